@@ -1,0 +1,4 @@
+export * from "./eventTypes";
+export * from "./legacyNames";
+export * from "./lookup";
+export * from "./subjectShapes";
