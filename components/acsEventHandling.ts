@@ -1,0 +1,206 @@
+import * as pulumi from "@pulumi/pulumi";
+import { semanticIssues } from "../config/semantics";
+import { ValidationError } from "../validation/issue";
+import { AcsSystemTopic } from "./systemTopic";
+import { CommunicationService } from "./communicationService";
+import { DeadLetterStore } from "./deadLetterStore";
+import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eventSubscription";
+import { EventHubTargetArgs, ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs } from "./handlers/messaging";
+import { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
+import { StorageQueueTargetArgs } from "./handlers/storageQueue";
+import { WebhookTargetArgs } from "./handlers/webhook";
+import { HandlerTarget } from "./handlerTarget";
+import { Monitoring, MonitoringArgs } from "./monitoring";
+import { childName } from "./naming";
+import { DeliverySchema, HandlerKind } from "./types";
+
+export interface AcsCommunicationArgs {
+    /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
+    name?: pulumi.Input<string>;
+    /** Optional. Use this existing ACS resource (by ID) instead of creating one. */
+    existingId?: pulumi.Input<string>;
+    /** Conditional. Data location of a new ACS resource, e.g. "Europe". Required unless existingId is set. */
+    dataLocation?: pulumi.Input<string>;
+    /** Optional. Default: true (Entra ID only). */
+    disableLocalAuth?: pulumi.Input<boolean>;
+    /** Optional. Default: "Enabled". */
+    publicNetworkAccess?: pulumi.Input<string>;
+    /** Optional. Protect from deletion. Default: false. */
+    protect?: boolean;
+    /** Optional. CanNotDelete lock. Default: same as protect. */
+    lock?: boolean;
+}
+
+export interface AcsTopicArgs {
+    /** Optional. Topic name. Default: `<name>-topic`. */
+    name?: pulumi.Input<string>;
+    /** Optional. Adopt this existing system topic of the ACS resource instead of creating one. */
+    existingName?: pulumi.Input<string>;
+    protect?: boolean;
+    lock?: boolean;
+}
+
+export interface AcsDeadLetterArgs {
+    /** Optional. Dead-letter undeliverable events. Default: true. */
+    enabled?: boolean;
+    /** Conditional. New storage account name. Required unless existingAccountId is set or enabled is false. */
+    accountName?: pulumi.Input<string>;
+    existingAccountId?: pulumi.Input<string>;
+    /** Optional. Default: "deadletters". */
+    containerName?: pulumi.Input<string>;
+    /** Optional. Default: "Standard_LRS". */
+    sku?: pulumi.Input<string>;
+    /** Optional. Default: 7. */
+    softDeleteDays?: pulumi.Input<number>;
+}
+
+export interface AcsHandlerArgs {
+    /** Required. Handler kind; set exactly the matching block. */
+    kind: HandlerKind;
+    webhook?: WebhookTargetArgs;
+    storageQueue?: StorageQueueTargetArgs;
+    serviceBusQueue?: ServiceBusQueueTargetArgs;
+    serviceBusTopic?: ServiceBusTopicTargetArgs;
+    eventHub?: EventHubTargetArgs;
+    function?: FunctionTargetArgs;
+    logicApp?: LogicAppTargetArgs;
+}
+
+export interface SubjectFilterArgs {
+    beginsWith?: pulumi.Input<string>;
+    endsWith?: pulumi.Input<string>;
+    caseSensitive?: pulumi.Input<boolean>;
+}
+
+export interface RetryArgs {
+    /** Optional. 1–30. Default: 30. */
+    maxDeliveryAttempts?: pulumi.Input<number>;
+    /** Optional. 1–1440. Default: 1440. */
+    eventTimeToLiveInMinutes?: pulumi.Input<number>;
+}
+
+export interface BatchingArgs {
+    maxEventsPerBatch?: pulumi.Input<number>;
+    preferredBatchSizeInKilobytes?: pulumi.Input<number>;
+}
+
+export interface AcsRouteArgs {
+    /** Optional. Azure name of the subscription. Default: the map key. */
+    name?: pulumi.Input<string>;
+    /** Required. Name of a handler in `handlers`. */
+    handler: string;
+    /** Required. Full event type names. */
+    eventTypes: pulumi.Input<pulumi.Input<string>[]>;
+    subject?: SubjectFilterArgs;
+    advancedFilters?: AdvancedFilterArgs[];
+    enableAdvancedFilteringOnArrays?: pulumi.Input<boolean>;
+    retry?: RetryArgs;
+    /** Optional. Dead-letter this subscription's undeliverable events. Default: true. */
+    deadLetter?: boolean;
+    deliverySchema?: DeliverySchema;
+    batching?: BatchingArgs;
+    labels?: pulumi.Input<pulumi.Input<string>[]>;
+    expirationTimeUtc?: pulumi.Input<string>;
+    deliveryHeaders?: DeliveryHeaderArgs[];
+}
+
+export interface AcsEventHandlingArgs {
+    /** Required. Resource group for everything created. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Required. Region for regional resources (storage, namespaces, apps); ACS and its topic are always global. */
+    location: pulumi.Input<string>;
+    communication: AcsCommunicationArgs;
+    systemTopic?: AcsTopicArgs;
+    deadLetter?: AcsDeadLetterArgs;
+    /** Required. Handler targets by name. */
+    handlers: Record<string, AcsHandlerArgs>;
+    /** Required. Event subscriptions by name (at most 500). */
+    subscriptions: Record<string, AcsRouteArgs>;
+    monitoring?: MonitoringArgs;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * The whole event path of one ACS resource: Communication Service → system topic → filtered subscriptions →
+ * handlers, with dead-lettering, the role assignments identity delivery needs, and monitoring.
+ */
+export class AcsEventHandling extends pulumi.ComponentResource {
+    public readonly communicationServiceId: pulumi.Output<string>;
+    public readonly communicationEndpoint: pulumi.Output<string>;
+    public readonly systemTopicId: pulumi.Output<string>;
+    public readonly systemTopicName: pulumi.Output<string>;
+    /** Subscription name → { id, handler }. */
+    public readonly subscriptionIds: pulumi.Output<Record<string, { id: string; handler: string }>>;
+    /** Handler name → { endpointType, resourceId, endpointUrl (secret) }. */
+    public readonly handlerEndpoints: pulumi.Output<Record<string, any>>;
+
+    constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("acs-event-handling:index:AcsEventHandling", name, args, opts);
+        const issues = semanticIssues(args as any);
+        if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
+        const acs = new CommunicationService(childName(name, "acs"), { resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication }, { parent: this });
+        const topic = new AcsSystemTopic(childName(name, "events"), {
+            resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
+            name: args.systemTopic?.name ?? childName(name, "events"), existingName: args.systemTopic?.existingName,
+            protect: args.systemTopic?.protect, lock: args.systemTopic?.lock,
+        }, { parent: this });
+        const dl = args.deadLetter?.enabled === false ? undefined : new DeadLetterStore(childName(name, "deadletter"), {
+            resourceGroupName: args.resourceGroupName, location: args.location, writerPrincipalId: topic.principalId, tags: args.tags,
+            accountName: args.deadLetter?.accountName, existingAccountId: args.deadLetter?.existingAccountId,
+            containerName: args.deadLetter?.containerName, sku: args.deadLetter?.sku, softDeleteDays: args.deadLetter?.softDeleteDays,
+        }, { parent: this });
+        const handlers = new Map(Object.entries(args.handlers).map(([hn, h]) => [hn, new HandlerTarget(hn, {
+            ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
+            senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
+        }, { parent: this })]));
+        const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
+            const target = handlers.get(s.handler)!;
+            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl) };
+        });
+        if (args.monitoring?.enabled !== false && args.monitoring) {
+            new Monitoring(childName(name, "monitoring"), {
+                ...args.monitoring, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
+                systemTopicId: topic.id, communicationServiceId: acs.id,
+                subscriptionNames: subs.map((s) => s.sub.subscriptionName),
+                subscribedEventTypes: Object.values(args.subscriptions).flatMap((s) => s.eventTypes as any),
+            }, { parent: this });
+        }
+        this.communicationServiceId = acs.id;
+        this.communicationEndpoint = acs.endpoint;
+        this.systemTopicId = topic.id;
+        this.systemTopicName = topic.topicName;
+        this.subscriptionIds = pulumi.all(subs.map((s) => s.sub.id)).apply((ids) => Object.fromEntries(subs.map((s, i) => [s.sn, { id: ids[i], handler: s.handler }])));
+        this.handlerEndpoints = pulumi.all([...handlers].map(([hn, h]) => pulumi.all([h.endpointType, h.resourceId, h.endpointUrl]).apply(([endpointType, resourceId, endpointUrl]) => [hn, { endpointType, resourceId, endpointUrl }] as const)))
+            .apply((entries) => Object.fromEntries(entries));
+        this.registerOutputs({
+            communicationServiceId: this.communicationServiceId, communicationEndpoint: this.communicationEndpoint,
+            systemTopicId: this.systemTopicId, systemTopicName: this.systemTopicName,
+            subscriptionIds: this.subscriptionIds, handlerEndpoints: this.handlerEndpoints,
+        });
+    }
+}
+
+function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,
+    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined): EventSubscription {
+    const e = target.endpoint;
+    // The subscription must wait for what Event Grid validates at create time: the identity's role on the
+    // destination (F1), the dead-letter writer role (F2), the function's code (F5).
+    const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
+    return new EventSubscription(sn, {
+        resourceGroupName, systemTopicName: topic.topicName, subscriptionName: s.name ?? sn, handler: s.handler,
+        eventTypes: s.eventTypes, subjectBeginsWith: s.subject?.beginsWith, subjectEndsWith: s.subject?.endsWith,
+        subjectCaseSensitive: s.subject?.caseSensitive, advancedFilters: s.advancedFilters,
+        enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,
+        maxDeliveryAttempts: s.retry?.maxDeliveryAttempts, eventTimeToLiveInMinutes: s.retry?.eventTimeToLiveInMinutes,
+        deliverySchema: s.deliverySchema, maxEventsPerBatch: s.batching?.maxEventsPerBatch,
+        preferredBatchSizeInKilobytes: s.batching?.preferredBatchSizeInKilobytes, labels: s.labels,
+        expirationTimeUtc: s.expirationTimeUtc, deliveryHeaders: s.deliveryHeaders,
+        destination: {
+            endpointType: e.endpointType, resourceId: e.resourceId, queueName: e.queueName,
+            queueMessageTimeToLiveInSeconds: e.queueMessageTimeToLiveInSeconds, endpointUrl: e.endpointUrl,
+            entraTenantId: e.entraTenantId, entraApplicationIdOrUri: e.entraApplicationIdOrUri,
+            minimumTlsVersion: e.minimumTlsVersion, useTopicIdentity: e.useTopicIdentity,
+        },
+        deadLetter: dl ? { storageAccountId: dl.accountId, containerName: dl.containerName, useTopicIdentity: true } : undefined,
+    }, { parent, dependsOn });
+}

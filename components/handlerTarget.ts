@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import { HandlerEndpoint } from "./handlers/endpoint";
+import { EventHubTargetArgs, eventHubEndpoint, ServiceBusQueueTargetArgs, serviceBusQueueEndpoint, ServiceBusTopicTargetArgs, serviceBusTopicEndpoint } from "./handlers/messaging";
+import { StorageQueueTargetArgs, storageQueueEndpoint, TargetContext } from "./handlers/storageQueue";
+import { WebhookTargetArgs, webhookEndpoint } from "./handlers/webhook";
+import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpoint } from "./handlers/apps";
+import { HandlerKind } from "./types";
+
+export interface HandlerTargetArgs {
+    /** Required. Which kind of handler; exactly the block with this name must be set. */
+    kind: HandlerKind;
+    /** Required. Resource group for resources the handler creates. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Required. Region for resources the handler creates. */
+    location: pulumi.Input<string>;
+    /**
+     * Optional. Principal ID of the system topic's identity. When set, the handler grants it the sender role
+     * Event Grid needs for identity-based delivery (queues, Service Bus, Event Hubs).
+     */
+    senderPrincipalId?: pulumi.Input<string>;
+    /** Conditional. Required when kind is "webhook". */
+    webhook?: WebhookTargetArgs;
+    /** Conditional. Required when kind is "storageQueue". */
+    storageQueue?: StorageQueueTargetArgs;
+    /** Conditional. Required when kind is "serviceBusQueue". */
+    serviceBusQueue?: ServiceBusQueueTargetArgs;
+    /** Conditional. Required when kind is "serviceBusTopic". */
+    serviceBusTopic?: ServiceBusTopicTargetArgs;
+    /** Conditional. Required when kind is "eventHub". */
+    eventHub?: EventHubTargetArgs;
+    /** Conditional. Required when kind is "function". */
+    function?: FunctionTargetArgs;
+    /** Conditional. Required when kind is "logicApp". */
+    logicApp?: LogicAppTargetArgs;
+    /** Optional. ACS endpoint and resource ID, for handlers that send email through ACS (function, logicApp). */
+    communicationServiceId?: pulumi.Input<string>;
+    communicationEndpoint?: pulumi.Input<string>;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+const BLOCKS = Object.values(HandlerKind);
+
+/**
+ * One handler target: the resources an event subscription delivers to, created or referenced, and the role
+ * assignments Event Grid needs before it can deliver there.
+ */
+export class HandlerTarget extends pulumi.ComponentResource {
+    /** Event Grid endpoint type of this handler. */
+    public readonly endpointType: pulumi.Output<string>;
+    /** Destination resource ID (absent for webhooks). */
+    public readonly resourceId: pulumi.Output<string | undefined>;
+    /** Webhook URL, secret (absent for resource destinations). */
+    public readonly endpointUrl: pulumi.Output<string | undefined>;
+    /** How subscriptions deliver here; internal to the TypeScript API. */
+    public readonly endpoint: HandlerEndpoint;
+
+    constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("acs-event-handling:index:HandlerTarget", name, args, opts);
+        checkBlocks(name, args);
+        const ctx: TargetContext = {
+            name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,
+            tags: args.tags, senderPrincipalId: args.senderPrincipalId,
+        };
+        this.endpoint = createEndpoint(ctx, args);
+        this.endpointType = pulumi.output(this.endpoint.endpointType);
+        this.resourceId = pulumi.output(this.endpoint.resourceId);
+        this.endpointUrl = this.endpoint.endpointUrl ? pulumi.secret(this.endpoint.endpointUrl) : pulumi.output(undefined);
+        this.registerOutputs({ endpointType: this.endpointType, resourceId: this.resourceId, endpointUrl: this.endpointUrl });
+    }
+}
+
+function checkBlocks(name: string, args: HandlerTargetArgs): void {
+    if (!BLOCKS.includes(args.kind)) throw new Error(`handler "${name}": kind "${args.kind}" is not one of ${BLOCKS.join(", ")}`);
+    const set = BLOCKS.filter((k) => (args as any)[k] !== undefined);
+    if (set.length !== 1 || set[0] !== args.kind) {
+        throw new Error(`handler "${name}": kind is "${args.kind}", so set exactly the "${args.kind}" block (found: ${set.join(", ") || "none"})`);
+    }
+}
+
+function createEndpoint(ctx: TargetContext, args: HandlerTargetArgs): HandlerEndpoint {
+    switch (args.kind) {
+        case HandlerKind.Webhook: return webhookEndpoint(args.webhook!);
+        case HandlerKind.StorageQueue: return storageQueueEndpoint(ctx, args.storageQueue!);
+        case HandlerKind.ServiceBusQueue: return serviceBusQueueEndpoint(ctx, args.serviceBusQueue!);
+        case HandlerKind.ServiceBusTopic: return serviceBusTopicEndpoint(ctx, args.serviceBusTopic!);
+        case HandlerKind.EventHub: return eventHubEndpoint(ctx, args.eventHub!);
+        case HandlerKind.Function: return functionEndpoint(ctx, args.function!, args);
+        case HandlerKind.LogicApp: return logicAppEndpoint(ctx, args.logicApp!, args);
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Public entry of the component library: what other stacks import.
+ */
+export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsHandlerArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs } from "./acsEventHandling";
+export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
+export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
+export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
+export { HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
+export { EventSubscription, EventSubscriptionArgs, AdvancedFilterArgs, DeliveryHeaderArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
+export { Monitoring, MonitoringArgs } from "./monitoring";
+export { WebhookTargetArgs } from "./handlers/webhook";
+export { StorageQueueTargetArgs } from "./handlers/storageQueue";
+export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";
+export { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
+export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind } from "./types";
+export { BuiltInRoles } from "./roles";
+export * as catalog from "../catalog";

@@ -1,0 +1,64 @@
+import * as eventgrid from "@pulumi/azure-native/eventgrid";
+import * as pulumi from "@pulumi/pulumi";
+import { ACS_TOPIC_TYPE } from "../catalog/eventTypes";
+import { childName } from "./naming";
+import { protectedResourceOptions } from "./protection";
+
+export interface AcsSystemTopicArgs {
+    /** Required. Resource group of the topic (must be the ACS resource's subscription). */
+    resourceGroupName: pulumi.Input<string>;
+    /** Required. Resource ID of the ACS resource: the topic's source. */
+    sourceId: pulumi.Input<string>;
+    /** Optional. Topic name, 3–128 letters, digits or hyphens. Default: `<component name>-topic`. */
+    name?: pulumi.Input<string>;
+    /**
+     * Optional. Adopt the existing system topic with this name instead of creating one. Azure allows only one
+     * system topic per source; a topic made in the portal blocks a second one.
+     */
+    existingName?: pulumi.Input<string>;
+    /** Optional. Protect from deletion (Pulumi protect + CanNotDelete lock). Default: false. */
+    protect?: boolean;
+    /** Optional. Add a CanNotDelete lock. Default: same as protect. */
+    lock?: boolean;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * The Event Grid system topic of an ACS resource: location `global` (a system topic must share its source's
+ * location, and ACS is global), topic type `Microsoft.Communication.CommunicationServices`, and a
+ * system-assigned identity that delivers to queues, Service Bus and Event Hubs and writes dead letters.
+ */
+export class AcsSystemTopic extends pulumi.ComponentResource {
+    public readonly id: pulumi.Output<string>;
+    public readonly topicName: pulumi.Output<string>;
+    /** Principal ID of the topic's system-assigned identity: the one granted roles on destinations. */
+    public readonly principalId: pulumi.Output<string>;
+    /** The created topic, for dependencies; undefined when adopted. */
+    public readonly topic?: eventgrid.SystemTopic;
+
+    constructor(name: string, args: AcsSystemTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("acs-event-handling:index:AcsSystemTopic", name, args, opts);
+        if (args.existingName !== undefined) {
+            const existing = eventgrid.getSystemTopicOutput({ resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName }, { parent: this });
+            this.id = existing.id;
+            this.topicName = existing.name;
+            this.principalId = existing.apply((t) => t.identity?.principalId ?? "");
+        } else {
+            const topic = new eventgrid.SystemTopic(childName(name, "topic"), {
+                resourceGroupName: args.resourceGroupName,
+                systemTopicName: args.name ?? childName(name, "topic"),
+                location: "global",
+                source: args.sourceId,
+                topicType: ACS_TOPIC_TYPE,
+                identity: { type: "SystemAssigned" },
+                tags: args.tags,
+            }, { parent: this, protect: args.protect ?? false });
+            protectedResourceOptions(this, name, topic, args.lock ?? args.protect ?? false, "deleting the system topic deletes every event subscription on it");
+            this.topic = topic;
+            this.id = topic.id;
+            this.topicName = topic.name;
+            this.principalId = topic.identity.apply((i) => i?.principalId ?? "");
+        }
+        this.registerOutputs({ id: this.id, topicName: this.topicName, principalId: this.principalId });
+    }
+}

@@ -1,0 +1,40 @@
+/**
+ * Enums shared by the components. String enums (not unions) so that Pulumi's schema inference can serve the
+ * components to other languages (../shared/reference/pulumi-practices.md §2).
+ */
+
+/** Where a subscription delivers. One optional block per kind in the handler args. */
+export enum HandlerKind {
+    Webhook = "webhook",
+    StorageQueue = "storageQueue",
+    ServiceBusQueue = "serviceBusQueue",
+    ServiceBusTopic = "serviceBusTopic",
+    EventHub = "eventHub",
+    Function = "function",
+    LogicApp = "logicApp",
+}
+
+/** Event Grid destination endpoint types we deliver to. */
+export enum EndpointType {
+    WebHook = "WebHook",
+    StorageQueue = "StorageQueue",
+    ServiceBusQueue = "ServiceBusQueue",
+    ServiceBusTopic = "ServiceBusTopic",
+    EventHub = "EventHub",
+    AzureFunction = "AzureFunction",
+}
+
+export enum DeliverySchema {
+    EventGridSchema = "EventGridSchema",
+    CloudEventSchemaV1_0 = "CloudEventSchemaV1_0",
+}
+
+export enum DeliveryHeaderKind {
+    Static = "static",
+    Dynamic = "dynamic",
+}
+
+/** Push endpoints (the only ones that take batching settings). */
+export function isPushEndpoint(t: EndpointType): boolean {
+    return t === EndpointType.WebHook || t === EndpointType.AzureFunction;
+}

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { LIMITS } from "../validation/limits";
+
+/**
+ * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
+ * ranges live here; checks that need the catalog or cross-references live in ./semantics.ts. Messages say what
+ * is allowed; the loader adds the key path and the bad value.
+ */
+
+const name = (rule: RegExp, what: string) => z.string().regex(rule, what);
+const int = (min: number, max: number, what: string) =>
+    z.number().int(`${what} must be a whole number`).min(min, `${what}: from ${min} to ${max}`).max(max, `${what}: from ${min} to ${max}`);
+const armId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)");
+
+export const HANDLER_KINDS = ["webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp"] as const;
+export type HandlerKindName = (typeof HANDLER_KINDS)[number];
+
+export const resourceGroupSchema = z.strictObject({
+    name: z.string().regex(/^[-\w.()]{1,89}[-\w()]$/, "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'"),
+    existing: z.boolean().default(false),
+});
+
+export const communicationSchema = z.strictObject({
+    name: name(LIMITS.communicationServiceName, "1–63 letters, digits, '-' or '_'").optional(),
+    existingId: armId.optional(),
+    dataLocation: z.string().min(1).optional(),
+    disableLocalAuth: z.boolean().default(true),
+    publicNetworkAccess: z.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).default("Enabled"),
+    protect: z.boolean().default(false),
+    lock: z.boolean().default(false),
+});
+
+export const systemTopicSchema = z.strictObject({
+    name: name(LIMITS.systemTopicName, "3–128 letters, digits or hyphens").optional(),
+    existingName: name(LIMITS.systemTopicName, "3–128 letters, digits or hyphens").optional(),
+    protect: z.boolean().default(false),
+    lock: z.boolean().default(false),
+});
+
+export const deadLetterSchema = z.strictObject({
+    enabled: z.boolean().default(true),
+    accountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits (globally unique)").optional(),
+    existingAccountId: armId.optional(),
+    containerName: name(LIMITS.blobContainerName, "3–63 lower-case letters, digits and single hyphens").default("deadletters"),
+    sku: z.enum(["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"]).default("Standard_LRS"),
+    softDeleteDays: int(1, 365, "softDeleteDays").default(7),
+});
+
+const webhook = z.strictObject({
+    url: z.string().url("an absolute URL"),
+    entraTenantId: z.string().uuid("a tenant GUID").optional(),
+    entraApplicationIdOrUri: z.string().min(1).optional(),
+    minimumTlsVersion: z.enum(["1.0", "1.1", "1.2"]).default("1.2"),
+});
+const storageQueue = z.strictObject({
+    queueName: name(LIMITS.queueName, "3–63 lower-case letters, digits and single hyphens"),
+    accountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits").optional(),
+    existingAccountId: armId.optional(),
+    messageTimeToLiveSeconds: z.number().int().refine((v) => v === -1 || v >= 1, "-1 (never expires) or at least 1").optional(),
+});
+const sbEntityName = z.string().regex(/^[A-Za-z0-9][-\w.~/]{0,259}$/, "1–260 letters, digits, '-', '_', '.', '~' or '/'");
+const sbNamespace = {
+    namespaceName: z.string().regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter").optional(),
+    existingNamespaceId: armId.optional(),
+    sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
+};
+const sbQueue = z.strictObject({ queueName: sbEntityName, ...sbNamespace });
+const sbTopic = z.strictObject({ topicName: sbEntityName, ...sbNamespace });
+const eventHub = z.strictObject({
+    eventHubName: z.string().regex(/^[A-Za-z0-9][-\w.]{0,255}$/, "1–256 letters, digits, '-', '_' or '.'"),
+    namespaceName: z.string().regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter").optional(),
+    existingNamespaceId: armId.optional(),
+    sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
+    partitionCount: int(1, 32, "partitionCount").default(2),
+});
+const functionApp = z.strictObject({
+    appName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,58}[A-Za-z0-9]$/, "2–60 letters, digits or hyphens"),
+    storageAccountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits"),
+    functionName: z.string().regex(/^[A-Za-z][\w-]{0,127}$/, "a function name").default("smsEvents"),
+    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient").default([]),
+    instanceMemoryMB: z.union([z.literal(512), z.literal(2048), z.literal(4096)]).default(2048),
+    maximumInstanceCount: int(1, 1000, "maximumInstanceCount").default(40),
+});
+const logicApp = z.strictObject({
+    workflowName: z.string().regex(/^[-\w.()]{1,80}$/, "1–80 letters, digits, '-', '_', '.', '(' or ')'"),
+    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient"),
+});
+
+export const handlerSchema = z.strictObject({
+    kind: z.enum(HANDLER_KINDS),
+    webhook: webhook.optional(),
+    storageQueue: storageQueue.optional(),
+    serviceBusQueue: sbQueue.optional(),
+    serviceBusTopic: sbTopic.optional(),
+    eventHub: eventHub.optional(),
+    function: functionApp.optional(),
+    logicApp: logicApp.optional(),
+});
+
+const advancedFilter = z.strictObject({
+    operatorType: z.string(),
+    key: z.string(),
+    value: z.union([z.number(), z.boolean()]).optional(),
+    values: z.array(z.union([z.number(), z.string(), z.array(z.number())])).optional(),
+});
+
+const deliveryHeader = z.strictObject({
+    name: z.string().regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, "a header name (letters, digits, hyphens) not starting with \"aeg-\""),
+    kind: z.enum(["static", "dynamic"]),
+    value: z.string().optional(),
+    sourceField: z.string().optional(),
+    secret: z.boolean().default(false),
+});
+
+export const subscriptionSchema = z.strictObject({
+    name: name(LIMITS.subscriptionName, "3–64 letters, digits or hyphens").optional(),
+    handler: z.string().min(1, "the name of a handler under acs-event-handling:handlers"),
+    eventTypes: z.array(z.string()),
+    subject: z.strictObject({
+        beginsWith: z.string().optional(),
+        endsWith: z.string().optional(),
+        caseSensitive: z.boolean().default(false),
+    }).optional(),
+    advancedFilters: z.array(advancedFilter).optional(),
+    enableAdvancedFilteringOnArrays: z.boolean().default(false),
+    retry: z.strictObject({
+        maxDeliveryAttempts: z.number().default(LIMITS.maxDeliveryAttempts.default),
+        eventTimeToLiveInMinutes: z.number().default(LIMITS.eventTimeToLiveInMinutes.default),
+    }).default({ maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default, eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default }),
+    deadLetter: z.boolean().default(true),
+    deliverySchema: z.enum(["EventGridSchema", "CloudEventSchemaV1_0"]).default("EventGridSchema"),
+    batching: z.strictObject({
+        maxEventsPerBatch: int(LIMITS.maxEventsPerBatch.min, LIMITS.maxEventsPerBatch.max, "maxEventsPerBatch").default(1),
+        preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
+    }).optional(),
+    labels: z.array(z.string()).optional(),
+    expirationTimeUtc: z.string().datetime({ offset: true, message: "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z" }).optional(),
+    deliveryHeaders: z.array(deliveryHeader).max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`).optional(),
+});
+
+export const monitoringSchema = z.strictObject({
+    enabled: z.boolean().default(true),
+    workspaceName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/, "4–63 letters, digits or hyphens").optional(),
+    existingWorkspaceId: armId.optional(),
+    retentionInDays: int(30, 730, "retentionInDays").default(30),
+    alertEmails: z.array(z.string().email("an email address")).default([]),
+    thresholds: z.strictObject({
+        deliveryFailures: z.number().min(0).default(1),
+        deadLettered: z.number().min(0).default(1),
+        dropped: z.number().min(0).default(1),
+        unmatched: z.number().min(0).default(1),
+    }).default({ deliveryFailures: 1, deadLettered: 1, dropped: 1, unmatched: 1 }),
+    windowMinutes: z.union([z.literal(5), z.literal(15), z.literal(30), z.literal(60)]).default(15),
+});
+
+/** The whole stack config, keys without the `acs-event-handling:` prefix. */
+export const stackConfigSchema = z.strictObject({
+    location: z.string().min(1, "an Azure region, e.g. westeurope"),
+    resourceGroup: resourceGroupSchema,
+    communication: communicationSchema,
+    systemTopic: systemTopicSchema.default({ protect: false, lock: false }),
+    deadLetter: deadLetterSchema,
+    handlers: z.record(z.string(), handlerSchema),
+    subscriptions: z.record(z.string(), subscriptionSchema),
+    monitoring: monitoringSchema.default({ enabled: false, retentionInDays: 30, alertEmails: [], thresholds: { deliveryFailures: 1, deadLettered: 1, dropped: 1, unmatched: 1 }, windowMinutes: 15 }),
+    tags: z.record(z.string(), z.string()).default({}),
+});
+
+export type StackSettings = z.infer<typeof stackConfigSchema>;
+export type HandlerSettings = z.infer<typeof handlerSchema>;
+export type SubscriptionSettings = z.infer<typeof subscriptionSchema>;

@@ -1,0 +1,137 @@
+import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
+import { Issue, issue } from "../validation/issue";
+import { LIMITS } from "../validation/limits";
+import { HANDLER_KINDS } from "./schema";
+
+/**
+ * Checks the schema cannot express: the event catalog, cross-references between handlers and subscriptions,
+ * "exactly one block per kind", name collisions. They run on the raw input (even when the schema already
+ * failed) so that every problem is reported in one pass.
+ */
+type Raw = Record<string, any>;
+const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.isArray(v);
+
+export function semanticIssues(raw: Raw): Issue[] {
+    return [
+        ...communicationIssues(raw.communication),
+        ...deadLetterIssues(raw.deadLetter),
+        ...handlerIssues(raw.handlers),
+        ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
+    ];
+}
+
+function communicationIssues(c: unknown): Issue[] {
+    if (!isObj(c)) return [];
+    if (c.existingId && (c.name || c.dataLocation)) {
+        return [issue(["communication"], { name: c.name, existingId: c.existingId }, "set either existingId (reference an existing ACS resource) or name + dataLocation (create one), not both")];
+    }
+    const out: Issue[] = [];
+    if (!c.existingId && !c.name) out.push(issue(["communication", "name"], c.name, "required when creating the Communication Service (or set existingId to reference one)"));
+    if (!c.existingId && !c.dataLocation) {
+        out.push(issue(["communication", "dataLocation"], c.dataLocation, "required when creating the Communication Service: where ACS stores data at rest, e.g. \"Europe\", \"United States\", \"UK\""));
+    }
+    return out;
+}
+
+function deadLetterIssues(d: unknown): Issue[] {
+    if (!isObj(d) || d.enabled === false) return [];
+    if (d.accountName && d.existingAccountId) return [issue(["deadLetter"], d, "set either accountName (create) or existingAccountId (reference), not both")];
+    if (!d.accountName && !d.existingAccountId) return [issue(["deadLetter", "accountName"], undefined, "required while dead-lettering is enabled: a storage account name (3–24 lower-case letters and digits), or existingAccountId")];
+    return [];
+}
+
+function handlerIssues(handlers: unknown): Issue[] {
+    if (!isObj(handlers)) return [];
+    const out: Issue[] = [];
+    for (const [name, h] of Object.entries(handlers)) {
+        if (!isObj(h) || !HANDLER_KINDS.includes(h.kind)) continue;
+        const blocks = HANDLER_KINDS.filter((k) => h[k] !== undefined);
+        const extra = blocks.filter((b) => b !== h.kind);
+        if (!blocks.includes(h.kind)) out.push(issue(["handlers", name, h.kind], undefined, `kind is "${h.kind}", so a "${h.kind}" block is required`));
+        for (const b of extra) out.push(issue(["handlers", name, b], h[b], `kind is "${h.kind}"; remove the "${b}" block (one block, matching kind)`));
+        const block = h[h.kind];
+        if (isObj(block)) out.push(...targetIssues(name, h.kind, block));
+    }
+    return out;
+}
+
+function targetIssues(name: string, kind: string, b: Raw): Issue[] {
+    const at = ["handlers", name, kind];
+    const either = (create: string, ref: string) => {
+        if (b[create] && b[ref]) return [issue(at, { [create]: b[create], [ref]: b[ref] }, `set either ${create} (create) or ${ref} (reference), not both`)];
+        if (!b[create] && !b[ref]) return [issue([...at, create], undefined, `required: ${create} to create one, or ${ref} to reference an existing one`)];
+        return [];
+    };
+    switch (kind) {
+        case "webhook": {
+            if (typeof b.url === "string" && !/^https:\/\//i.test(b.url)) {
+                return [issue([...at, "url"], redactUrl(b.url), "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)")];
+            }
+            if (!!b.entraTenantId !== !!b.entraApplicationIdOrUri) {
+                return [issue(at, { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri }, "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither")];
+            }
+            return [];
+        }
+        case "storageQueue": return either("accountName", "existingAccountId");
+        case "serviceBusQueue":
+        case "serviceBusTopic":
+        case "eventHub": {
+            const out = either("namespaceName", "existingNamespaceId");
+            if (kind === "serviceBusTopic" && b.sku === "Basic") out.push(issue([...at, "sku"], b.sku, "Service Bus topics need the Standard or Premium tier"));
+            return out;
+        }
+        default: return [];
+    }
+}
+
+/** Webhook URLs carry keys in their query string; never echo them in an error. */
+export function redactUrl(url: string): string {
+    return url.replace(/\?.*$/, "?…");
+}
+
+function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknown): Issue[] {
+    if (!isObj(subs)) return [];
+    const out: Issue[] = [];
+    const entries = Object.entries(subs);
+    if (entries.length > LIMITS.subscriptionsPerTopic) {
+        out.push(issue(["subscriptions"], `${entries.length} subscriptions`, `at most ${LIMITS.subscriptionsPerTopic} event subscriptions per system topic (Azure limit)`));
+    }
+    const names = new Map<string, string>();
+    const dlEnabled = !(isObj(deadLetter) && deadLetter.enabled === false);
+    for (const [key, s] of entries) {
+        const at = ["subscriptions", key];
+        const azureName: unknown = isObj(s) && s.name !== undefined ? s.name : key;
+        if (typeof azureName === "string") {
+            if (!LIMITS.subscriptionName.test(azureName)) out.push(issue(isObj(s) && s.name ? [...at, "name"] : at, azureName, "subscription names are 3–64 letters, digits or hyphens"));
+            const prior = names.get(azureName.toLowerCase());
+            if (prior !== undefined) out.push(issue(at, azureName, `duplicates the name of subscription "${prior}" (Azure names are case-insensitive)`));
+            else names.set(azureName.toLowerCase(), key);
+        }
+        if (!isObj(s)) continue;
+        if (typeof s.handler === "string" && !(isObj(handlers) && s.handler in handlers)) {
+            const known = isObj(handlers) ? Object.keys(handlers) : [];
+            out.push(issue([...at, "handler"], s.handler, `no handler with this name; defined handlers: ${known.join(", ") || "none"}`));
+        }
+        out.push(...checkEventTypes(s.eventTypes, [...at, "eventTypes"]));
+        out.push(...checkSubjectFilter(isObj(s.subject) ? s.subject : undefined, Array.isArray(s.eventTypes) ? s.eventTypes : [], [...at, "subject"]));
+        out.push(...checkAdvancedFilters(s.advancedFilters, [...at, "advancedFilters"]));
+        out.push(...checkRetry(isObj(s.retry) ? s.retry : undefined, [...at, "retry"]));
+        if (s.deadLetter === true && !dlEnabled) out.push(issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"));
+        out.push(...headerIssues(s.deliveryHeaders, [...at, "deliveryHeaders"]));
+    }
+    return out;
+}
+
+function headerIssues(headers: unknown, at: (string | number)[]): Issue[] {
+    if (!Array.isArray(headers)) return [];
+    const out: Issue[] = [];
+    headers.forEach((h, i) => {
+        if (!isObj(h)) return;
+        if (h.kind === "static" && typeof h.value !== "string") out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
+        if (h.kind === "dynamic" && typeof h.sourceField !== "string") out.push(issue([...at, i, "sourceField"], h.sourceField, "a dynamic header needs sourceField, e.g. \"data.to\""));
+        if (h.kind === "static" && /^authorization$/i.test(String(h.name)) && h.secret !== true) {
+            out.push(issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"));
+        }
+    });
+    return out;
+}

@@ -1,0 +1,113 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Graph, GraphResource } from "./graph";
+import { planMocks } from "./mocks";
+import { plainify } from "./plainValues";
+
+/** The protobuf Structs behind a recorded resource, kept for the policy analyzer (it takes exactly these). */
+export interface RawStructs {
+    inputs: any;
+    outputs: any;
+}
+const RAW = new WeakMap<GraphResource, RawStructs>();
+export function rawStructsOf(r: GraphResource): RawStructs | undefined {
+    return RAW.get(r);
+}
+
+export interface RunProgramOptions {
+    project: string;
+    stack: string;
+    /** Fully qualified config keys (`project:key`) to string values (objects JSON-encoded). */
+    config?: Record<string, string>;
+    /** Config keys whose values are secrets. */
+    secretKeys?: string[];
+    /** Run as a preview: outputs the mocks leave out become unknown. */
+    preview?: boolean;
+    /** The program: a function (its return value becomes the stack outputs). */
+    program: () => unknown;
+    mocks?: pulumi.runtime.Mocks;
+}
+
+/** Error thrown when the program itself fails; carries the partial graph for diagnostics. */
+export class ProgramError extends Error {
+    constructor(readonly cause: unknown, readonly partial: Graph) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = "ProgramError";
+    }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a Pulumi program under the mock runtime and capture its whole graph. Runs are serialised: the Pulumi
+ * runtime is process-global. The result is complete: we wait for every registration, not just for the program
+ * function to return (outputs-dependent resources register later; pulumi-practices.md §3.2).
+ */
+export function runProgram(options: RunProgramOptions): Promise<Graph> {
+    const run = queue.then(() => runExclusive(options));
+    queue = run.catch(() => undefined);
+    return run;
+}
+
+async function runExclusive(o: RunProgramOptions): Promise<Graph> {
+    await pulumi.runtime.setMocks(o.mocks ?? planMocks, o.project, o.stack, o.preview ?? false);
+    pulumi.runtime.setAllConfig(o.config ?? {}, o.secretKeys ?? []);
+    const records: GraphResource[] = [];
+    const componentOutputs = new Map<string, any>();
+    recordInto(pulumi.runtime.getMonitor() as any, records, componentOutputs);
+    let stackOutputs: Record<string, any> = {};
+    let failure: unknown;
+    try {
+        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => o.program()) as Record<string, any>;
+    } catch (err) {
+        failure = err;
+    }
+    await (pulumi.runtime as any).waitForRPCs();
+    const resources = records.map((r) => componentOutputs.has(r.urn) ? { ...r, componentOutputs: componentOutputs.get(r.urn) } : r);
+    records.forEach((r, i) => { const raw = RAW.get(r); if (raw) RAW.set(resources[i], raw); });
+    const graph: Graph = { project: o.project, stack: o.stack, resources, stackOutputs: plainify(stackOutputs ?? {}, []) };
+    if (failure !== undefined) throw new ProgramError(failure, graph);
+    return graph;
+}
+
+/** Wrap the mock monitor so each successful registration is recorded with what the engine would see. */
+function recordInto(monitor: any, records: GraphResource[], componentOutputs: Map<string, any>): void {
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) =>
+        register(req, (err: any, resp: any) => {
+            if (!err && resp) records.push(toRecord(req, resp));
+            callback(err, resp);
+        });
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+        componentOutputs.set(req.getUrn(), plainify(req.getOutputs()?.toJavaScript() ?? {}, []));
+        return registerOutputs(req, callback);
+    };
+}
+
+function toRecord(req: any, resp: any): GraphResource {
+    const secretPaths: string[] = [];
+    const inputStruct = req.getObject();
+    const outputStruct = resp.getObject();
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+        propertyDependencies[key] = deps.getUrnsList();
+    });
+    const record: GraphResource = {
+        urn: resp.getUrn(),
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: req.getParent() || undefined,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        inputs: plainify(inputStruct?.toJavaScript() ?? {}, secretPaths),
+        outputs: plainify(outputStruct?.toJavaScript() ?? {}, []),
+        secretPaths,
+        id: resp.getId() || undefined,
+        protect: req.getProtect?.() ?? false,
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    };
+    RAW.set(record, { inputs: inputStruct, outputs: outputStruct });
+    return record;
+}

@@ -1,0 +1,52 @@
+import * as path from "path";
+import { Graph } from "./graph";
+import { runProgram } from "./runProgram";
+import { readProject, readStackConfig, StackConfig } from "./stackConfig";
+
+export interface RunStackOptions {
+    /** Stack name: reads `Pulumi.<stack>.yaml`. */
+    stack: string;
+    /** Project directory (holds Pulumi.yaml). Default: this repository's root. */
+    projectDir?: string;
+    preview?: boolean;
+    /** Replace the stack file's config (same shape as the file's `config:` after flattening). */
+    config?: StackConfig;
+    /** Change single config values after reading the file: key without namespace → value (objects allowed). */
+    overrides?: Record<string, unknown>;
+}
+
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
+
+/** Run the project's real program (`index.ts`) for a stack under mocks and return its graph. */
+export async function runStack(o: RunStackOptions): Promise<Graph> {
+    const project = readProject(o.projectDir ?? PROJECT_ROOT);
+    const cfg = o.config ?? readStackConfig(project, o.stack);
+    const config = { ...cfg.config };
+    for (const [k, v] of Object.entries(o.overrides ?? {})) {
+        const full = k.includes(":") ? k : `${project.name}:${k}`;
+        if (v === undefined) delete config[full];
+        else config[full] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    const entry = path.resolve(project.dir, project.main);
+    return runProgram({
+        project: project.name,
+        stack: o.stack,
+        config,
+        secretKeys: cfg.secretKeys,
+        preview: o.preview,
+        program: () => loadFresh(entry, project.dir),
+    });
+}
+
+/**
+ * Require the program again for this run: Node caches modules, and a cached program would not register its
+ * resources a second time. Only our own sources are evicted (never node_modules: a second copy of
+ * @pulumi/pulumi would have its own runtime store and ignore the mocks).
+ */
+function loadFresh(entry: string, dir: string): unknown {
+    for (const key of Object.keys(require.cache)) {
+        if (key.startsWith(dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    }
+    const mod = require(entry);
+    return typeof mod?.default === "function" ? mod.default() : mod;
+}

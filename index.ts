@@ -1,0 +1,33 @@
+/**
+ * The Pulumi program: stack config → components. No logic lives here: the config is validated as a whole
+ * (every problem at once, before any resource is registered), then handed to AcsEventHandling.
+ */
+import * as resources from "@pulumi/azure-native/resources";
+import * as pulumi from "@pulumi/pulumi";
+import { AcsEventHandling, HandlerKind } from "./components";
+import { settingsFromPulumiConfig } from "./config/load";
+
+const config = new pulumi.Config();
+const settings = settingsFromPulumiConfig((k) => config.getObject(k), new pulumi.Config("azure-native").get("location"));
+
+const resourceGroupName: pulumi.Input<string> = settings.resourceGroup.existing
+    ? settings.resourceGroup.name
+    : new resources.ResourceGroup("rg", { resourceGroupName: settings.resourceGroup.name, location: settings.location, tags: settings.tags }).name;
+
+const events = new AcsEventHandling("acs", {
+    resourceGroupName,
+    location: settings.location,
+    communication: settings.communication,
+    systemTopic: settings.systemTopic,
+    deadLetter: settings.deadLetter,
+    handlers: Object.fromEntries(Object.entries(settings.handlers).map(([n, h]) => [n, { ...h, kind: h.kind as HandlerKind }])),
+    subscriptions: Object.fromEntries(Object.entries(settings.subscriptions).map(([n, s]) => [n, { ...s, deliverySchema: s.deliverySchema as any, deliveryHeaders: s.deliveryHeaders as any }])),
+    monitoring: settings.monitoring.enabled ? settings.monitoring : undefined,
+    tags: settings.tags,
+});
+
+export const communicationServiceId = events.communicationServiceId;
+export const communicationEndpoint = events.communicationEndpoint;
+export const systemTopicId = events.systemTopicId;
+export const subscriptions = events.subscriptionIds;
+export const handlers = events.handlerEndpoints;

@@ -1,0 +1,177 @@
+import { describeEventTypeProblem, exampleSubject, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
+import { Issue, issue } from "./issue";
+import { LIMITS } from "./limits";
+
+type Path = readonly (string | number)[];
+
+/** Advanced-filter operators and the operand each takes (Event Grid API 2025-02-15). */
+export const OPERATOR_OPERANDS = {
+    NumberIn: "numbers", NumberNotIn: "numbers",
+    NumberLessThan: "number", NumberGreaterThan: "number", NumberLessThanOrEquals: "number", NumberGreaterThanOrEquals: "number",
+    NumberInRange: "ranges", NumberNotInRange: "ranges",
+    BoolEquals: "boolean",
+    StringIn: "strings", StringNotIn: "strings", StringBeginsWith: "strings", StringNotBeginsWith: "strings",
+    StringEndsWith: "strings", StringNotEndsWith: "strings", StringContains: "strings", StringNotContains: "strings",
+    IsNullOrUndefined: "none", IsNotNull: "none",
+} as const;
+export type OperatorType = keyof typeof OPERATOR_OPERANDS;
+export const OPERATOR_TYPES = Object.keys(OPERATOR_OPERANDS) as OperatorType[];
+
+export interface AdvancedFilterInput {
+    operatorType?: unknown;
+    key?: unknown;
+    value?: unknown;
+    values?: unknown;
+}
+
+export function checkEventTypes(types: unknown, path: Path): Issue[] {
+    if (!Array.isArray(types) || types.length === 0) {
+        return [issue(path, types, "list at least one event type; without one the subscription receives every event the resource emits (e.g. [\"Microsoft.Communication.SMSReceived\"])")];
+    }
+    const out: Issue[] = [];
+    const seen = new Set<string>();
+    types.forEach((t, i) => {
+        if (typeof t !== "string") { out.push(issue([...path, i], t, "must be an event type string")); return; }
+        if (t === "All") { out.push(issue([...path, i], t, "\"All\" subscribes to every event type; list the types the handler processes")); return; }
+        if (seen.has(t)) out.push(issue([...path, i], t, "is listed twice"));
+        seen.add(t);
+        const problem = describeEventTypeProblem(t);
+        if (problem) out.push(issue([...path, i], t, problem));
+    });
+    return out;
+}
+
+/** Subject prefix/suffix: literal, no wildcards, and able to match a subject of at least one included type. */
+export function checkSubjectFilter(
+    subject: { beginsWith?: unknown; endsWith?: unknown; caseSensitive?: unknown } | undefined,
+    eventTypes: readonly unknown[] | undefined,
+    path: Path,
+): Issue[] {
+    if (!subject) return [];
+    const out: Issue[] = [];
+    const shapes = (eventTypes ?? []).flatMap((t) => (typeof t === "string" ? findEventType(t)?.subjects ?? [] : []));
+    const cs = subject.caseSensitive === true;
+    for (const [key, fits] of [["beginsWith", subjectCanBeginWith], ["endsWith", subjectCanEndWith]] as const) {
+        const v = subject[key];
+        if (v === undefined || v === "") continue;
+        if (typeof v !== "string") { out.push(issue([...path, key], v, "must be a string")); continue; }
+        if (/[*?]/.test(v)) {
+            out.push(issue([...path, key], v, "Event Grid subject filters are literal: \"*\" and \"?\" are not wildcards; write the literal prefix/suffix, e.g. \"/phonenumber/1604\""));
+            continue;
+        }
+        if (v.length > LIMITS.advancedFilterStringLength) out.push(issue([...path, key], v, `at most ${LIMITS.advancedFilterStringLength} characters`));
+        if (shapes.length && !shapes.some((s) => fits(s, v, cs))) {
+            out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes)));
+        }
+    }
+    return out;
+}
+
+function subjectMismatchMessage(key: string, v: string, shapes: readonly string[]): string {
+    const examples = [...new Set(shapes.map((s) => exampleSubject(s)))].slice(0, 3).map((s) => `"${s}"`).join(", ");
+    let hint = "";
+    const phone = /^\/?phonenumber\/(\d+)$/i.exec(v);
+    if (key === "beginsWith" && phone) {
+        const digits = phone[1];
+        const withCc = digits.length === 3 ? `1${digits}` : digits;
+        hint = `; SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/${withCc}"` +
+            (digits.length === 3 ? ` for the ${digits} area code in North America` : "");
+    } else if (key === "beginsWith" && !v.startsWith("/") && shapes.some((s) => subjectCanBeginWith(s, "/" + v))) {
+        hint = `; did you mean "/${v}"?`;
+    }
+    return `no subject of the included event types can ${key === "beginsWith" ? "begin" : "end"} with this (their subjects look like ${examples})${hint}`;
+}
+
+/** Shape, operand types and Event Grid's limits for advanced filters. */
+export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
+    if (filters === undefined) return [];
+    if (!Array.isArray(filters)) return [issue(path, filters, "must be a list of {operatorType, key, value|values}")];
+    const out: Issue[] = [];
+    if (filters.length > LIMITS.advancedFiltersPerSubscription) {
+        out.push(issue(path, `${filters.length} filters`, `at most ${LIMITS.advancedFiltersPerSubscription} advanced filters per subscription`));
+    }
+    let totalValues = 0;
+    filters.forEach((f: AdvancedFilterInput, i) => {
+        const at = [...path, i];
+        if (!f || typeof f !== "object") { out.push(issue(at, f, "must be an object {operatorType, key, value|values}")); return; }
+        const op = f.operatorType as OperatorType;
+        if (!OPERATOR_TYPES.includes(op)) {
+            out.push(issue([...at, "operatorType"], f.operatorType, `unknown operator; allowed: ${OPERATOR_TYPES.join(", ")}`));
+            return;
+        }
+        if (typeof f.key !== "string" || f.key.length === 0) out.push(issue([...at, "key"], f.key, "must be a key such as \"data.to\" or \"subject\""));
+        const { issues, count } = checkOperand(op, f, at);
+        out.push(...issues);
+        totalValues += count;
+    });
+    if (totalValues > LIMITS.advancedFilterValuesPerSubscription) {
+        out.push(issue(path, `${totalValues} values`, `at most ${LIMITS.advancedFilterValuesPerSubscription} values in total across all advanced filters of a subscription (a range pair counts 2)`));
+    }
+    return out;
+}
+
+function checkOperand(op: OperatorType, f: AdvancedFilterInput, at: Path): { issues: Issue[]; count: number } {
+    const kind = OPERATOR_OPERANDS[op];
+    const wrongField = (field: "value" | "values") => f[field] !== undefined
+        ? [issue([...at, field], f[field], `${op} takes ${kind === "none" ? "no value" : kind === "number" || kind === "boolean" ? "\"value\"" : "\"values\""}, not "${field}"`)]
+        : [];
+    switch (kind) {
+        case "none":
+            return { issues: [...wrongField("value"), ...wrongField("values")], count: 0 };
+        case "number":
+        case "boolean": {
+            const ok = kind === "number" ? typeof f.value === "number" && Number.isFinite(f.value) : typeof f.value === "boolean";
+            const issues = [...wrongField("values")];
+            if (!ok) issues.push(issue([...at, "value"], f.value, `${op} needs "value": a ${kind}`));
+            return { issues, count: 1 };
+        }
+        case "numbers":
+        case "strings":
+        case "ranges":
+            return checkValues(op, kind, f, at, wrongField("value"));
+    }
+}
+
+function checkValues(op: OperatorType, kind: "numbers" | "strings" | "ranges", f: AdvancedFilterInput, at: Path, issues: Issue[]) {
+    const values = f.values;
+    const what = kind === "numbers" ? "a list of numbers" : kind === "strings" ? "a list of strings" : "a list of [low, high] number pairs";
+    if (!Array.isArray(values) || values.length === 0) {
+        issues.push(issue([...at, "values"], values, `${op} needs "values": ${what}`));
+        return { issues, count: 0 };
+    }
+    values.forEach((v, j) => {
+        const vp = [...at, "values", j];
+        if (kind === "numbers" && !(typeof v === "number" && Number.isFinite(v))) issues.push(issue(vp, v, `${op} values must be numbers`));
+        if (kind === "strings") {
+            if (typeof v !== "string") issues.push(issue(vp, v, `${op} values must be strings`));
+            else if (v.length > LIMITS.advancedFilterStringLength) issues.push(issue(vp, `${v.slice(0, 20)}… (${v.length} chars)`, `at most ${LIMITS.advancedFilterStringLength} characters per string value`));
+        }
+        if (kind === "ranges") {
+            const ok = Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === "number" && Number.isFinite(n)) && v[0] <= v[1];
+            if (!ok) issues.push(issue(vp, v, `${op} values must be [low, high] pairs of numbers with low <= high`));
+        }
+    });
+    return { issues, count: kind === "ranges" ? values.length * 2 : values.length };
+}
+
+export function checkRetry(retry: { maxDeliveryAttempts?: unknown; eventTimeToLiveInMinutes?: unknown } | undefined, path: Path): Issue[] {
+    if (!retry) return [];
+    const out: Issue[] = [];
+    const range = (key: "maxDeliveryAttempts" | "eventTimeToLiveInMinutes") => {
+        const v = retry[key];
+        const { min, max } = LIMITS[key];
+        if (v === undefined) return;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+            out.push(issue([...path, key], v, `must be a whole number from ${min} to ${max} (Event Grid limit)`));
+        }
+    };
+    range("maxDeliveryAttempts");
+    range("eventTimeToLiveInMinutes");
+    return out;
+}
+
+export function checkName(value: unknown, rule: RegExp, path: Path, what: string): Issue[] {
+    if (value === undefined) return [];
+    if (typeof value !== "string" || !rule.test(value)) return [issue(path, value, `${what}`)];
+    return [];
+}

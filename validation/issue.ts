@@ -1,0 +1,37 @@
+/** A problem found in user input: where, what was there, and what is allowed. Rendered at the edge. */
+export interface Issue {
+    /** Path from the config root, e.g. ["subscriptions", "sms-604", "retry", "maxDeliveryAttempts"]. */
+    readonly path: readonly (string | number)[];
+    readonly value: unknown;
+    /** What is wrong and what is allowed. */
+    readonly message: string;
+}
+
+export function issue(path: readonly (string | number)[], value: unknown, message: string): Issue {
+    return { path, value, message };
+}
+
+export function formatPath(prefix: string, path: readonly (string | number)[]): string {
+    let out = prefix;
+    for (const p of path) out += typeof p === "number" ? `[${p}]` : (out ? "." : "") + p;
+    return out;
+}
+
+export function formatValue(value: unknown): string {
+    if (value === undefined) return "nothing";
+    const s = JSON.stringify(value);
+    return s.length > 120 ? s.slice(0, 117) + "..." : s;
+}
+
+/** One line per issue: `<key path>: <message> (got <value>)`. */
+export function formatIssue(prefix: string, i: Issue): string {
+    return `${formatPath(prefix, i.path)}: ${i.message} (got ${formatValue(i.value)})`;
+}
+
+/** Thrown when input is invalid; carries every issue at once. */
+export class ValidationError extends Error {
+    constructor(readonly issues: readonly Issue[], readonly prefix: string, what = "invalid configuration") {
+        super(`${what} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` + issues.map((i) => "  - " + formatIssue(prefix, i)).join("\n"));
+        this.name = "ValidationError";
+    }
+}

@@ -1,0 +1,45 @@
+/**
+ * Event Grid and ACS limits our validation enforces. Sources: ../shared/reference/event-grid-acs.md §D.4, §E, §G
+ * (https://learn.microsoft.com/azure/event-grid/quotas-limits, https://learn.microsoft.com/azure/event-grid/event-filtering,
+ * https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
+ */
+export const LIMITS = {
+    subscriptionsPerTopic: 500,
+    advancedFiltersPerSubscription: 25,
+    advancedFilterValuesPerSubscription: 25,
+    advancedFilterStringLength: 512,
+    maxDeliveryAttempts: { min: 1, max: 30, default: 30 },
+    eventTimeToLiveInMinutes: { min: 1, max: 1440, default: 1440 },
+    maxEventsPerBatch: { min: 1, max: 5000, default: 1 },
+    preferredBatchSizeInKilobytes: { min: 1, max: 1024, default: 64 },
+    deliveryAttributeMappings: 10,
+    subscriptionName: /^[A-Za-z0-9-]{3,64}$/,
+    systemTopicName: /^[A-Za-z0-9-]{3,128}$/,
+    communicationServiceName: /^[-\w]{1,63}$/,
+    storageAccountName: /^[a-z0-9]{3,24}$/,
+    blobContainerName: /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+    queueName: /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+} as const;
+
+/** Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h. */
+export const RETRY_SCHEDULE_SECONDS = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
+
+/**
+ * How many delivery attempts fit into a TTL under Event Grid's schedule: the first attempt is immediate, then
+ * one attempt per schedule step while the cumulative delay stays within the TTL.
+ */
+export function attemptsWithinTtl(ttlMinutes: number): number {
+    const ttl = ttlMinutes * 60;
+    let elapsed = 0;
+    let attempts = 1;
+    for (const delay of RETRY_SCHEDULE_SECONDS) {
+        elapsed += delay;
+        if (elapsed > ttl) return attempts;
+        attempts++;
+    }
+    while (elapsed + 43200 <= ttl) {
+        elapsed += 43200;
+        attempts++;
+    }
+    return attempts;
+}
