@@ -12,6 +12,7 @@ import { WebhookTargetArgs } from "./handlers/webhook";
 import { HandlerTarget } from "./handlerTarget";
 import { Monitoring, MonitoringArgs } from "./monitoring";
 import { childName } from "./naming";
+import { withSecretWebhooks } from "./secrets";
 import { DeliverySchema, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
@@ -135,7 +136,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     public readonly handlerEndpoints: pulumi.Output<Record<string, any>>;
 
     constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:AcsEventHandling", name, args, opts);
+        super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
         const issues = semanticIssues(args as any);
         if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
         const acs = new CommunicationService(childName(name, "acs"), { resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication }, { parent: this });

@@ -4,6 +4,7 @@ import { EventHubTargetArgs, eventHubEndpoint, ServiceBusQueueTargetArgs, servic
 import { StorageQueueTargetArgs, storageQueueEndpoint, TargetContext } from "./handlers/storageQueue";
 import { WebhookTargetArgs, webhookEndpoint } from "./handlers/webhook";
 import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpoint } from "./handlers/apps";
+import { withSecretWebhook } from "./secrets";
 import { HandlerKind } from "./types";
 
 export interface HandlerTargetArgs {
@@ -55,7 +56,7 @@ export class HandlerTarget extends pulumi.ComponentResource {
     public readonly endpoint: HandlerEndpoint;
 
     constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:HandlerTarget", name, args, opts);
+        super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(args), opts);
         checkBlocks(name, args);
         const ctx: TargetContext = {
             name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,

@@ -12,7 +12,7 @@ export const CONFIG_NAMESPACE = "acs-event-handling";
  */
 export function parseStackSettings(raw: Record<string, unknown>): StackSettings {
     const parsed = stackConfigSchema.safeParse(raw);
-    const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((zi) => fromZod(zi, raw));
+    const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((zi) => fromZod(zi, raw)).map(locationKey);
     issues.push(...semanticIssues(raw));
     if (issues.length) throw new ValidationError(dedupe(issues), `${CONFIG_NAMESPACE}:`, "invalid stack configuration");
     return parsed.data as StackSettings;
@@ -31,6 +31,12 @@ function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
         default:
             return issue(path, value, zi.message);
     }
+}
+
+/** The region comes from azure-native's own config key; say so. */
+function locationKey(i: Issue): Issue {
+    if (i.path[0] !== "location") return i;
+    return issue(["azure-native:location"], i.value, i.value === undefined ? "required: the Azure region for regional resources, e.g. westeurope" : i.message);
 }
 
 function article(t: string): string {

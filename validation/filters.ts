@@ -1,4 +1,4 @@
-import { describeEventTypeProblem, exampleSubject, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
+import { classifyEventType, describeEventTypeProblem, exampleSubject, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
 import { Issue, issue } from "./issue";
 import { LIMITS } from "./limits";
 
@@ -49,7 +49,7 @@ export function checkSubjectFilter(
 ): Issue[] {
     if (!subject) return [];
     const out: Issue[] = [];
-    const shapes = (eventTypes ?? []).flatMap((t) => (typeof t === "string" ? findEventType(t)?.subjects ?? [] : []));
+    const shapes = (eventTypes ?? []).flatMap((t) => (typeof t === "string" ? subjectShapesOf(t) : []));
     const cs = subject.caseSensitive === true;
     for (const [key, fits] of [["beginsWith", subjectCanBeginWith], ["endsWith", subjectCanEndWith]] as const) {
         const v = subject[key];
@@ -65,6 +65,14 @@ export function checkSubjectFilter(
         }
     }
     return out;
+}
+
+/** Subject shapes of a type; for a legacy or mis-cased name, those of the type to use instead. */
+export function subjectShapesOf(type: string): readonly string[] {
+    const v = classifyEventType(type);
+    if (v.status === "current") return v.info.subjects;
+    if (v.status === "legacy" || v.status === "wrongCase") return v.useInstead.flatMap((t) => findEventType(t)?.subjects ?? []);
+    return [];
 }
 
 function subjectMismatchMessage(key: string, v: string, shapes: readonly string[]): string {

@@ -12,8 +12,9 @@ export function issue(path: readonly (string | number)[], value: unknown, messag
 }
 
 export function formatPath(prefix: string, path: readonly (string | number)[]): string {
-    let out = prefix;
-    for (const p of path) out += typeof p === "number" ? `[${p}]` : (out ? "." : "") + p;
+    // A first segment that is itself namespaced (e.g. "azure-native:location") is not under the prefix.
+    let out = typeof path[0] === "string" && path[0].includes(":") ? "" : prefix;
+    for (const p of path) out += typeof p === "number" ? `[${p}]` : (out && !out.endsWith(":") ? "." : "") + p;
     return out;
 }
 
@@ -30,6 +31,11 @@ export function formatIssue(prefix: string, i: Issue): string {
 
 /** Thrown when input is invalid; carries every issue at once. */
 export class ValidationError extends Error {
+    /** Duck-typed check: the program may be loaded fresh per run, so `instanceof` can see another copy of this class. */
+    static is(err: unknown): err is ValidationError {
+        return err instanceof Error && err.name === "ValidationError" && Array.isArray((err as any).issues);
+    }
+
     constructor(readonly issues: readonly Issue[], readonly prefix: string, what = "invalid configuration") {
         super(`${what} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` + issues.map((i) => "  - " + formatIssue(prefix, i)).join("\n"));
         this.name = "ValidationError";

@@ -1,0 +1,44 @@
+/**
+ * `npm run plan -- --stack <name> [--json] [--preview]`: run the real program for a stack under Pulumi's mock
+ * runtime (no cloud, no CLI) and print the resource graph, counts, routes, the policy report and routing coverage.
+ * Exit 1 on invalid config or any mandatory policy violation.
+ */
+import { Command } from "commander";
+import { ProgramError } from "../harness/runProgram";
+import { runStack } from "../harness/runStack";
+import { ValidationError } from "../validation/issue";
+import { buildPlanReport, printPlanReport } from "./planReport";
+
+async function main(argv: string[]): Promise<number> {
+    const cmd = new Command("plan")
+        .description("Offline plan of a stack: resource graph, policy report, routing coverage")
+        .option("-s, --stack <name>", "stack to plan (reads Pulumi.<name>.yaml)", "dev")
+        .option("--json", "print the captured graph and findings as JSON")
+        .option("--preview", "run as a preview (computed outputs unknown)")
+        .option("--diagram <file>", "also write the topology as SVG to <file>")
+        .option("--policy-config <file>", "policy pack config JSON (as for --policy-pack-config)")
+        .parse(argv);
+    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; policyConfig?: string }>();
+    try {
+        const graph = await runStack({ stack: o.stack, preview: o.preview });
+        const report = await buildPlanReport(graph, { diagram: o.diagram, policyConfigFile: o.policyConfig });
+        if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+        else printPlanReport(report);
+        return report.exitCode;
+    } catch (err) {
+        return reportFailure(err, o.stack, !!o.json);
+    }
+}
+
+function reportFailure(err: unknown, stack: string, json: boolean): number {
+    const cause = err instanceof ProgramError ? err.cause : err;
+    if (ValidationError.is(cause)) {
+        if (json) process.stdout.write(JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2) + "\n");
+        else process.stderr.write(`Pulumi.${stack}.yaml: ${cause.message}\n`);
+        return 1;
+    }
+    process.stderr.write(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
+    return 2;
+}
+
+main(process.argv).then((code) => process.exit(code));

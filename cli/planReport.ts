@@ -1,0 +1,44 @@
+import { Graph } from "../harness/graph";
+import { countByType, formatRouteLine, renderTree, routeLines, RouteLine } from "../render/tree";
+import { optionalSections, PlanSection } from "./planSections";
+
+export interface PlanReport {
+    stack: string;
+    resourceCount: number;
+    counts: Record<string, number>;
+    routes: RouteLine[];
+    sections: PlanSection[];
+    graph: Graph;
+    exitCode: number;
+}
+
+export interface PlanOptions {
+    diagram?: string;
+    policyConfigFile?: string;
+}
+
+export async function buildPlanReport(graph: Graph, options: PlanOptions): Promise<PlanReport> {
+    const sections = await optionalSections(graph, options);
+    return {
+        stack: graph.stack,
+        resourceCount: graph.resources.length,
+        counts: Object.fromEntries(countByType(graph)),
+        routes: routeLines(graph),
+        sections,
+        graph,
+        exitCode: sections.some((s) => s.failed) ? 1 : 0,
+    };
+}
+
+export function printPlanReport(r: PlanReport): void {
+    const out: string[] = [];
+    out.push(`Plan for stack "${r.stack}" (offline, Pulumi mock runtime): ${r.resourceCount} resources`, "");
+    out.push(renderTree(r.graph), "");
+    out.push("Resources by type:");
+    for (const [t, n] of Object.entries(r.counts)) out.push(`  ${String(n).padStart(3)}  ${t}`);
+    out.push("", "Routes (filter → handler):");
+    for (const l of r.routes) out.push("  " + formatRouteLine(l));
+    for (const s of r.sections) out.push("", `${s.title}:`, ...s.lines.map((l) => "  " + l));
+    out.push("", r.exitCode === 0 ? "Plan OK." : "Plan FAILED: see the sections above.");
+    process.stdout.write(out.join("\n") + "\n");
+}
