@@ -1,0 +1,151 @@
+/**
+ * Offline ARM contract check: every azure-native resource in a captured graph is turned back into the ARM request
+ * body azure-native would send and checked against Azure's published contract (`../shared/arm-types/`) and the
+ * hand-kept service limits. Findings are data (`Violation`); `renderViolation` makes the one-line text form.
+ */
+import * as fs from "fs";
+import type { Graph, GraphResource } from "../harness/graph";
+import { installedApiVersion } from "./apiVersions";
+import { findArmTypesDir, loadContractFile } from "./armTypes";
+import { ROOT } from "./jsonPath";
+import { describeAutonamed, nameCandidates, type NameCandidate } from "./resourceName";
+import { contractFor, isAzureNativeToken, substitutionFor, type ResourceContract } from "./resourceTable";
+import { GRAPH_LIMITS, limitsFor } from "./serviceLimits";
+import { toArmBody, unwrapSecrets } from "./toArmBody";
+import { validateBody, type Finding, type ValidationContext } from "./validate";
+
+export interface Violation {
+    /** URN, or `<type>::<name>` when the resource has none. */
+    readonly resource: string;
+    /** JSON path in the ARM request body. */
+    readonly path: string;
+    /** What Azure requires. */
+    readonly message: string;
+}
+
+export interface ContractCheckResult {
+    /** Set when the check could not run (e.g. no contract files); then nothing was checked. */
+    readonly skipped?: string;
+    /** azure-native resources checked against a contract. */
+    readonly checked: number;
+    readonly violations: Violation[];
+    /** azure-native type tokens in the graph that have no contract row (sorted, unique). */
+    readonly uncovered: string[];
+}
+
+export interface CheckOptions {
+    /** Directory of the `types.json` files; default `findArmTypesDir()` (`<project root>/../shared/arm-types`). */
+    readonly armTypesDir?: string;
+}
+
+/** The subset of a graph resource the check reads (lets tests pass raw mock registrations). */
+export type CheckableResource = Pick<GraphResource, "type" | "name" | "inputs"> & Partial<Pick<GraphResource, "urn" | "custom">>;
+
+export const SKIPPED_NO_CONTRACT = "skipped: ../shared/arm-types not found";
+
+/**
+ * Top-level body properties azure-native fills in when unset, so the contract's "required" does not apply to the
+ * inputs: `location` defaults to the resource group's location (or the provider's `location` config) in the
+ * provider's `applyDefaults` (pulumi/pulumi-azure-native `provider/pkg/provider/provider.go`).
+ */
+const PROVIDER_DEFAULTS: ReadonlySet<string> = new Set(["location"]);
+
+export function checkGraph(graph: Graph, options: CheckOptions = {}): ContractCheckResult {
+    const dir = options.armTypesDir ?? findArmTypesDir();
+    if (!dir || !fs.existsSync(dir)) return { skipped: SKIPPED_NO_CONTRACT, checked: 0, violations: [], uncovered: [] };
+    const azure = graph.resources.filter((r) => r.custom && isAzureNativeToken(r.type));
+    const covered = azure.filter((r) => contractFor(r.type));
+    const violations = [...covered.flatMap((r) => checkResource(r, dir)), ...graphLimitViolations(azure)];
+    const uncovered = [...new Set(azure.filter((r) => !contractFor(r.type)).map((r) => r.type))].sort();
+    return { checked: covered.length, violations, uncovered };
+}
+
+export function renderViolation(v: Violation): string {
+    return `${v.resource} ${v.path}: ${v.message}`;
+}
+
+/** Checks one resource (must have a contract row) against the contract files in `dir`. */
+export function checkResource(resource: CheckableResource, dir: string): Violation[] {
+    const contract = contractFor(resource.type);
+    if (!contract) throw new Error(`no contract row for ${resource.type}`);
+    const id = resource.urn ?? `${resource.type}::${resource.name}`;
+    return findings(contract, resource, dir).map((f) => ({ resource: id, ...f }));
+}
+
+function findings(contract: ResourceContract, resource: CheckableResource, dir: string): Finding[] {
+    const drift = apiVersionDrift(contract);
+    if (drift) return [drift];
+    const file = loadContractFile(dir, contract.contractFile);
+    const bodyType = file.resourceBody(contract.armType, contract.contractApiVersion);
+    if (!bodyType) {
+        return [{ path: ROOT, message: `${contract.contractFile} defines no ${contract.armType}@${contract.contractApiVersion}` }];
+    }
+    const ctx: ValidationContext = {
+        file,
+        provider: contract.armType.split("/")[0],
+        providerDefaults: PROVIDER_DEFAULTS,
+        unverifiable: new Set(substitutionFor(contract)?.newerProperties ?? []),
+    };
+    const inputs = unwrapSecrets(resource.inputs) as Record<string, unknown>;
+    const [first, ...others] = nameCandidates(contract, inputs, resource.name);
+    const body = toArmBody(ctx, bodyType, { name: first.value, ...bodyInputs(contract, inputs) });
+    const all = [...bodyFindings(ctx, contract, bodyType, body, first)];
+    for (const other of others) all.push(...nameOnly(bodyFindings(ctx, contract, bodyType, { ...body, name: other.value }, other)));
+    return dedupe(all);
+}
+
+/** Inputs minus URL path parameters and the name input. */
+function bodyInputs(contract: ResourceContract, inputs: Record<string, unknown>): Record<string, unknown> {
+    const drop = new Set([...contract.pathInputs, ...(contract.nameInput ? [contract.nameInput] : [])]);
+    return Object.fromEntries(Object.entries(inputs).filter(([k]) => !drop.has(k)));
+}
+
+function bodyFindings(
+    ctx: ValidationContext,
+    contract: ResourceContract,
+    bodyType: Parameters<typeof validateBody>[1],
+    body: Record<string, unknown>,
+    name: NameCandidate,
+): Finding[] {
+    const found = [
+        ...validateBody(ctx, bodyType, body, ROOT),
+        ...limitsFor(contract.armType).flatMap((l) => l.check(body)),
+    ];
+    return found.map((f) => (isNamePath(f.path) ? { ...f, message: describeAutonamed(name, f.message, contract.nameInput) } : f));
+}
+
+function nameOnly(found: Finding[]): Finding[] {
+    return found.filter((f) => isNamePath(f.path));
+}
+
+function isNamePath(path: string): boolean {
+    return path === `${ROOT}.name`;
+}
+
+/** A table row whose API version no longer matches the installed package would check the wrong contract. */
+function apiVersionDrift(contract: ResourceContract): Finding | undefined {
+    const installed = installedApiVersion(contract.token);
+    if (installed === undefined || installed === contract.apiVersion) return undefined;
+    return {
+        path: ROOT,
+        message: `installed azure-native uses API ${installed} but contract/resourceTable.ts records ${contract.apiVersion}; update the row and its contract file`,
+    };
+}
+
+function graphLimitViolations(resources: readonly GraphResource[]): Violation[] {
+    return GRAPH_LIMITS.flatMap((l) => l.check(resources)).map((f) => ({
+        resource: f.resource.urn ?? `${f.resource.type}::${f.resource.name}`,
+        path: f.path,
+        message: f.message,
+    }));
+}
+
+function dedupe(found: Finding[]): Finding[] {
+    const seen = new Set<string>();
+    return found.filter((f) => {
+        const k = `${f.path}\u0000${f.message}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+    });
+}

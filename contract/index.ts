@@ -1,0 +1,11 @@
+/** Offline ARM contract check for azure-native resources. See checkGraph.ts. */
+export { checkGraph, checkResource, renderViolation, SKIPPED_NO_CONTRACT } from "./checkGraph";
+export type { CheckOptions, CheckableResource, ContractCheckResult, Violation } from "./checkGraph";
+export { findArmTypesDir } from "./armTypes";
+export { installedApiVersion } from "./apiVersions";
+export { RESOURCE_CONTRACTS, CONTRACT_SUBSTITUTIONS, contractFor } from "./resourceTable";
+export type { ResourceContract, AutonameStrategy } from "./resourceTable";
+export { RENAMES } from "./renames";
+export type { Rename } from "./renames";
+export { SERVICE_LIMITS, GRAPH_LIMITS } from "./serviceLimits";
+export type { ServiceLimit, GraphLimit } from "./serviceLimits";
