@@ -66,7 +66,12 @@ export class HandlerTarget extends pulumi.ComponentResource {
         this.endpointType = pulumi.output(this.endpoint.endpointType);
         this.resourceId = pulumi.output(this.endpoint.resourceId);
         this.endpointUrl = this.endpoint.endpointUrl ? pulumi.secret(this.endpoint.endpointUrl) : pulumi.output(undefined);
-        this.registerOutputs({ endpointType: this.endpointType, resourceId: this.resourceId, endpointUrl: this.endpointUrl });
+        // Only outputs that exist for this kind: an undefined output shows as a warning in every preview.
+        this.registerOutputs({
+            endpointType: this.endpointType,
+            ...(this.endpoint.resourceId ? { resourceId: this.resourceId } : {}),
+            ...(this.endpoint.endpointUrl ? { endpointUrl: this.endpointUrl } : {}),
+        });
     }
 }
 
