@@ -1,0 +1,54 @@
+/**
+ * The two envelopes an event can arrive in (fact sheet §C) and the one-way conversion Event Grid performs.
+ * ACS publishes in the Event Grid schema; a subscription may re-emit it as CloudEvents 1.0.
+ */
+
+export type EventSchema = "EventGridSchema" | "CloudEventSchemaV1_0";
+
+/** The fields filtering needs, read once per event so every subscription reuses them. */
+export interface EventView {
+    readonly schema: EventSchema;
+    /** The event object itself (top-level attributes for CloudEvents). */
+    readonly raw: Readonly<Record<string, unknown>>;
+    /** `eventType` (Event Grid) or `type` (CloudEvents); undefined when absent or not a string. */
+    readonly eventType: string | undefined;
+    readonly subject: string | undefined;
+    readonly data: unknown;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** CloudEvents are recognised by their mandatory `specversion` attribute, the only field the two envelopes never share. */
+export function detectSchema(event: Readonly<Record<string, unknown>>): EventSchema {
+    return "specversion" in event ? "CloudEventSchemaV1_0" : "EventGridSchema";
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** Read an event once. Throws on a non-object, since nothing about it could be filtered. */
+export function viewEvent(event: unknown): EventView {
+    if (!isRecord(event)) throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
+    const schema = detectSchema(event);
+    const eventType = str(schema === "EventGridSchema" ? event.eventType : event.type);
+    return { schema, raw: event, eventType, subject: str(event.subject), data: event.data };
+}
+
+/**
+ * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event (§C mapping: `source` = topic,
+ * `type` = eventType, `time` = eventTime; `id`, `subject` and `data` unchanged). There is no reverse: Event Grid
+ * cannot turn CloudEvents input into Event Grid schema output.
+ */
+export function toCloudEvent(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    if (detectSchema(event) === "CloudEventSchemaV1_0") return { ...event };
+    return {
+        id: event.id,
+        source: event.topic,
+        specversion: "1.0",
+        type: event.eventType,
+        subject: event.subject,
+        time: event.eventTime,
+        data: event.data,
+    };
+}

@@ -1,0 +1,143 @@
+/**
+ * The 19 advanced-filter operators as data: which value type each compares, whether it is a negation, what
+ * it does with a missing key, and its predicate (fact sheet §D.3). Evaluation against a looked-up value lives
+ * in applyOperator() so every operator shares one treatment of missing keys, nulls, arrays and wrong types.
+ */
+import { Lookup } from "./keys";
+import { OperatorType } from "./types";
+
+export type ValueFamily = "number" | "string" | "boolean";
+export type Scalar = number | string | boolean;
+
+/** What an operator does when the key is missing or null (§D.3 "Key missing" column; U3 for the ranges). */
+export type MissingRule = "match" | "noMatch" | "U3";
+
+/** The operand after validation: numbers, lower-cased strings, one number/boolean, or [low, high] ranges. */
+export type Operand =
+    | { readonly kind: "numbers"; readonly values: readonly number[] }
+    | { readonly kind: "strings"; readonly values: readonly string[] }
+    | { readonly kind: "number"; readonly value: number }
+    | { readonly kind: "boolean"; readonly value: boolean }
+    | { readonly kind: "ranges"; readonly values: readonly (readonly [number, number])[] }
+    | { readonly kind: "none" };
+
+export interface OperatorSpec {
+    /** The value type compared; "presence" operators only ask whether a value exists. */
+    readonly family: ValueFamily | "presence";
+    readonly operand: Operand["kind"];
+    /** "Not" operators hold when their positive predicate holds for no value (element). */
+    readonly negated: boolean;
+    readonly onMissing: MissingRule;
+    /** Plain-words phrase for a value that makes the operator fail, e.g. `does not begin with any of`. */
+    readonly failPhrase: string;
+}
+
+const spec = (family: OperatorSpec["family"], operand: Operand["kind"], negated: boolean, onMissing: MissingRule,
+    failPhrase: string): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
+
+/** Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not (§D.3). */
+export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
+    NumberIn: spec("number", "numbers", false, "noMatch", "is not in"),
+    NumberNotIn: spec("number", "numbers", true, "match", "is in"),
+    NumberLessThan: spec("number", "number", false, "noMatch", "is not less than"),
+    NumberGreaterThan: spec("number", "number", false, "noMatch", "is not greater than"),
+    NumberLessThanOrEquals: spec("number", "number", false, "noMatch", "is greater than"),
+    NumberGreaterThanOrEquals: spec("number", "number", false, "noMatch", "is less than"),
+    NumberInRange: spec("number", "ranges", false, "U3", "is in none of the ranges"),
+    NumberNotInRange: spec("number", "ranges", true, "U3", "is in one of the ranges"),
+    BoolEquals: spec("boolean", "boolean", false, "noMatch", "is not"),
+    StringIn: spec("string", "strings", false, "noMatch", "is not one of"),
+    StringNotIn: spec("string", "strings", true, "match", "is one of"),
+    StringBeginsWith: spec("string", "strings", false, "noMatch", "does not begin with any of"),
+    StringNotBeginsWith: spec("string", "strings", true, "noMatch", "begins with one of"),
+    StringEndsWith: spec("string", "strings", false, "noMatch", "does not end with any of"),
+    StringNotEndsWith: spec("string", "strings", true, "noMatch", "ends with one of"),
+    StringContains: spec("string", "strings", false, "noMatch", "does not contain any of"),
+    StringNotContains: spec("string", "strings", true, "noMatch", "contains one of"),
+    IsNullOrUndefined: spec("presence", "none", false, "match", "is present"),
+    IsNotNull: spec("presence", "none", false, "noMatch", "is null"),
+};
+
+export function isOperatorType(s: unknown): s is OperatorType {
+    return typeof s === "string" && Object.prototype.hasOwnProperty.call(OPERATORS, s);
+}
+
+/**
+ * The positive predicate of a typed operator on one value of its family. Strings compare case-insensitively
+ * (all Event Grid string comparisons do; the operand is lower-cased at compile time). Ranges are inclusive.
+ * Negated operators use the predicate they negate (StringNotIn → "is in").
+ */
+export function holds(op: OperatorType, operand: Operand, x: Scalar): boolean {
+    switch (operand.kind) {
+        case "numbers": return operand.values.includes(x as number);
+        case "number": return compareNumber(op, x as number, operand.value);
+        case "boolean": return x === operand.value;
+        case "ranges": return operand.values.some(([lo, hi]) => lo <= (x as number) && (x as number) <= hi);
+        case "strings": return matchString(op, (x as string).toLowerCase(), operand.values);
+        case "none": return true;
+    }
+}
+
+function compareNumber(op: OperatorType, x: number, v: number): boolean {
+    switch (op) {
+        case "NumberLessThan": return x < v;
+        case "NumberGreaterThan": return x > v;
+        case "NumberLessThanOrEquals": return x <= v;
+        default: return x >= v; // NumberGreaterThanOrEquals, the only other single-number operator
+    }
+}
+
+function matchString(op: OperatorType, x: string, values: readonly string[]): boolean {
+    switch (op) {
+        case "StringBeginsWith": case "StringNotBeginsWith": return values.some((v) => x.startsWith(v));
+        case "StringEndsWith": case "StringNotEndsWith": return values.some((v) => x.endsWith(v));
+        case "StringContains": case "StringNotContains": return values.some((v) => x.includes(v));
+        default: return values.includes(x); // StringIn, StringNotIn
+    }
+}
+
+export function familyOf(x: unknown): ValueFamily | undefined {
+    const t = typeof x;
+    return t === "number" || t === "string" || t === "boolean" ? t : undefined;
+}
+
+/** One operator applied to one looked-up value, before any wording. */
+export type Verdict =
+    | { readonly kind: "pass" }
+    | { readonly kind: "missing"; readonly isNull: boolean; readonly pass: boolean }
+    | { readonly kind: "missingUndocumented"; readonly isNull: boolean }
+    | { readonly kind: "fail"; readonly value: unknown }
+    | { readonly kind: "arrayFail"; readonly array: readonly unknown[]; readonly offending?: Scalar }
+    | { readonly kind: "arraysOff"; readonly array: readonly unknown[] }
+    | { readonly kind: "wrongType"; readonly value: unknown };
+
+/**
+ * Apply an operator. Null counts as missing for every operator: IsNullOrUndefined treats them alike and
+ * nothing documents a difference elsewhere (our reading). Arrays need the flag (else U4); with it, elements of
+ * another type are ignored, a positive operator needs one element to hold, a negated one needs none to.
+ */
+export function applyOperator(op: OperatorType, operand: Operand, lookup: Lookup, arraysEnabled: boolean): Verdict {
+    const s = OPERATORS[op];
+    if (!lookup.found || lookup.value === null) return onMissing(s, lookup);
+    const value = lookup.value;
+    if (Array.isArray(value)) return onArray(op, s, operand, value, arraysEnabled);
+    if (s.family === "presence") return op === "IsNotNull" ? { kind: "pass" } : { kind: "fail", value };
+    if (familyOf(value) !== s.family) return { kind: "wrongType", value };
+    return holds(op, operand, value as Scalar) !== s.negated ? { kind: "pass" } : { kind: "fail", value };
+}
+
+function onMissing(s: OperatorSpec, lookup: Lookup): Verdict {
+    const isNull = lookup.found;
+    if (s.onMissing === "U3") return { kind: "missingUndocumented", isNull };
+    return { kind: "missing", isNull, pass: s.onMissing === "match" };
+}
+
+function onArray(op: OperatorType, s: OperatorSpec, operand: Operand, array: readonly unknown[], arraysEnabled: boolean): Verdict {
+    if (!arraysEnabled) return { kind: "arraysOff", array };
+    // A present array is a value: IsNotNull holds, IsNullOrUndefined does not (fact sheet, inferred).
+    if (s.family === "presence") return op === "IsNotNull" ? { kind: "pass" } : { kind: "fail", value: array };
+    const typed = array.filter((e): e is Scalar => familyOf(e) === s.family);
+    const hit = typed.find((e) => holds(op, operand, e));
+    if (s.negated) return hit === undefined ? { kind: "pass" } : { kind: "arrayFail", array, offending: hit };
+    return hit !== undefined ? { kind: "pass" } : { kind: "arrayFail", array };
+}

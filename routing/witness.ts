@@ -1,0 +1,132 @@
+/**
+ * Search for one concrete Event Grid-schema event that every given filter matches. Candidates for each field
+ * are built from the filters' own operands (a prefix, the prefix plus digits, a listed value, the constants of
+ * number conditions and the points between them, absent) and from the catalog's subject shapes; combinations
+ * are tried until the budget runs out. Finding one proves the filters can match together; not finding one
+ * proves nothing.
+ */
+import { EVENT_TYPES, exampleSubject, findEventType } from "../catalog";
+import { CompiledFilter } from "./compile";
+import { numberRepresentatives } from "./constraints";
+import { viewEvent } from "./envelope";
+import { evaluateCompiled } from "./evaluate";
+
+export const WITNESS_TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+const DEFAULT_BUDGET = 5000;
+const MAX_CANDIDATES = 12;
+const ABSENT = Symbol("absent");
+type Candidate = unknown | typeof ABSENT;
+
+/** A field the search fills: the event type, the subject, another envelope field, or a data path. */
+interface Slot {
+    readonly path: readonly string[];
+    readonly candidates: readonly Candidate[];
+}
+
+export function findCommonEvent(filters: readonly CompiledFilter[], budget = DEFAULT_BUDGET): Record<string, unknown> | undefined {
+    const slots = [typeSlot(filters), subjectSlot(filters), ...envelopeSlots(filters), ...dataSlots(filters)];
+    let left = budget;
+    const chosen: Candidate[] = [];
+    const search = (i: number): Record<string, unknown> | undefined => {
+        if (i === slots.length) {
+            left--;
+            const event = buildEvent(slots, chosen);
+            const view = viewEvent(event);
+            return filters.every((f) => evaluateCompiled(f, view).outcome === "match") ? event : undefined;
+        }
+        for (const c of slots[i].candidates) {
+            if (left <= 0) return undefined;
+            chosen[i] = c;
+            const found = search(i + 1);
+            if (found) return found;
+        }
+        return undefined;
+    };
+    return search(0);
+}
+
+function buildEvent(slots: readonly Slot[], chosen: readonly Candidate[]): Record<string, unknown> {
+    const event: Record<string, unknown> = {
+        id: "00000000-0000-0000-0000-0000000000aa", topic: WITNESS_TOPIC, eventTime: "2024-01-01T00:00:00Z",
+        dataVersion: "1.0", metadataVersion: "1", data: {},
+    };
+    slots.forEach((slot, i) => setPath(event, slot.path, chosen[i]));
+    return event;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: Candidate): void {
+    let node = target;
+    for (const segment of path.slice(0, -1)) {
+        const next = node[segment];
+        node = typeof next === "object" && next !== null && !Array.isArray(next) ? next as Record<string, unknown> : (node[segment] = {}) as Record<string, unknown>;
+    }
+    const last = path[path.length - 1];
+    if (value === ABSENT) delete node[last];
+    else node[last] = value;
+}
+
+const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)].slice(0, MAX_CANDIDATES);
+
+/** Types every listing filter includes; otherwise every catalog type (plus types named in eventType conditions). */
+function candidateTypes(filters: readonly CompiledFilter[]): string[] {
+    const lists = filters.map((f) => f.types).flatMap((t) => (t.kind === "list" ? [t.listed] : []));
+    if (lists.length) return lists[0].filter((t) => lists.every((l) => l.includes(t)));
+    const named = filters.flatMap((f) => f.advanced.filter((a) => a.key.text.toLowerCase() === "eventtype")).flatMap(stringValues);
+    return [...new Set([...named, ...EVENT_TYPES.map((e) => e.type)])];
+}
+
+function typeSlot(filters: readonly CompiledFilter[]): Slot {
+    return { path: ["eventType"], candidates: candidateTypes(filters) };
+}
+
+function stringValues(a: CompiledFilter["advanced"][number]): string[] {
+    return (a.source.values ?? []).filter((v): v is string => typeof v === "string");
+}
+
+/** Prefixes and suffixes joined with and without filler, listed values, and shape examples of the candidate types. */
+function subjectSlot(filters: readonly CompiledFilter[]): Slot {
+    const onSubject = (op: string) => filters.flatMap((f) => f.advanced.filter((a) => a.operator === op && a.key.text.toLowerCase() === "subject")).flatMap(stringValues);
+    const prefixes = ["", ...filters.flatMap((f) => (f.subjectBeginsWith ? [f.subjectBeginsWith] : [])), ...onSubject("StringBeginsWith")];
+    const suffixes = ["", ...filters.flatMap((f) => (f.subjectEndsWith ? [f.subjectEndsWith] : [])), ...onSubject("StringEndsWith")];
+    const joined = prefixes.flatMap((p) => suffixes.flatMap((s) => (p + s ? [p + s, `${p}5550100${s}`, `${p}x${s}`] : [])));
+    const shapes = candidateTypes(filters).flatMap((t) => findEventType(t)?.subjects ?? []).map((s) => exampleSubject(s));
+    // Longest joins first: they satisfy the most conditions at once. Realistic shape examples next, fillers last.
+    const all = [...onSubject("StringIn"), ...joined.sort((a, b) => b.length - a.length), ...shapes, "5550100", "x"];
+    return { path: ["subject"], candidates: [...new Set(all)].slice(0, 3 * MAX_CANDIDATES) };
+}
+
+/** id, topic and dataVersion when a filter names them (defaults are already in the event). */
+function envelopeSlots(filters: readonly CompiledFilter[]): Slot[] {
+    const fields: Record<string, string> = { id: "id", topic: "topic", dataversion: "dataVersion" };
+    const out: Slot[] = [];
+    for (const [lower, field] of Object.entries(fields)) {
+        const conds = filters.flatMap((f) => f.advanced.filter((a) => a.key.kind === "envelope" && a.key.text.toLowerCase() === lower));
+        if (conds.length) out.push({ path: [field], candidates: uniq([...conds.flatMap(stringValues).flatMap(stringVariants), "1.0", WITNESS_TOPIC]) });
+    }
+    return out;
+}
+
+function dataSlots(filters: readonly CompiledFilter[]): Slot[] {
+    const byPath = new Map<string, CompiledFilter["advanced"][number][]>();
+    for (const a of filters.flatMap((f) => f.advanced)) {
+        if (a.key.kind !== "data" || a.key.path.length === 0) continue;
+        const id = a.key.path.join(".");
+        byPath.set(id, [...(byPath.get(id) ?? []), a]);
+    }
+    return [...byPath.values()].map((conds) => ({
+        path: ["data", ...(conds[0].key as { path: readonly string[] }).path],
+        candidates: dataCandidates(conds),
+    }));
+}
+
+/** Listed values first, then the decisive numbers, booleans and "absent", then near-misses of the strings. */
+function dataCandidates(conds: readonly CompiledFilter["advanced"][number][]): Candidate[] {
+    const strings = conds.flatMap(stringValues);
+    const numbers = conds.some(isNumeric) ? numberRepresentatives(conds.map((c) => c.operand)) : [];
+    const booleans = conds.some((c) => c.operator === "BoolEquals") ? [true, false] : [];
+    const nearMisses = strings.flatMap((v) => [`${v}x`, `x${v}`]);
+    return [...new Set<Candidate>([...strings, ...numbers, ...booleans, ABSENT, ...nearMisses, "zz"])].slice(0, 2 * MAX_CANDIDATES);
+}
+
+const isNumeric = (a: CompiledFilter["advanced"][number]): boolean => a.operator.startsWith("Number");
+const stringVariants = (v: string): string[] => [v, `${v}x`, `x${v}`];
