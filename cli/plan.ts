@@ -41,4 +41,5 @@ function reportFailure(err: unknown, stack: string, json: boolean): number {
     return 2;
 }
 
-main(process.argv).then((code) => process.exit(code));
+// Exit only once stdout has drained: a piped `--json` is larger than one pipe buffer.
+main(process.argv).then((code) => process.stdout.write("", () => process.exit(code)));

@@ -3,6 +3,7 @@ import { semanticIssues } from "../config/semantics";
 import { ValidationError } from "../validation/issue";
 import { AcsSystemTopic } from "./systemTopic";
 import { CommunicationService } from "./communicationService";
+import { EmailService } from "./emailService";
 import { DeadLetterStore } from "./deadLetterStore";
 import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eventSubscription";
 import { EventHubTargetArgs, ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs } from "./handlers/messaging";
@@ -139,7 +140,14 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
         const issues = semanticIssues(args as any);
         if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
-        const acs = new CommunicationService(childName(name, "acs"), { resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication }, { parent: this });
+        const email = needsEmail(args) ? new EmailService(childName(name, "email"), {
+            resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
+            dataLocation: args.communication.dataLocation!, tags: args.tags,
+        }, { parent: this }) : undefined;
+        const acs = new CommunicationService(childName(name, "acs"), {
+            resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication,
+            linkedDomains: email ? [email.domainId] : undefined,
+        }, { parent: this });
         const topic = new AcsSystemTopic(childName(name, "events"), {
             resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
             name: args.systemTopic?.name ?? childName(name, "events"), existingName: args.systemTopic?.existingName,
@@ -153,6 +161,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         const handlers = new Map(Object.entries(args.handlers).map(([hn, h]) => [hn, new HandlerTarget(hn, {
             ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
             senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
+            emailSender: email?.senderAddress,
         }, { parent: this })]));
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
             const target = handlers.get(s.handler)!;
@@ -179,6 +188,15 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             subscriptionIds: this.subscriptionIds, handlerEndpoints: this.handlerEndpoints,
         });
     }
+}
+
+/**
+ * Function and Logic App handlers send email through ACS, which needs an email domain linked to the ACS
+ * resource. We create it only with a new ACS resource: linking changes the resource, and a referenced one is not ours.
+ */
+function needsEmail(args: AcsEventHandlingArgs): boolean {
+    const kinds = Object.values(args.handlers).map((h) => h.kind);
+    return args.communication.existingId === undefined && (kinds.includes(HandlerKind.Function) || kinds.includes(HandlerKind.LogicApp));
 }
 
 function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,

@@ -36,6 +36,8 @@ export interface HandlerTargetArgs {
     /** Optional. ACS endpoint and resource ID, for handlers that send email through ACS (function, logicApp). */
     communicationServiceId?: pulumi.Input<string>;
     communicationEndpoint?: pulumi.Input<string>;
+    /** Optional. Verified sender address for notification email (from the ACS-linked email domain). */
+    emailSender?: pulumi.Input<string>;
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

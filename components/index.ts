@@ -3,6 +3,7 @@
  */
 export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsHandlerArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs } from "./acsEventHandling";
 export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
+export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
 export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
 export { HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
@@ -12,6 +13,7 @@ export { WebhookTargetArgs } from "./handlers/webhook";
 export { StorageQueueTargetArgs } from "./handlers/storageQueue";
 export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";
 export { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
+export { DEFAULT_PACKAGE_PATH } from "./handlers/functionApp";
 export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind } from "./types";
 export { BuiltInRoles } from "./roles";
 export * as catalog from "../catalog";

@@ -7,6 +7,17 @@ export interface HardenedStorageAccountArgs {
     accountName: pulumi.Input<string>;
     sku: pulumi.Input<string>;
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * Optional. Firewall default action. Default: "Deny" (trusted Azure services pass). A Function App's host
+     * storage needs "Allow" unless the app is VNet-integrated: its runtime is not a trusted service.
+     */
+    networkDefaultAction?: "Allow" | "Deny";
+    /**
+     * Optional. Allow shared keys. Default: false. Only the Function App's package account turns it on, because
+     * Pulumi's Blob resource uploads with account keys (pulumi/pulumi-azure-native#2015); the app itself uses
+     * identity-based connections.
+     */
+    allowSharedKeyAccess?: boolean;
 }
 
 /**
@@ -25,11 +36,11 @@ export function hardenedStorageAccount(name: string, parent: pulumi.Resource, ar
         enableHttpsTrafficOnly: true,
         minimumTlsVersion: "TLS1_2",
         allowBlobPublicAccess: false,
-        allowSharedKeyAccess: false,
+        allowSharedKeyAccess: args.allowSharedKeyAccess ?? false,
         allowCrossTenantReplication: false,
         defaultToOAuthAuthentication: true,
         publicNetworkAccess: "Enabled",
-        networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
+        networkRuleSet: { defaultAction: args.networkDefaultAction ?? "Deny", bypass: "AzureServices" },
         tags: args.tags,
     }, { parent });
 }

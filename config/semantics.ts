@@ -13,11 +13,20 @@ const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.i
 
 export function semanticIssues(raw: Raw): Issue[] {
     return [
+        ...emailIssues(raw),
         ...communicationIssues(raw.communication),
         ...deadLetterIssues(raw.deadLetter),
         ...handlerIssues(raw.handlers),
         ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
     ];
+}
+
+/** Function and Logic App handlers email through a domain we link to a new ACS resource only. */
+function emailIssues(raw: Raw): Issue[] {
+    if (!isObj(raw.communication) || !raw.communication.existingId || !isObj(raw.handlers)) return [];
+    return Object.entries(raw.handlers)
+        .filter(([, h]) => isObj(h) && (h.kind === "function" || h.kind === "logicApp"))
+        .map(([n, h]) => issue(["handlers", n, "kind"], h.kind, "function and logicApp handlers send email through an email domain linked to the ACS resource, which this stack creates only together with a new ACS resource (communication.name + dataLocation); with communication.existingId use a queue, Service Bus, Event Hubs or webhook handler"));
 }
 
 function communicationIssues(c: unknown): Issue[] {

@@ -57,7 +57,7 @@ for (const stack of ["dev", "prod"]) {
                 enableAdvancedFilteringOnArrays: false,
             });
             assert.strictEqual(s.inputs.destination, undefined, "destination and deliveryWithResourceIdentity are exclusive");
-            const queue = one(g, "azure-native:storage:Queue");
+            const queue = one(g, "azure-native:storage:Queue", "sms-queue-queue");
             const account = g.resources.find((r) => r.type === "azure-native:storage:StorageAccount" && r.inputs.accountName === queue.inputs.accountName)!;
             assert.deepStrictEqual(s.inputs.deliveryWithResourceIdentity, {
                 identity: { type: "SystemAssigned" },
@@ -68,7 +68,7 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("dead-letters every subscription with the topic identity into the private container", () => {
-            const container = one(g, "azure-native:storage:BlobContainer");
+            const container = one(g, "azure-native:storage:BlobContainer", "acs-deadletter-container");
             assert.strictEqual(container.inputs.publicAccess, "None");
             const account = g.resources.find((r) => r.type === "azure-native:storage:StorageAccount" && r.inputs.accountName === container.inputs.accountName)!;
             for (const s of ofType(g, SUB)) {
