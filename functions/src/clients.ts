@@ -64,10 +64,12 @@ function queueClient(settings: Settings, cred: () => TokenCredential): QueueClie
 
 function emailClient(settings: Settings, cred: () => TokenCredential, options: EmailClientOptions = {}): EmailClient {
     const a = settings.acs;
-    return a.kind === "endpoint" ? new EmailClient(a.url, cred(), options) : new EmailClient(a.connectionString, options);
+    if (a.kind === "endpoint") return new EmailClient(a.url, cred(), options);
+    // A loopback ACS emulator (local runs, the package smoke test) speaks plain HTTP.
+    return new EmailClient(a.connectionString, { allowInsecureConnection: isLocal(a.connectionString), ...options });
 }
 
-/** Azurite speaks plain HTTP on 127.0.0.1; the SDK refuses that unless told, and only local strings may. */
+/** Azurite and local emulators speak plain HTTP on loopback; the SDKs refuse that unless told, and only loopback may. */
 function isLocal(connectionString: string): boolean {
     return /UseDevelopmentStorage=true|=http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString);
 }
