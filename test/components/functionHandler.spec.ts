@@ -1,0 +1,73 @@
+import * as assert from "assert";
+import { BuiltInRoles } from "../../components/roles";
+import { Graph, GraphResource, ofType } from "../../harness/graph";
+import { runStack } from "../../harness/runStack";
+import { APP_SETTINGS } from "../../functions/src/settings";
+
+const STORAGE_READ_WRITE = [BuiltInRoles.StorageBlobDataOwner, BuiltInRoles.StorageQueueDataContributor, BuiltInRoles.StorageTableDataContributor];
+
+describe("function handler in the dev stack", () => {
+    let g: Graph;
+    let app: GraphResource;
+    before(async () => {
+        g = await runStack({ stack: "dev" });
+        app = ofType(g, "azure-native:web:WebApp").find((r) => r.inputs.name === "func-acs-sms-dev")!;
+    });
+
+    it("runs on Flex Consumption, HTTPS only, TLS 1.2, FTP and basic auth off", () => {
+        const plan = ofType(g, "azure-native:web:AppServicePlan")[0];
+        assert.deepStrictEqual(plan.inputs.sku, { name: "FC1", tier: "FlexConsumption" });
+        assert.strictEqual(app.inputs.kind, "functionapp,linux");
+        assert.strictEqual(app.inputs.serverFarmId, plan.id);
+        assert.strictEqual(app.inputs.httpsOnly, true);
+        assert.strictEqual(app.inputs.siteConfig.minTlsVersion, "1.2");
+        assert.strictEqual(app.inputs.siteConfig.ftpsState, "Disabled");
+        assert.deepStrictEqual(app.inputs.functionAppConfig.runtime, { name: "node", version: "20" });
+        assert.strictEqual(app.inputs.functionAppConfig.deployment.storage.authentication.type, "SystemAssignedIdentity");
+        for (const t of ["azure-native:web:WebAppFtpAllowed", "azure-native:web:WebAppScmAllowed"]) assert.strictEqual(ofType(g, t)[0].inputs.allow, false);
+    });
+
+    it("reaches storage with its identity: no keys or connection strings in app settings", () => {
+        const settings = Object.fromEntries(app.inputs.siteConfig.appSettings.map((s: any) => [s.name, s.value]));
+        assert.strictEqual(settings[APP_SETTINGS.storageAccountName], "stacsfuncdev");
+        assert.strictEqual(settings[APP_SETTINGS.storageConnectionString], undefined);
+        assert.strictEqual(settings[APP_SETTINGS.acsConnectionString], undefined);
+        assert.ok(!JSON.stringify(app.inputs).includes("AccountKey="), "no account key anywhere");
+        assert.strictEqual(settings[APP_SETTINGS.notifyRecipients], "sms-desk@example.com");
+        assert.match(settings[APP_SETTINGS.emailSender], /^DoNotReply@.+\.azurecomm\.net$/);
+        assert.match(settings[APP_SETTINGS.acsEndpoint], /^https:\/\/acs-events-dev\./);
+    });
+
+    it("has exactly the roles it needs: storage data, telemetry, email through ACS", () => {
+        const principal = app.outputs.identity.principalId;
+        const mine = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) => r.inputs.principalId === principal);
+        const account = ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!;
+        const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
+        const insights = ofType(g, "azure-native:applicationinsights:Component")[0];
+        const got = mine.map((r) => `${String(r.inputs.roleDefinitionId).split("/").pop()} @ ${r.inputs.scope}`).sort();
+        const want = [
+            ...STORAGE_READ_WRITE.map((role) => `${role} @ ${account.id}`),
+            `3913510d-42f4-4e42-8a64-420c390055eb @ ${insights.id}`,
+            `${BuiltInRoles.Contributor} @ ${acs.id}`,
+        ].sort();
+        assert.deepStrictEqual(got, want);
+    });
+
+    it("the subscription targets <app id>/functions/smsEvents and waits for the code deployment", () => {
+        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find((r) => r.inputs.eventSubscriptionName === "sms-records")!;
+        assert.strictEqual(sub.inputs.destination.endpointType, "AzureFunction");
+        assert.strictEqual(sub.inputs.destination.resourceId, `${app.id}/functions/smsEvents`);
+        const code = ofType(g, "azure-native:storage:Blob")[0];
+        assert.strictEqual(code.inputs.blobName, "released-package.zip");
+        assert.ok(sub.dependencies.includes(code.urn), "depends on the code upload");
+        assert.ok(sub.dependencies.includes(app.urn), "depends on the app");
+        assert.ok(app.dependencies.includes(code.urn), "the app starts after its package is in place");
+    });
+
+    it("links an Azure-managed email domain to the ACS resource", () => {
+        const domain = ofType(g, "azure-native:communication:Domain")[0];
+        assert.strictEqual(domain.inputs.domainManagement, "AzureManaged");
+        const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
+        assert.deepStrictEqual(acs.inputs.linkedDomains, [domain.id]);
+    });
+});
