@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import type { Graph, GraphResource } from "../harness/graph";
 import { installedApiVersion } from "./apiVersions";
-import { findArmTypesDir, loadContractFile } from "./armTypes";
+import { findArmTypesDir, loadContractFile, type DiscriminatedObjectType, type ObjectType } from "./armTypes";
 import { ROOT } from "./jsonPath";
-import { describeAutonamed, nameCandidates, type NameCandidate } from "./resourceName";
+import { describeName, nameCandidates, type NameCandidate } from "./resourceName";
 import { contractFor, isAzureNativeToken, substitutionFor, type ResourceContract } from "./resourceTable";
 import { GRAPH_LIMITS, limitsFor } from "./serviceLimits";
 import { toArmBody, unwrapSecrets } from "./toArmBody";
@@ -43,6 +43,8 @@ export type CheckableResource = Pick<GraphResource, "type" | "name" | "inputs"> 
 
 export const SKIPPED_NO_CONTRACT = "skipped: ../shared/arm-types not found";
 
+const NAME_PATH = `${ROOT}.name`;
+
 /**
  * Top-level body properties azure-native fills in when unset, so the contract's "required" does not apply to the
  * inputs: `location` defaults to the resource group's location (or the provider's `location` config) in the
@@ -72,14 +74,31 @@ export function checkResource(resource: CheckableResource, dir: string): Violati
     return findings(contract, resource, dir).map((f) => ({ resource: id, ...f }));
 }
 
-function findings(contract: ResourceContract, resource: CheckableResource, dir: string): Finding[] {
-    const drift = apiVersionDrift(contract);
-    if (drift) return [drift];
+/** Everything needed to check one resource: its contract row, body type, validation context and name candidates. */
+interface Prepared {
+    readonly contract: ResourceContract;
+    readonly bodyType: ObjectType | DiscriminatedObjectType;
+    readonly ctx: ValidationContext;
+    readonly names: readonly NameCandidate[];
+    /** The ARM body with the first name candidate. */
+    readonly body: Record<string, unknown>;
+    /** Inputs that azure-native would not send (wire names given instead of its input names). */
+    readonly conversionFindings: readonly Finding[];
+}
+
+/**
+ * The ARM request body azure-native would send for `resource` (with the explicit, fixed or first autoname
+ * candidate as `name`), or undefined when the type has no contract row or the contract lacks the resource type.
+ */
+export function armBodyOf(resource: CheckableResource, dir: string): Record<string, unknown> | undefined {
+    const contract = contractFor(resource.type);
+    return contract ? prepare(contract, resource, dir)?.body : undefined;
+}
+
+function prepare(contract: ResourceContract, resource: CheckableResource, dir: string): Prepared | undefined {
     const file = loadContractFile(dir, contract.contractFile);
     const bodyType = file.resourceBody(contract.armType, contract.contractApiVersion);
-    if (!bodyType) {
-        return [{ path: ROOT, message: `${contract.contractFile} defines no ${contract.armType}@${contract.contractApiVersion}` }];
-    }
+    if (!bodyType) return undefined;
     const ctx: ValidationContext = {
         file,
         provider: contract.armType.split("/")[0],
@@ -87,10 +106,19 @@ function findings(contract: ResourceContract, resource: CheckableResource, dir: 
         unverifiable: new Set(substitutionFor(contract)?.newerProperties ?? []),
     };
     const inputs = unwrapSecrets(resource.inputs) as Record<string, unknown>;
-    const [first, ...others] = nameCandidates(contract, inputs, resource.name);
-    const body = toArmBody(ctx, bodyType, { name: first.value, ...bodyInputs(contract, inputs) });
-    const all = [...bodyFindings(ctx, contract, bodyType, body, first)];
-    for (const other of others) all.push(...nameOnly(bodyFindings(ctx, contract, bodyType, { ...body, name: other.value }, other)));
+    const names = nameCandidates(contract, inputs, resource.name);
+    const { body, findings } = toArmBody(ctx, bodyType, { name: names[0].value, ...bodyInputs(contract, inputs) });
+    return { contract, bodyType, ctx, names, body, conversionFindings: findings };
+}
+
+function findings(contract: ResourceContract, resource: CheckableResource, dir: string): Finding[] {
+    const drift = apiVersionDrift(contract);
+    if (drift) return [drift];
+    const p = prepare(contract, resource, dir);
+    if (!p) return [{ path: ROOT, message: `${contract.contractFile} defines no ${contract.armType}@${contract.contractApiVersion}` }];
+    const [first, ...others] = p.names;
+    const all = [...p.conversionFindings, ...bodyFindings(p, p.body, first)];
+    for (const other of others) all.push(...nameOnly(bodyFindings(p, { ...p.body, name: other.value }, other)));
     return dedupe(all);
 }
 
@@ -100,26 +128,19 @@ function bodyInputs(contract: ResourceContract, inputs: Record<string, unknown>)
     return Object.fromEntries(Object.entries(inputs).filter(([k]) => !drop.has(k)));
 }
 
-function bodyFindings(
-    ctx: ValidationContext,
-    contract: ResourceContract,
-    bodyType: Parameters<typeof validateBody>[1],
-    body: Record<string, unknown>,
-    name: NameCandidate,
-): Finding[] {
+/** Contract and limit findings for `body`; the findings about its name are merged into one per candidate name. */
+function bodyFindings(p: Prepared, body: Record<string, unknown>, name: NameCandidate): Finding[] {
     const found = [
-        ...validateBody(ctx, bodyType, body, ROOT),
-        ...limitsFor(contract.armType).flatMap((l) => l.check(body)),
+        ...validateBody(p.ctx, p.bodyType, body, ROOT),
+        ...limitsFor(p.contract.armType).flatMap((l) => l.check(body)),
     ];
-    return found.map((f) => (isNamePath(f.path) ? { ...f, message: describeAutonamed(name, f.message, contract.nameInput) } : f));
+    const about = found.filter((f) => f.path === NAME_PATH).map((f) => f.message);
+    const rest = found.filter((f) => f.path !== NAME_PATH);
+    return about.length === 0 ? rest : [{ path: NAME_PATH, message: describeName(name, about, p.contract.nameInput) }, ...rest];
 }
 
 function nameOnly(found: Finding[]): Finding[] {
-    return found.filter((f) => isNamePath(f.path));
-}
-
-function isNamePath(path: string): boolean {
-    return path === `${ROOT}.name`;
+    return found.filter((f) => f.path === NAME_PATH);
 }
 
 /** A table row whose API version no longer matches the installed package would check the wrong contract. */

@@ -1,5 +1,5 @@
 /** Offline ARM contract check for azure-native resources. See checkGraph.ts. */
-export { checkGraph, checkResource, renderViolation, SKIPPED_NO_CONTRACT } from "./checkGraph";
+export { armBodyOf, checkGraph, checkResource, renderViolation, SKIPPED_NO_CONTRACT } from "./checkGraph";
 export type { CheckOptions, CheckableResource, ContractCheckResult, Violation } from "./checkGraph";
 export { findArmTypesDir } from "./armTypes";
 export { installedApiVersion } from "./apiVersions";

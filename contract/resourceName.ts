@@ -40,10 +40,13 @@ export function nameCandidates(
     ];
 }
 
-/** Rewrites a finding about a candidate name so it shows the naming pattern, not the stand-in suffix. */
-export function describeAutonamed(candidate: NameCandidate, message: string, nameInput: string | undefined): string {
-    if (!candidate.autonamed) return message;
-    const shown = message.split(`'${candidate.value}'`).join("the autoname");
+/**
+ * One message for everything wrong with a candidate name. For an autoname it shows the naming pattern instead of
+ * the stand-in suffix and says how to fix it.
+ */
+export function describeName(candidate: NameCandidate, messages: readonly string[], nameInput: string | undefined): string {
+    if (!candidate.autonamed) return messages.join("; ");
+    const shown = messages.map((m) => m.split(` (got '${candidate.value}')`).join("").split(`'${candidate.value}'`).join("the autoname"));
     const fix = nameInput ? `; set ${nameInput} explicitly` : "";
-    return `autonamed as ${candidate.autonamed}: ${shown}${fix}`;
+    return `autonamed as ${candidate.autonamed}: ${shown.join("; ")}${fix}`;
 }

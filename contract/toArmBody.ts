@@ -16,7 +16,9 @@
  */
 import type { ArmType, ContractFile, ObjectType, DiscriminatedObjectType } from "./armTypes";
 import { allMemberNames, isObjectLike, isPlainObject, objectView, type ObjectView } from "./objectView";
-import { armNameFor } from "./renames";
+import { child, ROOT } from "./jsonPath";
+import { armNameFor, sdkNamesFor } from "./renames";
+import type { Finding } from "./validate";
 
 /** Marker object the Pulumi runtime wraps secret values in (`sig.Secret` in `@pulumi/pulumi/runtime/rpc`). */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -26,6 +28,16 @@ export interface Converter {
     readonly file: ContractFile;
     /** ARM provider namespace, e.g. `Microsoft.EventGrid` (scopes the rename table). */
     readonly provider: string;
+}
+
+export interface Conversion {
+    readonly body: Record<string, unknown>;
+    /**
+     * Inputs given under a wire name that azure-native renamed (e.g. `supportsHttpsTrafficOnly` instead of
+     * `enableHttpsTrafficOnly`): azure-native does not know them and would not send them, so they are left out of
+     * the body and reported here.
+     */
+    readonly findings: Finding[];
 }
 
 /** Plain JSON with secrets unwrapped; the graph already does this, raw mock inputs (tests) do not. */
@@ -41,36 +53,44 @@ export function toArmBody(
     conv: Converter,
     bodyType: ObjectType | DiscriminatedObjectType,
     body: Record<string, unknown>,
-): Record<string, unknown> {
-    return convertObject(conv, objectView(conv.file, conv.provider, bodyType, body), body);
+): Conversion {
+    const run: Run = { ...conv, findings: [] };
+    const converted = convertObject(run, objectView(conv.file, conv.provider, bodyType, body), body, ROOT);
+    return { body: converted, findings: run.findings };
 }
 
-function convertValue(conv: Converter, type: ArmType, value: unknown): unknown {
+/** One conversion: the converter plus where misnamed inputs are collected. */
+interface Run extends Converter {
+    readonly findings: Finding[];
+}
+
+function convertValue(conv: Run, type: ArmType, value: unknown, path: string): unknown {
     if (isObjectLike(type)) {
-        return isPlainObject(value) ? convertObject(conv, objectView(conv.file, conv.provider, type, value), value) : value;
+        return isPlainObject(value) ? convertObject(conv, objectView(conv.file, conv.provider, type, value), value, path) : value;
     }
     if (type.$type === "ArrayType" && Array.isArray(value)) {
         const itemType = conv.file.resolve(type.itemType);
-        return value.map((item) => convertValue(conv, itemType, item));
+        return value.map((item, i) => convertValue(conv, itemType, item, child(path, i)));
     }
     if (type.$type === "UnionType" && isPlainObject(value)) {
         const objectElements = type.elements.map((e) => conv.file.resolve(e)).filter(isObjectLike);
-        return objectElements.length === 1 ? convertValue(conv, objectElements[0], value) : value;
+        return objectElements.length === 1 ? convertValue(conv, objectElements[0], value, path) : value;
     }
     return value;
 }
 
-function convertObject(conv: Converter, view: ObjectView, value: Record<string, unknown>): Record<string, unknown> {
+function convertObject(conv: Run, view: ObjectView, value: Record<string, unknown>, path: string): Record<string, unknown> {
     const nested = nestedProperties(conv, view);
     const out: Record<string, unknown> = {};
     const flattened: Record<string, unknown> = {};
     for (const [sdkName, v] of Object.entries(value)) {
         if (v === undefined) continue;
+        if (reportWireName(conv, [view.names, nested?.names ?? []], sdkName, path)) continue;
         const wire = armNameFor(conv.provider, view.names, sdkName);
         if (wire in view.properties) {
             out[wire] = v;
         } else if (nested && nested.members.has(armNameFor(conv.provider, nested.names, sdkName))) {
-            flattened[armNameFor(conv.provider, nested.names, sdkName)] = v;
+            flattened[sdkName] = v; // renamed when the `properties` object itself is converted
         } else {
             out[sdkName] = v; // unknown here: left for the validator to report (or an additionalProperties entry)
         }
@@ -78,7 +98,22 @@ function convertObject(conv: Converter, view: ObjectView, value: Record<string, 
     if (Object.keys(flattened).length > 0) {
         out["properties"] = { ...(isPlainObject(out["properties"]) ? out["properties"] : {}), ...flattened };
     }
-    return convertChildren(conv, view, out);
+    return convertChildren(conv, view, out, path);
+}
+
+/** True (and a finding) when `key` is a wire name azure-native exposes under another input name. */
+function reportWireName(conv: Run, scopes: readonly (readonly string[])[], key: string, path: string): boolean {
+    for (const names of scopes) {
+        const sdk = names.flatMap((n) => sdkNamesFor(conv.provider, n, key)).filter((s) => s !== key);
+        if (sdk.length > 0) {
+            conv.findings.push({
+                path: child(path, key),
+                message: `'${key}' is the ARM wire name; azure-native's input is '${sdk[0]}', so this value would not be sent`,
+            });
+            return true;
+        }
+    }
+    return false;
 }
 
 /** The object-typed `properties` member of `view`, if any: the target of azure-native's flattening. */
@@ -97,7 +132,7 @@ function elementNames(file: ContractFile, type: DiscriminatedObjectType): string
         .flatMap((e) => (e.$type === "ObjectType" ? [e.name] : []));
 }
 
-function convertChildren(conv: Converter, view: ObjectView, out: Record<string, unknown>): Record<string, unknown> {
+function convertChildren(conv: Run, view: ObjectView, out: Record<string, unknown>, path: string): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(out)) {
         const declared = view.properties[k];
@@ -107,7 +142,7 @@ function convertChildren(conv: Converter, view: ObjectView, out: Record<string, 
             continue;
         }
         const type = conv.file.resolve(typeRef);
-        result[k] = convertValue(conv, type, identityMapFromArray(k, type, v));
+        result[k] = convertValue(conv, type, identityMapFromArray(k, type, v), child(path, k));
     }
     return result;
 }

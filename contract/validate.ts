@@ -4,8 +4,10 @@
  * unions, read-only properties (must not be sent) and unknown properties (must not be sent either: a wrong rename
  * would otherwise pass silently).
  */
+import { closest, distance } from "fastest-levenshtein";
 import {
     PropertyFlags,
+    type ArmProperty,
     type ArmType,
     type ArrayType,
     type ContractFile,
@@ -98,11 +100,32 @@ function validateMember(ctx: ValidationContext, view: ObjectView, key: string, v
     }
     if (view.additionalProperties) return validateValue(ctx, ctx.file.resolve(view.additionalProperties), v, path);
     if (view.names.some((n) => ctx.unverifiable?.has(`${n}.${key}`))) return [];
-    const known = Object.entries(view.properties)
+    const known = writable(view.properties);
+    const hint = suggestion(key, [...known, ...writable(nestedPropertiesOf(ctx, view))]);
+    return [{ path, message: `is not a property of ${view.names[0]}${hint}; Azure accepts: ${known.join(", ") || "(none)"}` }];
+}
+
+function writable(props: Readonly<Record<string, ArmProperty>>): string[] {
+    return Object.entries(props)
         .filter(([, p]) => (p.flags & PropertyFlags.ReadOnly) === 0)
         .map(([k]) => k)
         .sort();
-    return [{ path, message: `is not a property of ${view.names[0]}; Azure accepts: ${known.join(", ") || "(none)"}` }];
+}
+
+/** Members of the object's `properties` object: azure-native users write those names on the object itself. */
+function nestedPropertiesOf(ctx: ValidationContext, view: ObjectView): Readonly<Record<string, ArmProperty>> {
+    const prop = view.properties["properties"];
+    const type = prop ? ctx.file.resolve(prop.type) : undefined;
+    return type?.$type === "ObjectType" ? type.properties : {};
+}
+
+/** " (did you mean 'x'?)" for a near miss (a typo or a wrong rename), else "". */
+function suggestion(key: string, candidates: readonly string[]): string {
+    if (candidates.length === 0) return "";
+    const best = closest(key.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+    const match = candidates.find((c) => c.toLowerCase() === best);
+    const close = match !== undefined && distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(key.length / 4));
+    return close ? ` (did you mean '${match}'?)` : "";
 }
 
 function discriminatorFindings(view: ObjectView, path: string): Finding[] {
