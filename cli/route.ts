@@ -1,0 +1,84 @@
+/**
+ * `npm run route -- --stack <name> [event files…] [--json]`: which handler receives each event, and why every
+ * other subscription does not, with Event Grid's filter semantics (routing/). No files: every sample event.
+ */
+import { Command } from "commander";
+import * as fs from "fs";
+import * as path from "path";
+import { ProgramError } from "../harness/runProgram";
+import { runStack } from "../harness/runStack";
+import { buildRouter, RouteResult } from "../routing";
+import { loadSampleEvents, SampleEvent } from "../samples";
+import { ValidationError } from "../validation/issue";
+import { routedSubscriptions } from "./stackRoutes";
+
+export interface RoutedEvent {
+    file: string;
+    id: unknown;
+    eventType: string | undefined;
+    subject: unknown;
+    eventTypeProblem?: string;
+    delivered: { subscription: string; handler?: string }[];
+    undocumented: { subscription: string; id: string; reason: string }[];
+    missed: { subscription: string; handler?: string; reason: string }[];
+}
+
+/**
+ * ACS publishes in the Event Grid schema, so that is what reaches the filters; the `.cloudevents.json` samples
+ * show what a CloudEvents subscription delivers to a handler, and are routed only when named explicitly.
+ */
+function readEvents(files: string[]): SampleEvent[] {
+    if (files.length === 0) return loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json"));
+    return files.flatMap((f) => {
+        const content = JSON.parse(fs.readFileSync(f, "utf8"));
+        return (Array.isArray(content) ? content : [content]).map((event: any) => ({ file: path.relative(process.cwd(), f), event }));
+    });
+}
+
+export function describeRoute(sample: SampleEvent, r: RouteResult): RoutedEvent {
+    const e = sample.event as any;
+    return {
+        file: sample.file,
+        id: e.id,
+        eventType: r.eventType,
+        subject: e.subject,
+        ...(r.eventTypeProblem ? { eventTypeProblem: r.eventTypeProblem } : {}),
+        delivered: r.matches.map((m) => ({ subscription: m.subscription.name, handler: m.handler })),
+        undocumented: r.undocumented.map((u) => ({ subscription: u.subscription.name, id: u.id, reason: u.reason })),
+        missed: r.nonMatches.map((m) => ({ subscription: m.subscription.name, handler: m.handler, reason: m.reason })),
+    };
+}
+
+export function formatRoutedEvent(r: RoutedEvent): string {
+    const lines = [`${r.file}  ${r.eventType ?? "(no event type)"}  subject ${JSON.stringify(r.subject)}`];
+    if (r.eventTypeProblem) lines.push(`  ! ${r.eventTypeProblem}`);
+    if (r.delivered.length === 0) lines.push("  → reaches no handler");
+    for (const d of r.delivered) lines.push(`  → ${d.handler ?? "?"} (subscription ${d.subscription})`);
+    for (const u of r.undocumented) lines.push(`  ? ${u.subscription}: depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`);
+    for (const m of r.missed) lines.push(`  ✗ ${m.subscription} (${m.handler ?? "?"}): ${m.reason}`);
+    return lines.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+    const cmd = new Command("route")
+        .description("Route events through a stack's subscriptions offline")
+        .argument("[events...]", "event JSON files (an event or an array); default: every Event Grid-schema sample under samples/events")
+        .option("-s, --stack <name>", "stack (reads Pulumi.<name>.yaml)", "dev")
+        .option("--json", "print the routing as JSON")
+        .parse(argv);
+    const o = cmd.opts<{ stack: string; json?: boolean }>();
+    try {
+        const graph = await runStack({ stack: o.stack });
+        const router = buildRouter(routedSubscriptions(graph));
+        const results = readEvents(cmd.args).map((s) => describeRoute(s, router.routeWithAllReasons(s.event)));
+        if (o.json) process.stdout.write(JSON.stringify({ stack: o.stack, events: results }, null, 2) + "\n");
+        else process.stdout.write(`Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` + results.map(formatRoutedEvent).join("\n\n") + "\n");
+        return 0;
+    } catch (err) {
+        const cause = err instanceof ProgramError ? err.cause : err;
+        process.stderr.write(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+        return ValidationError.is(cause) ? 1 : 2;
+    }
+}
+
+if (require.main === module) main(process.argv).then((code) => process.stdout.write("", () => process.exit(code)));
