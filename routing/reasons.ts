@@ -91,15 +91,21 @@ export function subjectReason(side: SubjectSide, subject: string | undefined, wa
     const verb = side === "begin" ? "begin with" : "end with";
     const cs = caseSensitive ? " (case-sensitive)" : "";
     if (subject === undefined) return `the event has no subject, so it cannot ${verb} "${wanted}"`;
-    return `subject "${subject}" does not ${verb} "${wanted}"${cs}${shapeHint(side, wanted, caseSensitive, eventType)}`;
+    return `subject "${subject}" does not ${verb} "${wanted}"${cs}${shapeHint(side, subject, wanted, caseSensitive, eventType)}`;
 }
 
-function shapeHint(side: SubjectSide, wanted: string, caseSensitive: boolean, eventType: string | undefined): string {
+/**
+ * Point at the published subject shape when it explains the failure: either the filter value fits no subject
+ * of the event's type (a filter bug), or the event's subject is not one ACS sends (a copied placeholder).
+ */
+function shapeHint(side: SubjectSide, subject: string, wanted: string, caseSensitive: boolean, eventType: string | undefined): string {
     const shapes = eventType === undefined ? [] : findEventType(eventType)?.subjects ?? [];
     if (shapes.length === 0) return "";
+    const looks = `they look like ${shapes.map((s) => `"${s}"`).join(" or ")}`;
     const fits = side === "begin" ? subjectCanBeginWith : subjectCanEndWith;
-    if (shapes.some((s) => fits(s, wanted, caseSensitive))) return "";
-    return `; no ${eventType} subject can (they look like ${shapes.map((s) => `"${s}"`).join(" or ")})`;
+    if (!shapes.some((s) => fits(s, wanted, caseSensitive))) return `; no "${eventType}" subject can (${looks})`;
+    const real = shapes.some((s) => subjectCanBeginWith(s, subject) && subjectCanEndWith(s, subject));
+    return real ? "" : `; "${subject}" is not a subject ACS sends for "${eventType}" (${looks})`;
 }
 
 export const CLOUD_EVENTS_TO_EVENT_GRID_REASON =

@@ -1,15 +1,17 @@
 /**
- * Search for one concrete Event Grid-schema event that every given filter matches. Candidates for each field
- * are built from the filters' own operands (a prefix, the prefix plus digits, a listed value, the constants of
- * number conditions and the points between them, absent) and from the catalog's subject shapes; combinations
- * are tried until the budget runs out. Finding one proves the filters can match together; not finding one
- * proves nothing.
+ * Search for one concrete Event Grid-schema event, of a kind ACS really sends (a current type, a subject that
+ * fits the type's published shape, every envelope field a string), that every given filter matches.
+ * Candidates for each field are built from the filters' own operands (prefix completions, listed values, the
+ * constants of number conditions and the points between them, absent) and from the catalog's subject shapes;
+ * combinations are tried until the budget runs out. Finding one proves the filters can match together; not
+ * finding one proves nothing.
  */
 import { EVENT_TYPES, exampleSubject, findEventType } from "../catalog";
 import { CompiledFilter } from "./compile";
 import { numberRepresentatives } from "./constraints";
 import { viewEvent } from "./envelope";
 import { evaluateCompiled } from "./evaluate";
+import { completeWithPrefix, completeWithSuffix, fitsShape } from "./subjectShapes";
 
 export const WITNESS_TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
 const DEFAULT_BUDGET = 5000;
@@ -24,25 +26,31 @@ interface Slot {
 }
 
 export function findCommonEvent(filters: readonly CompiledFilter[], budget = DEFAULT_BUDGET): Record<string, unknown> | undefined {
-    const slots = [typeSlot(filters), subjectSlot(filters), ...envelopeSlots(filters), ...dataSlots(filters)];
-    let left = budget;
-    const chosen: Candidate[] = [];
-    const search = (i: number): Record<string, unknown> | undefined => {
-        if (i === slots.length) {
-            left--;
-            const event = buildEvent(slots, chosen);
-            const view = viewEvent(event);
-            return filters.every((f) => evaluateCompiled(f, view).outcome === "match") ? event : undefined;
-        }
-        for (const c of slots[i].candidates) {
-            if (left <= 0) return undefined;
-            chosen[i] = c;
-            const found = search(i + 1);
-            if (found) return found;
-        }
-        return undefined;
-    };
-    return search(0);
+    const rest = [...envelopeSlots(filters), ...dataSlots(filters)];
+    const counter = { left: budget };
+    for (const type of candidateTypes(filters)) {
+        const slots = [{ path: ["eventType"], candidates: [type] }, { path: ["subject"], candidates: subjectCandidates(filters, type) }, ...rest];
+        const found = search(filters, slots, [], counter);
+        if (found || counter.left <= 0) return found;
+    }
+    return undefined;
+}
+
+/** Depth-first over the slots' candidates; each complete event costs one unit of budget. */
+function search(filters: readonly CompiledFilter[], slots: readonly Slot[], chosen: Candidate[], counter: { left: number }): Record<string, unknown> | undefined {
+    const i = chosen.length;
+    if (i === slots.length) {
+        counter.left--;
+        const event = buildEvent(slots, chosen);
+        const view = viewEvent(event);
+        return filters.every((f) => evaluateCompiled(f, view).outcome === "match") ? event : undefined;
+    }
+    for (const c of slots[i].candidates) {
+        if (counter.left <= 0) return undefined;
+        const found = search(filters, slots, [...chosen, c], counter);
+        if (found) return found;
+    }
+    return undefined;
 }
 
 function buildEvent(slots: readonly Slot[], chosen: readonly Candidate[]): Record<string, unknown> {
@@ -67,32 +75,37 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)].slice(0, MAX_CANDIDATES);
 
-/** Types every listing filter includes; otherwise every catalog type (plus types named in eventType conditions). */
+/**
+ * Current ACS types every listing filter includes, or every catalog type when none lists any. Legacy and
+ * unknown names are left out: ACS never sends them, so a witness using one would prove nothing.
+ */
 function candidateTypes(filters: readonly CompiledFilter[]): string[] {
     const lists = filters.map((f) => f.types).flatMap((t) => (t.kind === "list" ? [t.listed] : []));
-    if (lists.length) return lists[0].filter((t) => lists.every((l) => l.includes(t)));
-    const named = filters.flatMap((f) => f.advanced.filter((a) => a.key.text.toLowerCase() === "eventtype")).flatMap(stringValues);
-    return [...new Set([...named, ...EVENT_TYPES.map((e) => e.type)])];
-}
-
-function typeSlot(filters: readonly CompiledFilter[]): Slot {
-    return { path: ["eventType"], candidates: candidateTypes(filters) };
+    const pool = lists.length ? lists[0].filter((t) => lists.every((l) => l.includes(t))) : EVENT_TYPES.map((e) => e.type);
+    return pool.filter((t) => findEventType(t) !== undefined);
 }
 
 function stringValues(a: CompiledFilter["advanced"][number]): string[] {
     return (a.source.values ?? []).filter((v): v is string => typeof v === "string");
 }
 
-/** Prefixes and suffixes joined with and without filler, listed values, and shape examples of the candidate types. */
-function subjectSlot(filters: readonly CompiledFilter[]): Slot {
+/**
+ * Subjects ACS could send for `type` (a whole fit of one of its shapes, when it has any) that the filters'
+ * subject conditions suggest: listed values, shape completions of each prefix and suffix, prefix+suffix joins
+ * and a plain shape example.
+ */
+function subjectCandidates(filters: readonly CompiledFilter[], type: string): Candidate[] {
     const onSubject = (op: string) => filters.flatMap((f) => f.advanced.filter((a) => a.operator === op && a.key.text.toLowerCase() === "subject")).flatMap(stringValues);
-    const prefixes = ["", ...filters.flatMap((f) => (f.subjectBeginsWith ? [f.subjectBeginsWith] : [])), ...onSubject("StringBeginsWith")];
-    const suffixes = ["", ...filters.flatMap((f) => (f.subjectEndsWith ? [f.subjectEndsWith] : [])), ...onSubject("StringEndsWith")];
-    const joined = prefixes.flatMap((p) => suffixes.flatMap((s) => (p + s ? [p + s, `${p}5550100${s}`, `${p}x${s}`] : [])));
-    const shapes = candidateTypes(filters).flatMap((t) => findEventType(t)?.subjects ?? []).map((s) => exampleSubject(s));
-    // Longest joins first: they satisfy the most conditions at once. Realistic shape examples next, fillers last.
-    const all = [...onSubject("StringIn"), ...joined.sort((a, b) => b.length - a.length), ...shapes, "5550100", "x"];
-    return { path: ["subject"], candidates: [...new Set(all)].slice(0, 3 * MAX_CANDIDATES) };
+    const prefixes = [...filters.flatMap((f) => (f.subjectBeginsWith ? [f.subjectBeginsWith] : [])), ...onSubject("StringBeginsWith")];
+    const suffixes = [...filters.flatMap((f) => (f.subjectEndsWith ? [f.subjectEndsWith] : [])), ...onSubject("StringEndsWith")];
+    const shapes = findEventType(type)?.subjects ?? [];
+    const joined = ["", ...prefixes].flatMap((p) => ["", ...suffixes].flatMap((s) => (p + s ? [p + s, `${p}5550100${s}`] : [])));
+    const completed = shapes.flatMap((shape) => [
+        ...prefixes.map((p) => completeWithPrefix(shape, p)), ...suffixes.map((s) => completeWithSuffix(shape, s)), exampleSubject(shape),
+    ]).filter((s): s is string => s !== undefined);
+    const all = [...onSubject("StringIn"), ...joined.sort((a, b) => b.length - a.length), ...completed, "x"];
+    const real = shapes.length ? all.filter((s) => shapes.some((shape) => fitsShape(shape, s))) : all;
+    return [...new Set(real)].slice(0, 3 * MAX_CANDIDATES);
 }
 
 /** id, topic and dataVersion when a filter names them (defaults are already in the event). */
