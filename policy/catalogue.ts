@@ -1,0 +1,153 @@
+/**
+ * The rule catalogue: every policy of the pack with its anchors (../shared/reference/policy-rules.md), pillar,
+ * unset decision and fix. `policies.ts` builds the pack from it, `evaluate.ts` runs it offline and
+ * `scripts/gen-policy-docs.ts` turns it into docs/policies.md. Order = order in the docs.
+ */
+import { HarnessCheck, RuleEntry } from "./lib/rule";
+import { blobContainerDenyPublicAccess } from "./rules/blobContainer/denyPublicAccess";
+import { communicationServiceDisableLocalAuth } from "./rules/communicationService/disableLocalAuth";
+import { communicationServiceRequireGlobalLocation } from "./rules/communicationService/requireGlobalLocation";
+import { communicationServiceRequireIdentity } from "./rules/communicationService/requireIdentity";
+import { communicationServiceRestrictDataLocation } from "./rules/communicationService/restrictDataLocation";
+import { eventHubNamespaceDisableLocalAuth } from "./rules/eventHubNamespace/disableLocalAuth";
+import { eventHubNamespaceRequireMinTls } from "./rules/eventHubNamespace/requireMinTls";
+import { eventSubscriptionAvoidDuplicateDelivery } from "./rules/eventSubscription/avoidDuplicateDelivery";
+import { eventSubscriptionAvoidNeverMatch } from "./rules/eventSubscription/avoidNeverMatch";
+import { eventSubscriptionFitRetryBudget } from "./rules/eventSubscription/fitRetryBudget";
+import { eventSubscriptionGuardNotInMissingKey } from "./rules/eventSubscription/guardNotInMissingKey";
+import { eventSubscriptionKeepEndpointUrlSecret } from "./rules/eventSubscription/keepEndpointUrlSecret";
+import { eventSubscriptionKeepHeaderSecret } from "./rules/eventSubscription/keepHeaderSecret";
+import { eventSubscriptionLimitAdvancedFilters } from "./rules/eventSubscription/limitAdvancedFilters";
+import { eventSubscriptionLimitRetryRange } from "./rules/eventSubscription/limitRetryRange";
+import { eventSubscriptionMatchSchemaKeys } from "./rules/eventSubscription/matchSchemaKeys";
+import { eventSubscriptionRecommendEntraWebhook } from "./rules/eventSubscription/recommendEntraWebhook";
+import { eventSubscriptionReportOverlappingRoutes } from "./rules/eventSubscription/reportOverlappingRoutes";
+import { eventSubscriptionRequireArrayFiltering } from "./rules/eventSubscription/requireArrayFiltering";
+import { eventSubscriptionRequireDeadLetter } from "./rules/eventSubscription/requireDeadLetter";
+import { eventSubscriptionRequireEventTypes } from "./rules/eventSubscription/requireEventTypes";
+import { eventSubscriptionRequireExclusiveDestination } from "./rules/eventSubscription/requireExclusiveDestination";
+import { eventSubscriptionRequireFunctionDeployment } from "./rules/eventSubscription/requireFunctionDeployment";
+import { eventSubscriptionRequireHttpsWebhook } from "./rules/eventSubscription/requireHttpsWebhook";
+import { eventSubscriptionRequireIdentityRole } from "./rules/eventSubscription/requireIdentityRole";
+import { eventSubscriptionRequireKnownEventTypes } from "./rules/eventSubscription/requireKnownEventTypes";
+import { eventSubscriptionRequireKnownFilterKeys } from "./rules/eventSubscription/requireKnownFilterKeys";
+import { eventSubscriptionRequireMatchableSubject } from "./rules/eventSubscription/requireMatchableSubject";
+import { eventSubscriptionRequirePrivateDeadLetterContainer } from "./rules/eventSubscription/requirePrivateDeadLetterContainer";
+import { eventSubscriptionRequireReachableStorage } from "./rules/eventSubscription/requireReachableStorage";
+import { eventSubscriptionRequireSecretAuthHeader } from "./rules/eventSubscription/requireSecretAuthHeader";
+import { eventSubscriptionRequireWebhookTls } from "./rules/eventSubscription/requireWebhookTls";
+import { functionAppAllowEventGridAuth } from "./rules/functionApp/allowEventGridAuth";
+import { functionAppAllowPushDelivery } from "./rules/functionApp/allowPushDelivery";
+import { functionAppDisableFtp } from "./rules/functionApp/disableFtp";
+import { functionAppDisableRemoteDebug } from "./rules/functionApp/disableRemoteDebug";
+import { functionAppRequireHttps } from "./rules/functionApp/requireHttps";
+import { functionAppRequireIdentity } from "./rules/functionApp/requireIdentity";
+import { functionAppRequireMinTls } from "./rules/functionApp/requireMinTls";
+import { functionAppRestrictPublicNetwork } from "./rules/functionApp/restrictPublicNetwork";
+import { logicWorkflowRequireEnabledState } from "./rules/logicWorkflow/requireEnabledState";
+import { metricAlertEnableAutoMitigate } from "./rules/metricAlert/enableAutoMitigate";
+import { metricAlertRequireActionGroup } from "./rules/metricAlert/requireActionGroup";
+import { serviceBusNamespaceDisableLocalAuth } from "./rules/serviceBusNamespace/disableLocalAuth";
+import { serviceBusNamespaceRequireMinTls } from "./rules/serviceBusNamespace/requireMinTls";
+import { storageAccountAllowTrustedServices } from "./rules/storageAccount/allowTrustedServices";
+import { storageAccountDenyPublicBlobAccess } from "./rules/storageAccount/denyPublicBlobAccess";
+import { storageAccountDisableSharedKey } from "./rules/storageAccount/disableSharedKey";
+import { storageAccountRequireBlobSoftDelete } from "./rules/storageAccount/requireBlobSoftDelete";
+import { storageAccountRequireDeadLetterGeoReplication } from "./rules/storageAccount/requireDeadLetterGeoReplication";
+import { storageAccountRequireFirewall } from "./rules/storageAccount/requireFirewall";
+import { storageAccountRequireHttps } from "./rules/storageAccount/requireHttps";
+import { storageAccountRequireMinTls } from "./rules/storageAccount/requireMinTls";
+import { systemTopicLimitOnePerSource } from "./rules/systemTopic/limitOnePerSource";
+import { systemTopicMatchSourceType } from "./rules/systemTopic/matchSourceType";
+import { systemTopicRequireDeliveryAlerts } from "./rules/systemTopic/requireDeliveryAlerts";
+import { systemTopicRequireDiagnostics } from "./rules/systemTopic/requireDiagnostics";
+import { systemTopicRequireGlobalLocation } from "./rules/systemTopic/requireGlobalLocation";
+import { systemTopicRequireIdentity } from "./rules/systemTopic/requireIdentity";
+import { systemTopicRequireSourceInStack } from "./rules/systemTopic/requireSourceInStack";
+
+export const PACK_NAME = "acs-event-handling";
+
+const HYGIENE = "hygiene: nothing breaks at deploy or delivery time, so advisory by default";
+const DEPLOY = "mandatory: ARM rejects the deployment";
+const DELIVERY = "mandatory: the deployment succeeds but events are lost, duplicated or never match";
+const MONITORING = "advisory for now: monitoring resources are being added to the components (issue #6)";
+const CONFLICT = "mandatory: resolves a conflict between rule sets (docs/policies.md, Decisions)";
+
+export const CATALOGUE: readonly RuleEntry[] = [
+    // Storage (dead-letter storage, queue targets)
+    { policy: storageAccountRequireHttps, anchors: ["PSR Azure.Storage.SecureTransfer (AZR-000196)", "CKV_AZURE_3", "POL 404c3081-a854-4457-ae30-26a93ef643f9"], pillar: "security", unset: "pass", fix: "enableHttpsTrafficOnly: true (ARM default since API 2019-04-01)", why: HYGIENE },
+    { policy: storageAccountRequireMinTls, anchors: ["PSR Azure.Storage.MinTLS (AZR-000200)", "CKV_AZURE_44", "POL fe83a0eb-a853-422d-aac2-1bffd182c5d0"], pillar: "security", unset: "fail", fix: "minimumTlsVersion: \"TLS1_2\"", why: HYGIENE },
+    { policy: storageAccountDenyPublicBlobAccess, anchors: ["PSR Azure.Storage.BlobPublicAccess (AZR-000198)", "CKV_AZURE_190 (TF)", "CKV2_AZURE_47 (TF)", "POL 4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"], pillar: "security", unset: "fail", fix: "allowBlobPublicAccess: false", why: HYGIENE },
+    { policy: storageAccountDisableSharedKey, anchors: ["PSR Azure.Storage.LocalAuth (AZR-000497)", "CKV2_AZURE_40 (TF)", "POL 8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54"], pillar: "security", unset: "fail", fix: "allowSharedKeyAccess: false, with data-plane roles for every writer", why: HYGIENE },
+    { policy: storageAccountRequireFirewall, anchors: ["PSR Azure.Storage.Firewall (AZR-000202)", "CKV_AZURE_35", "POL 34c877ad-507e-4c82-993e-3452a6e0ad3c"], pillar: "security", unset: "fail", fix: "networkRuleSet: { defaultAction: \"Deny\", bypass: \"AzureServices\" }", why: HYGIENE },
+    { policy: storageAccountAllowTrustedServices, anchors: ["CKV_AZURE_36", "POL c9d007d0-c057-4772-b18c-01e546713bcd"], pillar: "security", unset: "fail", fix: "networkRuleSet.bypass includes \"AzureServices\" whenever defaultAction is \"Deny\"", why: `${HYGIENE}; the Event Grid path is enforced as mandatory by event-subscription-require-reachable-storage` },
+    { policy: storageAccountRequireBlobSoftDelete, anchors: ["PSR Azure.Storage.SoftDelete (AZR-000197)", "PSR Azure.Storage.ContainerSoftDelete (AZR-000289)", "CKV2_AZURE_38 (TF)", "POL 9fbd64e3-67b8-489b-98e5-fa0007d17e76"], pillar: "reliability", unset: "fail", fix: "storage.BlobServiceProperties with deleteRetentionPolicy and containerDeleteRetentionPolicy { enabled: true, days: 7 }", why: HYGIENE },
+    { policy: storageAccountRequireDeadLetterGeoReplication, anchors: ["PSR Azure.Storage.UseReplication (AZR-000195)", "CKV_AZURE_206", "POL bf045164-79ba-4215-8f95-f8048dc1780b", "WAF Event Grid reliability"], pillar: "reliability", unset: "n/a", fix: "sku.name: \"Standard_GRS\" (or RAGRS/GZRS/RAGZRS) on the dead-letter account", why: `${HYGIENE}; dev keeps LRS on purpose` },
+    { policy: blobContainerDenyPublicAccess, anchors: ["PSR Azure.Storage.BlobAccessType (AZR-000199)", "CKV_AZURE_34"], pillar: "security", unset: "pass", fix: "publicAccess: \"None\"", why: `${HYGIENE}; dead-letter containers are enforced as mandatory by event-subscription-require-private-dead-letter-container` },
+
+    // Service Bus and Event Hubs (queue/hub targets)
+    { policy: serviceBusNamespaceDisableLocalAuth, anchors: ["PSR Azure.ServiceBus.DisableLocalAuth (AZR-000178)", "CKV_AZURE_203 (TF)", "POL cfb11c26-f069-4c14-8e36-56c394dae5af"], pillar: "security", unset: "fail", fix: "disableLocalAuth: true", why: HYGIENE },
+    { policy: serviceBusNamespaceRequireMinTls, anchors: ["PSR Azure.ServiceBus.MinTLS (AZR-000315)", "CKV_AZURE_205 (TF)"], pillar: "security", unset: "fail", fix: "minimumTlsVersion: \"1.2\"", why: HYGIENE },
+    { policy: eventHubNamespaceDisableLocalAuth, anchors: ["PSR Azure.EventHub.DisableLocalAuth (AZR-000102)", "POL 5d4e3c65-4873-47be-94f3-6f8b953a3598"], pillar: "security", unset: "fail", fix: "disableLocalAuth: true", why: HYGIENE },
+    { policy: eventHubNamespaceRequireMinTls, anchors: ["PSR Azure.EventHub.MinTLS (AZR-000356)", "CKV_AZURE_223"], pillar: "security", unset: "fail", fix: "minimumTlsVersion: \"1.2\"", why: HYGIENE },
+
+    // Azure Communication Services
+    { policy: communicationServiceDisableLocalAuth, anchors: ["POL fc264132-db9c-4302-bb7d-3994c36461fe", "POL 145408bc-d134-468a-ae3b-1eaf3b9e5ac7 (Modify)"], pillar: "security", unset: "fail", fix: "disableLocalAuth: true (API >= 2025-05-01; pinned 2026-03-18)", why: `${HYGIENE}; dev keeps keys on for SDK samples` },
+    { policy: communicationServiceRequireIdentity, anchors: ["POL bcff6755-335b-484d-b435-d1161db39cdc"], pillar: "security", unset: "fail", fix: "identity: { type: \"SystemAssigned\" } (API >= 2023-04-01)", why: HYGIENE },
+    { policy: communicationServiceRequireGlobalLocation, anchors: ["ours (policy-rules.md §6 acs-location)", "field-notes F17"], pillar: "reliability", unset: "fail", fix: "location: \"global\" set explicitly", why: DEPLOY },
+    { policy: communicationServiceRestrictDataLocation, anchors: ["POL 93c45b74-42a1-4967-b25d-82c4dc630921"], pillar: "security", unset: "n/a", fix: "dataLocation from the allowedDataLocations config (default: every valid ACS geography)", why: "mandatory although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never reach Azure" },
+
+    // Event Grid system topic
+    { policy: systemTopicRequireGlobalLocation, anchors: ["ours (§11 #24)", "field-notes F17", "https://github.com/MicrosoftDocs/azure-docs/issues/87683"], pillar: "reliability", unset: "fail", fix: "location: \"global\" on the ACS system topic", why: DEPLOY },
+    { policy: systemTopicMatchSourceType, anchors: ["ours (§11 #24)", "BT eventgrid 2025-02-15"], pillar: "reliability", unset: "fail", fix: "topicType: \"Microsoft.Communication.CommunicationServices\" with source = the ACS id", why: DEPLOY },
+    { policy: systemTopicRequireSourceInStack, anchors: ["ours (§11 #24)", "field-notes F21", "https://github.com/MicrosoftDocs/azure-docs/issues/85317"], pillar: "reliability", unset: "fail", fix: "source: acs.id (adopted ACS resources: list the id in externalSources)", why: DEPLOY },
+    { policy: systemTopicLimitOnePerSource, anchors: ["ours (§11 #24)", "field-notes F16", "https://learn.microsoft.com/azure/event-grid/system-topics"], pillar: "reliability", unset: "n/a", fix: "one SystemTopic per ACS resource; adopt an existing one with systemTopic.existingName", why: DEPLOY },
+    { policy: systemTopicRequireIdentity, anchors: ["PSR Azure.EventGrid.ManagedIdentity (AZR-000099, skips global topics)", "§11 #25", "field-notes F18"], pillar: "security", unset: "fail", fix: "identity: { type: \"SystemAssigned\" } on the topic whenever a subscription uses resource identity", why: DEPLOY },
+    { policy: systemTopicRequireDiagnostics, anchors: ["POL 0fff3e39-f422-45b0-b497-33a05b996d3e", "APRL 54c3191b-b535-1946-bba9-b754f44060f6", "§11 #26", "WAF Event Grid operational excellence"], pillar: "operations", unset: "fail", fix: "monitor.DiagnosticSetting on the topic with DeliveryFailures (or allLogs) to a workspace", why: MONITORING },
+    { policy: systemTopicRequireDeliveryAlerts, anchors: ["§11 #27", "WAF Event Grid (dead-letter alerting)", "https://learn.microsoft.com/azure/event-grid/monitor-push-reference"], pillar: "operations", unset: "fail", fix: "monitor.MetricAlert on the topic for DeliveryAttemptFailCount, DeadLetteredCount, DroppedEventCount (EventSubscriptionName \"*\")", why: MONITORING },
+
+    // Event subscriptions: filters and routing (§11 A)
+    { policy: eventSubscriptionRequireEventTypes, anchors: ["WAF Event Grid (subscription filters)", "§11 #2", "BT eventgrid 2025-02-15"], pillar: "reliability", unset: "fail", fix: "filter.includedEventTypes: the full names the handler processes", why: DELIVERY },
+    { policy: eventSubscriptionRequireKnownEventTypes, anchors: ["§11 #1", "field-notes F13", "event-grid-acs.md §A"], pillar: "reliability", unset: "n/a", fix: "current ACS event type names, exactly as in docs/event-catalog.md", why: DELIVERY },
+    { policy: eventSubscriptionRequireMatchableSubject, anchors: ["§11 #3", "BT (wildcards not supported)", "policy-rules.md §10.9"], pillar: "reliability", unset: "pass", fix: "literal subject prefixes that fit the types' subjects, e.g. \"/phonenumber/1604\"", why: DELIVERY },
+    { policy: eventSubscriptionLimitAdvancedFilters, anchors: ["§11 #4", "https://learn.microsoft.com/azure/event-grid/event-filtering"], pillar: "reliability", unset: "pass", fix: "at most 25 filters and 25 values, 512 characters per string, the operand each operator takes", why: DEPLOY },
+    { policy: eventSubscriptionRequireArrayFiltering, anchors: ["§11 #4", "event-grid-acs.md §D.6 U4"], pillar: "reliability", unset: "fail", fix: "filter.enableAdvancedFilteringOnArrays: true when a key is an array", why: DELIVERY },
+    { policy: eventSubscriptionGuardNotInMissingKey, anchors: ["§11 #4", "event-grid-acs.md §D.3, §D.5, U3"], pillar: "reliability", unset: "n/a", fix: "add IsNotNull on the same key, or split the subscription by event type", why: "advisory: the subscription delivers, only more than intended" },
+    { policy: eventSubscriptionRequireKnownFilterKeys, anchors: ["§11 #4", "event-grid-acs.md §B, U6"], pillar: "reliability", unset: "n/a", fix: "data.<key> exactly as the payload spells it (camelCase)", why: DELIVERY },
+    { policy: eventSubscriptionMatchSchemaKeys, anchors: ["§11 #22", "event-grid-acs.md §D.4, U10"], pillar: "reliability", unset: "n/a", fix: "Event Grid schema keys (eventType, subject, data.…) even when delivering CloudEvents", why: DELIVERY },
+    { policy: eventSubscriptionAvoidNeverMatch, anchors: ["§11 #5", "routing/satisfiability.ts"], pillar: "reliability", unset: "n/a", fix: "remove the contradicting condition", why: DELIVERY },
+    { policy: eventSubscriptionAvoidDuplicateDelivery, anchors: ["§11 #6", "https://learn.microsoft.com/azure/event-grid/delivery-and-retry"], pillar: "reliability", unset: "n/a", fix: "one subscription per handler and event, or disjoint filters", why: DELIVERY },
+    { policy: eventSubscriptionReportOverlappingRoutes, anchors: ["§11 #6"], pillar: "operations", unset: "n/a", fix: "nothing if the fan-out is intended", why: "advisory (information): fan-out to different handlers is often intended" },
+
+    // Event subscriptions: delivery, retry, dead letter (§11 B)
+    { policy: eventSubscriptionRequireExclusiveDestination, anchors: ["field-notes F9, F10", "https://github.com/Azure/bicep-registry-modules/issues/705"], pillar: "reliability", unset: "fail", fix: "exactly one of destination / deliveryWithResourceIdentity, each complete", why: DEPLOY },
+    { policy: eventSubscriptionRequireDeadLetter, anchors: ["APRL 92162eb5-4323-3145-8a6c-525ce2f0700e", "WAF Event Grid reliability", "§11 #8"], pillar: "reliability", unset: "fail", fix: "deadLetterWithResourceIdentity to a private container", why: DELIVERY },
+    { policy: eventSubscriptionRequirePrivateDeadLetterContainer, anchors: ["§11 #9", "PSR Azure.Storage.BlobAccessType (AZR-000199)", "CKV_AZURE_34"], pillar: "reliability", unset: "fail", fix: "a storage.BlobContainer with publicAccess \"None\" in the dead-letter account", why: "mandatory: a missing container drops dead letters; a public one publishes them (irreversible exposure)" },
+    { policy: eventSubscriptionRequireIdentityRole, anchors: ["§11 #12", "field-notes F1, F2", "https://learn.microsoft.com/azure/event-grid/add-identity-roles"], pillar: "security", unset: "fail", fix: "RoleAssignment of the data role to the topic principal at the destination, and dependsOn it", why: DEPLOY },
+    { policy: eventSubscriptionRequireReachableStorage, anchors: ["§11 #10, #11", "field-notes F2b", "https://learn.microsoft.com/azure/event-grid/consume-private-endpoints"], pillar: "reliability", unset: "n/a", fix: "bypass AzureServices and SystemAssigned identity for firewalled accounts; identity for key-less accounts", why: DELIVERY },
+    { policy: eventSubscriptionLimitRetryRange, anchors: ["§11 #14", "BT eventgrid 2025-02-15"], pillar: "reliability", unset: "pass", fix: "maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440", why: DEPLOY },
+    { policy: eventSubscriptionFitRetryBudget, anchors: ["§11 #14", "https://learn.microsoft.com/azure/event-grid/delivery-and-retry", "validation/limits.ts attemptsWithinTtl"], pillar: "reliability", unset: "pass", fix: "maxDeliveryAttempts no higher than the schedule fits into the TTL (or 30)", why: "advisory: the setting has no effect, nothing breaks" },
+    { policy: eventSubscriptionRequireHttpsWebhook, anchors: ["§11 #20", "azurerm IsURLWithHTTPS"], pillar: "security", unset: "fail", fix: "an https:// endpoint URL", why: DEPLOY },
+    { policy: eventSubscriptionRequireWebhookTls, anchors: ["§11 #20", "WAF Event Grid security (TLS 1.2)"], pillar: "security", unset: "fail", fix: "minimumTlsVersionAllowed: \"1.2\"", why: HYGIENE },
+    { policy: eventSubscriptionRecommendEntraWebhook, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery"], pillar: "security", unset: "fail", fix: "azureActiveDirectoryTenantId + azureActiveDirectoryApplicationIdOrUri", why: "advisory: recommended, a keyed URL is an accepted alternative" },
+    { policy: eventSubscriptionRequireSecretAuthHeader, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/delivery-properties"], pillar: "security", unset: "fail", fix: "isSecret: true on static credential headers", why: "mandatory: a credential returned in clear by ARM reads cannot be taken back, only rotated" },
+    { policy: eventSubscriptionRequireFunctionDeployment, anchors: ["§11 #19", "field-notes F5", "https://github.com/Azure/bicep/issues/11656"], pillar: "reliability", unset: "fail", fix: "resourceId <app id>/functions/<name> of a function app here, dependsOn the code deployment", why: DEPLOY },
+
+    // Function apps (web.WebApp kind functionapp) and Logic Apps
+    { policy: functionAppRequireHttps, anchors: ["PSR Azure.AppService.UseHTTPS (AZR-000084)", "CKV_AZURE_14", "CKV_AZURE_70", "POL 6d555dd1-86f2-4f1c-8ed7-5abae7c6cbab"], pillar: "security", unset: "fail", fix: "httpsOnly: true", why: HYGIENE },
+    { policy: functionAppRequireMinTls, anchors: ["PSR Azure.AppService.MinTLS (AZR-000073)", "CKV_AZURE_145", "POL f9d614c5-c173-4d56-95a7-b4437057d193"], pillar: "security", unset: "fail", fix: "siteConfig.minTlsVersion: \"1.2\"", why: HYGIENE },
+    { policy: functionAppDisableFtp, anchors: ["PSR Azure.AppService.WebSecureFtp (AZR-000081)", "CKV_AZURE_78", "POL 399b2637-a50f-4f95-96f8-3a145476eb15"], pillar: "security", unset: "fail", fix: "siteConfig.ftpsState: \"Disabled\"", why: HYGIENE },
+    { policy: functionAppRequireIdentity, anchors: ["PSR Azure.AppService.ManagedIdentity (AZR-000082)", "CKV_AZURE_16", "CKV_AZURE_71", "POL 0da106f2-4ca3-48e8-bc85-c638fe6aea8f"], pillar: "security", unset: "fail", fix: "identity: { type: \"SystemAssigned\" }", why: HYGIENE },
+    { policy: functionAppDisableRemoteDebug, anchors: ["PSR Azure.AppService.RemoteDebug (AZR-000074)", "CKV_AZURE_72", "POL 0e60b895-3786-45da-8377-9c6b4b6ac5f9"], pillar: "security", unset: "pass", fix: "siteConfig.remoteDebuggingEnabled: false", why: HYGIENE },
+    { policy: functionAppAllowPushDelivery, anchors: ["policy-rules.md §10.1, §11 #17", "POL 969ac98b-88a8-449f-883c-2e9adb123127 (conflict)", "CKV_AZURE_221 (TF)", "CKV_AZURE_222 (conflict)"], pillar: "reliability", unset: "pass", fix: "public access with authenticated deliveries, or a queue hop; exemptApps with a reason", why: CONFLICT },
+    { policy: functionAppAllowEventGridAuth, anchors: ["policy-rules.md §10.2, §11 #18", "CKV_AZURE_56 (conflict)", "POL c75248c1-ea1d-4a9c-8fc9-29a6aabd5da8 (conflict)"], pillar: "reliability", unset: "pass", fix: "globalValidation.excludedPaths includes /runtime/webhooks/eventgrid, or a queue hop", why: CONFLICT },
+    { policy: functionAppRestrictPublicNetwork, anchors: ["POL 969ac98b-88a8-449f-883c-2e9adb123127", "CKV_AZURE_221 (TF)", "CKV_AZURE_222"], pillar: "security", unset: "fail", fix: "publicNetworkAccess: \"Disabled\" with a private endpoint, for apps nothing pushes to", why: `${HYGIENE}; scoped by the §10.1 decision` },
+    { policy: logicWorkflowRequireEnabledState, anchors: ["ours (policy-rules.md §3 la-state)"], pillar: "reliability", unset: "pass", fix: "state: \"Enabled\"", why: DELIVERY },
+
+    // Monitoring resources
+    { policy: metricAlertRequireActionGroup, anchors: ["ours (WAF operational excellence)", "§11 #27"], pillar: "operations", unset: "fail", fix: "actions: [{ actionGroupId }]", why: MONITORING },
+    { policy: metricAlertEnableAutoMitigate, anchors: ["PSR Azure.Alert.MetricAutoMitigate (AZR-000491)"], pillar: "cost", unset: "fail", fix: "autoMitigate: true", why: MONITORING },
+];
+
+/** Checks CrossGuard cannot do (secretness); run by evaluate.ts with the same finding shape and config. */
+export const HARNESS_CHECKS: readonly HarnessCheck[] = [eventSubscriptionKeepEndpointUrlSecret, eventSubscriptionKeepHeaderSecret];

@@ -1,0 +1,61 @@
+/** Function-app helpers: which web.WebApp is a function app, what deploys its code, who pushes to it. */
+import { PolicyResource } from "@pulumi/policy";
+import { linked, ofType } from "./stack";
+import { deliveryOf } from "./subscription";
+import { T } from "./types";
+import { list, normId, sameId, scopeContains } from "./values";
+
+/** PSR Azure.AppService.IsFunctionApp: kind contains "functionapp" and not "workflowapp" (Logic App Standard). */
+export function isFunctionAppKind(kind: unknown): boolean {
+    const k = typeof kind === "string" ? kind.toLowerCase() : "";
+    return k.includes("functionapp") && !k.includes("workflowapp");
+}
+
+export const FUNCTION_ID = /^(.*\/providers\/Microsoft\.Web\/sites\/[^/]+)\/functions\/([^/]+)$/i;
+
+/** Resource types that put code on a site (linked to the app by URN or by id). */
+const SITE_DEPLOYMENT_TYPES = ["azure-native:web:WebAppDeployment", "azure-native:web:WebAppSourceControl", "azure-native:web:WebAppSiteExtension"];
+
+/** Whether child `r` belongs to site `app`: its `name` input was built from the app, or its id is under the app's. */
+export function belongsToSite(r: PolicyResource, app: PolicyResource): boolean {
+    return linked(r, "name", T.WebApp).some((a) => a.urn === app.urn) || scopeContains(app.props.id, r.props.id);
+}
+
+/** "https://<account>.blob.core.windows.net/<container>[/<blob>]" → parts. */
+function blobUrlParts(url: unknown): { account: string; container: string; blob?: string } | undefined {
+    const m = typeof url === "string" ? /^https:\/\/([a-z0-9]+)\.blob\.[^/]+\/([^/?]+)(?:\/([^?]+))?/i.exec(url) : null;
+    return m ? { account: m[1].toLowerCase(), container: m[2].toLowerCase(), blob: m[3] } : undefined;
+}
+
+/** Blob URLs the app runs its code from: Flex `functionAppConfig.deployment.storage.value`, WEBSITE_RUN_FROM_PACKAGE. */
+function packageUrls(app: PolicyResource): unknown[] {
+    const flex = app.props.functionAppConfig?.deployment?.storage?.value;
+    const runFrom = list(app.props.siteConfig?.appSettings).filter((s) => s?.name === "WEBSITE_RUN_FROM_PACKAGE").map((s) => s.value);
+    return [flex, ...runFrom];
+}
+
+/** Resources in the stack that deploy the code of `functionId`'s app (and so the function itself). */
+export function codeDeploymentsFor(app: PolicyResource, functionId: string, resources: readonly PolicyResource[]): PolicyResource[] {
+    const functions = ofType(resources, "azure-native:web:WebAppFunction").filter((f) => sameId(f.props.id, functionId));
+    const sites = resources.filter((r) => SITE_DEPLOYMENT_TYPES.includes(r.type) && belongsToSite(r, app));
+    const urls = packageUrls(app).map(blobUrlParts).filter((p): p is NonNullable<typeof p> => !!p);
+    const blobs = ofType(resources, "azure-native:storage:Blob").filter((b) => urls.some((u) =>
+        normId(b.props.accountName) === u.account && normId(b.props.containerName) === u.container && (!u.blob || u.blob === b.props.blobName)));
+    return [...functions, ...sites, ...blobs];
+}
+
+/** Subscriptions that push to `app` (AzureFunction destinations under it, or WebHooks to its host name). */
+export function pushersOf(app: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
+    const host = normId(app.props.defaultHostName) || `${normId(app.props.name)}.azurewebsites.net`;
+    return ofType(resources, T.Subscription).filter((s) => {
+        const d = deliveryOf(s.props)?.destination;
+        if (d?.endpointType === "AzureFunction") return scopeContains(app.props.id, d.resourceId);
+        if (d?.endpointType === "WebHook" && typeof d.endpointUrl === "string") return new RegExp(`^https?://${host.replace(/\./g, "\\.")}(/|:|\\?|$)`, "i").test(d.endpointUrl);
+        return false;
+    });
+}
+
+/** The function apps in the stack. */
+export function functionApps(resources: readonly PolicyResource[]): PolicyResource[] {
+    return ofType(resources, T.WebApp).filter((a) => isFunctionAppKind(a.props.kind));
+}

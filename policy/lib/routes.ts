@@ -1,0 +1,67 @@
+/**
+ * Pairs of subscriptions on one topic that one event can reach both of, decided by the routing simulator
+ * (routing/satisfiability.ts canBothMatch: "overlap" comes with a witness event, "disjoint" with a proof).
+ */
+import { PolicyResource } from "@pulumi/policy";
+import { canBothMatch, InvalidFilterError, Overlap } from "../../routing";
+import { acsSubscriptions } from "./stack";
+import { dataTargetId, deliveryOf } from "./subscription";
+import { normId, plain } from "./values";
+
+export interface RoutePair {
+    readonly first: PolicyResource;
+    readonly second: PolicyResource;
+    readonly overlap: Exclude<Overlap, { verdict: "disjoint" }>;
+    readonly sameHandler: boolean;
+}
+
+/**
+ * Where a subscription delivers, as a comparable key: endpoint type + the entity it writes to (the queue, not
+ * just the account), or the webhook URL without its query (keys differ, the receiver does not).
+ */
+export function handlerKey(sub: PolicyResource): string {
+    const d = deliveryOf(sub.props)?.destination;
+    if (!d) return `none:${sub.urn}`;
+    if (d.endpointType === "WebHook") {
+        const url = typeof d.endpointUrl === "string" ? d.endpointUrl.split("?")[0].replace(/\/+$/, "").toLowerCase() : "";
+        return `WebHook:${url}`;
+    }
+    return `${d.endpointType}:${normId(dataTargetId(d))}`;
+}
+
+function specOf(sub: PolicyResource): { filter: any; eventDeliverySchema: any } {
+    return { filter: plain(sub.props.filter), eventDeliverySchema: plain(sub.props.eventDeliverySchema) };
+}
+
+function overlapOf(a: PolicyResource, b: PolicyResource): Overlap | undefined {
+    try {
+        return canBothMatch(specOf(a), specOf(b));
+    } catch (err) {
+        if (err instanceof InvalidFilterError) return undefined; // reported by event-subscription-limit-advanced-filters
+        throw err;
+    }
+}
+
+/** Every pair of ACS subscriptions on the same topic whose filters are not provably disjoint. */
+export function overlappingRoutes(resources: readonly PolicyResource[]): RoutePair[] {
+    const byTopic = new Map<string, PolicyResource[]>();
+    for (const { sub, topic } of acsSubscriptions(resources)) {
+        const key = topic?.urn ?? `name:${String(sub.props.systemTopicName)}`;
+        byTopic.set(key, [...(byTopic.get(key) ?? []), sub]);
+    }
+    const pairs: RoutePair[] = [];
+    for (const subs of byTopic.values()) {
+        subs.forEach((first, i) => subs.slice(i + 1).forEach((second) => {
+            const overlap = overlapOf(first, second);
+            if (overlap && overlap.verdict !== "disjoint") pairs.push({ first, second, overlap, sameHandler: handlerKey(first) === handlerKey(second) });
+        }));
+    }
+    return pairs;
+}
+
+/** "an event such as <type> with subject <s>" from a witness, for messages. */
+export function describeWitness(o: RoutePair["overlap"]): string {
+    if (o.verdict !== "overlap") return "the simulator could not prove the filters disjoint";
+    const w = o.witness as { eventType?: unknown; subject?: unknown };
+    return `an event such as ${String(w.eventType)} with subject "${String(w.subject)}" matches both`;
+}

@@ -1,0 +1,50 @@
+/** Type tokens the pack knows, in one place so rules and tests agree. */
+export const T = {
+    CommunicationService: "azure-native:communication:CommunicationService",
+    SystemTopic: "azure-native:eventgrid:SystemTopic",
+    Subscription: "azure-native:eventgrid:SystemTopicEventSubscription",
+    StorageAccount: "azure-native:storage:StorageAccount",
+    BlobServiceProperties: "azure-native:storage:BlobServiceProperties",
+    BlobContainer: "azure-native:storage:BlobContainer",
+    RoleAssignment: "azure-native:authorization:RoleAssignment",
+    UserAssignedIdentity: "azure-native:managedidentity:UserAssignedIdentity",
+    WebApp: "azure-native:web:WebApp",
+    WebAppAuthSettingsV2: "azure-native:web:WebAppAuthSettingsV2",
+    Workflow: "azure-native:logic:Workflow",
+    DiagnosticSetting: "azure-native:monitor:DiagnosticSetting",
+    MetricAlert: "azure-native:monitor:MetricAlert",
+} as const;
+
+/** The system topic type of an ACS resource. */
+export { ACS_TOPIC_TYPE } from "../../catalog/eventTypes";
+
+/**
+ * Built-in roles the topic's identity needs (https://learn.microsoft.com/azure/event-grid/add-identity-roles),
+ * plus the broader data roles that include the same data action, which we accept too.
+ */
+export const ROLE = {
+    ServiceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+    ServiceBusDataOwner: "090c5cfd-751d-490a-894a-3ce6f1109419",
+    EventHubsDataSender: "2b629674-e913-4c01-ae53-ef4638d8f975",
+    EventHubsDataOwner: "f526a384-b230-433a-b45c-95f59c4a2dec",
+    StorageQueueDataMessageSender: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
+    StorageQueueDataContributor: "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+    StorageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    StorageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+} as const;
+
+/** Roles that let the topic identity deliver to an endpoint type (first = the one to grant). */
+export const ROLES_FOR_ENDPOINT: Readonly<Record<string, readonly string[]>> = {
+    ServiceBusQueue: [ROLE.ServiceBusDataSender, ROLE.ServiceBusDataOwner],
+    ServiceBusTopic: [ROLE.ServiceBusDataSender, ROLE.ServiceBusDataOwner],
+    EventHub: [ROLE.EventHubsDataSender, ROLE.EventHubsDataOwner],
+    StorageQueue: [ROLE.StorageQueueDataMessageSender, ROLE.StorageQueueDataContributor],
+    StorageBlob: [ROLE.StorageBlobDataContributor, ROLE.StorageBlobDataOwner],
+};
+
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
+    [ROLE.ServiceBusDataSender]: "Azure Service Bus Data Sender",
+    [ROLE.EventHubsDataSender]: "Azure Event Hubs Data Sender",
+    [ROLE.StorageQueueDataMessageSender]: "Storage Queue Data Message Sender",
+    [ROLE.StorageBlobDataContributor]: "Storage Blob Data Contributor",
+};

@@ -1,0 +1,37 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { isAcsTopic, linked, ofType } from "../../lib/stack";
+import { T } from "../../lib/types";
+import { eqi, list, sameId } from "../../lib/values";
+
+/** Diagnostic settings on `topic`: by URN (`resourceUri: topic.id`), else by id. */
+export function settingsOn(topic: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
+    return ofType(resources, T.DiagnosticSetting).filter((d) =>
+        linked(d, "resourceUri", T.SystemTopic).some((t) => t.urn === topic.urn) || sameId(d.props.resourceUri, topic.props.id));
+}
+
+function exportsDeliveryFailures(d: PolicyResource): boolean {
+    const p = d.props;
+    const destination = p.workspaceId || p.storageAccountId || p.eventHubAuthorizationRuleId || p.marketplacePartnerId;
+    const logged = list(p.logs).some((l) => l?.enabled === true && (eqi(l.category, "DeliveryFailures") || eqi(l.categoryGroup, "allLogs")));
+    return !!destination && logged;
+}
+
+/**
+ * Graph rule (§11 #26; POL 0fff3e39 whose categoryGroup defaults to `audit`, APRL 54c3191b). `DeliveryFailures`
+ * is the only log category of a system topic and says why a delivery failed. Advisory for now (monitoring is
+ * being added to the components); F19 reports diagnostics on global topics failing in 2020: verify on deploy.
+ */
+export const systemTopicRequireDiagnostics: StackValidationPolicy = {
+    name: "system-topic-require-diagnostics",
+    description: "The ACS system topic should export its DeliveryFailures log (category DeliveryFailures or group allLogs) to a workspace; without it nobody can see why deliveries fail.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    validateStack: (args, report) => {
+        for (const topic of ofType(args.resources, T.SystemTopic).filter(isAcsTopic)) {
+            const settings = settingsOn(topic, args.resources);
+            if (settings.some(exportsDeliveryFailures)) continue;
+            const got = settings.length ? `${settings.map((s) => s.name).join(", ")} without an enabled DeliveryFailures/allLogs entry and a destination` : "no diagnostic setting";
+            report(`monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`, topic.urn);
+        }
+    },
+};
