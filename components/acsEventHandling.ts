@@ -11,8 +11,8 @@ import { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
 import { StorageQueueTargetArgs } from "./handlers/storageQueue";
 import { WebhookTargetArgs } from "./handlers/webhook";
 import { HandlerTarget } from "./handlerTarget";
-import { Monitoring, MonitoringArgs } from "./monitoring";
-import { childName } from "./naming";
+import { AcsMonitoringArgs, Monitoring } from "./monitoring";
+import { childName, lastSegment } from "./naming";
 import { withSecretWebhooks } from "./secrets";
 import { DeliverySchema, HandlerKind } from "./types";
 
@@ -111,15 +111,28 @@ export interface AcsEventHandlingArgs {
     resourceGroupName: pulumi.Input<string>;
     /** Required. Region for regional resources (storage, namespaces, apps); ACS and its topic are always global. */
     location: pulumi.Input<string>;
+    /** Required. The ACS resource: created (name + dataLocation) or referenced (existingId). */
     communication: AcsCommunicationArgs;
+    /** Optional. The ACS system topic: its name, or an existing topic to adopt. Default: a new topic `<name>-events`. */
     systemTopic?: AcsTopicArgs;
+    /** Optional. Where undeliverable events go. Default: enabled; then accountName or existingAccountId is required. */
     deadLetter?: AcsDeadLetterArgs;
     /** Required. Handler targets by name. */
     handlers: Record<string, AcsHandlerArgs>;
     /** Required. Event subscriptions by name (at most 500). */
     subscriptions: Record<string, AcsRouteArgs>;
-    monitoring?: MonitoringArgs;
+    /** Optional. Log Analytics, diagnostic settings, action group and delivery alerts. Default: none unless given. */
+    monitoring?: AcsMonitoringArgs;
+    /** Optional. Tags for every resource created. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** One event subscription in the outputs: its Azure resource ID and the handler it delivers to. */
+export interface SubscriptionInfo {
+    /** Azure resource ID of the event subscription. */
+    id: string;
+    /** Name of the handler (a key of `handlers`). */
+    handler: string;
 }
 
 /**
@@ -132,7 +145,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     public readonly systemTopicId: pulumi.Output<string>;
     public readonly systemTopicName: pulumi.Output<string>;
     /** Subscription name → { id, handler }. */
-    public readonly subscriptionIds: pulumi.Output<Record<string, { id: string; handler: string }>>;
+    public readonly subscriptionIds: pulumi.Output<Record<string, SubscriptionInfo>>;
     /** Handler name → { endpointType, resourceId, endpointUrl (secret) }. */
     public readonly handlerEndpoints: pulumi.Output<Record<string, any>>;
 
@@ -170,9 +183,11 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         if (args.monitoring?.enabled !== false && args.monitoring) {
             new Monitoring(childName(name, "monitoring"), {
                 ...args.monitoring, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
+                // Physical names per environment, known at plan time: derived from the ACS resource's name.
+                namePrefix: args.monitoring.namePrefix ?? args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
                 systemTopicId: topic.id, communicationServiceId: acs.id,
                 subscriptionNames: subs.map((s) => s.sub.subscriptionName),
-                subscribedEventTypes: Object.values(args.subscriptions).flatMap((s) => s.eventTypes as any),
+                subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
             }, { parent: this });
         }
         this.communicationServiceId = acs.id;

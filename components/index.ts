@@ -1,14 +1,16 @@
 /**
  * Public entry of the component library: what other stacks import.
  */
-export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsHandlerArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs } from "./acsEventHandling";
+export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsHandlerArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo } from "./acsEventHandling";
 export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
 export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
 export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
 export { HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
 export { EventSubscription, EventSubscriptionArgs, AdvancedFilterArgs, DeliveryHeaderArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
-export { Monitoring, MonitoringArgs } from "./monitoring";
+export { Monitoring, MonitoringArgs, AcsMonitoringArgs, MonitoringSettings, MonitoringThresholdsArgs } from "./monitoring";
+export { MONITORING_DEFAULTS } from "./monitoring/defaults";
+export { acsLogCategoriesFor } from "./monitoring/logCategories";
 export { WebhookTargetArgs } from "./handlers/webhook";
 export { StorageQueueTargetArgs } from "./handlers/storageQueue";
 export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../validation/limits";
+import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS } from "../components/monitoring/defaults";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
@@ -138,19 +139,30 @@ export const subscriptionSchema = z.strictObject({
     deliveryHeaders: z.array(deliveryHeader).max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`).optional(),
 });
 
+const threshold = (key: string) => int(1, 1_000_000, `thresholds.${key}`);
+const { thresholds: T } = MONITORING_DEFAULTS;
+
+/**
+ * Monitoring is on unless a stack turns it off: every stack gets a workspace, the diagnostic settings and
+ * the delivery alerts (defaults and their reasons: components/monitoring/defaults.ts, docs/operations.md).
+ */
 export const monitoringSchema = z.strictObject({
     enabled: z.boolean().default(true),
+    /** Prefix of the physical names; default: the ACS resource's name (so dev and prod never collide). */
+    namePrefix: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,57}$/, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
     workspaceName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/, "4–63 letters, digits or hyphens").optional(),
     existingWorkspaceId: armId.optional(),
-    retentionInDays: int(30, 730, "retentionInDays").default(30),
+    retentionInDays: int(30, 730, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
     alertEmails: z.array(z.string().email("an email address")).default([]),
+    actionGroupShortName: z.string().min(1).max(ACTION_GROUP_SHORT_NAME_MAX, `at most ${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`).optional(),
+    severity: int(0, 4, "severity").default(MONITORING_DEFAULTS.severity),
     thresholds: z.strictObject({
-        deliveryFailures: z.number().min(0).default(1),
-        deadLettered: z.number().min(0).default(1),
-        dropped: z.number().min(0).default(1),
-        unmatched: z.number().min(0).default(1),
-    }).default({ deliveryFailures: 1, deadLettered: 1, dropped: 1, unmatched: 1 }),
-    windowMinutes: z.union([z.literal(5), z.literal(15), z.literal(30), z.literal(60)]).default(15),
+        deliveryFailures: threshold("deliveryFailures").default(T.deliveryFailures),
+        deadLettered: threshold("deadLettered").default(T.deadLettered),
+        dropped: threshold("dropped").default(T.dropped),
+        unmatched: threshold("unmatched").default(T.unmatched),
+    }).default({ ...T }),
+    windowMinutes: z.literal(ALERT_WINDOWS).default(MONITORING_DEFAULTS.windowMinutes),
 });
 
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
@@ -162,7 +174,7 @@ export const stackConfigSchema = z.strictObject({
     deadLetter: deadLetterSchema,
     handlers: z.record(z.string(), handlerSchema),
     subscriptions: z.record(z.string(), subscriptionSchema),
-    monitoring: monitoringSchema.default({ enabled: false, retentionInDays: 30, alertEmails: [], thresholds: { deliveryFailures: 1, deadLettered: 1, dropped: 1, unmatched: 1 }, windowMinutes: 15 }),
+    monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
     tags: z.record(z.string(), z.string()).default({}),
 });
 

@@ -18,7 +18,16 @@ export function semanticIssues(raw: Raw): Issue[] {
         ...deadLetterIssues(raw.deadLetter),
         ...handlerIssues(raw.handlers),
         ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
+        ...monitoringIssues(raw.monitoring),
     ];
+}
+
+function monitoringIssues(m: unknown): Issue[] {
+    if (!isObj(m) || m.enabled === false) return [];
+    if (m.workspaceName && m.existingWorkspaceId) {
+        return [issue(["monitoring"], { workspaceName: m.workspaceName, existingWorkspaceId: m.existingWorkspaceId }, "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId (send logs to an existing one), not both")];
+    }
+    return [];
 }
 
 /** Function and Logic App handlers email through a domain we link to a new ACS resource only. */
