@@ -25,6 +25,8 @@ export interface DeadLetterStoreArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+const WRITER_ROLES = new WeakMap<DeadLetterStore, pulumi.Resource>();
+
 /**
  * Where Event Grid writes events it could not deliver: a locked-down storage account (HTTPS only, TLS 1.2, no
  * public blobs, no shared keys, trusted Azure services allowed through the firewall) with a private container
@@ -34,7 +36,11 @@ export class DeadLetterStore extends pulumi.ComponentResource {
     public readonly accountId: pulumi.Output<string>;
     public readonly containerName: pulumi.Output<string>;
     /** The role assignment a dead-lettering subscription must wait for. */
-    public readonly writerRole: pulumi.Resource;
+    // A getter, not a field: Pulumi's schema inference turns every class field into a component output, and
+    // this one is TypeScript-only wiring (resources and Outputs) that other languages cannot receive.
+    public get writerRole(): pulumi.Resource {
+        return WRITER_ROLES.get(this)!;
+    }
 
     constructor(name: string, args: DeadLetterStoreArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:DeadLetterStore", name, args, opts);
@@ -70,7 +76,7 @@ export class DeadLetterStore extends pulumi.ComponentResource {
             publicAccess: "None",
         }, { parent: this });
         this.containerName = container.name;
-        this.writerRole = grantRole(childName(name, "writer-role"), this, args.writerPrincipalId, this.accountId, BuiltInRoles.StorageBlobDataContributor);
+        WRITER_ROLES.set(this, grantRole(childName(name, "writer-role"), this, args.writerPrincipalId, this.accountId, BuiltInRoles.StorageBlobDataContributor));
         this.registerOutputs({ accountId: this.accountId, containerName: this.containerName });
     }
 }

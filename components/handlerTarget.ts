@@ -42,6 +42,7 @@ export interface HandlerTargetArgs {
 }
 
 const BLOCKS = Object.values(HandlerKind);
+const ENDPOINTS = new WeakMap<HandlerTarget, HandlerEndpoint>();
 
 /**
  * One handler target: the resources an event subscription delivers to, created or referenced, and the role
@@ -55,7 +56,11 @@ export class HandlerTarget extends pulumi.ComponentResource {
     /** Webhook URL, secret (absent for resource destinations). */
     public readonly endpointUrl: pulumi.Output<string | undefined>;
     /** How subscriptions deliver here; internal to the TypeScript API. */
-    public readonly endpoint: HandlerEndpoint;
+    // A getter, not a field: Pulumi's schema inference turns every class field into a component output, and
+    // this one is TypeScript-only wiring (resources and Outputs) that other languages cannot receive.
+    public get endpoint(): HandlerEndpoint {
+        return ENDPOINTS.get(this)!;
+    }
 
     constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(args), opts);
@@ -64,7 +69,7 @@ export class HandlerTarget extends pulumi.ComponentResource {
             name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,
             tags: args.tags, senderPrincipalId: args.senderPrincipalId,
         };
-        this.endpoint = createEndpoint(ctx, args);
+        ENDPOINTS.set(this, createEndpoint(ctx, args));
         this.endpointType = pulumi.output(this.endpoint.endpointType);
         this.resourceId = pulumi.output(this.endpoint.resourceId);
         this.endpointUrl = this.endpoint.endpointUrl ? pulumi.secret(this.endpoint.endpointUrl) : pulumi.output(undefined);

@@ -23,6 +23,8 @@ export interface AcsSystemTopicArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+const TOPICS = new WeakMap<AcsSystemTopic, eventgrid.SystemTopic>();
+
 /**
  * The Event Grid system topic of an ACS resource: location `global` (a system topic must share its source's
  * location, and ACS is global), topic type `Microsoft.Communication.CommunicationServices`, and a
@@ -34,7 +36,11 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
     /** Principal ID of the topic's system-assigned identity: the one granted roles on destinations. */
     public readonly principalId: pulumi.Output<string>;
     /** The created topic, for dependencies; undefined when adopted. */
-    public readonly topic?: eventgrid.SystemTopic;
+    // A getter, not a field: Pulumi's schema inference turns every class field into a component output, and
+    // this one would make every generated SDK depend on azure-native just to return a TypeScript-only handle.
+    public get topic(): eventgrid.SystemTopic | undefined {
+        return TOPICS.get(this);
+    }
 
     constructor(name: string, args: AcsSystemTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:AcsSystemTopic", name, args, opts);
@@ -54,7 +60,7 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
                 tags: args.tags,
             }, { parent: this, protect: args.protect ?? false });
             protectedResourceOptions(this, name, topic, args.lock ?? args.protect ?? false, "deleting the system topic deletes every event subscription on it");
-            this.topic = topic;
+            TOPICS.set(this, topic);
             this.id = topic.id;
             this.topicName = topic.name;
             this.principalId = topic.identity.apply((i) => i?.principalId ?? "");
