@@ -32,7 +32,14 @@ describe("functions: deployable package", function () {
 
     before(async () => {
         work = mkdtempSync(join(tmpdir(), "fnpkg-"));
-        [built, azurite, acs] = await Promise.all([buildFunctionApp(join(work, "dist")), startAzurite(), serveAcsOverHttp()]);
+        // allSettled, so whatever did start is assigned (and stopped in `after`) even if another part failed.
+        const started = await Promise.allSettled([
+            buildFunctionApp(join(work, "dist")).then((b) => (built = b)),
+            startAzurite().then((a) => (azurite = a)),
+            serveAcsOverHttp().then((s) => (acs = s)),
+        ]);
+        const failure = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+        if (failure) throw failure.reason;
     });
 
     after(async () => {

@@ -4,8 +4,9 @@
  * Azurite prints the address it actually bound, which we read from stdout.
  *
  * A separate process (not Azurite's classes in-process) so its global logger and memory limits cannot leak into
- * the test process, and so a hung server can always be killed. The child is also killed on process exit as a
- * safety net for runs that end without the `after` hook (Ctrl-C, a crash in mocha itself).
+ * the test process, and so a hung server can always be killed. Azurite runs under a tiny watchdog that exits as
+ * soon as its stdin pipe closes: the pipe closes when we stop it AND when the test process dies in any way (Ctrl-C,
+ * SIGKILL, a crash in mocha), which a `process.on("exit")` handler alone would not cover. No orphaned servers.
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,13 +25,24 @@ export interface Azurite {
     stop(): Promise<void>;
 }
 
+/**
+ * Runs Azurite in the same process (argv[1] is its entry, as if started as `node azurite.js ...`) and exits when
+ * stdin ends. In-memory persistence means there is nothing to flush, so exiting at once is a clean stop.
+ */
+const WATCHDOG = [
+    "process.stdin.on('end', () => process.exit(0));",
+    "process.stdin.on('error', () => process.exit(0));",
+    "process.stdin.resume();",
+    "require(process.argv[1]);",
+].join(" ");
+
 const READY = /Azurite (Blob|Queue|Table) service is successfully listening at (http:\/\/\S+)/g;
 
 export async function startAzurite(timeoutMs = 20_000): Promise<Azurite> {
     const workDir = mkdtempSync(join(tmpdir(), "azurite-"));
-    const child = spawn(process.execPath, [require.resolve("azurite/dist/src/azurite.js"), ...azuriteArgs()], {
+    const child = spawn(process.execPath, ["-e", WATCHDOG, require.resolve("azurite/dist/src/azurite.js"), ...azuriteArgs()], {
         cwd: workDir, // Azurite may create files in its working directory; keep them out of the repository.
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
     });
     const killOnExit = () => child.kill("SIGKILL");
     process.once("exit", killOnExit);
@@ -82,7 +94,7 @@ async function stopChild(child: ChildProcess, killOnExit: () => void, workDir: s
     process.removeListener("exit", killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-        child.kill("SIGTERM");
+        child.stdin?.end(); // the watchdog exits; SIGKILL below only if it does not
         const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
         await exited;
         clearTimeout(timer);
