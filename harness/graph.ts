@@ -31,6 +31,8 @@ export interface GraphResource {
     readonly additionalSecretOutputs: readonly string[];
     /** Outputs a component registered with registerOutputs (components only). */
     readonly componentOutputs?: Record<string, any>;
+    /** Dotted paths of componentOutputs that were secrets; on the Stack these are the secret stack outputs. */
+    readonly componentOutputSecretPaths?: readonly string[];
 }
 
 export interface Graph {

@@ -52,7 +52,7 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     await pulumi.runtime.setMocks(o.mocks ?? planMocks, o.project, o.stack, o.preview ?? false);
     pulumi.runtime.setAllConfig(o.config ?? {}, o.secretKeys ?? []);
     const records: GraphResource[] = [];
-    const componentOutputs = new Map<string, any>();
+    const componentOutputs = new Map<string, { outputs: any; secretPaths: string[] }>();
     recordInto(pulumi.runtime.getMonitor() as any, records, componentOutputs);
     let stackOutputs: Record<string, any> = {};
     let failure: unknown;
@@ -62,7 +62,10 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
         failure = err;
     }
     await (pulumi.runtime as any).waitForRPCs();
-    const resources = records.map((r) => componentOutputs.has(r.urn) ? { ...r, componentOutputs: componentOutputs.get(r.urn) } : r);
+    const resources = records.map((r) => {
+        const registered = componentOutputs.get(r.urn);
+        return registered ? { ...r, componentOutputs: registered.outputs, componentOutputSecretPaths: registered.secretPaths } : r;
+    });
     records.forEach((r, i) => { const raw = RAW.get(r); if (raw) RAW.set(resources[i], raw); });
     const graph: Graph = { project: o.project, stack: o.stack, resources, stackOutputs: plainify(stackOutputs ?? {}, []) };
     if (failure !== undefined) throw new ProgramError(failure, graph);
@@ -70,7 +73,7 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
 }
 
 /** Wrap the mock monitor so each successful registration is recorded with what the engine would see. */
-function recordInto(monitor: any, records: GraphResource[], componentOutputs: Map<string, any>): void {
+function recordInto(monitor: any, records: GraphResource[], componentOutputs: Map<string, { outputs: any; secretPaths: string[] }>): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) =>
         register(req, (err: any, resp: any) => {
@@ -79,7 +82,9 @@ function recordInto(monitor: any, records: GraphResource[], componentOutputs: Ma
         });
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
-        componentOutputs.set(req.getUrn(), plainify(req.getOutputs()?.toJavaScript() ?? {}, []));
+        const secretPaths: string[] = [];
+        const outputs = plainify(req.getOutputs()?.toJavaScript() ?? {}, secretPaths);
+        componentOutputs.set(req.getUrn(), { outputs, secretPaths });
         return registerOutputs(req, callback);
     };
 }
