@@ -1,0 +1,81 @@
+/**
+ * Test support for the policy pack: run a fixture program under mocks, evaluate it once through the SDK
+ * handlers (policy/evaluate.ts) and assert findings as exact (policy, resource name, level) tuples.
+ */
+import * as assert from "assert";
+import { PolicyPackConfig } from "@pulumi/policy";
+import { Graph } from "../../../harness/graph";
+import { runProgram } from "../../../harness/runProgram";
+import { CATALOGUE, HARNESS_CHECKS } from "../../../policy/catalogue";
+import { evaluateGraph, Finding } from "../../../policy/evaluate";
+
+export const PROJECT = "policy-fixtures";
+
+/** Run a small program of real azure-native resources or components under the plan's mocks. */
+export function fixture(program: () => unknown, options: { preview?: boolean; mocks?: Parameters<typeof runProgram>[0]["mocks"] } = {}): Promise<Graph> {
+    return runProgram({ project: PROJECT, stack: "test", program, ...options });
+}
+
+const cache = new WeakMap<Graph, Map<string, Promise<Finding[]>>>();
+
+/** Findings of the whole pack on a graph, computed once per (graph, config). */
+export function findingsOf(graph: Graph, config: PolicyPackConfig = {}): Promise<Finding[]> {
+    const key = JSON.stringify(config);
+    const byConfig = cache.get(graph) ?? new Map<string, Promise<Finding[]>>();
+    cache.set(graph, byConfig);
+    if (!byConfig.has(key)) byConfig.set(key, evaluateGraph(graph, { config }));
+    return byConfig.get(key)!;
+}
+
+/** "policy resource level" strings, sorted: easy to read in a failed deepStrictEqual. */
+export function tuples(findings: readonly Finding[], policy?: string): string[] {
+    return findings.filter((f) => !policy || f.policy === policy).map((f) => `${f.policy} ${f.resourceName} ${f.level}`).sort();
+}
+
+/** The level the catalogue gives a policy or harness check. */
+export function levelOf(policy: string): string {
+    const rule = CATALOGUE.find((e) => e.policy.name === policy);
+    const level = rule ? rule.policy.enforcementLevel : HARNESS_CHECKS.find((c) => c.name === policy)?.enforcementLevel;
+    if (!level) throw new Error(`no policy named ${policy}`);
+    return level;
+}
+
+export interface RuleCases {
+    /** The fixture graph (built in a before() hook). */
+    readonly graph: () => Graph;
+    readonly config?: PolicyPackConfig;
+    /** Compliant resources: must exist and must not be reported. */
+    readonly pass: readonly string[];
+    /** Resources with an explicit bad value: reported (a name twice = two findings). */
+    readonly fail: readonly string[];
+    /** The attribute-omitted case and its reviewed decision (§10.3). */
+    readonly unset: { readonly pass: readonly string[] } | { readonly fail: readonly string[] };
+    /** Resources the rule must ignore (wrong kind, non-ACS topic type): in neither set. */
+    readonly outOfScope?: readonly string[];
+    /** Patterns each finding's message must match, per resource name (path, expected value, fix). */
+    readonly messages?: Readonly<Record<string, readonly RegExp[]>>;
+}
+
+/**
+ * The required cases of one rule (policy-rules.md §12) on a shared fixture: the exact set of (policy, name,
+ * level) tuples for this policy equals fail + unset.fail, and every pass/out-of-scope resource exists (so a
+ * pass cannot be vacuous because the fixture lost the resource).
+ */
+export function ruleCases(policy: string, c: RuleCases): void {
+    it(`${policy}: pass ${c.pass.join(", ")}; fail ${c.fail.join(", ")}; unset ${"fail" in c.unset ? "fails" : "passes"}`, async () => {
+        const graph = c.graph();
+        const names = new Set(graph.resources.map((r) => r.name));
+        const unsetFail = "fail" in c.unset ? c.unset.fail : [];
+        const unsetPass = "pass" in c.unset ? c.unset.pass : [];
+        for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])]) assert.ok(names.has(n), `fixture has no resource ${n}`);
+        const findings = (await findingsOf(graph, c.config)).filter((f) => f.policy === policy);
+        const level = c.config?.[policy] === undefined ? levelOf(policy) : undefined;
+        const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level ?? "?"}`).sort();
+        const actual = tuples(findings).map((t) => (level ? t : t.replace(/ \w+$/, " ?")));
+        assert.deepStrictEqual(actual, expected, findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"));
+        for (const [name, patterns] of Object.entries(c.messages ?? {})) {
+            const mine = findings.filter((f) => f.resourceName === name);
+            for (const p of patterns) assert.ok(mine.some((f) => p.test(f.message)), `${name}: no message matches ${p}:\n${mine.map((f) => f.message).join("\n")}`);
+        }
+    });
+}
