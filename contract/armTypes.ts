@@ -120,6 +120,14 @@ export class ContractFile {
         return t;
     }
 
+    /** Object types (plain or discriminated) called `name` in this file; used to verify rename rows. */
+    objectTypesNamed(name: string): (ObjectType | DiscriminatedObjectType)[] {
+        return this.types.filter(
+            (t): t is ObjectType | DiscriminatedObjectType =>
+                (t.$type === "ObjectType" || t.$type === "DiscriminatedObjectType") && t.name === name,
+        );
+    }
+
     /** The wire body of `<armType>@<apiVersion>`, or undefined if the file does not define it. ARM types are case-insensitive. */
     resourceBody(armType: string, apiVersion: string): ObjectType | DiscriminatedObjectType | undefined {
         const resource = this.resourcesByName.get(`${armType}@${apiVersion}`.toLowerCase());

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import type { Graph, GraphResource } from "../harness/graph";
 import { installedApiVersion } from "./apiVersions";
+import { checkDataPlane, dataPlaneFor } from "./dataPlane";
 import { findArmTypesDir, loadContractFile, type DiscriminatedObjectType, type ObjectType } from "./armTypes";
 import { ROOT } from "./jsonPath";
 import { describeName, nameCandidates, type NameCandidate } from "./resourceName";
@@ -56,10 +57,15 @@ export function checkGraph(graph: Graph, options: CheckOptions = {}): ContractCh
     const dir = options.armTypesDir ?? findArmTypesDir();
     if (!dir || !fs.existsSync(dir)) return { skipped: SKIPPED_NO_CONTRACT, checked: 0, violations: [], uncovered: [] };
     const azure = graph.resources.filter((r) => r.custom && isAzureNativeToken(r.type));
-    const covered = azure.filter((r) => contractFor(r.type));
+    const covered = azure.filter((r) => isCovered(r.type));
     const violations = [...covered.flatMap((r) => checkResource(r, dir)), ...graphLimitViolations(azure)];
-    const uncovered = [...new Set(azure.filter((r) => !contractFor(r.type)).map((r) => r.type))].sort();
+    const uncovered = [...new Set(azure.filter((r) => !isCovered(r.type)).map((r) => r.type))].sort();
     return { checked: covered.length, violations, uncovered };
+}
+
+/** An ARM contract row, or a data-plane resource whose addressed ARM names are checked. */
+function isCovered(token: string): boolean {
+    return contractFor(token) !== undefined || dataPlaneFor(token) !== undefined;
 }
 
 export function renderViolation(v: Violation): string {
@@ -68,10 +74,14 @@ export function renderViolation(v: Violation): string {
 
 /** Checks one resource (must have a contract row) against the contract files in `dir`. */
 export function checkResource(resource: CheckableResource, dir: string): Violation[] {
-    const contract = contractFor(resource.type);
-    if (!contract) throw new Error(`no contract row for ${resource.type}`);
     const id = resource.urn ?? `${resource.type}::${resource.name}`;
-    return findings(contract, resource, dir).map((f) => ({ resource: id, ...f }));
+    const contract = contractFor(resource.type);
+    const dataPlane = dataPlaneFor(resource.type);
+    if (!contract && !dataPlane) throw new Error(`no contract row for ${resource.type}`);
+    const found = contract
+        ? findings(contract, resource, dir)
+        : checkDataPlane(dataPlane!, unwrapSecrets(resource.inputs) as Record<string, unknown>, dir);
+    return found.map((f) => ({ resource: id, ...f }));
 }
 
 /** Everything needed to check one resource: its contract row, body type, validation context and name candidates. */
@@ -144,7 +154,7 @@ function nameOnly(found: Finding[]): Finding[] {
 }
 
 /** A table row whose API version no longer matches the installed package would check the wrong contract. */
-function apiVersionDrift(contract: ResourceContract): Finding | undefined {
+export function apiVersionDrift(contract: ResourceContract): Finding | undefined {
     const installed = installedApiVersion(contract.token);
     if (installed === undefined || installed === contract.apiVersion) return undefined;
     return {

@@ -148,6 +148,14 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
         nameInput: "queueName",
         pathInputs: [RG, "accountName"],
     }),
+    row({
+        token: "azure-native:storage:Table",
+        armType: "Microsoft.Storage/storageAccounts/tableServices/tables",
+        apiVersion: "2024-01-01",
+        contractFile: F.storage,
+        nameInput: "tableName",
+        pathInputs: [RG, "accountName"],
+    }),
     // Communication
     row({
         token: "azure-native:communication:CommunicationService",

@@ -57,6 +57,20 @@ describe("contract check: violations on real resources", function () {
             ]);
         });
 
+        it("checks the ARM names a data-plane blob addresses with the account and container rules", async () => {
+            const found = await violationsOf("package", () =>
+                new storage.Blob("package", { ...valid.blob(), accountName: "st-acs", containerName: "App_Package" }),
+            );
+            assert.deepStrictEqual(found, [
+                { path: "$.accountName", message: "must match ^[a-z0-9]+$ (got 'st-acs')" },
+                {
+                    path: "$.containerName",
+                    message:
+                        "container names must be lower-case letters, digits and single hyphens, starting and ending with a letter or digit (got 'App_Package')",
+                },
+            ]);
+        });
+
         it("accepts an autonamed event subscription whose logical name leaves room for the suffix", async () => {
             const found = await violationsOf("sms-subscription", () =>
                 new eventgrid.SystemTopicEventSubscription("sms-subscription", { ...valid.subscription(), eventSubscriptionName: undefined }),

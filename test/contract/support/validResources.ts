@@ -94,6 +94,14 @@ export const valid = {
         containerName: "deadletters",
         publicAccess: "None",
     }),
+    blob: (): storage.BlobArgs => ({
+        resourceGroupName: RG,
+        accountName: "stacscontract",
+        containerName: "app-package",
+        blobName: "released-package.zip",
+        contentType: "application/zip",
+        source: new pulumi.asset.StringAsset("zip bytes"),
+    }),
     serviceBusNamespace: (): servicebus.NamespaceArgs => ({
         resourceGroupName: RG,
         namespaceName: "sb-acs-contract",
@@ -186,6 +194,9 @@ function createStorage(): void {
     new storage.BlobServiceProperties("blob-service", valid.blobServiceProperties());
     new storage.BlobContainer("container", valid.blobContainer());
     new storage.Queue("queue", { resourceGroupName: RG, accountName: "stacscontract", queueName: "sms-events" });
+    new storage.Table("table", { resourceGroupName: RG, accountName: "stacscontract", tableName: "smsrecords" });
+    // A data-plane resource: only the account and container names it addresses are checked.
+    new storage.Blob("package", valid.blob());
 }
 
 function createMessaging(): void {

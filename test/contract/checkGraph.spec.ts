@@ -1,0 +1,87 @@
+/** checkGraph's contract with its callers: coverage reporting, skipping without contract files, lazy loading. */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import * as pulumi from "@pulumi/pulumi";
+import * as storage from "@pulumi/azure-native/storage";
+import type { Graph } from "../../harness/graph";
+import { checkGraph, findArmTypesDir, loadedContractFileCount, SKIPPED_NO_CONTRACT } from "../../contract";
+import { captureGraph } from "./support/captureGraph";
+import { RG, valid } from "./support/validResources";
+
+const ARM_TYPES = findArmTypesDir();
+
+describe("checkGraph", function () {
+    describe("coverage", function () {
+        before(function () {
+            if (!ARM_TYPES) this.skip(); // no ../shared/arm-types: nothing is checked, so nothing is covered
+        });
+
+        it("lists an azure-native type it has no contract for as uncovered (and still checks the others)", async () => {
+            const graph = await captureGraph(() => {
+                new managedidentity.UserAssignedIdentity("delivery-identity", { resourceGroupName: RG, resourceName: "id-acs-delivery" });
+                new storage.StorageAccount("account", valid.storageAccount());
+            });
+            const result = checkGraph(graph);
+            assert.deepStrictEqual(result.uncovered, ["azure-native:managedidentity:UserAssignedIdentity"]);
+            assert.strictEqual(result.checked, 1);
+            assert.deepStrictEqual(result.violations, []);
+        });
+
+        it("ignores component resources and other providers' types: they have no ARM body", async () => {
+            const graph = await captureGraph(() => {
+                const parent = new pulumi.ComponentResource("acs-event-handling:index:DeadLetterStore", "store");
+                new storage.StorageAccount("account", valid.storageAccount(), { parent });
+            });
+            const withComponent: Graph = {
+                ...graph,
+                resources: [
+                    ...graph.resources,
+                    { ...graph.resources[0], urn: "urn:c", type: "acs-event-handling:index:DeadLetterStore", custom: false },
+                    { ...graph.resources[0], urn: "urn:r", type: "random:index:RandomUuid", custom: true },
+                ],
+            };
+            const result = checkGraph(withComponent);
+            assert.deepStrictEqual(result.uncovered, []);
+            assert.strictEqual(result.checked, 1);
+        });
+    });
+
+    describe("without contract files", () => {
+        it("returns a skipped result (not an exception) when the contract directory does not exist", () => {
+            const graph: Graph = { project: "p", stack: "s", resources: [], stackOutputs: {} };
+            const result = checkGraph(graph, { armTypesDir: path.join(os.tmpdir(), "no-such-arm-types") });
+            assert.deepStrictEqual(result, { skipped: SKIPPED_NO_CONTRACT, checked: 0, violations: [], uncovered: [] });
+            assert.strictEqual(SKIPPED_NO_CONTRACT, "skipped: ../shared/arm-types not found");
+        });
+
+        it("finds ../shared/arm-types beside the project root, and nothing when it is absent", () => {
+            const root = fs.mkdtempSync(path.join(os.tmpdir(), "contract-"));
+            const project = path.join(root, "project");
+            fs.mkdirSync(path.join(project, "deep", "er"), { recursive: true });
+            fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+            assert.strictEqual(findArmTypesDir(path.join(project, "deep", "er")), undefined);
+            fs.mkdirSync(path.join(root, "shared", "arm-types"), { recursive: true });
+            assert.strictEqual(findArmTypesDir(path.join(project, "deep", "er")), path.join(root, "shared", "arm-types"));
+            fs.rmSync(root, { recursive: true, force: true });
+        });
+    });
+
+    describe("cost", function () {
+        before(function () {
+            if (!ARM_TYPES) this.skip();
+        });
+
+        it("parses each contract file at most once per process, and only files a resource needs", async () => {
+            const graph = await captureGraph(() => new storage.StorageAccount("account", valid.storageAccount()));
+            const before = loadedContractFileCount();
+            checkGraph(graph);
+            const afterFirst = loadedContractFileCount();
+            assert.ok(afterFirst - before <= 1, "one storage resource needs at most the storage file");
+            checkGraph(graph);
+            assert.strictEqual(loadedContractFileCount(), afterFirst, "a second check reuses the parsed file");
+        });
+    });
+});
