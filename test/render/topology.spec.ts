@@ -77,6 +77,14 @@ describe("render/topology: a tiny stack under mocks", () => {
     });
 });
 
+/** A HandlerTarget stand-in that, like the real one, registers the destination it receives on. */
+class FunctionHandler extends pulumi.ComponentResource {
+    constructor(name: string, resourceId: string) {
+        super("acs-event-handling:index:HandlerTarget", name, { kind: "function" });
+        this.registerOutputs({ resourceId });
+    }
+}
+
 describe("render/topology: incomplete stacks still draw", () => {
     it("draws a subscription whose topic and ACS are outside the stack, and says so", async () => {
         const graph = await runProgram({
@@ -111,8 +119,7 @@ describe("render/topology: incomplete stacks still draw", () => {
         const graph = await runProgram({
             project: "render-test", stack: "by-id",
             program: () => {
-                const h = new pulumi.ComponentResource("acs-event-handling:index:HandlerTarget", "x-handler", { kind: "function" });
-                h.registerOutputs({ resourceId: fn });
+                new FunctionHandler("x-handler", fn);
                 new eventgrid.SystemTopicEventSubscription("s", { resourceGroupName: "rg", systemTopicName: "t", destination: { endpointType: "AzureFunction", resourceId: fn } });
             },
         });
