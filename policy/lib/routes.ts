@@ -33,9 +33,35 @@ function specOf(sub: PolicyResource): { filter: any; eventDeliverySchema: any } 
     return { filter: plain(sub.props.filter), eventDeliverySchema: plain(sub.props.eventDeliverySchema) };
 }
 
-function overlapOf(a: PolicyResource, b: PolicyResource): Overlap | undefined {
+/**
+ * canBothMatch results by filter pair. The duplicate and overlap rules ask the same O(n²) questions, and the SDK
+ * runs each stack policy on fresh resource objects, so the cache is keyed by the filters themselves.
+ */
+const OVERLAPS = new Map<string, Overlap | undefined>();
+const CACHE_LIMIT = 20000;
+
+/** Explicit type lists with nothing in common: disjoint without asking the simulator (the common case). */
+function typesDisjoint(a: { filter: any }, b: { filter: any }): boolean {
+    const ta = a.filter?.includedEventTypes;
+    const tb = b.filter?.includedEventTypes;
+    return Array.isArray(ta) && Array.isArray(tb) && ta.length > 0 && tb.length > 0 && !ta.some((t: unknown) => tb.includes(t));
+}
+
+type Spec = ReturnType<typeof specOf> & { readonly key: string };
+
+function overlapOf(sa: Spec, sb: Spec): Overlap | undefined {
+    if (typesDisjoint(sa, sb)) return undefined;
+    const key = `${sa.key}|${sb.key}`;
+    if (!OVERLAPS.has(key)) {
+        if (OVERLAPS.size >= CACHE_LIMIT) OVERLAPS.clear();
+        OVERLAPS.set(key, compute(sa, sb));
+    }
+    return OVERLAPS.get(key);
+}
+
+function compute(a: Spec, b: Spec): Overlap | undefined {
     try {
-        return canBothMatch(specOf(a), specOf(b));
+        return canBothMatch(a, b);
     } catch (err) {
         if (err instanceof InvalidFilterError) return undefined; // reported by event-subscription-limit-advanced-filters
         throw err;
@@ -50,10 +76,13 @@ export function overlappingRoutes(resources: readonly PolicyResource[]): RoutePa
         byTopic.set(key, [...(byTopic.get(key) ?? []), sub]);
     }
     const pairs: RoutePair[] = [];
-    for (const subs of byTopic.values()) {
-        subs.forEach((first, i) => subs.slice(i + 1).forEach((second) => {
-            const overlap = overlapOf(first, second);
-            if (overlap && overlap.verdict !== "disjoint") pairs.push({ first, second, overlap, sameHandler: handlerKey(first) === handlerKey(second) });
+    for (const unsorted of byTopic.values()) {
+        // By name, so "the later subscription" (where a pair is reported) does not depend on registration order.
+        const subs = [...unsorted].sort((a, b) => a.name.localeCompare(b.name));
+        const specs = subs.map((s): Spec => { const spec = specOf(s); return { ...spec, key: JSON.stringify(spec) }; });
+        subs.forEach((first, i) => subs.slice(i + 1).forEach((second, j) => {
+            const overlap = overlapOf(specs[i], specs[i + 1 + j]);
+            if (overlap !== undefined && overlap.verdict !== "disjoint") pairs.push({ first, second, overlap, sameHandler: handlerKey(first) === handlerKey(second) });
         }));
     }
     return pairs;

@@ -17,11 +17,12 @@ export const eventSubscriptionRequireKnownEventTypes: StackValidationPolicy = {
     validateStack: (args, report) => {
         for (const { sub } of acsSubscriptions(args.resources)) {
             (eventTypesOf(sub.props) ?? []).forEach((t, i) => {
+                if (t.toLowerCase() === "all") return; // event-subscription-require-event-types says why "All" is wrong
                 const problem = describeEventTypeProblem(t);
                 if (!problem) return;
                 const instead = replacementFor(t);
                 const fix = instead.length ? `write ${instead.map((u) => `"${u}"`).join(" or ")}` : "pick a type from docs/event-catalog.md";
-                report(`filter.includedEventTypes[${i}]: ${problem}. Fix: ${fix}`, sub.urn);
+                report(`filter.includedEventTypes[${i}]: ${problem}${/[.?!]$/.test(problem) ? "" : "."} Fix: ${fix}`, sub.urn);
             });
         }
     },
