@@ -1,0 +1,8 @@
+/**
+ * The stack configuration as a library: the schema of `Pulumi.<stack>.yaml` (under `acs-event-handling:`),
+ * the semantic checks, and the loader that validates a whole config at once. Published as
+ * `acs-event-handling/config`.
+ */
+export * from "./schema";
+export { semanticIssues, redactUrl } from "./semantics";
+export { CONFIG_NAMESPACE, parseStackSettings, settingsFromPulumiConfig } from "./load";
