@@ -6,3 +6,14 @@ export function child(path: string, key: string | number): string {
     if (typeof key === "number") return `${path}[${key}]`;
     return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}['${key.replace(/'/g, "\\'")}']`;
 }
+
+/**
+ * The value Pulumi substitutes for outputs not known yet (during a preview): `unknownValue` in
+ * `@pulumi/pulumi/runtime/rpc`, which the harness writes into graphs as this string. Such a value cannot be
+ * checked, so every rule treats it as "no finding" rather than as a bad string.
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function isUnknown(v: unknown): boolean {
+    return v === UNKNOWN;
+}

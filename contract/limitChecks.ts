@@ -1,5 +1,5 @@
 /** Small building blocks for the hand-kept limits in `serviceLimits.ts`: reading ARM-body paths and range checks. */
-import { child, ROOT } from "./jsonPath";
+import { child, isUnknown, ROOT } from "./jsonPath";
 import { isPlainObject } from "./objectView";
 import type { Finding } from "./validate";
 
@@ -58,7 +58,7 @@ export function durationSeconds(text: string): number | undefined {
 
 /** A present ISO 8601 duration within [minSeconds, maxSeconds]. */
 export function durationInRange(loc: Located, minSeconds: number, maxSeconds: number, what: string): Finding[] {
-    if (typeof loc.value !== "string") return [];
+    if (typeof loc.value !== "string" || isUnknown(loc.value)) return [];
     const seconds = durationSeconds(loc.value);
     if (seconds === undefined) return [{ path: loc.path, message: `${what} must be an ISO 8601 duration (got '${loc.value}')` }];
     if (seconds >= minSeconds && seconds <= maxSeconds) return [];

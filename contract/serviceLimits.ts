@@ -13,6 +13,7 @@ import {
     root,
     type Located,
 } from "./limitChecks";
+import { isUnknown } from "./jsonPath";
 import { isPlainObject } from "./objectView";
 import type { Finding } from "./validate";
 
@@ -268,6 +269,7 @@ export const GRAPH_LIMITS: readonly GraphLimit[] = [
         check: (resources) => {
             const perTopic = new Map<string, GraphResource[]>();
             for (const r of resources.filter((x) => x.type === "azure-native:eventgrid:SystemTopicEventSubscription")) {
+                if (isUnknown(r.inputs["systemTopicName"]) || isUnknown(r.inputs["resourceGroupName"])) continue;
                 const topic = `${r.inputs["resourceGroupName"]}/${r.inputs["systemTopicName"]}`;
                 perTopic.set(topic, [...(perTopic.get(topic) ?? []), r]);
             }
@@ -305,7 +307,7 @@ function isRangePair(v: unknown): boolean {
 
 function nameRule(body: Record<string, unknown>, re: RegExp, message: string): Finding[] {
     const name: Located = at(root(body), "name");
-    if (typeof name.value !== "string" || re.test(name.value)) return [];
+    if (typeof name.value !== "string" || isUnknown(name.value) || re.test(name.value)) return [];
     return [{ path: name.path, message: `${message} (got '${name.value}')` }];
 }
 

@@ -15,7 +15,7 @@ import {
     type StringType,
     type UnionType,
 } from "./armTypes";
-import { child } from "./jsonPath";
+import { child, isUnknown } from "./jsonPath";
 import { isObjectLike, isPlainObject, objectView, type ObjectView } from "./objectView";
 
 export interface Finding {
@@ -35,6 +35,7 @@ export interface ValidationContext {
 }
 
 export function validateValue(ctx: ValidationContext, type: ArmType, value: unknown, path: string): Finding[] {
+    if (isUnknown(value)) return [];
     switch (type.$type) {
         case "StringType":
             return validateString(type, value, path);
@@ -74,6 +75,7 @@ function validateObject(
     path: string,
     isRoot: boolean,
 ): Finding[] {
+    if (isUnknown(view.discriminator?.value)) return []; // which element applies is not known yet
     const findings: Finding[] = [...discriminatorFindings(view, path)];
     if (view.discriminator && !view.discriminator.known) return findings; // element unknown: its properties are too
     for (const [key, v] of Object.entries(value)) {
