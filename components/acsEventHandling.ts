@@ -38,7 +38,9 @@ export interface AcsTopicArgs {
     name?: pulumi.Input<string>;
     /** Optional. Adopt this existing system topic of the ACS resource instead of creating one. */
     existingName?: pulumi.Input<string>;
+    /** Optional. Protect the topic from deletion (Pulumi protect). Default: false. */
     protect?: boolean;
+    /** Optional. Add a CanNotDelete lock on the topic. Default: same as protect. */
     lock?: boolean;
 }
 
@@ -47,6 +49,7 @@ export interface AcsDeadLetterArgs {
     enabled?: boolean;
     /** Conditional. New storage account name. Required unless existingAccountId is set or enabled is false. */
     accountName?: pulumi.Input<string>;
+    /** Optional. Use this existing storage account (resource ID) for dead letters; its container is still created. */
     existingAccountId?: pulumi.Input<string>;
     /** Optional. Default: "deadletters". */
     containerName?: pulumi.Input<string>;
@@ -59,18 +62,28 @@ export interface AcsDeadLetterArgs {
 export interface AcsHandlerArgs {
     /** Required. Handler kind; set exactly the matching block. */
     kind: HandlerKind;
+    /** Conditional. Required when kind is "webhook". */
     webhook?: WebhookTargetArgs;
+    /** Conditional. Required when kind is "storageQueue". */
     storageQueue?: StorageQueueTargetArgs;
+    /** Conditional. Required when kind is "serviceBusQueue". */
     serviceBusQueue?: ServiceBusQueueTargetArgs;
+    /** Conditional. Required when kind is "serviceBusTopic". */
     serviceBusTopic?: ServiceBusTopicTargetArgs;
+    /** Conditional. Required when kind is "eventHub". */
     eventHub?: EventHubTargetArgs;
+    /** Conditional. Required when kind is "function". */
     function?: FunctionTargetArgs;
+    /** Conditional. Required when kind is "logicApp". */
     logicApp?: LogicAppTargetArgs;
 }
 
 export interface SubjectFilterArgs {
+    /** Optional. Literal subject prefix (no wildcards), e.g. "/phonenumber/1604" for SMS. */
     beginsWith?: pulumi.Input<string>;
+    /** Optional. Literal subject suffix. */
     endsWith?: pulumi.Input<string>;
+    /** Optional. Compare the subject filters case-sensitively. Default: false. */
     caseSensitive?: pulumi.Input<boolean>;
 }
 
@@ -82,7 +95,9 @@ export interface RetryArgs {
 }
 
 export interface BatchingArgs {
+    /** Optional. Events per batch for WebHook/AzureFunction handlers, 1–5000. Default: 1. */
     maxEventsPerBatch?: pulumi.Input<number>;
+    /** Optional. Preferred batch size in KB for WebHook/AzureFunction handlers, 1–1024. Default: 64. */
     preferredBatchSizeInKilobytes?: pulumi.Input<number>;
 }
 
@@ -93,16 +108,25 @@ export interface AcsRouteArgs {
     handler: string;
     /** Required. Full event type names. */
     eventTypes: pulumi.Input<pulumi.Input<string>[]>;
+    /** Optional. Subject prefix/suffix filter. */
     subject?: SubjectFilterArgs;
+    /** Optional. Advanced filters: at most 25, with at most 25 values in total. */
     advancedFilters?: AdvancedFilterArgs[];
+    /** Optional. Let advanced filters match array values element by element. Default: false. */
     enableAdvancedFilteringOnArrays?: pulumi.Input<boolean>;
+    /** Optional. Retry policy. Default: 30 attempts within 1440 minutes. */
     retry?: RetryArgs;
     /** Optional. Dead-letter this subscription's undeliverable events. Default: true. */
     deadLetter?: boolean;
+    /** Optional. Output schema. Default: EventGridSchema. */
     deliverySchema?: DeliverySchema;
+    /** Optional. Batching for push handlers (webhook, function). */
     batching?: BatchingArgs;
+    /** Optional. Labels on the subscription. */
     labels?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Optional. When the subscription expires (ISO 8601). Default: never. */
     expirationTimeUtc?: pulumi.Input<string>;
+    /** Optional. Headers added to each delivery (at most 10). */
     deliveryHeaders?: DeliveryHeaderArgs[];
 }
 

@@ -5,7 +5,9 @@ import { BuiltInRoles, grantRole } from "./roles";
 import { hardenedStorageAccount } from "./storageAccount";
 
 export interface DeadLetterStoreArgs {
+    /** Required. Resource group of a new storage account. */
     resourceGroupName: pulumi.Input<string>;
+    /** Required. Region of a new storage account. */
     location: pulumi.Input<string>;
     /** Conditional. Name of a new storage account (3–24 lower-case letters/digits). Required unless existingAccountId is set. */
     accountName?: pulumi.Input<string>;
@@ -22,6 +24,7 @@ export interface DeadLetterStoreArgs {
      * Contributor on the account, since shared keys are off.
      */
     writerPrincipalId: pulumi.Input<string>;
+    /** Optional. Tags for the storage account. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

@@ -9,6 +9,7 @@ export interface EmailServiceArgs {
     name: pulumi.Input<string>;
     /** Required. Data location; must match the ACS resource's, e.g. "Europe". */
     dataLocation: pulumi.Input<string>;
+    /** Optional. Tags for the email service and domain. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

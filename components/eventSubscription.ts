@@ -41,7 +41,9 @@ export interface DestinationArgs {
     queueMessageTimeToLiveInSeconds?: pulumi.Input<number>;
     /** Conditional. HTTPS URL (WebHook). Stored as a secret. */
     endpointUrl?: pulumi.Input<string>;
+    /** Optional. Entra ID tenant for secured WebHook delivery (set with entraApplicationIdOrUri). */
     entraTenantId?: pulumi.Input<string>;
+    /** Optional. Entra application ID or URI the WebHook delivery token is issued for. */
     entraApplicationIdOrUri?: pulumi.Input<string>;
     /** Optional. WebHook minimum TLS version. Default: "1.2". */
     minimumTlsVersion?: pulumi.Input<string>;

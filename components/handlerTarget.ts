@@ -35,9 +35,11 @@ export interface HandlerTargetArgs {
     logicApp?: LogicAppTargetArgs;
     /** Optional. ACS endpoint and resource ID, for handlers that send email through ACS (function, logicApp). */
     communicationServiceId?: pulumi.Input<string>;
+    /** Optional. ACS endpoint (https://<name>.communication.azure.com) for handlers that send email. */
     communicationEndpoint?: pulumi.Input<string>;
     /** Optional. Verified sender address for notification email (from the ACS-linked email domain). */
     emailSender?: pulumi.Input<string>;
+    /** Optional. Tags for the resources the handler creates. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

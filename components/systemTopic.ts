@@ -20,6 +20,7 @@ export interface AcsSystemTopicArgs {
     protect?: boolean;
     /** Optional. Add a CanNotDelete lock. Default: same as protect. */
     lock?: boolean;
+    /** Optional. Tags for the topic. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

@@ -21,7 +21,9 @@ export interface ServiceBusQueueTargetArgs {
 export interface ServiceBusTopicTargetArgs {
     /** Required. Topic name. */
     topicName: pulumi.Input<string>;
+    /** Conditional. New namespace name (6–50 characters). Required unless existingNamespaceId is set. */
     namespaceName?: pulumi.Input<string>;
+    /** Optional. Existing namespace ID; the entity is created in it. */
     existingNamespaceId?: pulumi.Input<string>;
     /** Optional. Standard or Premium (topics need Standard+). Default: Standard. */
     sku?: pulumi.Input<string>;
@@ -30,7 +32,9 @@ export interface ServiceBusTopicTargetArgs {
 export interface EventHubTargetArgs {
     /** Required. Event hub name. */
     eventHubName: pulumi.Input<string>;
+    /** Conditional. New namespace name (6–50 characters). Required unless existingNamespaceId is set. */
     namespaceName?: pulumi.Input<string>;
+    /** Optional. Existing namespace ID; the entity is created in it. */
     existingNamespaceId?: pulumi.Input<string>;
     /** Optional. Basic, Standard or Premium. Default: Standard. */
     sku?: pulumi.Input<string>;
