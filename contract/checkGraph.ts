@@ -72,16 +72,18 @@ export function renderViolation(v: Violation): string {
     return `${v.resource} ${v.path}: ${v.message}`;
 }
 
-/** Checks one resource (must have a contract row) against the contract files in `dir`. */
+/** Checks one covered resource (a contract row or a data-plane entry) against the contract files in `dir`. */
 export function checkResource(resource: CheckableResource, dir: string): Violation[] {
     const id = resource.urn ?? `${resource.type}::${resource.name}`;
+    return coveredFindings(resource, dir).map((f) => ({ resource: id, ...f }));
+}
+
+function coveredFindings(resource: CheckableResource, dir: string): Finding[] {
     const contract = contractFor(resource.type);
+    if (contract) return findings(contract, resource, dir);
     const dataPlane = dataPlaneFor(resource.type);
-    if (!contract && !dataPlane) throw new Error(`no contract row for ${resource.type}`);
-    const found = contract
-        ? findings(contract, resource, dir)
-        : checkDataPlane(dataPlane!, unwrapSecrets(resource.inputs) as Record<string, unknown>, dir);
-    return found.map((f) => ({ resource: id, ...f }));
+    if (dataPlane) return checkDataPlane(dataPlane, unwrapSecrets(resource.inputs) as Record<string, unknown>, dir);
+    throw new Error(`no contract row for ${resource.type}`);
 }
 
 /** Everything needed to check one resource: its contract row, body type, validation context and name candidates. */

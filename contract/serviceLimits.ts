@@ -105,7 +105,7 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         id: "eg-advanced-filter-range-pairs",
         armTypes: [SUBSCRIPTION],
         rule: "NumberInRange / NumberNotInRange values are [low, high] pairs with low ≤ high",
-        citation: `${EVENT_FILTERING} (event-grid-acs.md §D.3)`,
+        citation: "https://learn.microsoft.com/azure/event-grid/event-filtering (event-grid-acs.md §D.3)",
         check: (b) =>
             items(at(root(b), "properties", "filter", "advancedFilters"))
                 .filter((f) => /^Number(Not)?InRange$/.test(String(at(f, "operatorType").value)))

@@ -62,7 +62,7 @@ export function validateValue(ctx: ValidationContext, type: ArmType, value: unkn
     }
 }
 
-/** Validates a whole body; `isRoot` relaxes "required" for provider-defaulted top-level properties. */
+/** Validates a whole request body: like an object, but provider-defaulted top-level properties are not "required". */
 export function validateBody(ctx: ValidationContext, type: ArmType, body: Record<string, unknown>, path: string): Finding[] {
     if (!isObjectLike(type)) return validateValue(ctx, type, body, path);
     return validateObject(ctx, objectView(ctx.file, ctx.provider, type, body), body, path, true);
