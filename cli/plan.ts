@@ -5,7 +5,10 @@
  */
 import { Command } from "commander";
 import { ProgramError } from "../harness/runProgram";
-import { runStack } from "../harness/runStack";
+import { PROJECT_ROOT, runStack } from "../harness/runStack";
+import { flattenConfig, readProject } from "../harness/stackConfig";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
 import { ValidationError } from "../validation/issue";
 import { buildPlanReport, printPlanReport } from "./planReport";
 
@@ -17,10 +20,12 @@ async function main(argv: string[]): Promise<number> {
         .option("--preview", "run as a preview (computed outputs unknown)")
         .option("--diagram <file>", "also write the topology as SVG to <file>")
         .option("--policy-config <file>", "policy pack config JSON (as for --policy-pack-config)")
+        .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead")
         .parse(argv);
-    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; policyConfig?: string }>();
+    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; policyConfig?: string; configFile?: string }>();
     try {
-        const graph = await runStack({ stack: o.stack, preview: o.preview });
+        const config = o.configFile ? readConfigFile(o.configFile) : undefined;
+        const graph = await runStack({ stack: o.stack, preview: o.preview, config });
         const report = await buildPlanReport(graph, { diagram: o.diagram, policyConfigFile: o.policyConfig });
         if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
         else printPlanReport(report);
@@ -28,6 +33,11 @@ async function main(argv: string[]): Promise<number> {
     } catch (err) {
         return reportFailure(err, o.stack, !!o.json);
     }
+}
+
+function readConfigFile(file: string) {
+    const doc = (yaml.load(fs.readFileSync(file, "utf8")) as any) ?? {};
+    return flattenConfig(readProject(PROJECT_ROOT).name, doc.config ?? {});
 }
 
 function reportFailure(err: unknown, stack: string, json: boolean): number {

@@ -16,8 +16,8 @@ describe("routing the sample events through the dev stack", () => {
     const get = (file: string) => { const r = routed.get(file); assert.ok(r, `no sample ${file}`); return r; };
     const handlers = (r: RoutedEvent) => r.delivered.map((d) => d.handler).sort();
 
-    it("sends an SMS to a 604-area number to the queue (and the function)", () => {
-        assert.deepStrictEqual(handlers(get("sms/SMSReceived.to-1604.eventgrid.json")), ["sms-function", "sms-queue"]);
+    it("sends an SMS to a 604-area number to the queue (and the function and the Logic App)", () => {
+        assert.deepStrictEqual(handlers(get("sms/SMSReceived.to-1604.eventgrid.json")), ["sms-function", "sms-logic-app", "sms-queue"]);
     });
 
     it("sends a 206-area SMS to nothing, saying which clause failed", () => {
@@ -56,6 +56,6 @@ describe("npm run route (CLI)", () => {
             "samples/events/sms/SMSReceived.to-1604.eventgrid.json"], { cwd: PROJECT_ROOT, encoding: "utf8" });
         const parsed = JSON.parse(out);
         assert.strictEqual(parsed.events.length, 1);
-        assert.deepStrictEqual(parsed.events[0].delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-queue"]);
+        assert.deepStrictEqual(parsed.events[0].delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-logic-app", "sms-queue"]);
     });
 });

@@ -71,3 +71,37 @@ describe("function handler in the dev stack", () => {
         assert.deepStrictEqual(acs.inputs.linkedDomains, [domain.id]);
     });
 });
+
+describe("logic app handler in the dev stack", () => {
+    let g: Graph;
+    let wf: GraphResource;
+    before(async () => {
+        g = await runStack({ stack: "dev" });
+        wf = ofType(g, "azure-native:logic:Workflow")[0];
+    });
+
+    it("is an enabled Consumption workflow with an HTTP request trigger and its own identity", () => {
+        assert.strictEqual(wf.inputs.workflowName, "la-acs-sms-email-dev");
+        assert.strictEqual(wf.inputs.state, "Enabled");
+        assert.deepStrictEqual(wf.inputs.identity, { type: "SystemAssigned" });
+        assert.strictEqual(wf.inputs.definition.triggers.manual.type, "Request");
+        assert.deepStrictEqual(wf.inputs.parameters.recipients, { value: ["sms-desk@example.com"] });
+        assert.match(wf.inputs.parameters.acsEndpoint.value, /^https:\/\/acs-events-dev\./);
+    });
+
+    it("may only send email through the ACS resource", () => {
+        const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
+        const roles = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) => r.inputs.principalId === wf.outputs.identity.principalId);
+        assert.deepStrictEqual(roles.map((r) => [r.inputs.scope, String(r.inputs.roleDefinitionId).split("/").pop()]), [[acs.id, BuiltInRoles.Contributor]]);
+    });
+
+    it("delivers to the trigger's callback URL as a secret webhook, after the workflow exists", () => {
+        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find((r) => r.inputs.eventSubscriptionName === "sms-email")!;
+        assert.deepStrictEqual(sub.inputs.filter.includedEventTypes, ["Microsoft.Communication.SMSReceived"]);
+        assert.strictEqual(sub.inputs.destination.endpointType, "WebHook");
+        assert.match(sub.inputs.destination.endpointUrl, /\/triggers\/manual\/paths\/invoke\?.*sig=/);
+        assert.ok(sub.secretPaths.includes("destination.endpointUrl"));
+        assert.ok(sub.dependencies.includes(wf.urn));
+        assert.strictEqual(sub.inputs.eventDeliverySchema, "EventGridSchema", "the Request trigger answers only the Event Grid handshake");
+    });
+});

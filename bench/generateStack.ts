@@ -1,0 +1,41 @@
+import { EVENT_TYPES } from "../catalog";
+
+/**
+ * A stack config with `count` subscriptions (500 = the per-topic maximum) spread over every catalog event type
+ * that has a published subject shape, with realistic subject prefixes and a few advanced filters, so routing and
+ * planning are measured on a topic as full as Azure allows.
+ */
+export function generateStackConfig(count: number): Record<string, unknown> {
+    const types = EVENT_TYPES.filter((t) => t.subjects.length > 0);
+    const handlers = {
+        "bench-queue": { kind: "storageQueue", storageQueue: { accountName: "stbenchqueue", queueName: "events" } },
+        "bench-bus": { kind: "serviceBusQueue", serviceBusQueue: { namespaceName: "sb-bench-events", queueName: "events" } },
+        "bench-hook": { kind: "webhook", webhook: { url: "https://bench.example.com/events" } },
+    };
+    const names = Object.keys(handlers);
+    const subscriptions: Record<string, unknown> = {};
+    for (let i = 0; i < count; i++) {
+        const t = types[i % types.length];
+        subscriptions[`bench-${String(i).padStart(3, "0")}`] = {
+            handler: names[i % names.length],
+            eventTypes: [t.type],
+            ...subjectFor(t.subjects[0], i),
+            ...(i % 5 === 0 ? { advancedFilters: [{ operatorType: "IsNotNull", key: "data" }] } : {}),
+        };
+    }
+    return {
+        "azure-native:location": "westeurope",
+        "acs-event-handling:resourceGroup": { name: "rg-bench" },
+        "acs-event-handling:communication": { name: "acs-bench", dataLocation: "Europe" },
+        "acs-event-handling:deadLetter": { accountName: "stbenchdeadletter" },
+        "acs-event-handling:handlers": handlers,
+        "acs-event-handling:subscriptions": subscriptions,
+    };
+}
+
+/** SMS subscriptions get an area-code prefix; others take their family's literal prefix or none. */
+function subjectFor(shape: string, i: number): Record<string, unknown> {
+    if (shape.startsWith("/phonenumber/")) return { subject: { beginsWith: `/phonenumber/1${200 + (i % 800)}` } };
+    const literal = shape.split("{")[0];
+    return literal.length > 1 ? { subject: { beginsWith: literal } } : {};
+}
