@@ -1,7 +1,7 @@
 /** Function-app helpers: which web.WebApp is a function app, what deploys its code, who pushes to it. */
 import { PolicyResource } from "@pulumi/policy";
-import { linked, ofType } from "./stack";
-import { deliveryOf } from "./subscription";
+import { ofType, refersTo } from "./stack";
+import { deliveryOf, rootKey } from "./subscription";
 import { T } from "./types";
 import { list, normId, sameId, scopeContains } from "./values";
 
@@ -18,7 +18,7 @@ const SITE_DEPLOYMENT_TYPES = ["azure-native:web:WebAppDeployment", "azure-nativ
 
 /** Whether child `r` belongs to site `app`: its `name` input was built from the app, or its id is under the app's. */
 export function belongsToSite(r: PolicyResource, app: PolicyResource): boolean {
-    return linked(r, "name", T.WebApp).some((a) => a.urn === app.urn) || scopeContains(app.props.id, r.props.id);
+    return refersTo(r, "name", app, () => scopeContains(app.props.id, r.props.id));
 }
 
 /** "https://<account>.blob.core.windows.net/<container>[/<blob>]" → parts. */
@@ -44,15 +44,23 @@ export function codeDeploymentsFor(app: PolicyResource, functionId: string, reso
     return [...functions, ...sites, ...blobs];
 }
 
-/** Subscriptions that push to `app` (AzureFunction destinations under it, or WebHooks to its host name). */
+/** Subscriptions that push to `app`: AzureFunction destinations under it (by URN, else id), WebHooks to its host. */
 export function pushersOf(app: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    const host = normId(app.props.defaultHostName) || `${normId(app.props.name)}.azurewebsites.net`;
     return ofType(resources, T.Subscription).filter((s) => {
-        const d = deliveryOf(s.props)?.destination;
-        if (d?.endpointType === "AzureFunction") return scopeContains(app.props.id, d.resourceId);
-        if (d?.endpointType === "WebHook" && typeof d.endpointUrl === "string") return new RegExp(`^https?://${host.replace(/\./g, "\\.")}(/|:|\\?|$)`, "i").test(d.endpointUrl);
+        const e = deliveryOf(s.props);
+        const d = e?.destination;
+        if (d?.endpointType === "AzureFunction") return refersTo(s, rootKey(e!), app, () => scopeContains(app.props.id, d.resourceId));
+        // A URL may be built from other outputs (keys, secrets), so a URN link is sufficient but not necessary.
+        if (d?.endpointType === "WebHook") return (s.propertyDependencies[rootKey(e!)] ?? []).some((r) => r.urn === app.urn) || webhookHits(app, d.endpointUrl);
         return false;
     });
+}
+
+/** Whether a webhook URL points at the app's default host name. */
+function webhookHits(app: PolicyResource, url: unknown): boolean {
+    if (typeof url !== "string") return false;
+    const host = normId(app.props.defaultHostName) || `${normId(app.props.name)}.azurewebsites.net`;
+    return new RegExp(`^https?://${host.replace(/\./g, "\\.")}(/|:|\\?|$)`, "i").test(url);
 }
 
 /** The function apps in the stack. */

@@ -59,16 +59,30 @@ export function dependsOn(r: PolicyResource, target: PolicyResource): boolean {
         || Object.values(r.propertyDependencies).some((ds) => ds.some((d) => d.urn === target.urn));
 }
 
-/** Whether child resource `c` (container, blob service) belongs to storage account `a`: by URN, else by name. */
-export function belongsToAccount(c: PolicyResource, a: PolicyResource): boolean {
-    const viaUrn = (c.propertyDependencies.accountName ?? []).some((d) => d.urn === a.urn);
-    if (viaUrn) return true;
-    const name = c.props.accountName;
-    return typeof name === "string" && (name === a.props.accountName || name === a.props.name);
+/**
+ * Whether input `key` of `r` was built from `target`. When the input has property dependencies the URNs decide
+ * (always known, even in a real preview); otherwise `fallback` compares values (ids, names).
+ */
+export function refersTo(r: PolicyResource, key: string, target: PolicyResource, fallback: () => boolean): boolean {
+    const deps = r.propertyDependencies[key] ?? [];
+    return deps.length > 0 ? deps.some((d) => d.urn === target.urn) : fallback();
 }
 
-/** The storage account in the stack that an endpoint's `resourceId` names (URN links first, then ids). */
-export function accountFor(sub: PolicyResource, key: string, resourceId: unknown, resources: readonly PolicyResource[]): PolicyResource | undefined {
+/** Whether child resource `c` (container, blob service) belongs to storage account `a`: by URN, else by name. */
+export function belongsToAccount(c: PolicyResource, a: PolicyResource): boolean {
+    return refersTo(c, "accountName", a, () => {
+        const name = c.props.accountName;
+        return typeof name === "string" && (name === a.props.accountName || name === a.props.name);
+    });
+}
+
+/**
+ * The storage account in the stack that an endpoint's `resourceId` names: the one account the endpoint input was
+ * built from (URN), else the account with that id.
+ */
+export function accountFor(sub: PolicyResource, key: string, destination: any, resources: readonly PolicyResource[]): PolicyResource | undefined {
     const candidates = linked(sub, key, T.StorageAccount);
+    if (candidates.length === 1) return candidates[0];
+    const resourceId = destination?.resourceId; // read only now: unknown in preview for new accounts
     return candidates.find((a) => sameId(a.props.id, resourceId)) ?? byId(resources, T.StorageAccount, resourceId);
 }

@@ -80,6 +80,14 @@ export function subscriptionOf(id: unknown): string | undefined {
     return segmentAfter(id, "subscriptions")?.toLowerCase();
 }
 
+/**
+ * Whether `key` is set on `obj`, without reading its value: a value that is unknown during preview is still
+ * set, so presence checks need not make the SDK report "can't run".
+ */
+export function has(obj: unknown, key: string): boolean {
+    return obj !== null && typeof obj === "object" && key in obj;
+}
+
 /** Array view that tolerates absent values (proxied arrays keep their unknown checks). */
 export function list<T = any>(v: unknown): T[] {
     return Array.isArray(v) ? (v as T[]) : [];

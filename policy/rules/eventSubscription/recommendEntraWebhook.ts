@@ -5,8 +5,8 @@ import { list } from "../../lib/values";
 
 /**
  * Advisory (recommended, https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery): with Entra
- * delivery Event Grid sends a token the receiver can validate; a key in the URL or a secret Authorization
- * header is accepted as the alternative.
+ * delivery Event Grid sends a token the receiver can validate. A secret static Authorization header is accepted
+ * as the alternative; a key in the URL is not (URLs end up in logs and portal views).
  */
 export const eventSubscriptionRecommendEntraWebhook: ResourceValidationPolicy = {
     name: "event-subscription-recommend-entra-webhook",

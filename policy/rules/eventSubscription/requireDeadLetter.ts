@@ -1,7 +1,7 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { deadLetterOf } from "../../lib/subscription";
-import { expected } from "../../lib/values";
+import { expected, has } from "../../lib/values";
 
 /**
  * Unset fails. Without a dead-letter destination, events answered 400/413, expired or out of attempts are
@@ -23,8 +23,8 @@ export const eventSubscriptionRequireDeadLetter: ResourceValidationPolicy = {
         if (!d) report(expected(dl.path, "{ endpointType: \"StorageBlob\", resourceId, blobContainerName }", d, fix));
         else {
             if (d.endpointType !== "StorageBlob") report(expected(`${dl.path}.endpointType`, "\"StorageBlob\" (the only dead-letter type)", d.endpointType, "set endpointType: \"StorageBlob\""));
-            if (!d.resourceId) report(expected(`${dl.path}.resourceId`, "the storage account id", d.resourceId, "set resourceId to the dead-letter storage account's id"));
-            if (!d.blobContainerName) report(expected(`${dl.path}.blobContainerName`, "a container name", d.blobContainerName, "set blobContainerName to a private container in that account"));
+            if (!has(d, "resourceId")) report(expected(`${dl.path}.resourceId`, "the storage account id", d.resourceId, "set resourceId to the dead-letter storage account's id"));
+            if (!has(d, "blobContainerName")) report(expected(`${dl.path}.blobContainerName`, "a container name", d.blobContainerName, "set blobContainerName to a private container in that account"));
         }
     }),
 };

@@ -2,15 +2,16 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { accountFor, belongsToAccount, linked, ofType } from "../../lib/stack";
 import { deadLetterOf, rootKey } from "../../lib/subscription";
 import { T } from "../../lib/types";
-import { eqi, expected, segmentAfter } from "../../lib/values";
+import { eqi, expected, has, segmentAfter } from "../../lib/values";
 
-/** The BlobContainer that receives a subscription's dead letters, if the stack has it. */
+/** The BlobContainer that receives a subscription's dead letters, if the stack has it (URN links first, then names). */
 function containerFor(sub: PolicyResource, key: string, d: any, resources: readonly PolicyResource[]): PolicyResource | undefined {
+    const byUrn = linked(sub, key, T.BlobContainer);
+    if (byUrn.length === 1) return byUrn[0]; // blobContainerName was built from this container's name
     const named = (c: PolicyResource) => c.props.containerName === d.blobContainerName || c.props.name === d.blobContainerName;
-    const account = accountFor(sub, key, d.resourceId, resources);
-    const accountName = segmentAfter(d.resourceId, "storageAccounts");
-    const candidates = [...linked(sub, key, T.BlobContainer), ...ofType(resources, T.BlobContainer)];
-    return candidates.find((c) => named(c) && (account ? belongsToAccount(c, account) : c.props.accountName === accountName));
+    const account = accountFor(sub, key, d, resources);
+    const inAccount = (c: PolicyResource) => (account ? belongsToAccount(c, account) : c.props.accountName === segmentAfter(d.resourceId, "storageAccounts"));
+    return [...byUrn, ...ofType(resources, T.BlobContainer)].find((c) => named(c) && inAccount(c));
 }
 
 /**
@@ -27,7 +28,7 @@ export const eventSubscriptionRequirePrivateDeadLetterContainer: StackValidation
         for (const sub of ofType(args.resources, T.Subscription)) {
             const dl = deadLetterOf(sub.props);
             const d = dl?.destination;
-            if (!dl || !d?.blobContainerName || !d.resourceId) continue; // event-subscription-require-dead-letter
+            if (!dl || !has(d, "blobContainerName") || !has(d, "resourceId")) continue; // event-subscription-require-dead-letter
             const container = containerFor(sub, rootKey(dl), d, args.resources);
             if (!container) {
                 report(expected(`${dl.path}.blobContainerName`, "a storage.BlobContainer of the dead-letter account in this stack", d.blobContainerName,

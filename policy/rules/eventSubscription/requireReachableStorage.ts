@@ -37,7 +37,7 @@ export const eventSubscriptionRequireReachableStorage: StackValidationPolicy = {
             for (const e of [deliveryOf(sub.props), deadLetterOf(sub.props)]) {
                 const type = e?.destination?.endpointType;
                 if (!e || (type !== "StorageQueue" && type !== "StorageBlob")) continue;
-                const account = accountFor(sub, rootKey(e), e.destination.resourceId, args.resources);
+                const account = accountFor(sub, rootKey(e), e.destination, args.resources);
                 for (const p of account ? reachProblems(account, e) : []) report(`${e.path}.resourceId: ${p}`, sub.urn);
             }
         }

@@ -1,6 +1,6 @@
 import * as monitor from "@pulumi/azure-native/monitor";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { expected } from "../../lib/values";
+import { expected, has } from "../../lib/values";
 
 /** Unset fails: an alert without an action group fires into the portal only. */
 export const metricAlertRequireActionGroup: ResourceValidationPolicy = {
@@ -10,7 +10,7 @@ export const metricAlertRequireActionGroup: ResourceValidationPolicy = {
     severity: "medium",
     validateResource: validateResourceOfType(monitor.MetricAlert, (a, _args, report) => {
         const actions = a.actions ?? [];
-        if (!actions.some((x) => typeof x?.actionGroupId === "string" && x.actionGroupId.length > 0)) {
+        if (!actions.some((x) => has(x, "actionGroupId"))) {
             report(expected("actions[].actionGroupId", "at least one action group id", a.actions, "add actions: [{ actionGroupId: actionGroup.id }] (monitoring.alertEmails in the stack config)"));
         }
     }),

@@ -18,7 +18,7 @@ export const storageAccountRequireDeadLetterGeoReplication: StackValidationPolic
     validateStack: (args, report) => {
         const accounts = new Set(ofType(args.resources, T.Subscription).flatMap((sub) => {
             const dl = deadLetterOf(sub.props);
-            const account = dl && accountFor(sub, rootKey(dl), dl.destination?.resourceId, args.resources);
+            const account = dl && accountFor(sub, rootKey(dl), dl.destination, args.resources);
             return account ? [account] : [];
         }));
         for (const account of accounts) {

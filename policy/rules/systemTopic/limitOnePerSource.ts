@@ -1,7 +1,13 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { ofType } from "../../lib/stack";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { linked, ofType } from "../../lib/stack";
 import { T } from "../../lib/types";
 import { normId, show } from "../../lib/values";
+
+/** What a topic listens to: the ACS resource's URN when the source was built from it (known in preview), else the id. */
+function sourceKey(t: PolicyResource): { key: string; label: string } {
+    const acs = linked(t, "source", T.CommunicationService)[0];
+    return acs ? { key: acs.urn, label: acs.name } : { key: normId(t.props.source), label: show(t.props.source) };
+}
 
 /** "Only one system topic is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, F16). */
 export const systemTopicLimitOnePerSource: StackValidationPolicy = {
@@ -10,16 +16,16 @@ export const systemTopicLimitOnePerSource: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
-        const bySource = new Map<string, typeof args.resources[number][]>();
+        const bySource = new Map<string, { label: string; topics: PolicyResource[] }>();
         for (const t of ofType(args.resources, T.SystemTopic)) {
-            const key = normId(t.props.source);
-            if (key) bySource.set(key, [...(bySource.get(key) ?? []), t]);
+            const { key, label } = sourceKey(t);
+            if (key) bySource.set(key, { label, topics: [...(bySource.get(key)?.topics ?? []), t] });
         }
-        for (const topics of bySource.values()) {
+        for (const { label, topics } of bySource.values()) {
             if (topics.length < 2) continue;
             for (const t of topics) {
                 const others = topics.filter((o) => o !== t).map((o) => o.name).join(", ");
-                report(`source: expected one system topic per source, got ${topics.length} on ${show(t.props.source)} (also: ${others}). Fix: keep one topic and put every subscription on it; adopt an existing topic with systemTopic.existingName`, t.urn);
+                report(`source: expected one system topic per source, got ${topics.length} on ${label} (also: ${others}). Fix: keep one topic and put every subscription on it; adopt an existing topic with systemTopic.existingName`, t.urn);
             }
         }
     },

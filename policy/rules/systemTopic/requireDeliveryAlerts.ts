@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { isAcsTopic, linked, ofType, subscriptionsOf } from "../../lib/stack";
+import { isAcsTopic, ofType, refersTo, subscriptionsOf } from "../../lib/stack";
 import { T } from "../../lib/types";
 import { eqi, list, sameId } from "../../lib/values";
 
@@ -9,7 +9,7 @@ const DIMENSION = "EventSubscriptionName";
 /** Enabled metric alerts scoped to `topic` (URN link or id in `scopes`). */
 function alertsOn(topic: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
     return ofType(resources, T.MetricAlert).filter((a) => a.props.enabled !== false
-        && (linked(a, "scopes", T.SystemTopic).some((t) => t.urn === topic.urn) || list(a.props.scopes).some((s) => sameId(s, topic.props.id))));
+        && refersTo(a, "scopes", topic, () => list(a.props.scopes).some((s) => sameId(s, topic.props.id))));
 }
 
 /** Whether a criterion's EventSubscriptionName dimension (absent = all subscriptions) covers every name. */

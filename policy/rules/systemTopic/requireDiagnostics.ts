@@ -1,17 +1,16 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { isAcsTopic, linked, ofType } from "../../lib/stack";
+import { isAcsTopic, ofType, refersTo } from "../../lib/stack";
 import { T } from "../../lib/types";
-import { eqi, list, sameId } from "../../lib/values";
+import { eqi, has, list, sameId } from "../../lib/values";
 
 /** Diagnostic settings on `topic`: by URN (`resourceUri: topic.id`), else by id. */
 export function settingsOn(topic: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofType(resources, T.DiagnosticSetting).filter((d) =>
-        linked(d, "resourceUri", T.SystemTopic).some((t) => t.urn === topic.urn) || sameId(d.props.resourceUri, topic.props.id));
+    return ofType(resources, T.DiagnosticSetting).filter((d) => refersTo(d, "resourceUri", topic, () => sameId(d.props.resourceUri, topic.props.id)));
 }
 
 function exportsDeliveryFailures(d: PolicyResource): boolean {
     const p = d.props;
-    const destination = p.workspaceId || p.storageAccountId || p.eventHubAuthorizationRuleId || p.marketplacePartnerId;
+    const destination = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"].some((k) => has(p, k));
     const logged = list(p.logs).some((l) => l?.enabled === true && (eqi(l.category, "DeliveryFailures") || eqi(l.categoryGroup, "allLogs")));
     return !!destination && logged;
 }
@@ -30,7 +29,7 @@ export const systemTopicRequireDiagnostics: StackValidationPolicy = {
         for (const topic of ofType(args.resources, T.SystemTopic).filter(isAcsTopic)) {
             const settings = settingsOn(topic, args.resources);
             if (settings.some(exportsDeliveryFailures)) continue;
-            const got = settings.length ? `${settings.map((s) => s.name).join(", ")} without an enabled DeliveryFailures/allLogs entry and a destination` : "no diagnostic setting";
+            const got = settings.length ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs log or a destination` : "no diagnostic setting";
             report(`monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`, topic.urn);
         }
     },

@@ -9,8 +9,11 @@ export interface SourceConfig {
 }
 
 function sourceProblem(topic: PolicyResource, resources: readonly PolicyResource[], external: readonly string[]): string | undefined {
+    const linkedAcs = linked(topic, "source", T.CommunicationService)[0];
+    // Built from the stack's ACS resource with the same provider: same Azure subscription, no ids needed.
+    if (linkedAcs && linkedAcs.provider?.urn === topic.provider?.urn) return undefined;
     const source = topic.props.source;
-    const acs = linked(topic, "source", T.CommunicationService)[0] ?? byId(resources, T.CommunicationService, source);
+    const acs = linkedAcs ?? byId(resources, T.CommunicationService, source);
     if (!acs && !external.map(normId).includes(normId(source))) {
         return expected("source", "the id of a communication.CommunicationService in this stack (or an id listed in externalSources)", source,
             "build source from the ACS resource (source: acs.id); for an adopted ACS resource, list its id in this policy's externalSources config");
