@@ -1,6 +1,8 @@
 import { Graph } from "../harness/graph";
 import { formatCoverage, routingCoverage } from "./coverage";
 import { PlanOptions } from "./planReport";
+import { checkGraph, renderViolation } from "../contract";
+import { policyConfigFile, policySection } from "./policySection";
 import { routedSubscriptions } from "./stackRoutes";
 
 /** A titled block of the plan (policy report, routing coverage, diagram); `failed` makes the plan exit 1. */
@@ -12,9 +14,24 @@ export interface PlanSection {
 }
 
 /** Sections contributed by the policy pack and the routing simulator. */
-export async function optionalSections(graph: Graph, _options: PlanOptions): Promise<PlanSection[]> {
+export async function optionalSections(graph: Graph, options: PlanOptions): Promise<PlanSection[]> {
     const coverage = routingCoverage(routedSubscriptions(graph));
     return [
+        await policySection(graph, policyConfigFile(graph.stack, options.policyConfigFile)),
+        contractSection(graph),
         { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
     ];
+}
+
+/** Every azure-native resource against Azure's API contract (../shared/arm-types), as Azure would judge the request. */
+function contractSection(graph: Graph): PlanSection {
+    const r = checkGraph(graph);
+    if (r.skipped) return { title: "API contract check", lines: [r.skipped], failed: false, data: r };
+    const lines = [...r.violations.map(renderViolation), ...r.uncovered.map((t) => `${t}: no contract data for this type`)];
+    return {
+        title: `API contract check (${r.checked} resources, ${r.violations.length} violations)`,
+        lines: lines.length ? lines : ["every request body fits the contract"],
+        failed: r.violations.length > 0,
+        data: r,
+    };
 }

@@ -57,6 +57,10 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         tags: pulumi.output(ctx.tags ?? {}).apply((t) => ({ ...t, "resource-usage": "azure-functions" })),
     });
     const storageArgs = { resourceGroupName: ctx.resourceGroupName, accountName: account.name };
+    new storage.BlobServiceProperties(n("blob-service"), {
+        ...storageArgs, blobServicesName: "default",
+        deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 },
+    }, opts);
     const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: "app-package", publicAccess: "None" }, opts);
     const table = new storage.Table(n("records"), { ...storageArgs, tableName: DEFAULT_RECORDS_TABLE_NAME }, opts);
     const tickets = new storage.Queue(n("tickets"), { ...storageArgs, queueName: DEFAULT_TICKETS_QUEUE_NAME }, opts);

@@ -1,0 +1,38 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Graph } from "../harness/graph";
+import { PROJECT_ROOT } from "../harness/runStack";
+import { loadPackConfig } from "../policy/config";
+import { evaluateGraph, Finding } from "../policy/evaluate";
+import { PlanSection } from "./planSections";
+
+/**
+ * The pack config the plan applies: `--policy-config <file>` if given, else `policy/config.<stack>.json` when
+ * it exists (so `prod` can raise levels), else none. The same file goes to `pulumi preview --policy-pack-config`.
+ */
+export function policyConfigFile(stack: string, explicit?: string): string | undefined {
+    if (explicit) return explicit;
+    const perStack = path.join(PROJECT_ROOT, "policy", `config.${stack}.json`);
+    return fs.existsSync(perStack) ? perStack : undefined;
+}
+
+export async function policySection(graph: Graph, configFile: string | undefined): Promise<PlanSection> {
+    const findings = await evaluateGraph(graph, { config: configFile ? loadPackConfig(configFile) : {} });
+    const mandatory = findings.filter((f) => f.level === "mandatory").length;
+    const title = `Policy report (${mandatory} mandatory, ${findings.length - mandatory} advisory${configFile ? `; config ${path.relative(PROJECT_ROOT, configFile)}` : ""})`;
+    return { title, lines: findings.length ? groupByResource(findings) : ["no violations"], failed: mandatory > 0, data: findings };
+}
+
+/** Violations grouped by resource, mandatory first, each with its fix hint. */
+function groupByResource(findings: readonly Finding[]): string[] {
+    const groups = new Map<string, Finding[]>();
+    for (const f of findings) {
+        const key = f.resourceName ? `${f.resourceType} ${f.resourceName}` : "(stack)";
+        groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const rank = (fs: Finding[]) => (fs.some((f) => f.level === "mandatory") ? 0 : 1);
+    return [...groups].sort((a, b) => rank(a[1]) - rank(b[1]) || a[0].localeCompare(b[0])).flatMap(([resource, fs]) => [
+        resource,
+        ...fs.flatMap((f) => [`  [${f.level}] ${f.policy}: ${f.message}`, ...(f.fix && !f.message.includes("Fix:") ? [`      fix: ${f.fix}`] : [])]),
+    ]);
+}

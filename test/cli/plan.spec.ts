@@ -1,0 +1,71 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as os from "os";
+import * as path from "path";
+import { PROJECT_ROOT } from "../../harness/runStack";
+
+/** Run `npm run plan`'s entry in a child process, as a user would. */
+function plan(args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, ["--require", "tsx/cjs", "cli/plan.ts", ...args], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The dev stack file with a change, written to a temp file for --config-file. */
+function devConfigWith(change: (config: Record<string, any>) => void): string {
+    const doc = yaml.load(fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.dev.yaml"), "utf8")) as any;
+    change(doc.config);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acs-plan-")), "Pulumi.test.yaml");
+    fs.writeFileSync(file, yaml.dump(doc));
+    return file;
+}
+
+describe("npm run plan", () => {
+    it("plans dev: tree, counts, routes, a clean policy and contract report, coverage; exit 0", () => {
+        const r = plan(["--stack", "dev"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        for (const expected of [
+            "azure-native:communication:CommunicationService  acs-acs-acs",
+            "azure-native:eventgrid:SystemTopic  acs-events-topic",
+            "azure-native:storage:BlobContainer  acs-deadletter-container",
+            "azure-native:authorization:RoleAssignment  sms-queue-sender-role",
+            'sms-604: [SMSReceived, SMSDeliveryReportReceived] begins "/phonenumber/1604" → sms-queue (StorageQueue (topic identity); retry 30x/1440min; dead-letter deadletters)',
+            "Policy report (0 mandatory,",
+            "every request body fits the contract",
+            "SMSReceived → sms-email (sms-logic-app), sms-604 (sms-queue), sms-records (sms-function)",
+            "Plan OK.",
+        ]) assert.ok(r.stdout.includes(expected), `missing: ${expected}`);
+    });
+
+    it("--json prints the whole captured graph and the findings", () => {
+        const r = plan(["--stack", "prod", "--json"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        const report = JSON.parse(r.stdout);
+        assert.strictEqual(report.stack, "prod");
+        assert.strictEqual(report.graph.resources.length, report.resourceCount);
+        const topic = report.graph.resources.find((x: any) => x.type === "azure-native:eventgrid:SystemTopic");
+        assert.strictEqual(topic.inputs.location, "global");
+        assert.ok(Array.isArray(report.sections.find((s: any) => s.title.startsWith("Policy report")).data));
+    });
+
+    it("fails with exit 1 and every config error when the early-doc filter is used", () => {
+        const file = devConfigWith((c) => {
+            c["acs-event-handling:subscriptions"]["sms-604"].eventTypes = ["Microsoft.Resources.SMSReceived", "Microsoft.Resources.SMSDeliveryReport"];
+            c["acs-event-handling:subscriptions"]["sms-604"].subject = { beginsWith: "phonenumber/604" };
+        });
+        const r = plan(["--config-file", file, "--stack", "test"]);
+        assert.strictEqual(r.status, 1);
+        assert.match(r.stderr, /eventTypes\[0\]: .* use "Microsoft.Communication.SMSReceived"/);
+        assert.match(r.stderr, /eventTypes\[1\]: .* use "Microsoft.Communication.SMSDeliveryReportReceived"/);
+        assert.match(r.stderr, /subject.beginsWith: .* e.g. "\/phonenumber\/1604"/);
+    });
+
+    it("fails with exit 1 on a mandatory policy violation", () => {
+        const file = devConfigWith((c) => { c["acs-event-handling:subscriptions"]["sms-604"].deadLetter = false; });
+        const r = plan(["--config-file", file, "--stack", "test"]);
+        assert.strictEqual(r.status, 1, r.stdout.slice(-2000));
+        assert.match(r.stdout, /\[mandatory\] [a-z-]*dead-letter[a-z-]*: /);
+        assert.match(r.stdout, /Plan FAILED/);
+    });
+});
