@@ -67,11 +67,11 @@ import { systemTopicRequireSourceInStack } from "./rules/systemTopic/requireSour
 
 export const PACK_NAME = "acs-event-handling";
 
-const HYGIENE = "hygiene: nothing breaks at deploy or delivery time, so advisory by default";
-const DEPLOY = "mandatory: ARM rejects the deployment";
-const DELIVERY = "mandatory: the deployment succeeds but events are lost, duplicated or never match";
-const MONITORING = "advisory for now: monitoring resources are being added to the components (issue #6)";
-const CONFLICT = "mandatory: resolves a conflict between rule sets (docs/policies.md, Decisions)";
+const HYGIENE = "hygiene: nothing breaks at deploy or delivery time";
+const DEPLOY = "ARM rejects the deployment";
+const DELIVERY = "the deployment succeeds but events are lost, duplicated or never match";
+const MONITORING = "for now: monitoring is new in the components; raise it once every stack has it";
+const CONFLICT = "every push delivery to the app fails; this resolves a conflict between rule sets (see Decisions)";
 
 export const CATALOGUE: readonly RuleEntry[] = [
     // Storage (dead-letter storage, queue targets)
@@ -95,7 +95,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
     { policy: communicationServiceDisableLocalAuth, anchors: ["POL fc264132-db9c-4302-bb7d-3994c36461fe", "POL 145408bc-d134-468a-ae3b-1eaf3b9e5ac7 (Modify)"], pillar: "security", unset: "fail", fix: "disableLocalAuth: true (API >= 2025-05-01; pinned 2026-03-18)", why: `${HYGIENE}; dev keeps keys on for SDK samples` },
     { policy: communicationServiceRequireIdentity, anchors: ["POL bcff6755-335b-484d-b435-d1161db39cdc"], pillar: "security", unset: "fail", fix: "identity: { type: \"SystemAssigned\" } (API >= 2023-04-01)", why: HYGIENE },
     { policy: communicationServiceRequireGlobalLocation, anchors: ["ours (policy-rules.md §6 acs-location)", "field-notes F17"], pillar: "reliability", unset: "fail", fix: "location: \"global\" set explicitly", why: DEPLOY },
-    { policy: communicationServiceRestrictDataLocation, anchors: ["POL 93c45b74-42a1-4967-b25d-82c4dc630921"], pillar: "security", unset: "n/a", fix: "dataLocation from the allowedDataLocations config (default: every valid ACS geography)", why: "mandatory although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never reach Azure" },
+    { policy: communicationServiceRestrictDataLocation, anchors: ["POL 93c45b74-42a1-4967-b25d-82c4dc630921"], pillar: "security", unset: "n/a", fix: "dataLocation from the allowedDataLocations config (default: every valid ACS geography)", why: "although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never reach Azure" },
 
     // Event Grid system topic
     { policy: systemTopicRequireGlobalLocation, anchors: ["ours (§11 #24)", "field-notes F17", "https://github.com/MicrosoftDocs/azure-docs/issues/87683"], pillar: "reliability", unset: "fail", fix: "location: \"global\" on the ACS system topic", why: DEPLOY },
@@ -112,25 +112,25 @@ export const CATALOGUE: readonly RuleEntry[] = [
     { policy: eventSubscriptionRequireMatchableSubject, anchors: ["§11 #3", "BT (wildcards not supported)", "policy-rules.md §10.9"], pillar: "reliability", unset: "pass", fix: "literal subject prefixes that fit the types' subjects, e.g. \"/phonenumber/1604\"", why: DELIVERY },
     { policy: eventSubscriptionLimitAdvancedFilters, anchors: ["§11 #4", "https://learn.microsoft.com/azure/event-grid/event-filtering"], pillar: "reliability", unset: "pass", fix: "at most 25 filters and 25 values, 512 characters per string, the operand each operator takes", why: DEPLOY },
     { policy: eventSubscriptionRequireArrayFiltering, anchors: ["§11 #4", "event-grid-acs.md §D.6 U4"], pillar: "reliability", unset: "fail", fix: "filter.enableAdvancedFilteringOnArrays: true when a key is an array", why: DELIVERY },
-    { policy: eventSubscriptionGuardNotInMissingKey, anchors: ["§11 #4", "event-grid-acs.md §D.3, §D.5, U3"], pillar: "reliability", unset: "n/a", fix: "add IsNotNull on the same key, or split the subscription by event type", why: "advisory: the subscription delivers, only more than intended" },
+    { policy: eventSubscriptionGuardNotInMissingKey, anchors: ["§11 #4", "event-grid-acs.md §D.3, §D.5, U3"], pillar: "reliability", unset: "n/a", fix: "add IsNotNull on the same key, or split the subscription by event type", why: "the subscription delivers, only more than intended" },
     { policy: eventSubscriptionRequireKnownFilterKeys, anchors: ["§11 #4", "event-grid-acs.md §B, U6"], pillar: "reliability", unset: "n/a", fix: "data.<key> exactly as the payload spells it (camelCase)", why: DELIVERY },
     { policy: eventSubscriptionMatchSchemaKeys, anchors: ["§11 #22", "event-grid-acs.md §D.4, U10"], pillar: "reliability", unset: "n/a", fix: "Event Grid schema keys (eventType, subject, data.…) even when delivering CloudEvents", why: DELIVERY },
     { policy: eventSubscriptionAvoidNeverMatch, anchors: ["§11 #5", "routing/satisfiability.ts"], pillar: "reliability", unset: "n/a", fix: "remove the contradicting condition", why: DELIVERY },
     { policy: eventSubscriptionAvoidDuplicateDelivery, anchors: ["§11 #6", "https://learn.microsoft.com/azure/event-grid/delivery-and-retry"], pillar: "reliability", unset: "n/a", fix: "one subscription per handler and event, or disjoint filters", why: DELIVERY },
-    { policy: eventSubscriptionReportOverlappingRoutes, anchors: ["§11 #6"], pillar: "operations", unset: "n/a", fix: "nothing if the fan-out is intended", why: "advisory (information): fan-out to different handlers is often intended" },
+    { policy: eventSubscriptionReportOverlappingRoutes, anchors: ["§11 #6"], pillar: "operations", unset: "n/a", fix: "nothing if the fan-out is intended", why: "fan-out to different handlers is often intended" },
 
     // Event subscriptions: delivery, retry, dead letter (§11 B)
     { policy: eventSubscriptionRequireExclusiveDestination, anchors: ["field-notes F9, F10", "https://github.com/Azure/bicep-registry-modules/issues/705"], pillar: "reliability", unset: "fail", fix: "exactly one of destination / deliveryWithResourceIdentity, each complete", why: DEPLOY },
     { policy: eventSubscriptionRequireDeadLetter, anchors: ["APRL 92162eb5-4323-3145-8a6c-525ce2f0700e", "WAF Event Grid reliability", "§11 #8"], pillar: "reliability", unset: "fail", fix: "deadLetterWithResourceIdentity to a private container", why: DELIVERY },
-    { policy: eventSubscriptionRequirePrivateDeadLetterContainer, anchors: ["§11 #9", "PSR Azure.Storage.BlobAccessType (AZR-000199)", "CKV_AZURE_34"], pillar: "reliability", unset: "fail", fix: "a storage.BlobContainer with publicAccess \"None\" in the dead-letter account", why: "mandatory: a missing container drops dead letters; a public one publishes them (irreversible exposure)" },
+    { policy: eventSubscriptionRequirePrivateDeadLetterContainer, anchors: ["§11 #9", "PSR Azure.Storage.BlobAccessType (AZR-000199)", "CKV_AZURE_34"], pillar: "reliability", unset: "fail", fix: "a storage.BlobContainer with publicAccess \"None\" in the dead-letter account", why: "a missing container drops dead letters; a public one publishes them (irreversible exposure)" },
     { policy: eventSubscriptionRequireIdentityRole, anchors: ["§11 #12", "field-notes F1, F2", "https://learn.microsoft.com/azure/event-grid/add-identity-roles"], pillar: "security", unset: "fail", fix: "RoleAssignment of the data role to the topic principal at the destination, and dependsOn it", why: DEPLOY },
     { policy: eventSubscriptionRequireReachableStorage, anchors: ["§11 #10, #11", "field-notes F2b", "https://learn.microsoft.com/azure/event-grid/consume-private-endpoints"], pillar: "reliability", unset: "n/a", fix: "bypass AzureServices and SystemAssigned identity for firewalled accounts; identity for key-less accounts", why: DELIVERY },
     { policy: eventSubscriptionLimitRetryRange, anchors: ["§11 #14", "BT eventgrid 2025-02-15"], pillar: "reliability", unset: "pass", fix: "maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440", why: DEPLOY },
-    { policy: eventSubscriptionFitRetryBudget, anchors: ["§11 #14", "https://learn.microsoft.com/azure/event-grid/delivery-and-retry", "validation/limits.ts attemptsWithinTtl"], pillar: "reliability", unset: "pass", fix: "maxDeliveryAttempts no higher than the schedule fits into the TTL (or 30)", why: "advisory: the setting has no effect, nothing breaks" },
+    { policy: eventSubscriptionFitRetryBudget, anchors: ["§11 #14", "https://learn.microsoft.com/azure/event-grid/delivery-and-retry", "validation/limits.ts attemptsWithinTtl"], pillar: "reliability", unset: "pass", fix: "maxDeliveryAttempts no higher than the schedule fits into the TTL (or 30)", why: "the setting has no effect, nothing breaks" },
     { policy: eventSubscriptionRequireHttpsWebhook, anchors: ["§11 #20", "azurerm IsURLWithHTTPS"], pillar: "security", unset: "fail", fix: "an https:// endpoint URL", why: DEPLOY },
     { policy: eventSubscriptionRequireWebhookTls, anchors: ["§11 #20", "WAF Event Grid security (TLS 1.2)"], pillar: "security", unset: "fail", fix: "minimumTlsVersionAllowed: \"1.2\"", why: HYGIENE },
-    { policy: eventSubscriptionRecommendEntraWebhook, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery"], pillar: "security", unset: "fail", fix: "azureActiveDirectoryTenantId + azureActiveDirectoryApplicationIdOrUri", why: "advisory: recommended, a keyed URL is an accepted alternative" },
-    { policy: eventSubscriptionRequireSecretAuthHeader, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/delivery-properties"], pillar: "security", unset: "fail", fix: "isSecret: true on static credential headers", why: "mandatory: a credential returned in clear by ARM reads cannot be taken back, only rotated" },
+    { policy: eventSubscriptionRecommendEntraWebhook, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery"], pillar: "security", unset: "fail", fix: "azureActiveDirectoryTenantId + azureActiveDirectoryApplicationIdOrUri", why: "recommended only; a secret Authorization header is an accepted alternative" },
+    { policy: eventSubscriptionRequireSecretAuthHeader, anchors: ["§11 #20", "https://learn.microsoft.com/azure/event-grid/delivery-properties"], pillar: "security", unset: "fail", fix: "isSecret: true on static credential headers", why: "a credential returned in clear by ARM reads cannot be taken back, only rotated" },
     { policy: eventSubscriptionRequireFunctionDeployment, anchors: ["§11 #19", "field-notes F5", "https://github.com/Azure/bicep/issues/11656"], pillar: "reliability", unset: "fail", fix: "resourceId <app id>/functions/<name> of a function app here, dependsOn the code deployment", why: DEPLOY },
 
     // Function apps (web.WebApp kind functionapp) and Logic Apps

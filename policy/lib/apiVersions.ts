@@ -24,8 +24,8 @@ export const API_VERSIONS: Readonly<Record<string, ApiRecord>> = {
 };
 
 /** undefined when the pinned API sends `property`; else the reason the rule cannot enforce it yet. */
-export function unsendable(type: string, property: string): string | undefined {
-    const rec = API_VERSIONS[type];
+export function unsendable(type: string, property: string, table: Readonly<Record<string, ApiRecord>> = API_VERSIONS): string | undefined {
+    const rec = table[type];
     const since = rec?.since[property];
     if (!rec || !since || rec.pinned >= since) return undefined;
     return `${property} needs API ${since} but azure-native sends ${rec.pinned} for ${type}: upgrade @pulumi/azure-native to enforce this rule`;

@@ -18,7 +18,7 @@ export interface RuleMeta {
     readonly unset: Unset;
     /** The general fix, shown in docs and attached to findings. */
     readonly fix: string;
-    /** Why the default level is what it is (mandatory = deploy or delivery breaks). */
+    /** Why the default level is what it is, without the level word (mandatory = deploy or delivery breaks). */
     readonly why: string;
 }
 

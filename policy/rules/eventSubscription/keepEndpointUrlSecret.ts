@@ -17,7 +17,7 @@ export const eventSubscriptionKeepEndpointUrlSecret: HarnessCheck = {
     pillar: "security",
     unset: "n/a",
     fix: "wrap the URL in pulumi.secret() (the webhook handler does) or set it with `pulumi config set --secret`",
-    why: "mandatory: a key written to the state in clear cannot be taken back, only rotated",
+    why: "a key written to the state in clear cannot be taken back, only rotated",
     check: (graph) => ofType(graph, T.Subscription).flatMap((r) => {
         const at = destinationPath(r.inputs);
         if (at?.destination.endpointType !== "WebHook" || at.destination.endpointUrl === undefined) return [];

@@ -16,7 +16,7 @@ export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
     pillar: "security",
     unset: "n/a",
     fix: "pass the header value as pulumi.secret(value) (deliveryHeaders[].secret: true does this in the component)",
-    why: "mandatory: a credential written to the state in clear cannot be taken back, only rotated",
+    why: "a credential written to the state in clear cannot be taken back, only rotated",
     check: (graph) => ofType(graph, T.Subscription).flatMap((r) => {
         const at = destinationPath(r.inputs);
         const mappings: any[] = Array.isArray(at?.destination.deliveryAttributeMappings) ? at!.destination.deliveryAttributeMappings : [];

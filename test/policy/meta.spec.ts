@@ -1,0 +1,43 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { installedApiVersion } from "../../contract/apiVersions";
+import { API_VERSIONS, unsendable } from "../../policy/lib/apiVersions";
+import { CATALOGUE, HARNESS_CHECKS } from "../../policy/catalogue";
+
+/**
+ * Every rule must have its pass, fail and omitted-attribute cases (policy-rules.md §12). `ruleCases()` makes
+ * all three required by type, so it is enough that each policy has a ruleCases() call in some spec.
+ */
+describe("policy: test coverage of the catalogue", () => {
+    const specs = fs.readdirSync(__dirname).filter((f) => f.endsWith(".spec.ts")).map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
+    const covered = new Set([...specs.matchAll(/ruleCases\(\s*"([a-z0-9-]+)"/g)].map((m) => m[1]));
+
+    it("has ruleCases (pass, fail, unset) for every policy and harness check", () => {
+        const names = [...CATALOGUE.map((e) => e.policy.name), ...HARNESS_CHECKS.map((c) => c.name)];
+        assert.deepStrictEqual(names.filter((n) => !covered.has(n)), []);
+    });
+});
+
+/**
+ * The API-version table the ACS rules rely on (§10.4) must describe the installed azure-native, or the
+ * "property exists from API X" decisions are about a version we do not send.
+ */
+describe("policy: API-version table", () => {
+    for (const [type, record] of Object.entries(API_VERSIONS)) {
+        it(`${type} is sent with API ${record.pinned}`, () => {
+            assert.strictEqual(installedApiVersion(type), record.pinned);
+        });
+    }
+});
+
+describe("policy: API-version gate", () => {
+    it("lets a rule demand a property the pinned API sends", () => {
+        assert.strictEqual(unsendable("azure-native:communication:CommunicationService", "disableLocalAuth"), undefined);
+    });
+
+    it("says \"upgrade to enforce\" when the pinned API predates the property", () => {
+        const old = { "azure-native:communication:CommunicationService": { pinned: "2023-03-31", since: { disableLocalAuth: "2025-05-01" } } };
+        assert.match(unsendable("azure-native:communication:CommunicationService", "disableLocalAuth", old) ?? "", /needs API 2025-05-01 but azure-native sends 2023-03-31 .*upgrade @pulumi\/azure-native to enforce/);
+    });
+});
