@@ -3,10 +3,11 @@
  * handlers (policy/evaluate.ts) and assert findings as exact (policy, resource name, level) tuples.
  */
 import * as assert from "assert";
-import { PolicyPackConfig } from "@pulumi/policy";
+import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import { Graph } from "../../../harness/graph";
 import { runProgram } from "../../../harness/runProgram";
 import { CATALOGUE, HARNESS_CHECKS } from "../../../policy/catalogue";
+import { levelFor } from "../../../policy/config";
 import { evaluateGraph, Finding } from "../../../policy/evaluate";
 
 export const PROJECT = "policy-fixtures";
@@ -69,10 +70,12 @@ export function ruleCases(policy: string, c: RuleCases): void {
         const unsetPass = "pass" in c.unset ? c.unset.pass : [];
         for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])]) assert.ok(names.has(n), `fixture has no resource ${n}`);
         const findings = (await findingsOf(graph, c.config)).filter((f) => f.policy === policy);
-        const level = c.config?.[policy] === undefined ? levelOf(policy) : undefined;
-        const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level ?? "?"}`).sort();
-        const actual = tuples(findings).map((t) => (level ? t : t.replace(/ \w+$/, " ?")));
-        assert.deepStrictEqual(actual, expected, findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"));
+        const configured = levelFor(policy, levelOf(policy) as EnforcementLevel, c.config ?? {});
+        const level = configured === "remediate" ? "mandatory" : configured;
+        const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level}`).sort();
+        assert.deepStrictEqual(tuples(findings), expected, findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"));
+        // Every message names where and what, and how to fix it.
+        for (const f of findings) assert.match(f.message, /^\S[^:]*: .*Fix: \S/s, `${f.resourceName}: message without path or fix: ${f.message}`);
         for (const [name, patterns] of Object.entries(c.messages ?? {})) {
             const mine = findings.filter((f) => f.resourceName === name);
             for (const p of patterns) assert.ok(mine.some((f) => p.test(f.message)), `${name}: no message matches ${p}:\n${mine.map((f) => f.message).join("\n")}`);
