@@ -185,8 +185,10 @@ function toFinding(d: any, urn: string, byUrn: Map<string, GraphResource>, fixes
 function runCheck(c: HarnessCheck, graph: Graph, config: PolicyPackConfig): Finding[] {
     const level: EnforcementLevel = levelFor(c.name, c.enforcementLevel, config);
     if (level === "disabled") return [];
+    // An unknown value gives the SDK's answer for unknowns: an advisory "can't run", never a pass or a failure.
     return c.check(graph).map((v) => ({
-        policy: c.name, level: level === "advisory" ? "advisory" : "mandatory", urn: v.resource.urn,
-        resourceType: v.resource.type, resourceName: v.resource.name, message: v.message, fix: c.fix,
+        policy: c.name, level: v.unknown || level === "advisory" ? "advisory" : "mandatory", urn: v.resource.urn,
+        resourceType: v.resource.type, resourceName: v.resource.name, fix: c.fix,
+        message: v.unknown ? `can't run harness check '${c.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during preview: ${v.message}` : v.message,
     }));
 }

@@ -5,7 +5,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { canBothMatch, InvalidFilterError, Overlap } from "../../routing";
 import { acsSubscriptions } from "./stack";
-import { dataTargetId, deliveryOf } from "./subscription";
+import { dataTargetId, deliveryOf, rootKey } from "./subscription";
 import { normId, plain } from "./values";
 
 export interface RoutePair {
@@ -20,8 +20,12 @@ export interface RoutePair {
  * just the account), or the webhook URL without its query (keys differ, the receiver does not).
  */
 export function handlerKey(sub: PolicyResource): string {
-    const d = deliveryOf(sub.props)?.destination;
-    if (!d) return `none:${sub.urn}`;
+    const e = deliveryOf(sub.props);
+    const d = e?.destination;
+    if (!e || !d) return `none:${sub.urn}`;
+    // Built from resources of the stack: the URNs name the handler (known in preview, unlike ids and URLs).
+    const urns = (sub.propertyDependencies[rootKey(e)] ?? []).map((r) => r.urn).sort();
+    if (urns.length) return `${d.endpointType}:${urns.join(",")}`;
     if (d.endpointType === "WebHook") {
         const url = typeof d.endpointUrl === "string" ? d.endpointUrl.split("?")[0].replace(/\/+$/, "").toLowerCase() : "";
         return `WebHook:${url}`;

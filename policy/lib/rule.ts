@@ -30,6 +30,8 @@ export interface RuleEntry extends RuleMeta {
 export interface HarnessViolation {
     readonly resource: GraphResource;
     readonly message: string;
+    /** The value was unknown (preview): reported like the SDK's "can't run … during preview" advisory. */
+    readonly unknown?: boolean;
 }
 
 /**

@@ -1,3 +1,8 @@
+import { UNKNOWN } from "../../harness/plainValues";
+
+/** A value that is unknown during preview: its secretness cannot be told (Pulumi serializes unknowns bare). */
+export const isUnknown = (v: unknown) => v === UNKNOWN;
+
 /** Secretness as the harness recorded it (`GraphResource.secretPaths`): a path is secret if it or an ancestor is. */
 import { GraphResource } from "../../harness/graph";
 

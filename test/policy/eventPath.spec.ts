@@ -61,6 +61,10 @@ describe("policy: the event path, golden and broken link by link", () => {
     });
     const graph = () => g;
 
+    it("has an expectation for every path of the fixture", () => {
+        assert.deepStrictEqual(Object.keys(EXPECTED).sort(), Object.keys(PATHS).sort());
+    });
+
     it("finds nothing on the golden path", () => {
         assert.deepStrictEqual(tuples(all.filter((f) => belongsTo("golden", f))), []);
     });

@@ -6,8 +6,10 @@ import { Finding, mandatory } from "../../policy/evaluate";
 import { EARLY_DOC_FILTER, earlyDocProgram } from "./fixtures/earlyDoc";
 import { eventPathsProgram } from "./fixtures/eventPath";
 import { previewMocks } from "./fixtures/previewMocks";
-import { fixtureMocks } from "./fixtures/raw";
-import { findingsOf, fixture, tuples } from "./support/findings";
+import { acs, deadLetterStore, fixtureMocks, identityDeadLetter, principalOf, RG, SMS, subscription, topic } from "./fixtures/raw";
+import * as web from "@pulumi/azure-native/web";
+import * as pulumi from "@pulumi/pulumi";
+import { findingsOf, fixture, stackWithMocks, tuples } from "./support/findings";
 
 /**
  * The advisories each stack is known to carry, listed so that a change (a new finding or a fixed one) shows
@@ -45,6 +47,13 @@ describe("policy: the dev and prod stacks", () => {
 
             it("carries exactly the known advisories", () => {
                 assert.deepStrictEqual(tuples(findings), [...KNOWN_ADVISORIES[stack]].sort());
+            });
+
+            // A first `pulumi preview` knows no ids, principal ids or host names: rules must not guess.
+            it("raises no mandatory finding in a preview where computed outputs are unknown", async () => {
+                const preview = await findingsOf(await stackWithMocks(stack, previewMocks, true));
+                assert.deepStrictEqual(mandatory(preview).map((f) => `${f.policy} ${f.resourceName}: ${f.message}`), []);
+                assert.ok(preview.some((f) => /^can't run /.test(f.message)), "some rules need ids: they must say they could not run");
             });
         });
     }
@@ -110,5 +119,32 @@ describe("policy: unknown values during preview", () => {
             "system-topic-match-source-type norole-topic advisory",
         ]);
         assert.ok(preview.every((f) => /^can't run policy/.test(f.message)));
+    });
+});
+
+/** A webhook URL built from the app's host name, not wrapped in a secret: the harness check's unknown case. */
+function plainHostUrlProgram(): void {
+    const t = topic("hook-topic", acs("hook-acs").id);
+    const store = deadLetterStore("sthookdl", { writer: principalOf(t) });
+    const app = new web.WebApp("hook-app", { resourceGroupName: RG, name: "hook-app", kind: "app" });
+    subscription("hook-sub", t, {
+        filter: { includedEventTypes: [SMS.received] },
+        destination: { endpointType: "WebHook", endpointUrl: pulumi.interpolate`https://${app.defaultHostName}/api/events`, minimumTlsVersionAllowed: "1.2" },
+        ...identityDeadLetter(store),
+    }, { dependsOn: [store.role!] });
+}
+
+describe("policy: harness checks on unknown values", () => {
+    const check = "event-subscription-keep-endpoint-url-secret";
+
+    it("fails a plain webhook URL once it is known", async () => {
+        const findings = (await findingsOf(await fixture(plainHostUrlProgram))).filter((f) => f.policy === check);
+        assert.deepStrictEqual(tuples(findings), [`${check} hook-sub mandatory`]);
+    });
+
+    it("reports \"can't run during preview\" while the URL is unknown, like the SDK does for policies", async () => {
+        const findings = (await findingsOf(await fixture(plainHostUrlProgram, { preview: true, mocks: previewMocks }))).filter((f) => f.policy === check);
+        assert.deepStrictEqual(tuples(findings), [`${check} hook-sub advisory`]);
+        assert.match(findings[0].message, /^can't run harness check 'event-subscription-keep-endpoint-url-secret' from policy pack 'acs-event-handling@v[\d.]+' during preview: destination\.endpointUrl can't be known during preview$/);
     });
 });

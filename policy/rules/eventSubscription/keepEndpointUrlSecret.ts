@@ -1,6 +1,6 @@
 import { ofType } from "../../../harness/graph";
 import { HarnessCheck } from "../../lib/rule";
-import { destinationPath, isSecretPath } from "../../lib/secrets";
+import { destinationPath, isSecretPath, isUnknown } from "../../lib/secrets";
 import { T } from "../../lib/types";
 
 /**
@@ -22,6 +22,7 @@ export const eventSubscriptionKeepEndpointUrlSecret: HarnessCheck = {
         const at = destinationPath(r.inputs);
         if (at?.destination.endpointType !== "WebHook" || at.destination.endpointUrl === undefined) return [];
         const path = `${at.path}.endpointUrl`;
+        if (isUnknown(at.destination.endpointUrl)) return [{ resource: r, unknown: true, message: `${path} can't be known during preview` }];
         return isSecretPath(r, path) ? [] : [{ resource: r, message: `${path}: expected a Pulumi secret, got a plain value. Fix: pass pulumi.secret(url); never put a keyed URL in clear config` }];
     }),
 };

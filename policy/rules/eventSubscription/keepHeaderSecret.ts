@@ -1,6 +1,6 @@
 import { ofType } from "../../../harness/graph";
 import { HarnessCheck } from "../../lib/rule";
-import { destinationPath, isSecretPath } from "../../lib/secrets";
+import { destinationPath, isSecretPath, isUnknown } from "../../lib/secrets";
 import { T } from "../../lib/types";
 
 /**
@@ -23,6 +23,7 @@ export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
         return mappings.flatMap((m, i) => {
             const path = `${at!.path}.deliveryAttributeMappings[${i}].value`;
             if (m?.type !== "Static" || m.isSecret !== true || isSecretPath(r, path)) return [];
+            if (isUnknown(m.value)) return [{ resource: r, unknown: true, message: `${path} can't be known during preview` }];
             return [{ resource: r, message: `${path}: header "${m.name}" is isSecret but the value is not a Pulumi secret. Fix: pass pulumi.secret(value)` }];
         });
     }),

@@ -4,8 +4,12 @@
  */
 import * as assert from "assert";
 import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
+import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../../harness/graph";
+import * as path from "path";
 import { runProgram } from "../../../harness/runProgram";
+import { PROJECT_ROOT } from "../../../harness/runStack";
+import { readProject, readStackConfig } from "../../../harness/stackConfig";
 import { CATALOGUE, HARNESS_CHECKS } from "../../../policy/catalogue";
 import { levelFor } from "../../../policy/config";
 import { evaluateGraph, Finding } from "../../../policy/evaluate";
@@ -15,6 +19,25 @@ export const PROJECT = "policy-fixtures";
 /** Run a small program of real azure-native resources or components under the plan's mocks. */
 export function fixture(program: () => unknown, options: { preview?: boolean; mocks?: Parameters<typeof runProgram>[0]["mocks"] } = {}): Promise<Graph> {
     return runProgram({ project: PROJECT, stack: "test", program, ...options });
+}
+
+/**
+ * Run the real program for a stack with custom mocks (runStack always uses the plan's): the program is required
+ * afresh, as runStack does, so it registers its resources again.
+ */
+export function stackWithMocks(stack: string, mocks: pulumi.runtime.Mocks, preview: boolean): Promise<Graph> {
+    const project = readProject(PROJECT_ROOT);
+    const cfg = readStackConfig(project, stack);
+    const entry = path.resolve(project.dir, project.main);
+    return runProgram({
+        project: project.name, stack, config: cfg.config, secretKeys: cfg.secretKeys, preview, mocks,
+        program: () => {
+            for (const key of Object.keys(require.cache)) {
+                if (key.startsWith(project.dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+            }
+            return require(entry);
+        },
+    });
 }
 
 const cache = new WeakMap<Graph, Map<string, Promise<Finding[]>>>();
