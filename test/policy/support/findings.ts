@@ -87,6 +87,7 @@ export interface RuleCases {
  */
 export function ruleCases(policy: string, c: RuleCases): void {
     it(`${policy}: pass ${c.pass.join(", ")}; fail ${c.fail.join(", ")}; unset ${"fail" in c.unset ? "fails" : "passes"}`, async () => {
+        assert.ok(c.pass.length > 0 && c.fail.length > 0, "a rule needs a passing and an explicitly failing case");
         const graph = c.graph();
         const names = new Set(graph.resources.map((r) => r.name));
         const unsetFail = "fail" in c.unset ? c.unset.fail : [];
