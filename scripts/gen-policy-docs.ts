@@ -81,7 +81,8 @@ const USAGE = [
     "## Running the pack", "",
     "- With the Pulumi CLI: `pulumi preview --policy-pack policy [--policy-pack-config policy-config.json]` (same for `pulumi up`).",
     "  Mandatory violations fail the preview/update; advisory ones are reported.",
-    "- Offline, without the CLI or Azure: `npm run plan -- --stack dev [--policy-config policy-config.json]`, or in code",
+    "- Offline, without the CLI or Azure: `npm run plan -- --stack dev [--policy-config policy-config.json]` (without the",
+    "  flag the plan applies `policy/config.<stack>.json` when it exists), or in code",
     "  `evaluateGraph(graph, { config })` from `policy/evaluate.ts`. It runs every policy through the policy SDK's own analyzer",
     "  handlers on the graph captured under mocks (resource pass on inputs, stack pass on outputs with parents and",
     "  dependencies) and returns findings `{ policy, level, urn, resourceType, resourceName, message, fix }`, mandatory first.",
@@ -101,6 +102,10 @@ const USAGE = [
     "  \"function-app-allow-push-delivery\": { \"enforcementLevel\": \"mandatory\", \"exemptApps\": [\"func-private-tested\"] }",
     "}",
     "```",
+    "",
+    "`policy/config.prod.json` raises to mandatory the hygiene rules prod already meets (storage, messaging and ACS",
+    "baselines, webhook TLS, monitoring) and narrows the ACS data locations to Europe, so a regression blocks prod while",
+    "dev only reports it. Pass it to the CLI with `--policy-pack-config policy/config.prod.json`.",
     "",
 ];
 

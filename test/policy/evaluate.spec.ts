@@ -6,7 +6,6 @@ import { Graph } from "../../harness/graph";
 import { CATALOGUE, HARNESS_CHECKS } from "../../policy/catalogue";
 import { loadPackConfig } from "../../policy/config";
 import { evaluateGraph, formatFinding } from "../../policy/evaluate";
-import { policySection } from "../../policy/planSection";
 import { policies } from "../../policy/policies";
 import { eventPathsProgram } from "./fixtures/eventPath";
 import { fixtureMocks } from "./fixtures/raw";
@@ -50,13 +49,6 @@ describe("policy: offline evaluation and pack config", () => {
     it("refuses config that names no policy or an unknown level, instead of silently ignoring it", async () => {
         await assert.rejects(evaluateGraph(g, { config: { "storage-account-require-httpz": "mandatory" } }), /"storage-account-require-httpz", which is not a policy of this pack/);
         await assert.rejects(evaluateGraph(g, { config: { [GEO]: "blocking" as any } }), /enforcement level "blocking" is not one of advisory, mandatory, remediate, disabled/);
-    });
-
-    it("renders a plan section that fails on mandatory findings", async () => {
-        const section = await policySection(g);
-        assert.strictEqual(section.title, "Policy pack (1 mandatory, 1 advisory)");
-        assert.strictEqual(section.failed, true);
-        assert.match(section.lines[0], /^\[mandatory\] event-subscription-require-identity-role /);
     });
 
     it("reads the same JSON file --policy-pack-config takes", async () => {

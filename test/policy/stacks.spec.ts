@@ -2,6 +2,8 @@ import * as assert from "assert";
 import { Graph } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
+import * as path from "path";
+import { loadPackConfig } from "../../policy/config";
 import { Finding, mandatory } from "../../policy/evaluate";
 import { EARLY_DOC_FILTER, earlyDocProgram } from "./fixtures/earlyDoc";
 import { eventPathsProgram } from "./fixtures/eventPath";
@@ -48,6 +50,16 @@ describe("policy: the dev and prod stacks", () => {
             it("carries exactly the known advisories", () => {
                 assert.deepStrictEqual(tuples(findings), [...KNOWN_ADVISORIES[stack]].sort());
             });
+
+            if (stack === "prod") {
+                // policy/config.prod.json raises the hygiene rules prod already meets, so regressions block there.
+                it("passes with policy/config.prod.json, which makes its baseline mandatory", async () => {
+                    const config = loadPackConfig(path.join(__dirname, "../../policy/config.prod.json"));
+                    const raised = await findingsOf(await runStack({ stack }), config);
+                    assert.deepStrictEqual(tuples(raised), []);
+                    assert.ok(Object.values(config).filter((v) => v === "mandatory").length >= 15);
+                });
+            }
 
             // A first `pulumi preview` knows no ids, principal ids or host names: rules must not guess.
             it("raises no mandatory finding in a preview where computed outputs are unknown", async () => {
