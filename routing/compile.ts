@@ -7,7 +7,7 @@
 import { InvalidFilterError } from "./errors";
 import { CompiledKey, compileKey } from "./keys";
 import { isOperatorType, Operand, OPERATORS } from "./operators";
-import { AdvancedFilter, EventDeliverySchema, FilterSpec, OperatorType, SubscriptionFilter } from "./types";
+import { AdvancedFilter, Clause, EventDeliverySchema, FilterSpec, OperatorType, SubscriptionFilter } from "./types";
 
 export type CompiledTypes =
     | { readonly kind: "all" }
@@ -18,6 +18,8 @@ export type CompiledTypes =
 export interface CompiledAdvancedFilter {
     readonly index: number;
     readonly source: AdvancedFilter;
+    /** The clause an outcome names, built once. */
+    readonly clause: Clause;
     readonly operator: OperatorType;
     readonly key: CompiledKey;
     readonly operand: Operand;
@@ -122,7 +124,7 @@ function compileAdvancedFilter(raw: unknown, index: number, problems: string[]):
     if (typeof key === "string") problems.push(`${where}: ${key}`);
     if (typeof operand === "string") problems.push(`${where} (${f.operatorType}): ${operand}`);
     if (typeof key === "string" || typeof operand === "string") return undefined;
-    return { index, source: f, operator: f.operatorType, key, operand };
+    return { index, source: f, clause: { kind: "advancedFilter", index, filter: f }, operator: f.operatorType, key, operand };
 }
 
 /** The operand in the form OPERATORS[op].operand expects, or a problem string. */

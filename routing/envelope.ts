@@ -12,6 +12,8 @@ export interface EventView {
     readonly raw: Readonly<Record<string, unknown>>;
     /** `eventType` (Event Grid) or `type` (CloudEvents); undefined when absent or not a string. */
     readonly eventType: string | undefined;
+    /** eventType lower-cased once, for the case-insensitive lookups every subscription does. */
+    readonly eventTypeLower: string | undefined;
     readonly subject: string | undefined;
     readonly data: unknown;
 }
@@ -32,7 +34,7 @@ export function viewEvent(event: unknown): EventView {
     if (!isRecord(event)) throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
     const schema = detectSchema(event);
     const eventType = str(schema === "EventGridSchema" ? event.eventType : event.type);
-    return { schema, raw: event, eventType, subject: str(event.subject), data: event.data };
+    return { schema, raw: event, eventType, eventTypeLower: eventType?.toLowerCase(), subject: str(event.subject), data: event.data };
 }
 
 /**

@@ -24,53 +24,80 @@ type ClauseResult =
 
 const PASS: ClauseResult = { kind: "pass" };
 const MATCH: FilterOutcome = { outcome: "match" };
+const SCHEMA: Clause = { kind: "eventDeliverySchema" };
+const TYPES: Clause = { kind: "includedEventTypes" };
+const BEGINS: Clause = { kind: "subjectBeginsWith" };
+const ENDS: Clause = { kind: "subjectEndsWith" };
 
 /** Evaluate one event (Event Grid schema or CloudEvents 1.0) against one subscription's filter. */
 export function evaluate(spec: FilterSpec, event: unknown): FilterOutcome {
     return evaluateCompiled(compileFilter(spec), viewEvent(event));
 }
 
-/** The same, for a filter compiled once and an event read once (what routing tables use). */
+/**
+ * The same, for a filter compiled once and an event read once (what routing tables use). Written as a flat
+ * sequence without per-call closures: a scan router calls this for every subscription and every event.
+ */
 export function evaluateCompiled(f: CompiledFilter, view: EventView): FilterOutcome {
     if (f.types.kind === "undocumented") {
-        return { outcome: "undocumented", id: f.types.id, clause: { kind: "includedEventTypes" }, reason: f.types.reason };
+        return { outcome: "undocumented", id: f.types.id, clause: TYPES, reason: f.types.reason };
     }
-    let firstUndocumented: FilterOutcome | undefined;
-    for (const [clause, check] of clauseChecks(f, view)) {
-        const r = check();
+    let first: FilterOutcome | undefined;
+    const clauses: [Clause, ClauseResult][] = [[SCHEMA, checkSchema(f, view)], [TYPES, checkEventType(f, view)]];
+    for (const [clause, r] of clauses) {
         if (r.kind === "fail") return { outcome: "noMatch", clause, reason: r.reason };
-        if (r.kind === "undocumented" && !firstUndocumented) {
-            firstUndocumented = { outcome: "undocumented", id: r.id, clause, reason: r.reason };
-        }
+        if (r.kind === "undocumented") first ??= { outcome: "undocumented", id: r.id, clause, reason: r.reason };
     }
-    return firstUndocumented ?? MATCH;
-}
-
-function* clauseChecks(f: CompiledFilter, view: EventView): Generator<[Clause, () => ClauseResult]> {
-    yield [{ kind: "eventDeliverySchema" }, () => checkSchema(f, view)];
-    yield [{ kind: "includedEventTypes" }, () => checkEventType(f, view)];
-    if (f.subjectBeginsWith !== undefined) yield [{ kind: "subjectBeginsWith" }, () => checkSubject(f, view, "begin")];
-    if (f.subjectEndsWith !== undefined) yield [{ kind: "subjectEndsWith" }, () => checkSubject(f, view, "end")];
+    if (f.subjectBeginsWith !== undefined) {
+        const r = checkSubject(f, view, "begin");
+        if (r.kind === "fail") return { outcome: "noMatch", clause: BEGINS, reason: r.reason };
+    }
+    if (f.subjectEndsWith !== undefined) {
+        const r = checkSubject(f, view, "end");
+        if (r.kind === "fail") return { outcome: "noMatch", clause: ENDS, reason: r.reason };
+    }
     for (const a of f.advanced) {
-        yield [{ kind: "advancedFilter", index: a.index, filter: a.source }, () => checkAdvanced(a, view, f.arraysEnabled)];
+        const r = checkAdvanced(a, view, f.arraysEnabled);
+        if (r.kind === "fail") return { outcome: "noMatch", clause: a.clause, reason: r.reason };
+        if (r.kind === "undocumented") first ??= { outcome: "undocumented", id: r.id, clause: a.clause, reason: r.reason };
     }
+    return first ?? MATCH;
 }
 
 /** Event Grid converts Event Grid schema to CloudEvents, never the reverse (§C). */
 function checkSchema(f: CompiledFilter, view: EventView): ClauseResult {
     const impossible = view.schema === "CloudEventSchemaV1_0" && f.deliverySchema === "EventGridSchema";
-    return impossible ? { kind: "fail", reason: CLOUD_EVENTS_TO_EVENT_GRID_REASON } : PASS;
+    return impossible ? SCHEMA_FAIL : PASS;
 }
 
-/** Exact match (the SDK's guard is exact); a match only when case is ignored is U1. */
+const SCHEMA_FAIL: ClauseResult = { kind: "fail", reason: CLOUD_EVENTS_TO_EVENT_GRID_REASON };
+
+/**
+ * Exact match (the SDK's guard is exact); a match only when case is ignored is U1. The failure wording is
+ * cached per filter and event type: in a scan almost every subscription fails here, for the same few types.
+ */
 function checkEventType(f: CompiledFilter, view: EventView): ClauseResult {
     const types = f.types;
     if (types.kind !== "list") return PASS;
     const t = view.eventType;
     if (t !== undefined && types.exact.has(t)) return PASS;
-    const caseOnly = t === undefined ? undefined : types.lower.get(t.toLowerCase());
+    const caseOnly = view.eventTypeLower === undefined ? undefined : types.lower.get(view.eventTypeLower);
     if (t !== undefined && caseOnly !== undefined) return { kind: "undocumented", id: "U1", reason: caseOnlyTypeReason(t, caseOnly) };
-    return { kind: "fail", reason: eventTypeReason(t, types.listed) };
+    return typeFailure(types, t);
+}
+
+const TYPE_FAILURES = new WeakMap<object, Map<string | undefined, ClauseResult>>();
+const MAX_CACHED_TYPES = 512;
+
+function typeFailure(types: Extract<CompiledFilter["types"], { kind: "list" }>, t: string | undefined): ClauseResult {
+    let cache = TYPE_FAILURES.get(types);
+    if (!cache) TYPE_FAILURES.set(types, (cache = new Map()));
+    let r = cache.get(t);
+    if (!r) {
+        r = { kind: "fail", reason: eventTypeReason(t, types.listed) };
+        if (cache.size < MAX_CACHED_TYPES) cache.set(t, r);
+    }
+    return r;
 }
 
 function checkSubject(f: CompiledFilter, view: EventView, side: "begin" | "end"): ClauseResult {
@@ -91,10 +118,11 @@ export function subjectHas(subject: string, wanted: string, side: "begin" | "end
 function checkAdvanced(a: CompiledAdvancedFilter, view: EventView, arraysEnabled: boolean): ClauseResult {
     const kv = resolveKey(view, a.key);
     const exact = applyOperator(a.operator, a.operand, kv.exact, arraysEnabled);
-    if (kv.caseInsensitive === undefined) return fromVerdict(a, exact);
-    const loose = applyOperator(a.operator, a.operand, kv.caseInsensitive, arraysEnabled);
-    if (verdictClass(exact) === verdictClass(loose)) return fromVerdict(a, exact);
-    return { kind: "undocumented", id: "U6", reason: keyCaseReason(a, kv.exact, kv.caseInsensitive) };
+    const loose = kv.caseInsensitive;
+    if (loose === undefined) return fromVerdict(a, exact);
+    const other = applyOperator(a.operator, a.operand, loose, arraysEnabled);
+    if (verdictClass(exact) === verdictClass(other)) return fromVerdict(a, exact);
+    return { kind: "undocumented", id: "U6", reason: keyCaseReason(a, kv.exact, loose) };
 }
 
 function fromVerdict(a: CompiledAdvancedFilter, v: Verdict): ClauseResult {

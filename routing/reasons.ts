@@ -5,6 +5,7 @@
 import { classifyEventType, describeEventTypeProblem, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
 import { CompiledAdvancedFilter } from "./compile";
 import { Lookup } from "./keys";
+import { fitsShape } from "./subjectShapes";
 import { OPERATORS, Verdict } from "./operators";
 
 const MAX_VALUE_TEXT = 80;
@@ -102,10 +103,24 @@ function shapeHint(side: SubjectSide, subject: string, wanted: string, caseSensi
     const shapes = eventType === undefined ? [] : findEventType(eventType)?.subjects ?? [];
     if (shapes.length === 0) return "";
     const looks = `they look like ${shapes.map((s) => `"${s}"`).join(" or ")}`;
-    const fits = side === "begin" ? subjectCanBeginWith : subjectCanEndWith;
-    if (!shapes.some((s) => fits(s, wanted, caseSensitive))) return `; no "${eventType}" subject can (${looks})`;
-    const real = shapes.some((s) => subjectCanBeginWith(s, subject) && subjectCanEndWith(s, subject));
+    if (!filterValueFits(side, wanted, caseSensitive, eventType as string, shapes)) return `; no "${eventType}" subject can (${looks})`;
+    const real = shapes.some((s) => fitsShape(s, subject));
     return real ? "" : `; "${subject}" is not a subject ACS sends for "${eventType}" (${looks})`;
+}
+
+/** Cached: the answer depends only on the filter and the event type, and the shape walk is the costly part. */
+const FITS = new Map<string, boolean>();
+const MAX_FITS = 4096;
+
+function filterValueFits(side: SubjectSide, wanted: string, caseSensitive: boolean, eventType: string, shapes: readonly string[]): boolean {
+    const key = `${side}\u0000${caseSensitive}\u0000${eventType}\u0000${wanted}`;
+    let fits = FITS.get(key);
+    if (fits === undefined) {
+        const test = side === "begin" ? subjectCanBeginWith : subjectCanEndWith;
+        fits = shapes.some((s) => test(s, wanted, caseSensitive));
+        if (FITS.size < MAX_FITS) FITS.set(key, fits);
+    }
+    return fits;
 }
 
 export const CLOUD_EVENTS_TO_EVENT_GRID_REASON =

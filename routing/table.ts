@@ -71,12 +71,13 @@ function collect(view: EventView, entries: readonly Entry[], skipped: number): R
     const matches: RouteMatch[] = [];
     const undocumented: RouteUndocumented[] = [];
     const nonMatches: RouteNonMatch[] = [];
+    // Plain literals, no spreads: a scan builds one entry per subscription per event.
     for (const { subscription, filter } of entries) {
         const o = evaluateCompiled(filter, view);
-        const base = { subscription, handler: subscription.handler };
-        if (o.outcome === "match") matches.push(base);
-        else if (o.outcome === "undocumented") undocumented.push({ ...base, id: o.id, clause: o.clause, reason: o.reason });
-        else nonMatches.push({ ...base, clause: o.clause, reason: o.reason });
+        const handler = subscription.handler;
+        if (o.outcome === "match") matches.push({ subscription, handler });
+        else if (o.outcome === "undocumented") undocumented.push({ subscription, handler, id: o.id, clause: o.clause, reason: o.reason });
+        else nonMatches.push({ subscription, handler, clause: o.clause, reason: o.reason });
     }
     const problem = view.eventType === undefined ? undefined : describeEventTypeProblem(view.eventType);
     return { eventType: view.eventType, ...(problem ? { eventTypeProblem: problem } : {}), matches, undocumented, nonMatches, skipped };
