@@ -7,7 +7,8 @@
 
 type Token = { readonly kind: "lit"; readonly text: string } | { readonly kind: "digits" | "id" };
 
-const FILL: Readonly<Record<"digits" | "id", string>> = { digits: "5550100", id: "x1" };
+/** Palindromes, so completing the reversed shape (for suffixes) fills the same way. */
+const FILL: Readonly<Record<"digits" | "id", string>> = { digits: "5551555", id: "x" };
 
 function tokenize(shape: string): Token[] {
     return shape.split(/(\{digits\}|\{id\})/).filter((p) => p.length > 0).map((p): Token =>
@@ -54,7 +55,7 @@ function complete(tokens: readonly Token[], prefix: string): string | undefined 
         positions = dedupe(positions.flatMap((p) => step(tokens, p, ch)));
         if (positions.length === 0) return undefined;
     }
-    return positions.map((p) => finish(tokens, p)).find((s) => s !== undefined);
+    return finish(tokens, positions[0]);
 }
 
 /** Every position reachable by consuming `ch`; a placeholder with ≥ 1 character may also end before it. */

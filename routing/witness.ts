@@ -7,7 +7,7 @@
  * finding one proves nothing.
  */
 import { EVENT_TYPES, exampleSubject, findEventType } from "../catalog";
-import { CompiledFilter } from "./compile";
+import { CompiledAdvancedFilter, CompiledFilter } from "./compile";
 import { numberRepresentatives } from "./constraints";
 import { viewEvent } from "./envelope";
 import { evaluateCompiled } from "./evaluate";
@@ -85,7 +85,7 @@ function candidateTypes(filters: readonly CompiledFilter[]): string[] {
     return pool.filter((t) => findEventType(t) !== undefined);
 }
 
-function stringValues(a: CompiledFilter["advanced"][number]): string[] {
+function stringValues(a: CompiledAdvancedFilter): string[] {
     return (a.source.values ?? []).filter((v): v is string => typeof v === "string");
 }
 
@@ -120,7 +120,7 @@ function envelopeSlots(filters: readonly CompiledFilter[]): Slot[] {
 }
 
 function dataSlots(filters: readonly CompiledFilter[]): Slot[] {
-    const byPath = new Map<string, CompiledFilter["advanced"][number][]>();
+    const byPath = new Map<string, CompiledAdvancedFilter[]>();
     for (const a of filters.flatMap((f) => f.advanced)) {
         if (a.key.kind !== "data" || a.key.path.length === 0) continue;
         const id = a.key.path.join(".");
@@ -133,7 +133,7 @@ function dataSlots(filters: readonly CompiledFilter[]): Slot[] {
 }
 
 /** Listed values first, then the decisive numbers, booleans and "absent", then near-misses of the strings. */
-function dataCandidates(conds: readonly CompiledFilter["advanced"][number][]): Candidate[] {
+function dataCandidates(conds: readonly CompiledAdvancedFilter[]): Candidate[] {
     const strings = conds.flatMap(stringValues);
     const numbers = conds.some(isNumeric) ? numberRepresentatives(conds.map((c) => c.operand)) : [];
     const booleans = conds.some((c) => c.operator === "BoolEquals") ? [true, false] : [];
@@ -141,5 +141,5 @@ function dataCandidates(conds: readonly CompiledFilter["advanced"][number][]): C
     return [...new Set<Candidate>([...strings, ...numbers, ...booleans, ABSENT, ...nearMisses, "zz"])].slice(0, 2 * MAX_CANDIDATES);
 }
 
-const isNumeric = (a: CompiledFilter["advanced"][number]): boolean => a.operator.startsWith("Number");
+const isNumeric = (a: CompiledAdvancedFilter): boolean => a.operator.startsWith("Number");
 const stringVariants = (v: string): string[] => [v, `${v}x`, `x${v}`];
