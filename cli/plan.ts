@@ -19,14 +19,15 @@ async function main(argv: string[]): Promise<number> {
         .option("--json", "print the captured graph and findings as JSON")
         .option("--preview", "run as a preview (computed outputs unknown)")
         .option("--diagram <file>", "also write the topology as SVG to <file>")
+        .option("--mermaid", "print the topology as Mermaid text")
         .option("--policy-config <file>", "policy pack config JSON (as for --policy-pack-config)")
         .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead")
         .parse(argv);
-    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; policyConfig?: string; configFile?: string }>();
+    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; mermaid?: boolean; policyConfig?: string; configFile?: string }>();
     try {
         const config = o.configFile ? readConfigFile(o.configFile) : undefined;
         const graph = await runStack({ stack: o.stack, preview: o.preview, config });
-        const report = await buildPlanReport(graph, { diagram: o.diagram, policyConfigFile: o.policyConfig });
+        const report = await buildPlanReport(graph, { diagram: o.diagram, mermaid: o.mermaid, policyConfigFile: o.policyConfig });
         if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
         else printPlanReport(report);
         return report.exitCode;

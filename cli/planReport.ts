@@ -14,6 +14,7 @@ export interface PlanReport {
 
 export interface PlanOptions {
     diagram?: string;
+    mermaid?: boolean;
     policyConfigFile?: string;
 }
 

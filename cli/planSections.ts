@@ -1,7 +1,9 @@
 import { Graph } from "../harness/graph";
 import { formatCoverage, routingCoverage } from "./coverage";
 import { PlanOptions } from "./planReport";
+import * as fs from "fs";
 import { checkGraph, renderViolation } from "../contract";
+import { toMermaid, topologyFromGraph, toSvg } from "../render";
 import { policyConfigFile, policySection } from "./policySection";
 import { routedSubscriptions } from "./stackRoutes";
 
@@ -19,6 +21,7 @@ export async function optionalSections(graph: Graph, options: PlanOptions): Prom
     return [
         await policySection(graph, policyConfigFile(graph.stack, options.policyConfigFile)),
         contractSection(graph),
+        await diagramSection(graph, options.diagram, options.mermaid),
         { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
     ];
 }
@@ -34,4 +37,16 @@ function contractSection(graph: Graph): PlanSection {
         failed: r.violations.length > 0,
         data: r,
     };
+}
+
+/** The topology as Mermaid text (printed with --mermaid) and, with --diagram <file>, as an SVG rendered offline. */
+async function diagramSection(graph: Graph, svgFile: string | undefined, printMermaid: boolean | undefined): Promise<PlanSection> {
+    const mermaid = toMermaid(topologyFromGraph(graph));
+    const lines: string[] = [];
+    if (svgFile) {
+        fs.writeFileSync(svgFile, await toSvg(mermaid));
+        lines.push(`SVG written to ${svgFile}`);
+    }
+    lines.push(...(printMermaid ? ["```mermaid", ...mermaid.trimEnd().split("\n"), "```"] : ["(--mermaid prints it as Mermaid text, --diagram <file.svg> writes an SVG)"]));
+    return { title: "Topology", lines, failed: false, data: { mermaid } };
 }

@@ -69,3 +69,16 @@ describe("npm run plan", () => {
         assert.match(r.stdout, /Plan FAILED/);
     });
 });
+
+describe("npm run plan --diagram / --mermaid", () => {
+    it("writes an SVG and prints Mermaid text that show the same nodes", () => {
+        const svgFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acs-diagram-")), "dev.svg");
+        const r = plan(["--stack", "dev", "--mermaid", "--diagram", svgFile]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        const mermaid = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? "";
+        const labels = [...mermaid.matchAll(/\["([^"]*)"\]|\(\["([^"]*)"\]\)|\[\("([^"]*)"\)\]/g)].map((m) => (m[1] ?? m[2] ?? m[3]).split("<br/>")[0]);
+        assert.ok(labels.length >= 10, mermaid);
+        const svg = fs.readFileSync(svgFile, "utf8");
+        for (const l of labels) assert.ok(svg.includes(l), `SVG lacks ${l}`);
+    });
+});

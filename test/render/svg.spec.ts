@@ -25,6 +25,15 @@ async function checkSvg(mermaid: string): Promise<void> {
     assert.ok(labels.length > 0, "no node labels found in the Mermaid text");
     for (const line of labels.flat()) assert.ok(text.includes(line), `label line missing from the SVG: ${line}`);
     assert.strictEqual(nodeCount(svg), labels.length);
+    assertSelfContained(svg);
+}
+
+/** Viewers without CSS variables draw unresolved shapes black; a font @import needs the network. */
+function assertSelfContained(svg: string): void {
+    const body = svg.replace(/<style>[\s\S]*?<\/style>/, "");
+    assert.doesNotMatch(body, /var\(--/, "every theme colour is resolved to a plain value");
+    assert.doesNotMatch(svg, /@import|https?:\/\/(?!www\.w3\.org)/, "no network reference");
+    assert.match(body, /fill="#[0-9a-f]{6}"/);
 }
 
 describe("render/svg: topology pictures", () => {
