@@ -1,0 +1,27 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { PROJECT_ROOT, runStack } from "../../harness/runStack";
+import { toMermaid, topologyFromGraph } from "../../render";
+
+const readme = () => fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+
+describe("README", () => {
+    it("opens with the two commands: set up and plan, then test", () => {
+        const blocks = [...readme().matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
+        const commands = blocks[0].split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean);
+        assert.deepStrictEqual(commands.slice(0, 2), ["npm ci && npm run plan", "npm test"]);
+    });
+
+    it(".ci/run runs exactly the README's test command", () => {
+        const ci = fs.readFileSync(path.join(PROJECT_ROOT, ".ci", "run"), "utf8");
+        assert.match(ci, /^npm test$/m);
+        assert.match(ci, /^npm ci\b/m, "CI installs from the lockfile like a newcomer");
+    });
+
+    it("shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- --mermaid)", async () => {
+        const inReadme = /```mermaid\n([\s\S]*?)```/.exec(readme())?.[1].trimEnd();
+        const current = toMermaid(topologyFromGraph(await runStack({ stack: "dev" }))).trimEnd();
+        assert.strictEqual(inReadme, current);
+    });
+});
