@@ -33,9 +33,14 @@ export function generateStackConfig(count: number): Record<string, unknown> {
     };
 }
 
-/** SMS subscriptions get an area-code prefix; others take their family's literal prefix or none. */
+/**
+ * SMS subscriptions get an area-code prefix; others take their family's literal prefix. Every subscription also
+ * gets a distinct fixed-width suffix, so no two deliver the same event to the same handler (which the policy
+ * pack rejects): the bench stack is a valid one.
+ */
 function subjectFor(shape: string, i: number): Record<string, unknown> {
-    if (shape.startsWith("/phonenumber/")) return { subject: { beginsWith: `/phonenumber/1${200 + (i % 800)}` } };
+    const suffix = String(i).padStart(3, "0");
+    if (shape.startsWith("/phonenumber/")) return { subject: { beginsWith: `/phonenumber/1${200 + (i % 800)}`, endsWith: suffix } };
     const literal = shape.split("{")[0];
-    return literal.length > 1 ? { subject: { beginsWith: literal } } : {};
+    return { subject: { ...(literal.length > 1 ? { beginsWith: literal } : {}), endsWith: `-${suffix}` } };
 }
