@@ -49,6 +49,8 @@ export function runProgram(options: RunProgramOptions): Promise<Graph> {
 }
 
 async function runExclusive(o: RunProgramOptions): Promise<Graph> {
+    // Nothing is deployed under mocks: components skip checks that only matter for a real upload.
+    process.env.ACS_EVENT_HANDLING_OFFLINE = "1";
     await pulumi.runtime.setMocks(o.mocks ?? planMocks, o.project, o.stack, o.preview ?? false);
     pulumi.runtime.setAllConfig(o.config ?? {}, o.secretKeys ?? []);
     const records: GraphResource[] = [];

@@ -3,6 +3,7 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
 import * as path from "path";
 import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
 import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
@@ -39,6 +40,21 @@ export interface EmailContext {
 }
 
 export const DEFAULT_PACKAGE_PATH = path.join("functions", "dist", "package.zip");
+
+/** Set by the offline harness (plan, tests): nothing is uploaded there, so the package need not be built. */
+export const OFFLINE_ENV = "ACS_EVENT_HANDLING_OFFLINE";
+
+/**
+ * The code package must exist before `pulumi up` uploads it; say how to build it instead of letting the upload
+ * fail with a bare "no such file".
+ */
+function packageFile(handler: string, given: string | undefined): string {
+    const file = given ?? DEFAULT_PACKAGE_PATH;
+    if (process.env[OFFLINE_ENV] !== "1" && !fs.existsSync(file)) {
+        throw new Error(`handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`);
+    }
+    return file;
+}
 const MONITORING_METRICS_PUBLISHER = "3913510d-42f4-4e42-8a64-420c390055eb";
 
 /**
@@ -66,7 +82,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     const tickets = new storage.Queue(n("tickets"), { ...storageArgs, queueName: DEFAULT_TICKETS_QUEUE_NAME }, opts);
     const code = new storage.Blob(n("code"), {
         ...storageArgs, containerName: packages.name, blobName: "released-package.zip", type: "Block", contentType: "application/zip",
-        source: new pulumi.asset.FileAsset(args.packagePath ?? DEFAULT_PACKAGE_PATH),
+        source: new pulumi.asset.FileAsset(packageFile(ctx.name, args.packagePath)),
     }, opts);
     const insights = appInsights(ctx, args.appName);
     const plan = new web.AppServicePlan(n("plan"), {

@@ -3,6 +3,8 @@ import { BuiltInRoles } from "../../components/roles";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
 import { APP_SETTINGS } from "../../functions/src/settings";
+import { HandlerKind, HandlerTarget } from "../../components";
+import { failingProgram } from "../support/program";
 
 const STORAGE_READ_WRITE = [BuiltInRoles.StorageBlobDataOwner, BuiltInRoles.StorageQueueDataContributor, BuiltInRoles.StorageTableDataContributor];
 
@@ -103,5 +105,16 @@ describe("logic app handler in the dev stack", () => {
         assert.ok(sub.secretPaths.includes("destination.endpointUrl"));
         assert.ok(sub.dependencies.includes(wf.urn));
         assert.strictEqual(sub.inputs.eventDeliverySchema, "EventGridSchema", "the Request trigger answers only the Event Grid handshake");
+    });
+});
+
+describe("function code package", () => {
+    it("outside the offline harness, a missing package fails with the command that builds it", async () => {
+        const err = await failingProgram(() => {
+            delete process.env.ACS_EVENT_HANDLING_OFFLINE; // as in a real `pulumi up`
+            return new HandlerTarget("fn", { kind: HandlerKind.Function, resourceGroupName: "rg", location: "westeurope",
+                function: { appName: "func-x", storageAccountName: "stfuncx", packagePath: "/nonexistent/package.zip" } });
+        });
+        assert.match(err.message, /the function package \/nonexistent\/package.zip does not exist; run `npm run build:functions` before `pulumi up`/);
     });
 });
