@@ -5,8 +5,17 @@ import { EVENT_TYPES } from "../catalog";
  * that has a published subject shape, with realistic subject prefixes and a few advanced filters, so routing and
  * planning are measured on a topic as full as Azure allows.
  */
+/** Event types the generated subscriptions use, in order: subscription i takes BENCH_TYPES[i % length]. */
+export const BENCH_TYPES = EVENT_TYPES.filter((t) => t.subjects.length > 0);
+
+/** A subject that subscription `i` matches, built from a sample subject of its type. */
+export function subjectMatching(i: number, sampleSubject: string): string {
+    const suffix = String(i).padStart(3, "0");
+    return sampleSubject.startsWith("/phonenumber/") ? `/phonenumber/1${200 + (i % 800)}555${suffix}` : `${sampleSubject}-${suffix}`;
+}
+
 export function generateStackConfig(count: number): Record<string, unknown> {
-    const types = EVENT_TYPES.filter((t) => t.subjects.length > 0);
+    const types = BENCH_TYPES;
     const handlers = {
         "bench-queue": { kind: "storageQueue", storageQueue: { accountName: "stbenchqueue", queueName: "events" } },
         "bench-bus": { kind: "serviceBusQueue", serviceBusQueue: { namespaceName: "sb-bench-events", queueName: "events" } },

@@ -16,20 +16,29 @@ import { PROJECT_ROOT, runStack } from "../harness/runStack";
 import { flattenConfig } from "../harness/stackConfig";
 import { buildRouter, Router } from "../routing";
 import { loadSampleEvents } from "../samples";
-import { generateStackConfig } from "./generateStack";
+import { BENCH_TYPES, generateStackConfig, subjectMatching } from "./generateStack";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SUBSCRIPTIONS = 500;
 const SUBMODULES = ["communication", "eventgrid", "storage", "servicebus", "eventhub", "authorization", "web", "logic", "resources", "operationalinsights", "applicationinsights", "monitor"];
 
-/** Sample events (Event Grid schema), cycled, with the phone number varied so subject prefixes matter. */
-function eventStream(n: number): unknown[] {
-    const samples = loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json")).map((s) => s.event);
+/**
+ * Sample events (Event Grid schema), cycled. Every other event gets a subject that one subscription of its type
+ * matches (round robin over those subscriptions); the rest keep the sample's subject and match nothing, as
+ * unrouted traffic does.
+ */
+function eventStream(n: number, subscriptions: number): unknown[] {
+    const samples = loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json")).map((s) => s.event as any);
+    const subsOfType = new Map<string, number[]>();
+    for (let i = 0; i < subscriptions; i++) {
+        const t = BENCH_TYPES[i % BENCH_TYPES.length].type;
+        subsOfType.set(t, [...(subsOfType.get(t) ?? []), i]);
+    }
     return Array.from({ length: n }, (_, i) => {
-        const e: any = samples[i % samples.length];
-        return typeof e.subject === "string" && e.subject.startsWith("/phonenumber/")
-            ? { ...e, subject: `/phonenumber/1${200 + (i % 800)}555${String(i % 10000).padStart(4, "0")}` }
-            : e;
+        const e = samples[i % samples.length];
+        const targets = subsOfType.get(e.eventType) ?? [];
+        if (i % 2 === 1 || targets.length === 0 || typeof e.subject !== "string") return e;
+        return { ...e, subject: subjectMatching(targets[(i >> 1) % targets.length], e.subject) };
     });
 }
 
@@ -53,7 +62,7 @@ async function main(): Promise<void> {
     const raw = generateStackConfig(SUBSCRIPTIONS);
     const graph = await runStack({ stack: "bench", config: flattenConfig("acs-event-handling", raw) });
     const subs = routedSubscriptions(graph);
-    const events = eventStream(EVENTS);
+    const events = eventStream(EVENTS, SUBSCRIPTIONS);
     const indexed = buildRouter(subs, "indexed");
     const scan = buildRouter(subs, "scan");
     timeRouting(indexed, events.slice(0, 2000)); // warm up the JIT for both
