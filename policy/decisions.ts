@@ -76,6 +76,23 @@ export const DECISIONS: readonly Decision[] = [
         policies: ["storage-account-require-firewall", "storage-account-allow-trusted-services", "event-subscription-require-reachable-storage"],
     },
     {
+        id: "10.6 (host storage)",
+        title: "Shared keys on Functions host storage",
+        conflict: "§10.6 asks to exempt Functions host storage from storage-account-disable-shared-key when the app uses " +
+            "identity-based AzureWebJobsStorage__* settings and the account is tagged resource-usage: azure-functions. But an " +
+            "identity-based host needs no keys at all, so that exemption would hide keys nothing on the host side uses. Our own " +
+            "function account shows it: the app is identity-based, yet the account keeps keys because Pulumi's storage.Blob " +
+            "uploads the code package with account keys (https://github.com/pulumi/pulumi-azure-native/issues/2015).",
+        decision: "No silent exemption, and the resource-usage tag is not a reason. For host storage the rule names the app and " +
+            "the way out: with a key-based AzureWebJobsStorage connection string, move the app to identity settings first; with " +
+            "identity settings, keys can go now. An account that must keep keys records why in the tag " +
+            "`acs-event-handling:shared-key-reason` (on the resource, visible in Azure); it then passes the rule and is listed, " +
+            "with the reason, by storage-account-report-shared-key-exemption in every plan (a stale tag on a key-less account " +
+            "is reported too). The rule can therefore be raised to mandatory without blocking documented exceptions. The " +
+            "function handler tags its account this way; remove the tag when azure-native uploads blobs with Entra ID.",
+        policies: ["storage-account-disable-shared-key", "storage-account-report-shared-key-exemption"],
+    },
+    {
         id: "10.7",
         title: "Geo-replication scope",
         conflict: "CKV_AZURE_206 wants every account geo-redundant; PSRule exempts host/monitoring accounts.",
@@ -89,6 +106,30 @@ export const DECISIONS: readonly Decision[] = [
         conflict: "PSRule's AZR-000099 skips global topics (a 2021 limitation); current docs support identity on global sources.",
         decision: "Required whenever a subscription delivers or dead-letters with the topic's identity; mandatory.",
         policies: ["system-topic-require-identity", "event-subscription-require-identity-role"],
+    },
+    {
+        id: "11 #13",
+        title: "Identity delivery to queues, Service Bus and Event Hubs",
+        conflict: "WAF and §8 egs-identity-delivery want deliveryWithResourceIdentity for resource destinations. Without it Event " +
+            "Grid does not need connection information: it fetches the destination's access keys with its own service principal " +
+            "(https://learn.microsoft.com/azure/event-grid/security-authentication), so keyed delivery works as long as the " +
+            "target accepts keys.",
+        decision: "Advisory where it is hygiene (the target accepts keys), mandatory where delivery breaks: a Service Bus or Event " +
+            "Hubs namespace with disableLocalAuth: true refuses keys (event-subscription-require-reachable-namespace; reported " +
+            "for Event Hubs in https://github.com/Azure/telescope/pull/446), and a key-less storage account is already " +
+            "event-subscription-require-reachable-storage. A topic identity no subscription uses is reported (advisory).",
+        policies: ["event-subscription-require-identity-delivery", "event-subscription-require-reachable-namespace", "system-topic-avoid-unused-identity"],
+    },
+    {
+        id: "11 #31",
+        title: "Data residency along the event path",
+        conflict: "Azure Policy 93c45b74 checks only the ACS dataLocation; the events (phone numbers, message text) also land in " +
+            "handlers, dead letters and workspaces. \"Europe\" is ambiguous: Azure's Europe geography is North and West Europe " +
+            "only, while residency rules usually mean EU/EFTA regions.",
+        decision: "A small map in policy/lib/geography.ts from each ACS data location to ARM regions, with Europe = EU and EFTA " +
+            "regions (UK, Switzerland and Norway are also data locations of their own); the `geographies` config replaces it " +
+            "(e.g. the strict Azure reading). Resources without a location and unknown data locations are not judged. Advisory.",
+        policies: ["communication-service-keep-event-path-in-geography"],
     },
     {
         id: "retry",

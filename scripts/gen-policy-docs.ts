@@ -15,6 +15,7 @@ const SECTIONS: readonly { prefix: string; title: string }[] = [
     { prefix: "storage-account", title: "Storage accounts" },
     { prefix: "blob-container", title: "Blob containers" },
     { prefix: "servicebus-namespace", title: "Service Bus namespaces" },
+    { prefix: "servicebus-topic", title: "Service Bus topics" },
     { prefix: "eventhub-namespace", title: "Event Hubs namespaces" },
     { prefix: "communication-service", title: "Communication Services" },
     { prefix: "system-topic", title: "Event Grid system topic" },
@@ -22,6 +23,9 @@ const SECTIONS: readonly { prefix: string; title: string }[] = [
     { prefix: "function-app", title: "Function apps (web.WebApp, kind functionapp)" },
     { prefix: "logic-workflow", title: "Logic Apps (logic.Workflow)" },
     { prefix: "metric-alert", title: "Metric alerts" },
+    { prefix: "log-analytics-workspace", title: "Log Analytics workspaces" },
+    { prefix: "app-insights", title: "Application Insights" },
+    { prefix: "resource", title: "Every resource (tags, regions)" },
 ];
 
 type Row = { name: string; level: string; kind: string; entry: RuleEntry | HarnessCheck; description: string; configSchema?: RuleEntry["policy"]["configSchema"] };
@@ -51,7 +55,13 @@ function summary(all: Row[]): string[] {
 function configLines(r: Row): string[] {
     const props = Object.entries(r.configSchema?.properties ?? {});
     if (props.length === 0) return [];
-    return props.map(([k, s]) => `- Config \`${k}\` (${(s as { type?: string }).type ?? "any"}), default \`${JSON.stringify((s as { default?: unknown }).default)}\``);
+    return props.map(([k, s]) => {
+        const { type, default: value, description } = s as { type?: string; default?: unknown; description?: string };
+        // A long default (a whole map) is described rather than dumped, when the schema describes it.
+        const shown = JSON.stringify(value);
+        if (description && shown !== undefined && shown.length > 120) return `- Config \`${k}\` (${type ?? "any"}): ${description}`;
+        return `- Config \`${k}\` (${type ?? "any"}), default \`${shown}\`${description ? `: ${description}` : ""}`;
+    });
 }
 
 function ruleBlock(r: Row): string[] {
@@ -69,7 +79,7 @@ function ruleBlock(r: Row): string[] {
 
 function decisions(): string[] {
     return DECISIONS.flatMap((d) => [
-        `### ${d.id === "retry" ? "" : `§${d.id} `}${d.title}`, "",
+        `### ${/^\d/.test(d.id) ? `§${d.id} ` : ""}${d.title}`, "",
         `- **Conflict:** ${d.conflict}`,
         `- **Decision:** ${d.decision}`,
         ...(d.policies.length ? [`- **Policies:** ${d.policies.map((p) => `[${p}](#${p})`).join(", ")}`] : []),
@@ -104,8 +114,10 @@ const USAGE = [
     "```",
     "",
     "`policy/config.prod.json` raises to mandatory the hygiene rules prod already meets (storage, messaging and ACS",
-    "baselines, webhook TLS, monitoring) and narrows the ACS data locations to Europe, so a regression blocks prod while",
-    "dev only reports it. Pass it to the CLI with `--policy-pack-config policy/config.prod.json`.",
+    "baselines, identity delivery, queue TTL, webhook TLS, monitoring and ACS feature logs, data residency along the event",
+    "path), narrows the ACS data locations to Europe, requires the `environment` and `owner` tags and allows only West and",
+    "North Europe, so a regression blocks prod while dev only reports it. Pass it to the CLI with",
+    "`--policy-pack-config policy/config.prod.json`.",
     "",
 ];
 

@@ -57,6 +57,11 @@ function packageFile(handler: string, given: string | undefined): string {
 }
 const MONITORING_METRICS_PUBLISHER = "3913510d-42f4-4e42-8a64-420c390055eb";
 
+/** Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts). */
+export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
+/** Why the function account keeps shared keys (at most 256 characters, Azure's tag value limit). */
+export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function package with account keys (pulumi/pulumi-azure-native#2015); the app uses its identity";
+
 /**
  * The Function App the classic ACS scenario needs: Flex Consumption (Microsoft's recommended plan for new
  * Node.js apps), storage reached with the app's managed identity, Application Insights with Entra auth, HTTPS
@@ -70,7 +75,9 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     const account = hardenedStorageAccount(n("storage"), ctx.parent, {
         resourceGroupName: ctx.resourceGroupName, location: ctx.location, accountName: args.storageAccountName, sku: "Standard_LRS",
         networkDefaultAction: "Allow", allowSharedKeyAccess: true,
-        tags: pulumi.output(ctx.tags ?? {}).apply((t) => ({ ...t, "resource-usage": "azure-functions" })),
+        // The app itself is identity-based; the keys are for the package upload. Recorded on the resource so the
+        // policy pack lists the exemption with its reason instead of asking to turn keys off (docs/policies.md).
+        tags: pulumi.output(ctx.tags ?? {}).apply((t) => ({ ...t, "resource-usage": "azure-functions", [SHARED_KEY_REASON_TAG]: SHARED_KEY_REASON })),
     });
     const storageArgs = { resourceGroupName: ctx.resourceGroupName, accountName: account.name };
     new storage.BlobServiceProperties(n("blob-service"), {

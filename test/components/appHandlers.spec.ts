@@ -4,6 +4,8 @@ import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
 import { APP_SETTINGS } from "../../functions/src/settings";
 import { HandlerKind, HandlerTarget } from "../../components";
+import { SHARED_KEY_REASON_TAG } from "../../components/handlers/functionApp";
+import { SHARED_KEY_REASON_TAG as POLICY_SHARED_KEY_REASON_TAG } from "../../policy/rules/storageAccount/disableSharedKey";
 import { failingProgram } from "../support/program";
 
 const STORAGE_READ_WRITE = [BuiltInRoles.StorageBlobDataOwner, BuiltInRoles.StorageQueueDataContributor, BuiltInRoles.StorageTableDataContributor];
@@ -38,6 +40,14 @@ describe("function handler in the dev stack", () => {
         assert.strictEqual(settings[APP_SETTINGS.notifyRecipients], "sms-desk@example.com");
         assert.match(settings[APP_SETTINGS.emailSender], /^DoNotReply@.+\.azurecomm\.net$/);
         assert.match(settings[APP_SETTINGS.acsEndpoint], /^https:\/\/acs-events-dev\./);
+    });
+
+    it("records on its storage account why shared keys stay on, in the tag the policy pack reads", () => {
+        const account = ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!;
+        assert.strictEqual(account.inputs.allowSharedKeyAccess, true);
+        assert.strictEqual(SHARED_KEY_REASON_TAG, POLICY_SHARED_KEY_REASON_TAG);
+        assert.match(account.inputs.tags[SHARED_KEY_REASON_TAG], /pulumi-azure-native#2015/);
+        assert.strictEqual(account.inputs.tags["resource-usage"], "azure-functions");
     });
 
     it("has exactly the roles it needs: storage data, telemetry, email through ACS", () => {

@@ -15,8 +15,21 @@ describe("policy: baseline rules per resource type", () => {
         ruleCases("storage-account-require-https", { graph, pass: ["dl-account", "st-variants"], fail: ["st-bad"], unset: { pass: ["st-unset"] }, messages: { "st-bad": [/enableHttpsTrafficOnly: expected true, got false/] } });
         ruleCases("storage-account-require-min-tls", { graph, pass: ["dl-account", "st-variants"], fail: ["st-bad"], unset: { fail: ["st-unset"] }, messages: { "st-bad": [/minimumTlsVersion: expected "TLS1_2" or "TLS1_3", got "TLS1_0"/, /Fix: /] } });
         ruleCases("storage-account-deny-public-blob-access", { graph, pass: ["dl-account", "st-nobypass"], fail: ["st-bad"], unset: { fail: ["st-unset"] } });
-        ruleCases("storage-account-disable-shared-key", { graph, pass: ["dl-account", "st-variants"], fail: ["st-bad"], unset: { fail: ["st-unset"] } });
-        ruleCases("storage-account-require-firewall", { graph, pass: ["dl-account", "st-nobypass", "st-variants"], fail: ["st-bad"], unset: { fail: ["st-unset"] } });
+        // Functions host storage gets the reason and the order of the fix; an exemption recorded in the tag passes here
+        // (the real function handler's account) and is listed by storage-account-report-shared-key-exemption instead.
+        ruleCases("storage-account-disable-shared-key", {
+            graph, pass: ["dl-account", "st-variants", "fn-storage"], fail: ["st-bad", "st-hostkey", "st-hostid"], unset: { fail: ["st-unset"] },
+            messages: {
+                "st-hostkey": [/function app fa-hostkey connects with an account key \(AzureWebJobsStorage\), so keys cannot go first/],
+                "st-hostid": [/function app fa-hostid already reaches this host storage with its identity .*set allowSharedKeyAccess: false, or record why keys must stay in tag acs-event-handling:shared-key-reason/],
+            },
+        });
+        ruleCases("storage-account-report-shared-key-exemption", {
+            graph, pass: ["dl-account", "st-bad"], fail: ["fn-storage", "st-stale"], unset: { pass: ["st-unset"] },
+            messages: { "fn-storage": [/documented exemption: "pulumi storage\.Blob uploads the function package with account keys \(pulumi\/pulumi-azure-native#2015\)/], "st-stale": [/remove the stale tag/] },
+        });
+        // The function handler's host storage allows every network on purpose (its runtime is not a trusted service).
+        ruleCases("storage-account-require-firewall", { graph, pass: ["dl-account", "st-nobypass", "st-variants"], fail: ["st-bad", "fn-storage"], unset: { fail: ["st-unset"] } });
         // Only firewalled accounts need the bypass; a comma list containing AzureServices is accepted (§10.10).
         ruleCases("storage-account-allow-trusted-services", {
             graph, pass: ["dl-account", "st-variants"], fail: ["st-nobypass"], unset: { pass: ["st-unset"] }, outOfScope: ["st-bad"],
@@ -56,11 +69,38 @@ describe("policy: baseline rules per resource type", () => {
         ruleCases("function-app-disable-ftp", { graph, pass: ["fa-good", "fa-variant"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope });
         ruleCases("function-app-require-identity", { graph, pass: ["fa-good", "fa-variant"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope });
         ruleCases("function-app-disable-remote-debug", { graph, pass: ["fa-good"], fail: ["fa-bad"], unset: { pass: ["fa-unset", "fa-variant"] }, outOfScope });
+        ruleCases("function-app-enable-http2", { graph, pass: ["fa-good", "fa-variant", "fn-app"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope, messages: { "fa-bad": [/siteConfig\.http20Enabled: expected true, got false/] } });
+        ruleCases("function-app-restrict-cors", { graph, pass: ["fa-good", "fa-variant"], fail: ["fa-bad"], unset: { pass: ["fa-unset"] }, outOfScope, messages: { "fa-bad": [/siteConfig\.cors\.allowedOrigins: expected explicit origins \(no "\*"\)/] } });
+        // Flex functionAppConfig.runtime (fa-good, the real handler) and linuxFxVersion in any case (fa-variant).
+        ruleCases("function-app-require-supported-runtime", {
+            graph, pass: ["fa-good", "fa-variant", "fn-app"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope,
+            messages: { "fa-bad": [/siteConfig\.linuxFxVersion: expected node 20 or later, got "node 18"/], "fa-unset": [/got nothing \(unset\)/] },
+        });
+        ruleCases("function-app-require-supported-runtime", {
+            graph, config: { "function-app-require-supported-runtime": { minimumNodeVersion: 22 } }, pass: ["fa-variant"], fail: ["fa-good", "fa-bad", "fn-app", "fa-hostkey", "fa-hostid"], unset: { fail: ["fa-unset"] }, outOfScope,
+        });
+        // Graph rules: a missing WebAppFtpAllowed/WebAppScmAllowed child leaves basic auth on (one finding per child).
+        ruleCases("function-app-disable-basic-auth", {
+            graph, pass: ["fa-good", "fa-variant", "fn-app"], fail: ["fa-bad", "fa-bad"], unset: { fail: ["fa-unset", "fa-unset"] }, outOfScope,
+            messages: { "fa-bad": [/web\.WebAppFtpAllowed\(name = fa-bad\)\.allow: expected false \(FTP basic auth off\), got true/], "fa-unset": [/no such resource, so basic auth stays on/] },
+        });
+        // App settings inline (fa-good, the real handler) or in a web.WebAppApplicationSettings child (fa-variant).
+        ruleCases("function-app-require-app-insights", {
+            graph, pass: ["fa-good", "fa-variant", "fn-app"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope,
+            messages: { "fa-bad": [/expected APPLICATIONINSIGHTS_CONNECTION_STRING .*got only FUNCTIONS_WORKER_RUNTIME/] },
+        });
         ruleCases("logic-workflow-require-enabled-state", { graph, pass: ["wf-enabled"], fail: ["wf-disabled"], unset: { pass: ["wf-unset"] } });
+        ruleCases("logic-workflow-require-diagnostics", { graph, pass: ["wf-enabled"], fail: ["wf-disabled"], unset: { fail: ["wf-unset"] }, messages: { "wf-disabled": [/wf-disabled-diagnostics, without an enabled log or a destination/] } });
     });
 
     describe("metric alerts", () => {
         ruleCases("metric-alert-require-action-group", { graph, pass: ["alert-good"], fail: ["alert-bad"], unset: { fail: ["alert-unset"] } });
         ruleCases("metric-alert-enable-auto-mitigate", { graph, pass: ["alert-good"], fail: ["alert-bad"], unset: { fail: ["alert-unset"] } });
+    });
+
+    describe("Log Analytics and Application Insights", () => {
+        ruleCases("log-analytics-workspace-disable-local-auth", { graph, pass: ["law-good", "fn-logs"], fail: ["law-bad"], unset: { fail: ["law-unset"] }, messages: { "law-bad": [/features\.disableLocalAuth: expected true, got false/] } });
+        ruleCases("app-insights-require-workspace", { graph, pass: ["ai-good", "fn-insights"], fail: ["ai-bad"], unset: { fail: ["ai-unset"] }, messages: { "ai-bad": [/ingestionMode: expected "LogAnalytics", got "ApplicationInsights"/] } });
+        ruleCases("app-insights-disable-local-auth", { graph, pass: ["ai-good", "fn-insights"], fail: ["ai-bad"], unset: { fail: ["ai-unset"] } });
     });
 });

@@ -15,9 +15,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     regional: ["system-topic-require-global-location regional-topic mandatory"],
     nolocation: ["system-topic-require-global-location nolocation-topic mandatory"],
     wrongtype: ["system-topic-match-source-type wrongtype-topic mandatory"],
-    // The second topic has no monitoring of its own, hence the two advisories.
+    // The second topic has no monitoring of its own and no subscription using its identity, hence the advisories.
     twotopics: [
         "system-topic-limit-one-per-source twotopics-topic mandatory", "system-topic-limit-one-per-source twotopics-topic2 mandatory",
+        "system-topic-avoid-unused-identity twotopics-topic2 advisory",
         "system-topic-require-delivery-alerts twotopics-topic2 advisory", "system-topic-require-diagnostics twotopics-topic2 advisory",
     ],
     // Delivery and dead letter both use the missing identity: one finding per use, on topic and subscription.
@@ -40,7 +41,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     duplicate: ["event-subscription-avoid-duplicate-delivery duplicate-sub-duplicate mandatory"],
     fanout: [],
     alertsfirst: ["system-topic-require-delivery-alerts alertsfirst-topic advisory"],
-    nomonitoring: ["system-topic-require-delivery-alerts nomonitoring-topic advisory", "system-topic-require-diagnostics nomonitoring-topic advisory"],
+    nomonitoring: [
+        "communication-service-require-feature-logs nomonitoring-acs advisory",
+        "system-topic-require-delivery-alerts nomonitoring-topic advisory", "system-topic-require-diagnostics nomonitoring-topic advisory",
+    ],
     auditonly: ["system-topic-require-diagnostics auditonly-topic advisory"],
     typo: ["event-subscription-require-known-event-types typo-sub mandatory"],
     noslash: ["event-subscription-require-matchable-subject noslash-sub mandatory"],

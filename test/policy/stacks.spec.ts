@@ -30,9 +30,12 @@ const KNOWN_ADVISORIES: Readonly<Record<string, readonly string[]>> = {
         "event-subscription-report-overlapping-routes sms-email-subscription advisory",
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
-        // Function host storage keeps shared keys and an open firewall for the Flex deployment (§10.6).
-        "storage-account-disable-shared-key sms-function-storage advisory",
+        // Function host storage keeps an open firewall (its runtime is not a trusted service) and shared keys for the
+        // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (§10.6).
+        "storage-account-report-shared-key-exemption sms-function-storage advisory",
         "storage-account-require-firewall sms-function-storage advisory",
+        // The Logic App's run history is not exported yet: monitoring covers the topic and ACS, not the workflow.
+        "logic-workflow-require-diagnostics sms-logic-app-workflow advisory",
     ],
     prod: [],
 };

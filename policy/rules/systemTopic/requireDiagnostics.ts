@@ -1,12 +1,8 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { isAcsTopic, ofType, refersTo } from "../../lib/stack";
+import { isAcsTopic, ofType } from "../../lib/stack";
+import { diagnosticSettingsOn } from "../../lib/targets";
 import { T } from "../../lib/types";
-import { eqi, has, list, sameId } from "../../lib/values";
-
-/** Diagnostic settings on `topic`: by URN (`resourceUri: topic.id`), else by id. */
-export function settingsOn(topic: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofType(resources, T.DiagnosticSetting).filter((d) => refersTo(d, "resourceUri", topic, () => sameId(d.props.resourceUri, topic.props.id)));
-}
+import { eqi, has, list } from "../../lib/values";
 
 function exportsDeliveryFailures(d: PolicyResource): boolean {
     const p = d.props;
@@ -27,7 +23,7 @@ export const systemTopicRequireDiagnostics: StackValidationPolicy = {
     severity: "medium",
     validateStack: (args, report) => {
         for (const topic of ofType(args.resources, T.SystemTopic).filter(isAcsTopic)) {
-            const settings = settingsOn(topic, args.resources);
+            const settings = diagnosticSettingsOn(topic, args.resources);
             if (settings.some(exportsDeliveryFailures)) continue;
             const got = settings.length ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs log or a destination` : "no diagnostic setting";
             report(`monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`, topic.urn);

@@ -42,12 +42,18 @@ export function stackWithMocks(stack: string, mocks: pulumi.runtime.Mocks, previ
 
 const cache = new WeakMap<Graph, Map<string, Promise<Finding[]>>>();
 
-/** Findings of the whole pack on a graph, computed once per (graph, config). */
-export function findingsOf(graph: Graph, config: PolicyPackConfig = {}): Promise<Finding[]> {
-    const key = JSON.stringify(config);
+/**
+ * Findings of the whole pack on a graph, computed once per (graph, config); with `only`, of that one policy or
+ * harness check (a configured variant of one rule need not re-run the other 80).
+ */
+export function findingsOf(graph: Graph, config: PolicyPackConfig = {}, only?: string): Promise<Finding[]> {
+    const key = `${JSON.stringify(config)}|${only ?? ""}`;
     const byConfig = cache.get(graph) ?? new Map<string, Promise<Finding[]>>();
     cache.set(graph, byConfig);
-    if (!byConfig.has(key)) byConfig.set(key, evaluateGraph(graph, { config }));
+    if (!byConfig.has(key)) {
+        const scope = only === undefined ? {} : { rules: CATALOGUE.filter((e) => e.policy.name === only), checks: HARNESS_CHECKS.filter((c) => c.name === only) };
+        byConfig.set(key, evaluateGraph(graph, { config, ...scope }));
+    }
     return byConfig.get(key)!;
 }
 
@@ -93,7 +99,8 @@ export function ruleCases(policy: string, c: RuleCases): void {
         const unsetFail = "fail" in c.unset ? c.unset.fail : [];
         const unsetPass = "pass" in c.unset ? c.unset.pass : [];
         for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])]) assert.ok(names.has(n), `fixture has no resource ${n}`);
-        const findings = (await findingsOf(graph, c.config)).filter((f) => f.policy === policy);
+        // Without config every rule shares one evaluation of the graph; a configured variant runs its own rule only.
+        const findings = (await findingsOf(graph, c.config, c.config ? policy : undefined)).filter((f) => f.policy === policy);
         const configured = levelFor(policy, levelOf(policy) as EnforcementLevel, c.config ?? {});
         const level = configured === "remediate" ? "mandatory" : configured;
         const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level}`).sort();
