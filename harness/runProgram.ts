@@ -37,6 +37,51 @@ export class ProgramError extends Error {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** What a graph listener learns about the run besides the graph. */
+export interface GraphCapturedInfo {
+    /** The options the run was started with (project, stack, config, preview, ...). */
+    readonly options: RunProgramOptions;
+    /** Set when the program failed; the graph is then the partial one `ProgramError.partial` carries. */
+    readonly error?: unknown;
+}
+export type GraphListener = (graph: Graph, info: GraphCapturedInfo) => void;
+
+/**
+ * Process-wide, not per module instance: runStack evicts this repository's modules from require's cache before each
+ * run, so a file that requires the harness later gets a fresh copy of this module; its runs must reach the same
+ * listeners.
+ */
+const LISTENERS = Symbol.for("acs-event-handling/harness/runProgram/graphListeners");
+const listeners: Set<GraphListener> = ((globalThis as Record<symbol, unknown>)[LISTENERS] as Set<GraphListener> | undefined)
+    ?? ((globalThis as Record<symbol, unknown>)[LISTENERS] = new Set<GraphListener>());
+
+/**
+ * Observe every graph `runProgram` captures, for every caller (runStack, test fixtures, the CLIs): the listener is
+ * called synchronously, once per run, after all registrations finished and before `runProgram` settles: with the
+ * whole graph, or with the partial graph when the program fails. Returns the function that unsubscribes.
+ * Listeners must treat the graph as read-only and should not throw: an exception is rethrown by `runProgram` (after
+ * the other listeners ran) and fails the run that produced the graph. With no listener, runs do nothing extra.
+ */
+export function onGraphCaptured(listener: GraphListener): () => void {
+    const subscription = (graph: Graph, info: GraphCapturedInfo) => listener(graph, info);
+    listeners.add(subscription);
+    return () => { listeners.delete(subscription); };
+}
+
+function notify(graph: Graph, info: GraphCapturedInfo): void {
+    if (listeners.size === 0) return;
+    const errors: unknown[] = [];
+    for (const listener of [...listeners]) {
+        try {
+            listener(graph, info);
+        } catch (err) {
+            errors.push(err);
+        }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, "graph listeners failed");
+}
+
 /**
  * Run a Pulumi program under the mock runtime and capture its whole graph. Runs are serialised: the Pulumi
  * runtime is process-global. The result is complete: we wait for every registration, not just for the program
@@ -70,6 +115,7 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     });
     records.forEach((r, i) => { const raw = RAW.get(r); if (raw) RAW.set(resources[i], raw); });
     const graph: Graph = { project: o.project, stack: o.stack, resources, stackOutputs: plainify(stackOutputs ?? {}, []) };
+    notify(graph, failure === undefined ? { options: o } : { options: o, error: failure });
     if (failure !== undefined) throw new ProgramError(failure, graph);
     return graph;
 }
