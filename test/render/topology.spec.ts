@@ -108,7 +108,7 @@ describe("render/topology: incomplete stacks still draw", () => {
         const graph = await runProgram({
             project: "render-test", stack: "external",
             program: () => {
-                new eventgrid.SystemTopic("topic", { resourceGroupName: "rg", systemTopicName: "t", source: acsId, topicType: "Microsoft.Communication.CommunicationServices", location: "global" });
+                new eventgrid.SystemTopic("topic", { resourceGroupName: "rg", systemTopicName: "acs-shared-topic", source: acsId, topicType: "Microsoft.Communication.CommunicationServices", location: "global" });
             },
         });
         assert.match(toMermaid(topologyFromGraph(graph)), /acs0\["ACS \(outside this stack\)<br\/>acs-shared"\][^]*acs0 --> topic0/);
