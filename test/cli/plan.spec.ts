@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as os from "os";
 import * as path from "path";
+import { findArmTypesDir } from "../../contract";
 import { PROJECT_ROOT } from "../../harness/runStack";
 
 /** Run `npm run plan`'s entry in a child process, as a user would. */
@@ -32,7 +33,8 @@ describe("npm run plan", () => {
             "azure-native:authorization:RoleAssignment  sms-queue-sender-role",
             'sms-604: [SMSReceived, SMSDeliveryReportReceived] begins "/phonenumber/1604" → sms-queue (StorageQueue (topic identity); retry 30x/1440min; dead-letter deadletters)',
             "Policy report (0 mandatory,",
-            "every request body fits the contract",
+            // A fresh clone without ../shared has no contract data: the plan says so in one line.
+            findArmTypesDir() ? "every request body fits the contract" : "skipped: ../shared/arm-types not found",
             "SMSReceived → sms-email (sms-logic-app), sms-604 (sms-queue), sms-records (sms-function)",
             "Plan OK.",
         ]) assert.ok(r.stdout.includes(expected), `missing: ${expected}`);
