@@ -211,6 +211,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                 namePrefix: args.monitoring.namePrefix ?? args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
                 systemTopicId: topic.id, communicationServiceId: acs.id,
                 subscriptionNames: subs.map((s) => s.sub.subscriptionName),
+                workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
                 subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
             }, { parent: this });
         }

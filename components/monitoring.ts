@@ -63,6 +63,8 @@ export interface MonitoringArgs extends MonitoringSettings {
     subscriptionNames: pulumi.Input<pulumi.Input<string>[]>;
     /** Optional. Event types the subscriptions include; they decide the ACS log categories. */
     subscribedEventTypes?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Optional. Resource IDs of Logic App workflows that handle events: each gets a diagnostic setting with WorkflowRuntime logs, since a failed run is otherwise invisible. */
+    workflowIds?: pulumi.Input<string>[];
     /** Optional. Tags for the workspace, action group and alert rules. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -146,6 +148,11 @@ function diagnosticSettings(parent: pulumi.Resource, name: string, prefix: pulum
         logs: [{ category: "DeliveryFailures", enabled: true }],
         metrics: [{ category: "AllMetrics", enabled: true }],
     }, { parent });
+    (args.workflowIds ?? []).forEach((resourceUri, i) => new monitor.DiagnosticSetting(childName(name, `workflow-${i}-diagnostics`), {
+        resourceUri, name: settingName, workspaceId, logAnalyticsDestinationType: "Dedicated",
+        logs: [{ category: "WorkflowRuntime", enabled: true }],
+        metrics: [{ category: "AllMetrics", enabled: true }],
+    }, { parent }));
     if (args.communicationServiceId === undefined) return pulumi.output([]);
     const categories = pulumi.output(args.subscribedEventTypes ?? []).apply((types) => acsLogCategoriesFor(types));
     new monitor.DiagnosticSetting(childName(name, "acs-diagnostics"), {

@@ -15,6 +15,8 @@ export interface HandlerEndpoint {
     minimumTlsVersion?: pulumi.Input<string>;
     /** Deliver with the topic's managed identity (queues, Service Bus, Event Hubs). */
     useTopicIdentity: boolean;
+    /** Logic App workflow ID, for its diagnostic setting (logicApp handlers only). */
+    workflowId?: pulumi.Output<string>;
     /** Resources the subscription must wait for: role assignments, the function's code deployment, the receiver. */
     readiness: pulumi.Resource[];
 }

@@ -49,6 +49,7 @@ export function logicAppEndpoint(ctx: TargetContext, args: LogicAppTargetArgs, e
         endpointUrl: pulumi.secret(callback.apply((c) => c.value ?? "")),
         minimumTlsVersion: "1.2",
         useTopicIdentity: false,
+        workflowId: workflow.id,
         readiness: [workflow, ...roles],
     };
 }

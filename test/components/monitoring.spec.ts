@@ -67,9 +67,22 @@ for (const stack of ["dev", "prod"] as const) {
             const m = one(g, MONITORING);
             assert.strictEqual(g.resources.find((r) => r.urn === m.parent)?.type, "acs-event-handling:index:AcsEventHandling");
             const children = [...ofType(g, DIAGNOSTIC), ...ofType(g, ALERT), ...ofType(g, ACTION_GROUP), ...ofType(g, WORKSPACE).filter((w) => w.name.startsWith("acs-monitoring"))];
-            assert.strictEqual(children.length, 2 + 4 + 1 + 1);
+            // Diagnostic settings: topic, ACS, and one per Logic App workflow handler.
+            assert.strictEqual(children.length, 2 + ofType(g, "azure-native:logic:Workflow").length + 4 + 1 + 1);
             for (const c of children) assert.strictEqual(c.parent, m.urn, `${c.name} is not parented to the Monitoring component`);
             assert.deepStrictEqual(Object.keys(m.componentOutputs ?? {}).sort(), ["acsLogCategories", "actionGroupId", "alertRuleIds", "workspaceId"]);
+        });
+
+        it("exports each Logic App handler's run history (WorkflowRuntime) to the workspace", () => {
+            const workflows = ofType(g, "azure-native:logic:Workflow");
+            const workspace = ofType(g, WORKSPACE).find((w) => w.name.startsWith("acs-monitoring"))!;
+            for (const wf of workflows) {
+                const d = ofType(g, DIAGNOSTIC).find((x) => x.inputs.resourceUri === wf.id);
+                assert.ok(d, `no diagnostic setting on ${wf.name}`);
+                assert.deepStrictEqual(d.inputs.logs, [{ category: "WorkflowRuntime", enabled: true }]);
+                assert.strictEqual(d.inputs.workspaceId, workspace.id);
+            }
+            assert.strictEqual(workflows.length, stack === "dev" ? 1 : 0);
         });
 
         it("creates a Log Analytics workspace named after the ACS resource, Entra ID only", () => {

@@ -34,8 +34,6 @@ const KNOWN_ADVISORIES: Readonly<Record<string, readonly string[]>> = {
         // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (§10.6).
         "storage-account-report-shared-key-exemption sms-function-storage advisory",
         "storage-account-require-firewall sms-function-storage advisory",
-        // The Logic App's run history is not exported yet: monitoring covers the topic and ACS, not the workflow.
-        "logic-workflow-require-diagnostics sms-logic-app-workflow advisory",
     ],
     prod: [],
 };
