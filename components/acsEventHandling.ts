@@ -6,11 +6,7 @@ import { CommunicationService } from "./communicationService";
 import { EmailService } from "./emailService";
 import { DeadLetterStore } from "./deadLetterStore";
 import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eventSubscription";
-import { EventHubTargetArgs, ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs } from "./handlers/messaging";
-import { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
-import { StorageQueueTargetArgs } from "./handlers/storageQueue";
-import { WebhookTargetArgs } from "./handlers/webhook";
-import { HandlerTarget } from "./handlerTarget";
+import { AcsHandlerArgs, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
 import { withSecretWebhooks } from "./secrets";
@@ -57,25 +53,6 @@ export interface AcsDeadLetterArgs {
     sku?: pulumi.Input<string>;
     /** Optional. Default: 7. */
     softDeleteDays?: pulumi.Input<number>;
-}
-
-export interface AcsHandlerArgs {
-    /** Required. Handler kind; set exactly the matching block. */
-    kind: HandlerKind;
-    /** Conditional. Required when kind is "webhook". */
-    webhook?: WebhookTargetArgs;
-    /** Conditional. Required when kind is "storageQueue". */
-    storageQueue?: StorageQueueTargetArgs;
-    /** Conditional. Required when kind is "serviceBusQueue". */
-    serviceBusQueue?: ServiceBusQueueTargetArgs;
-    /** Conditional. Required when kind is "serviceBusTopic". */
-    serviceBusTopic?: ServiceBusTopicTargetArgs;
-    /** Conditional. Required when kind is "eventHub". */
-    eventHub?: EventHubTargetArgs;
-    /** Conditional. Required when kind is "function". */
-    function?: FunctionTargetArgs;
-    /** Conditional. Required when kind is "logicApp". */
-    logicApp?: LogicAppTargetArgs;
 }
 
 export interface SubjectFilterArgs {

@@ -7,18 +7,10 @@ import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpo
 import { withSecretWebhook } from "./secrets";
 import { HandlerKind } from "./types";
 
-export interface HandlerTargetArgs {
+/** A handler as the stack declares it: its kind and exactly the one block of that kind. */
+export interface AcsHandlerArgs {
     /** Required. Which kind of handler; exactly the block with this name must be set. */
     kind: HandlerKind;
-    /** Required. Resource group for resources the handler creates. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Required. Region for resources the handler creates. */
-    location: pulumi.Input<string>;
-    /**
-     * Optional. Principal ID of the system topic's identity. When set, the handler grants it the sender role
-     * Event Grid needs for identity-based delivery (queues, Service Bus, Event Hubs).
-     */
-    senderPrincipalId?: pulumi.Input<string>;
     /** Conditional. Required when kind is "webhook". */
     webhook?: WebhookTargetArgs;
     /** Conditional. Required when kind is "storageQueue". */
@@ -33,6 +25,19 @@ export interface HandlerTargetArgs {
     function?: FunctionTargetArgs;
     /** Conditional. Required when kind is "logicApp". */
     logicApp?: LogicAppTargetArgs;
+}
+
+/** A handler plus where to create it and what it is wired to (AcsEventHandling fills these in). */
+export interface HandlerTargetArgs extends AcsHandlerArgs {
+    /** Required. Resource group for resources the handler creates. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Required. Region for resources the handler creates. */
+    location: pulumi.Input<string>;
+    /**
+     * Optional. Principal ID of the system topic's identity. When set, the handler grants it the sender role
+     * Event Grid needs for identity-based delivery (queues, Service Bus, Event Hubs).
+     */
+    senderPrincipalId?: pulumi.Input<string>;
     /** Optional. ACS endpoint and resource ID, for handlers that send email through ACS (function, logicApp). */
     communicationServiceId?: pulumi.Input<string>;
     /** Optional. ACS endpoint (https://<name>.communication.azure.com) for handlers that send email. */

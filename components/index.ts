@@ -1,12 +1,12 @@
 /**
  * Public entry of the component library: what other stacks import.
  */
-export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsHandlerArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo } from "./acsEventHandling";
+export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo } from "./acsEventHandling";
 export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
 export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
 export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
-export { HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
+export { AcsHandlerArgs, HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
 export { EventSubscription, EventSubscriptionArgs, AdvancedFilterArgs, DeliveryHeaderArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
 export { Monitoring, MonitoringArgs, AcsMonitoringArgs, MonitoringSettings, MonitoringThresholdsArgs } from "./monitoring";
 export { MONITORING_DEFAULTS } from "./monitoring/defaults";
