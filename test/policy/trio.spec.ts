@@ -20,10 +20,9 @@ describe("policy: the AcsEventHandling trio (minimal, max, WAF-aligned)", () => 
         ]);
     });
 
-    it("max: every handler kind and option; left are the Logic App's key-in-URL trigger and logs, and the function's host storage", async () => {
+    it("max: every handler kind and option; left are the Logic App's key-in-URL trigger and the function's host storage", async () => {
         assert.deepStrictEqual(tuples(await findingsOf(await fixture(maxProgram))), [
             "event-subscription-recommend-entra-webhook sms-flow-subscription advisory",
-            "logic-workflow-require-diagnostics flow-workflow advisory",
             "storage-account-report-shared-key-exemption fn-storage advisory",
             "storage-account-require-firewall fn-storage advisory",
         ]);
