@@ -35,7 +35,14 @@ export class ProgramError extends Error {
     }
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Runs are serialised through one queue per process (the Pulumi runtime is process-global). Kept on globalThis
+ * for the same reason as the listeners below: a fresh copy of this module must queue behind the old one's runs.
+ */
+const QUEUE = Symbol.for("acs-event-handling/harness/runProgram/queue");
+const runQueue = (): { tail: Promise<unknown> } =>
+    ((globalThis as Record<symbol, unknown>)[QUEUE] as { tail: Promise<unknown> } | undefined)
+    ?? ((globalThis as Record<symbol, unknown>)[QUEUE] = { tail: Promise.resolve() }) as { tail: Promise<unknown> };
 
 /** What a graph listener learns about the run besides the graph. */
 export interface GraphCapturedInfo {
@@ -88,8 +95,9 @@ function notify(graph: Graph, info: GraphCapturedInfo): void {
  * function to return (outputs-dependent resources register later; pulumi-practices.md §3.2).
  */
 export function runProgram(options: RunProgramOptions): Promise<Graph> {
-    const run = queue.then(() => runExclusive(options));
-    queue = run.catch(() => undefined);
+    const q = runQueue();
+    const run = q.tail.then(() => runExclusive(options));
+    q.tail = run.catch(() => undefined);
     return run;
 }
 
