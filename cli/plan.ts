@@ -6,7 +6,7 @@
 import { Command } from "commander";
 import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
-import { flattenConfig, readProject } from "../harness/stackConfig";
+import { flattenConfig, listStacks, readProject, stackFile } from "../harness/stackConfig";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import { ValidationError } from "../validation/issue";
@@ -24,6 +24,11 @@ async function main(argv: string[]): Promise<number> {
         .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead")
         .parse(argv);
     const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; mermaid?: boolean; policyConfig?: string; configFile?: string }>();
+    const source = o.configFile ?? `Pulumi.${o.stack}.yaml`;
+    if (!o.configFile && !fs.existsSync(stackFile(PROJECT_ROOT, o.stack))) {
+        process.stderr.write(`no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`);
+        return 1;
+    }
     try {
         const config = o.configFile ? readConfigFile(o.configFile) : undefined;
         const graph = await runStack({ stack: o.stack, preview: o.preview, config });
@@ -32,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
         else printPlanReport(report);
         return report.exitCode;
     } catch (err) {
-        return reportFailure(err, o.stack, !!o.json);
+        return reportFailure(err, o.stack, source, !!o.json);
     }
 }
 
@@ -41,11 +46,11 @@ function readConfigFile(file: string) {
     return flattenConfig(readProject(PROJECT_ROOT).name, doc.config ?? {});
 }
 
-function reportFailure(err: unknown, stack: string, json: boolean): number {
+function reportFailure(err: unknown, stack: string, source: string, json: boolean): number {
     const cause = err instanceof ProgramError ? err.cause : err;
     if (ValidationError.is(cause)) {
         if (json) process.stdout.write(JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2) + "\n");
-        else process.stderr.write(`Pulumi.${stack}.yaml: ${cause.message}\n`);
+        else process.stderr.write(`${source}: ${cause.message}\n`);
         return 1;
     }
     process.stderr.write(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);

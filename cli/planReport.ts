@@ -1,6 +1,7 @@
 import { Graph } from "../harness/graph";
 import { countByType, formatRouteLine, renderTree, routeLines, RouteLine } from "../render/tree";
 import { optionalSections, PlanSection } from "./planSections";
+import { redactSecrets } from "./redact";
 
 export interface PlanReport {
     stack: string;
@@ -26,7 +27,7 @@ export async function buildPlanReport(graph: Graph, options: PlanOptions): Promi
         counts: Object.fromEntries(countByType(graph)),
         routes: routeLines(graph),
         sections,
-        graph,
+        graph: redactSecrets(graph),
         exitCode: sections.some((s) => s.failed) ? 1 : 0,
     };
 }

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Graph } from "../harness/graph";
 import { PROJECT_ROOT } from "../harness/runStack";
+import { PolicyPackConfig } from "@pulumi/policy";
 import { loadPackConfig } from "../policy/config";
 import { evaluateGraph, Finding } from "../policy/evaluate";
 import { PlanSection } from "./planSections";
@@ -16,8 +17,25 @@ export function policyConfigFile(stack: string, explicit?: string): string | und
     return fs.existsSync(perStack) ? perStack : undefined;
 }
 
+/**
+ * A stack that references an existing ACS resource (communication.existingId) declares that id as the topic's
+ * source on purpose: the plan lists it in system-topic-require-source-in-stack's externalSources, as the README
+ * tells users to do in the config file they pass to `pulumi preview --policy-pack-config`.
+ */
+export function withReferencedSources(graph: Graph, config: PolicyPackConfig): PolicyPackConfig {
+    const ids = graph.resources.filter((r) => r.type === "acs-event-handling:index:CommunicationService" && typeof r.inputs.existingId === "string")
+        .map((r) => r.inputs.existingId as string);
+    if (ids.length === 0) return config;
+    const rule = "system-topic-require-source-in-stack";
+    const own = config[rule];
+    const entry = typeof own === "string" ? { enforcementLevel: own } : { ...(own ?? {}) };
+    const external = [...((entry as any).externalSources ?? []), ...ids];
+    return { ...config, [rule]: { ...entry, externalSources: [...new Set(external)] } as any };
+}
+
 export async function policySection(graph: Graph, configFile: string | undefined): Promise<PlanSection> {
-    const findings = await evaluateGraph(graph, { config: configFile ? loadPackConfig(configFile) : {} });
+    const config = withReferencedSources(graph, configFile ? loadPackConfig(configFile) : {});
+    const findings = await evaluateGraph(graph, { config });
     const mandatory = findings.filter((f) => f.level === "mandatory").length;
     const title = `Policy report (${mandatory} mandatory, ${findings.length - mandatory} advisory${configFile ? `; config ${path.relative(PROJECT_ROOT, configFile)}` : ""})`;
     return { title, lines: findings.length ? groupByResource(findings) : ["no violations"], failed: mandatory > 0, data: findings };

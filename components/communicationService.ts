@@ -1,6 +1,6 @@
 import * as communication from "@pulumi/azure-native/communication";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, lastSegment } from "./naming";
+import { childName, lastSegment, resourceGroupOf } from "./naming";
 import { protectedResourceOptions } from "./protection";
 
 export interface CommunicationServiceArgs {
@@ -48,8 +48,12 @@ export class CommunicationService extends pulumi.ComponentResource {
         if (args.existingId !== undefined) {
             this.id = pulumi.output(args.existingId);
             this.resourceName = this.id.apply(lastSegment);
-            this.endpoint = this.resourceName.apply((n) => `https://${n}.communication.azure.com`);
-            this.principalId = pulumi.output("");
+            // Read the real host name: ACS endpoints carry a geography (name.<geo>.communication.azure.com).
+            const existing = communication.getCommunicationServiceOutput({
+                resourceGroupName: this.id.apply(resourceGroupOf), communicationServiceName: this.resourceName,
+            }, { parent: this });
+            this.endpoint = existing.hostName.apply((h) => `https://${h}`);
+            this.principalId = existing.apply((e) => e.identity?.principalId ?? "");
         } else {
             if (args.name === undefined || args.dataLocation === undefined) {
                 throw new Error(`CommunicationService "${name}": name and dataLocation are required unless existingId is set`);

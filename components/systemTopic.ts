@@ -49,7 +49,14 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
             const existing = eventgrid.getSystemTopicOutput({ resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName }, { parent: this });
             this.id = existing.id;
             this.topicName = existing.name;
-            this.principalId = existing.apply((t) => t.identity?.principalId ?? "");
+            // Dead letters and queue/Service Bus/Event Hubs delivery use the topic's identity: without one every
+            // role assignment would name an empty principal and fail late, at `pulumi up`.
+            this.principalId = existing.apply((t) => {
+                if (!t.identity?.principalId) {
+                    throw new Error(`AcsSystemTopic "${name}": the existing system topic "${t.name}" has no system-assigned identity; enable it on the topic (identity type SystemAssigned) or let this stack create the topic`);
+                }
+                return t.identity.principalId;
+            });
         } else {
             const topic = new eventgrid.SystemTopic(childName(name, "topic"), {
                 resourceGroupName: args.resourceGroupName,

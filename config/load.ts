@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Issue, issue, ValidationError } from "../validation/issue";
-import { semanticIssues } from "./semantics";
+import { displayValue, semanticIssues } from "./semantics";
 import { StackSettings, stackConfigSchema } from "./schema";
 
 export const CONFIG_NAMESPACE = "acs-event-handling";
@@ -20,7 +20,7 @@ export function parseStackSettings(raw: Record<string, unknown>): StackSettings 
 
 function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
     const path = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const value = valueAt(raw, path);
+    const value = displayValue(path, valueAt(raw, path));
     switch (zi.code) {
         case "unrecognized_keys":
             return issue(path, zi.keys, `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedKeys(path)}`);

@@ -28,14 +28,16 @@ export const communicationSchema = z.strictObject({
     disableLocalAuth: z.boolean().default(true),
     publicNetworkAccess: z.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).default("Enabled"),
     protect: z.boolean().default(false),
-    lock: z.boolean().default(false),
+    /** Unset: same as protect (a protected resource also gets a CanNotDelete lock). */
+    lock: z.boolean().optional(),
 });
 
 export const systemTopicSchema = z.strictObject({
     name: name(LIMITS.systemTopicName, "3–128 letters, digits or hyphens").optional(),
     existingName: name(LIMITS.systemTopicName, "3–128 letters, digits or hyphens").optional(),
     protect: z.boolean().default(false),
-    lock: z.boolean().default(false),
+    /** Unset: same as protect (a protected resource also gets a CanNotDelete lock). */
+    lock: z.boolean().optional(),
 });
 
 export const deadLetterSchema = z.strictObject({
@@ -128,7 +130,8 @@ export const subscriptionSchema = z.strictObject({
         maxDeliveryAttempts: z.number().default(LIMITS.maxDeliveryAttempts.default),
         eventTimeToLiveInMinutes: z.number().default(LIMITS.eventTimeToLiveInMinutes.default),
     }).default({ maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default, eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default }),
-    deadLetter: z.boolean().default(true),
+    /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
+    deadLetter: z.boolean().optional(),
     deliverySchema: z.enum(["EventGridSchema", "CloudEventSchemaV1_0"]).default("EventGridSchema"),
     batching: z.strictObject({
         maxEventsPerBatch: int(LIMITS.maxEventsPerBatch.min, LIMITS.maxEventsPerBatch.max, "maxEventsPerBatch").default(1),
@@ -170,7 +173,7 @@ export const stackConfigSchema = z.strictObject({
     location: z.string().min(1, "an Azure region, e.g. westeurope"),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
-    systemTopic: systemTopicSchema.default({ protect: false, lock: false }),
+    systemTopic: systemTopicSchema.default({ protect: false }),
     deadLetter: deadLetterSchema,
     handlers: z.record(z.string(), handlerSchema),
     subscriptions: z.record(z.string(), subscriptionSchema),

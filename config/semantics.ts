@@ -1,6 +1,7 @@
 import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
 import { Issue, issue } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
+import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
 
 /**
@@ -15,6 +16,7 @@ export function semanticIssues(raw: Raw): Issue[] {
     return [
         ...emailIssues(raw),
         ...communicationIssues(raw.communication),
+        ...systemTopicIssues(raw.systemTopic),
         ...deadLetterIssues(raw.deadLetter),
         ...handlerIssues(raw.handlers),
         ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
@@ -51,6 +53,11 @@ function communicationIssues(c: unknown): Issue[] {
     return out;
 }
 
+function systemTopicIssues(t: unknown): Issue[] {
+    if (!isObj(t) || !t.existingName || !t.name) return [];
+    return [issue(["systemTopic"], { name: t.name, existingName: t.existingName }, "set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both")];
+}
+
 function deadLetterIssues(d: unknown): Issue[] {
     if (!isObj(d) || d.enabled === false) return [];
     if (d.accountName && d.existingAccountId) return [issue(["deadLetter"], d, "set either accountName (create) or existingAccountId (reference), not both")];
@@ -81,6 +88,10 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
         return [];
     };
     switch (kind) {
+        case "function":
+            return b.functionName !== undefined && b.functionName !== SMS_EVENTS_FUNCTION_NAME
+                ? [issue([...at, "functionName"], b.functionName, `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`)]
+                : [];
         case "webhook": {
             if (typeof b.url === "string" && !/^https:\/\//i.test(b.url)) {
                 return [issue([...at, "url"], redactUrl(b.url), "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)")];
@@ -105,6 +116,17 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
 /** Webhook URLs carry keys in their query string; never echo them in an error. */
 export function redactUrl(url: string): string {
     return url.replace(/\?.*$/, "?…");
+}
+
+/**
+ * The value an error may show for a config path: webhook URLs lose their query string (keys), header values are
+ * never shown (an Authorization header is a credential), whatever check reports them.
+ */
+export function displayValue(path: readonly (string | number)[], value: unknown): unknown {
+    if (path.includes("webhook") && path[path.length - 1] === "url" && typeof value === "string") return redactUrl(value);
+    if (path.includes("webhook") && isObj(value) && typeof value.url === "string") return { ...value, url: redactUrl(value.url) };
+    if (path.includes("deliveryHeaders") && path[path.length - 1] === "value" && value !== undefined) return "[not shown]";
+    return value;
 }
 
 function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknown): Issue[] {
@@ -136,6 +158,27 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
         out.push(...checkRetry(isObj(s.retry) ? s.retry : undefined, [...at, "retry"]));
         if (s.deadLetter === true && !dlEnabled) out.push(issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"));
         out.push(...headerIssues(s.deliveryHeaders, [...at, "deliveryHeaders"]));
+        const kind = isObj(handlers) && isObj(handlers[s.handler]) ? handlers[s.handler].kind : undefined;
+        out.push(...destinationFitIssues(s, kind, at));
+    }
+    return out;
+}
+
+/** Handler kinds Event Grid pushes to over HTTP: the only ones that take batching settings. */
+const PUSH_KINDS = ["webhook", "function", "logicApp"];
+
+/**
+ * Settings Azure would ignore or refuse for the route's handler kind are errors, not silently dropped: batching
+ * applies to WebHook and AzureFunction destinations only, and a Storage Queue takes no delivery headers.
+ */
+function destinationFitIssues(s: Raw, kind: unknown, at: (string | number)[]): Issue[] {
+    if (typeof kind !== "string") return [];
+    const out: Issue[] = [];
+    if (s.batching !== undefined && !PUSH_KINDS.includes(kind)) {
+        out.push(issue([...at, "batching"], s.batching, `batching applies only to push handlers (webhook, function, logicApp); handler "${s.handler}" is a ${kind}`));
+    }
+    if (s.deliveryHeaders !== undefined && kind === "storageQueue") {
+        out.push(issue([...at, "deliveryHeaders"], `${Array.isArray(s.deliveryHeaders) ? s.deliveryHeaders.length : "?"} headers`, `a storage queue takes no delivery headers; handler "${s.handler}" is a storageQueue`));
     }
     return out;
 }

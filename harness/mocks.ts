@@ -73,6 +73,12 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         }
         case "azure-native:web:listWebAppHostKeys":
             return { masterKey: "mock-master", functionKeys: { default: "mock-function" }, systemKeys: { eventgrid_extension: "mock-eventgrid" } };
+        case "azure-native:communication:getCommunicationService": {
+            const id = mockArmId("azure-native:communication:CommunicationService", String(i.communicationServiceName), i);
+            return { id, name: i.communicationServiceName, location: "global", dataLocation: "Europe",
+                hostName: `${i.communicationServiceName}.europe.communication.azure.com`,
+                identity: { type: "SystemAssigned", principalId: fakeGuid(`principal:${id}`), tenantId: MOCK_TENANT_ID } };
+        }
         case "azure-native:eventgrid:getSystemTopic": {
             const id = mockArmId("azure-native:eventgrid:SystemTopic", String(i.systemTopicName), i);
             return { id, name: i.systemTopicName, location: "global", topicType: "Microsoft.Communication.CommunicationServices",

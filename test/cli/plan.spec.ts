@@ -84,3 +84,38 @@ describe("npm run plan --diagram / --mermaid", () => {
         for (const l of labels) assert.ok(svg.includes(l), `SVG lacks ${l}`);
     });
 });
+
+describe("npm run plan --json and secrets", () => {
+    it("masks every value recorded as a secret, as pulumi preview --json does", () => {
+        const file = devConfigWith((c) => { c["acs-event-handling:handlers"]["chat-webhook"].webhook.url = "https://hooks.example.com/x?code=SUPERSECRETKEY"; });
+        const r = plan(["--config-file", file, "--stack", "test", "--json"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.ok(!r.stdout.includes("SUPERSECRETKEY"), "the webhook key leaked into --json");
+        assert.ok(!r.stdout.includes("sig=mock-signature"), "the Logic App callback key leaked into --json");
+        const report = JSON.parse(r.stdout);
+        const sub = report.graph.resources.find((x: any) => x.inputs.eventSubscriptionName === "chat-messages");
+        assert.strictEqual(sub.inputs.destination.endpointUrl, "[secret]");
+        assert.deepStrictEqual(sub.secretPaths, ["destination.endpointUrl"]);
+    });
+
+    it("names the config file it read and says when a stack does not exist", () => {
+        const bad = devConfigWith((c) => { c["acs-event-handling:subscriptions"]["sms-604"].retry = { maxDeliveryAttempts: 99 }; });
+        const r = plan(["--config-file", bad, "--stack", "test"]);
+        assert.strictEqual(r.status, 1);
+        assert.ok(r.stderr.startsWith(`${bad}: invalid stack configuration`), r.stderr);
+        const none = plan(["--stack", "staging"]);
+        assert.strictEqual(none.status, 1);
+        assert.match(none.stderr, /^no stack "staging": Pulumi.staging.yaml does not exist \(stacks here: dev, prod\)/);
+    });
+
+    it("accepts a referenced ACS resource as the topic's source", () => {
+        const file = devConfigWith((c) => {
+            c["acs-event-handling:communication"] = { existingId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Communication/communicationServices/acs-shared" };
+            for (const h of ["sms-function", "sms-logic-app"]) delete c["acs-event-handling:handlers"][h];
+            for (const s of ["sms-records", "sms-email"]) delete c["acs-event-handling:subscriptions"][s];
+        });
+        const r = plan(["--config-file", file, "--stack", "test"]);
+        assert.strictEqual(r.status, 0, r.stdout.slice(-3000) + r.stderr);
+        assert.doesNotMatch(r.stdout, /system-topic-require-source-in-stack/);
+    });
+});

@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { AcsEventHandling, AcsSystemTopic, CommunicationService, EndpointType, EventSubscription, HandlerKind, HandlerTarget } from "../../components";
+import * as pulumi from "@pulumi/pulumi";
 import { ofType } from "../../harness/graph";
+import { runStack } from "../../harness/runStack";
 import { failingProgram, runComponents } from "../support/program";
 
 const RG = "rg-test";
@@ -130,5 +132,36 @@ describe("referencing existing ACS and topic", () => {
         assert.match(err.message, /subscriptions.sms-in.handler: no handler with this name; defined handlers: none/);
         assert.match(err.message, /use "Microsoft.Communication.SMSReceived"/);
         assert.deepStrictEqual(err.partial.resources.filter((r) => r.custom), []);
+    });
+});
+
+describe("a referenced ACS resource", () => {
+    it("reads its real host name (with the geography) instead of guessing it", async () => {
+        const g = await runComponents(() => ({ endpoint: new CommunicationService("acs", { resourceGroupName: RG, existingId: ACS_ID }).endpoint }));
+        assert.strictEqual(g.stackOutputs.endpoint, "https://acs-shared.europe.communication.azure.com");
+    });
+});
+
+describe("AcsEventHandling with values known only at deployment", () => {
+    it("accepts Outputs where plain values are validated, and still builds the route", async () => {
+        const g = await runComponents(() => new AcsEventHandling("events", {
+            resourceGroupName: RG, location: "westeurope", communication: { existingId: ACS_ID }, deadLetter: { accountName: "stdeadletters" },
+            handlers: { bus: { kind: HandlerKind.ServiceBusQueue, serviceBusQueue: { namespaceName: "sb-acs-events", queueName: "sms" } } },
+            subscriptions: { "sms-in": { handler: "bus", eventTypes: pulumi.output([SMS]), subject: { beginsWith: pulumi.output("/phonenumber/1604") } } },
+        }));
+        const s = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription")[0];
+        assert.deepStrictEqual(s.inputs.filter.includedEventTypes, [SMS]);
+        assert.strictEqual(s.inputs.filter.subjectBeginsWith, "/phonenumber/1604");
+    });
+});
+
+describe("dead-lettering switched off stack-wide", () => {
+    it("creates no dead-letter store and no dead-letter destination", async () => {
+        const g = await runStack({ stack: "dev", overrides: { deadLetter: { enabled: false } } });
+        assert.strictEqual(ofType(g, "acs-event-handling:index:DeadLetterStore").length, 0);
+        for (const s of ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription")) {
+            assert.strictEqual(s.inputs.deadLetterWithResourceIdentity, undefined, s.name);
+            assert.strictEqual(s.inputs.deadLetterDestination, undefined, s.name);
+        }
     });
 });

@@ -85,6 +85,16 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     ["missing region", (c) => { delete c.location; }, "azure-native:location: required: the Azure region for regional resources, e.g. westeurope (got nothing)"],
     ["Authorization header not secret", (c) => { c.subscriptions["chat-messages"].deliveryHeaders = [{ name: "Authorization", kind: "static", value: "Bearer x" }]; },
         "deliveryHeaders[0].secret: an Authorization header carries a credential: set secret: true (got nothing)"],
+    ["batching on a storage-queue route (Azure would ignore it)", (c) => { sub(c).batching = { maxEventsPerBatch: 10 }; },
+        'acs-event-handling:subscriptions.sms-604.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue'],
+    ["delivery headers on a storage-queue route", (c) => { sub(c).deliveryHeaders = [{ name: "x-a", kind: "dynamic", sourceField: "data.to" }]; },
+        'acs-event-handling:subscriptions.sms-604.deliveryHeaders: a storage queue takes no delivery headers'],
+    ["a function name the package does not register", (c) => { c.handlers["sms-function"].function.functionName = "doesNotExist"; },
+        'acs-event-handling:handlers.sms-function.function.functionName: the code package in functions/ registers only "smsEvents"'],
+    ["both a new and an adopted topic", (c) => { c.systemTopic.existingName = "acs-portal-topic"; },
+        "acs-event-handling:systemTopic: set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both"],
+    ["a route insisting on dead letters while they are off stack-wide", (c) => { c.deadLetter.enabled = false; sub(c).deadLetter = true; },
+        "acs-event-handling:subscriptions.sms-604.deadLetter: dead-lettering is disabled stack-wide (deadLetter.enabled: false) (got true)"],
 ];
 
 describe("stack config validation", () => {
@@ -95,7 +105,8 @@ describe("stack config validation", () => {
     it("fills in the defaults it documents", () => {
         const s = parseStackSettings(rawStackConfig("dev"));
         assert.deepStrictEqual(s.subscriptions["sms-604"].retry, { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 });
-        assert.strictEqual(s.subscriptions["sms-604"].deadLetter, true);
+        assert.strictEqual(s.subscriptions["sms-604"].deadLetter, undefined, "unset: follows deadLetter.enabled (default true)");
+        assert.strictEqual(s.deadLetter.enabled, true);
         assert.strictEqual(s.subscriptions["sms-604"].deliverySchema, "EventGridSchema");
         assert.strictEqual(s.subscriptions["sms-604"].subject?.caseSensitive, false);
         assert.strictEqual(s.deadLetter.containerName, "deadletters");
@@ -107,6 +118,18 @@ describe("stack config validation", () => {
             assert.ok(lines.some((l) => l.includes(expected)), `expected a line containing\n  ${expected}\ngot\n  ${lines.join("\n  ")}`);
         });
     }
+
+    it("turns dead-lettering off stack-wide without touching each route", () => {
+        const s = parseStackSettings((() => { const c = rawStackConfig("dev"); c.deadLetter = { enabled: false }; return c; })());
+        assert.strictEqual(s.deadLetter.enabled, false);
+        assert.strictEqual(s.subscriptions["sms-604"].deadLetter, undefined, "unset: the route follows the stack");
+    });
+
+    it("never echoes a webhook key, whichever check reports the URL", () => {
+        const lines = errorsFor((c) => { c.handlers["chat-webhook"].webhook.url = "chat-hooks.example.com/api?code=SUPERSECRETKEY"; });
+        assert.ok(lines.some((l) => l.includes("handlers.chat-webhook.webhook.url")), lines.join("\n"));
+        assert.ok(lines.every((l) => !l.includes("SUPERSECRETKEY")), lines.join("\n"));
+    });
 
     it("reports every problem at once", () => {
         const lines = errorsFor((c) => {
