@@ -2,3 +2,4 @@ export * from "./eventTypes";
 export * from "./legacyNames";
 export * from "./lookup";
 export * from "./subjectShapes";
+export * from "./azureRoles";

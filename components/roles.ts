@@ -1,22 +1,10 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { AzureRoles } from "../catalog/azureRoles";
 
-/**
- * Built-in roles Event Grid's managed identity needs on destinations and dead-letter storage
- * (https://learn.microsoft.com/azure/event-grid/add-identity-roles).
- */
-export const BuiltInRoles = {
-    StorageQueueDataMessageSender: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
-    StorageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-    StorageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-    StorageQueueDataContributor: "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
-    StorageTableDataContributor: "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
-    ServiceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
-    EventHubsDataSender: "2b629674-e913-4c01-ae53-ef4638d8f975",
-    /** ACS "Communication and Email Service Owner"-style data action is not built in; Contributor on the ACS resource lets an identity send email. */
-    Contributor: "b24988ac-6180-42a8-9fcd-b4a8d95f5c6d",
-} as const;
+/** Built-in role GUIDs (one table, shared with the policy pack: catalog/azureRoles.ts). */
+export const BuiltInRoles = AzureRoles;
 
 /** Full role definition id for a built-in role GUID, in the subscription that holds `scope`. */
 export function roleDefinitionId(scope: pulumi.Input<string>, roleGuid: string): pulumi.Output<string> {

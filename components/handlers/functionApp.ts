@@ -55,7 +55,6 @@ function packageFile(handler: string, given: string | undefined): string {
     }
     return file;
 }
-const MONITORING_METRICS_PUBLISHER = "3913510d-42f4-4e42-8a64-420c390055eb";
 
 /** Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts). */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
@@ -118,7 +117,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         grantRole(n("blob-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageBlobDataOwner),
         grantRole(n("queue-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageQueueDataContributor),
         grantRole(n("table-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageTableDataContributor),
-        grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, MONITORING_METRICS_PUBLISHER),
+        grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
         ...(email.communicationServiceId ? [grantRole(n("email-role"), ctx.parent, principal, email.communicationServiceId, BuiltInRoles.Contributor)] : []),
     ];
     return {

@@ -40,21 +40,13 @@ export const ENTITY_TYPE: Readonly<Record<string, string>> = {
 
 /** The system topic type of an ACS resource. */
 export { ACS_TOPIC_TYPE } from "../../catalog/eventTypes";
+import { AzureRoles } from "../../catalog/azureRoles";
 
 /**
  * Built-in roles the topic's identity needs (https://learn.microsoft.com/azure/event-grid/add-identity-roles),
  * plus the broader data roles that include the same data action, which we accept too.
  */
-export const ROLE = {
-    ServiceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
-    ServiceBusDataOwner: "090c5cfd-751d-490a-894a-3ce6f1109419",
-    EventHubsDataSender: "2b629674-e913-4c01-ae53-ef4638d8f975",
-    EventHubsDataOwner: "f526a384-b230-433a-b45c-95f59c4a2dec",
-    StorageQueueDataMessageSender: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
-    StorageQueueDataContributor: "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
-    StorageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-    StorageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-} as const;
+export const ROLE = AzureRoles;
 
 /** Roles that let the topic identity deliver to an endpoint type (first = the one to grant). */
 export const ROLES_FOR_ENDPOINT: Readonly<Record<string, readonly string[]>> = {

@@ -8,6 +8,14 @@ import { ValidationError } from "../../validation/issue";
 const SUB = "azure-native:eventgrid:SystemTopicEventSubscription";
 const ROLE = "azure-native:authorization:RoleAssignment";
 
+/** Dotted paths of every string value that contains `needle`. */
+function pathsHolding(value: unknown, needle: string, at = ""): string[] {
+    if (typeof value === "string") return value.includes(needle) ? [at] : [];
+    if (Array.isArray(value)) return value.flatMap((v, i) => pathsHolding(v, needle, `${at}[${i}]`));
+    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => pathsHolding(v, needle, at ? `${at}.${k}` : k));
+    return [];
+}
+
 function one(g: Graph, type: string, name?: string): GraphResource {
     const found = ofType(g, type).filter((r) => name === undefined || r.name === name);
     assert.strictEqual(found.length, 1, `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.map((r) => r.name).join(", ")}`);
@@ -130,7 +138,12 @@ describe("secrets in the dev graph", () => {
         assert.strictEqual(s.inputs.destination.minimumTlsVersionAllowed, "1.2");
         assert.ok(s.secretPaths.includes("destination.endpointUrl"));
         const holders = g.resources.filter((r) => JSON.stringify(r.inputs).includes("chat-hooks.dev.example.com"));
-        for (const r of holders) assert.ok(r.secretPaths.length > 0, `${r.type} ${r.name} holds the URL in clear`);
+        assert.ok(holders.length >= 3, "the URL reaches the stack component, the handler and the subscription");
+        for (const r of holders) {
+            for (const p of pathsHolding(r.inputs, "chat-hooks.dev.example.com")) {
+                assert.ok(r.secretPaths.some((sp) => p === sp || p.startsWith(`${sp}.`)), `${r.type} ${r.name}: ${p} holds the URL in clear`);
+            }
+        }
     });
 });
 
