@@ -1,6 +1,6 @@
 import { Graph } from "../harness/graph";
 import { countByType, formatRouteLine, renderTree, routeLines, RouteLine } from "../render/tree";
-import { optionalSections, PlanSection } from "./planSections";
+import { planSections, PlanSection } from "./planSections";
 import { redactSecrets } from "./redact";
 
 export interface PlanReport {
@@ -20,7 +20,7 @@ export interface PlanOptions {
 }
 
 export async function buildPlanReport(graph: Graph, options: PlanOptions): Promise<PlanReport> {
-    const sections = await optionalSections(graph, options);
+    const sections = await planSections(graph, options);
     return {
         stack: graph.stack,
         resourceCount: graph.resources.length,

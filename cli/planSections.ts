@@ -1,9 +1,9 @@
-import { Graph } from "../harness/graph";
-import { formatCoverage, routingCoverage } from "./coverage";
-import { PlanOptions } from "./planReport";
 import * as fs from "fs";
 import { checkGraph, renderViolation } from "../contract";
+import { Graph } from "../harness/graph";
 import { toMermaid, topologyFromGraph, toSvg } from "../render";
+import { formatCoverage, routingCoverage } from "./coverage";
+import { PlanOptions } from "./planReport";
 import { policyConfigFile, policySection } from "./policySection";
 import { routedSubscriptions } from "./stackRoutes";
 
@@ -15,8 +15,8 @@ export interface PlanSection {
     data?: unknown;
 }
 
-/** Sections contributed by the policy pack and the routing simulator. */
-export async function optionalSections(graph: Graph, options: PlanOptions): Promise<PlanSection[]> {
+/** The plan's sections after the tree and routes: policy report, contract check, topology, routing coverage. */
+export async function planSections(graph: Graph, options: PlanOptions): Promise<PlanSection[]> {
     const coverage = routingCoverage(routedSubscriptions(graph));
     return [
         await policySection(graph, policyConfigFile(graph.stack, options.policyConfigFile)),
