@@ -55,14 +55,14 @@ function parseEventGridEvent(e: PlainObject): EnvelopeResult {
     if (!("eventtype" in e)) {
         return reject(e, "neither an Event Grid event (no eventType) nor a CloudEvent (no specversion)");
     }
-    const problem = firstProblem([
+    const problem = firstProblem(
         requireId(e.id),
         requireString(e.eventtype, "eventType"),
         optionalString(e.subject, "subject"),
         optionalString(e.topic, "topic"),
         optionalString(e.eventtime, "eventTime"),
         requireObject(e.data, "data"),
-    ]);
+    );
     if (problem) return reject(e, problem, e.eventtype);
     return {
         ok: true,
@@ -79,14 +79,14 @@ function parseEventGridEvent(e: PlainObject): EnvelopeResult {
 }
 
 function parseCloudEvent(e: PlainObject): EnvelopeResult {
-    const problem = firstProblem([
+    const problem = firstProblem(
         e.specversion === "1.0" ? undefined : `specversion is ${describe(e.specversion)}, expected "1.0"`,
         requireId(e.id),
         requireString(e.type, "type"),
         requireString(e.source, "source"),
         optionalString(e.subject, "subject"),
         optionalString(e.time, "time"),
-    ]);
+    );
     if (problem) return reject(e, problem, e.type);
     const data = cloudEventData(e);
     if (typeof data === "string") return reject(e, data, e.type);
@@ -133,7 +133,8 @@ function reject(e: PlainObject, reason: string, eventType?: unknown): EnvelopeRe
     };
 }
 
-function firstProblem(problems: (string | undefined)[]): string | undefined {
+/** The first problem of a list of field checks (each returns undefined when the field is fine). */
+export function firstProblem(...problems: (string | undefined)[]): string | undefined {
     return problems.find((p) => p !== undefined);
 }
 

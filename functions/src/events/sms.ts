@@ -9,7 +9,7 @@
  * - the subject may be a placeholder (`SMS Event Test`), so the ACS number is read from `data.to` (received) or
  *   `data.from` (report), never from the subject.
  */
-import { AcsEvent, describe, optionalString, requireString } from "./envelope";
+import { AcsEvent, describe, firstProblem, optionalString, requireString } from "./envelope";
 import { isPlainObject, PlainObject } from "./normalise";
 
 export interface SmsReceived {
@@ -52,7 +52,7 @@ const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 export function parseSmsReceived(event: AcsEvent): SmsParse<SmsReceived> {
     const d = event.data;
-    const problem = firstOf(
+    const problem = firstProblem(
         messageIdProblem(d.messageid),
         requireString(d.from, "data.from"),
         requireString(d.to, "data.to"),
@@ -80,7 +80,7 @@ export function parseSmsReceived(event: AcsEvent): SmsParse<SmsReceived> {
 
 export function parseSmsDeliveryReport(event: AcsEvent): SmsParse<SmsDeliveryReport> {
     const d = event.data;
-    const problem = firstOf(
+    const problem = firstProblem(
         messageIdProblem(d.messageid),
         requireString(d.from, "data.from"),
         requireString(d.to, "data.to"),
@@ -151,7 +151,7 @@ function attemptsProblem(value: unknown): string | undefined {
     for (const [i, attempt] of value.entries()) {
         const where = `data.deliveryAttempts[${i}]`;
         if (!isPlainObject(attempt)) return `${where} is ${describe(attempt)}, expected an object`;
-        const problem = firstOf(
+        const problem = firstProblem(
             optionalString(attempt.timestamp, `${where}.timestamp`),
             optionalCount(attempt.segmentssucceeded, `${where}.segmentsSucceeded`),
             optionalCount(attempt.segmentsfailed, `${where}.segmentsFailed`),
@@ -174,6 +174,3 @@ function latest(timestamps: (string | undefined)[]): string | undefined {
     return timestamps.filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b)).pop();
 }
 
-function firstOf(...problems: (string | undefined)[]): string | undefined {
-    return problems.find((p) => p !== undefined);
-}
