@@ -1,7 +1,7 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
-import { Issue, issue, ValidationError } from "../validation/issue";
+import { Issue, issue, redactUrl, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { childName } from "./naming";
 import { DeliveryHeaderKind, DeliverySchema, EndpointType, isPushEndpoint } from "./types";
@@ -218,7 +218,7 @@ function destinationIssues(d: DestinationArgs | undefined): Issue[] {
     if (d.endpointType === EndpointType.WebHook) {
         if (d.endpointUrl === undefined) return [issue(["destination", "endpointUrl"], undefined, "required for WebHook")];
         const url = plain(d.endpointUrl);
-        if (url !== undefined && !/^https:\/\//i.test(url)) return [issue(["destination", "endpointUrl"], url.replace(/\?.*$/, "?…"), "must use https://")];
+        if (url !== undefined && !/^https:\/\//i.test(url)) return [issue(["destination", "endpointUrl"], redactUrl(url), "must use https://")];
         return [];
     }
     const out: Issue[] = [];

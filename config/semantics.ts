@@ -1,5 +1,5 @@
 import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
-import { Issue, issue } from "../validation/issue";
+import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
@@ -113,10 +113,7 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
     }
 }
 
-/** Webhook URLs carry keys in their query string; never echo them in an error. */
-export function redactUrl(url: string): string {
-    return url.replace(/\?.*$/, "?…");
-}
+export { redactUrl };
 
 /**
  * The value an error may show for a config path: webhook URLs lose their query string (keys), header values are

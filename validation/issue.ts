@@ -11,6 +11,11 @@ export function issue(path: readonly (string | number)[], value: unknown, messag
     return { path, value, message };
 }
 
+/** Webhook URLs carry keys in their query string (`?code=…`, `sig=…`); never echo them in an error. */
+export function redactUrl(url: string): string {
+    return url.replace(/\?.*$/, "?…");
+}
+
 export function formatPath(prefix: string, path: readonly (string | number)[]): string {
     // A first segment that is itself namespaced (e.g. "azure-native:location") is not under the prefix.
     let out = typeof path[0] === "string" && path[0].includes(":") ? "" : prefix;

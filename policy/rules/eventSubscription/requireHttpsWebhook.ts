@@ -2,9 +2,10 @@ import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { deliveryOf } from "../../lib/subscription";
 import { expected } from "../../lib/values";
+import { redactUrl } from "../../../validation/issue";
 
 /** The URL carries a key (the value shown is cut before the query). */
-const redact = (url: unknown) => (typeof url === "string" ? url.replace(/\?.*$/, "?…") : url);
+const redact = (url: unknown) => (typeof url === "string" ? redactUrl(url) : url);
 
 /** Unset fails: a WebHook destination without endpointUrl cannot be created. */
 export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
