@@ -198,8 +198,13 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
         const crashing: HandlerDeps = {
             ...h.deps,
             now: () => t0,
-            notifier: { send: () => Promise.reject(new Error("process killed")) },
-            ledger: { claim: (...a) => ledger.claim(...a), markDone: (...a) => ledger.markDone(...a), release: () => Promise.resolve() },
+            notifier: { send: () => Promise.reject(new Error("process killed")), status: (id) => h.deps.notifier.status(id) },
+            ledger: {
+                claim: (...a) => ledger.claim(...a),
+                markDone: (...a) => ledger.markDone(...a),
+                recordEmailAttempt: (...a) => ledger.recordEmailAttempt(...a),
+                release: () => Promise.resolve(),
+            },
         };
         await processBatch([smsReceived("evt-k")], crashing);
 

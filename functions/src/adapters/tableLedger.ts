@@ -25,6 +25,7 @@ interface LedgerRow extends Record<StepName, boolean> {
     leaseUntil: string;
     deliveries: number;
     completedAt?: string;
+    emailOperationId?: string;
 }
 
 export interface TableLedgerOptions {
@@ -69,6 +70,11 @@ export class TableLedger implements EventLedger {
         const patch = finished ? { completedAt: now.toISOString(), leaseUntil: now.toISOString() } : {};
         const etag = await this.conditionalMerge(claim, { [step]: true, ...details, ...patch });
         return { ...claim, etag, steps };
+    }
+
+    async recordEmailAttempt(claim: Claim, operationId: string, now: Date): Promise<Claim> {
+        const etag = await this.conditionalMerge(claim, { emailOperationId: operationId, emailAttemptAt: now.toISOString() });
+        return { ...claim, etag, emailOperationId: operationId };
     }
 
     async release(claim: Claim): Promise<void> {
@@ -143,5 +149,6 @@ function claimFrom(key: LedgerKey, owner: string, etag: string | undefined, row:
         etag: requireEtag(etag),
         steps: { recorded: !!row.recorded, ticketed: !!row.ticketed, emailed: !!row.emailed },
         deliveries: row.deliveries,
+        ...(row.emailOperationId ? { emailOperationId: row.emailOperationId } : {}),
     };
 }
