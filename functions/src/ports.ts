@@ -24,6 +24,8 @@ export interface InboundRecord extends RecordKey {
     readonly to: string;
     readonly message: string;
     readonly receivedAt?: string;
+    /** Orders this write against a delivery report for the same row, like `DeliveryUpdate.statusAt`. */
+    readonly statusAt: string;
     readonly segmentCount?: number;
     readonly eventId: string;
 }
@@ -46,10 +48,12 @@ export interface DeliveryUpdate extends RecordKey {
     readonly eventId: string;
 }
 
+/**
+ * Both writes are idempotent and order-independent: a row keeps the latest write by `statusAt` (ties broken by a
+ * fixed order, see tableRecords.ts), and "stale" means a later write is already stored, so this one changed nothing.
+ */
 export interface RecordStore {
-    /** Idempotent: writing the same inbound record twice leaves one row with the same content. */
-    recordInbound(record: InboundRecord): Promise<void>;
-    /** Idempotent; returns "stale" when the stored status is newer than this report. */
+    recordInbound(record: InboundRecord): Promise<"applied" | "stale">;
     applyDeliveryReport(update: DeliveryUpdate): Promise<"applied" | "stale">;
 }
 

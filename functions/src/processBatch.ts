@@ -115,11 +115,9 @@ async function runPlan(event: AcsEvent, plan: EventPlan, deps: HandlerDeps, owne
 async function runStep(step: Exclude<StepName, "emailed">, plan: EventPlan, deps: HandlerDeps): Promise<Record<string, string>> {
     switch (step) {
         case "recorded": {
-            if (plan.record.kind === "inbound") {
-                await deps.records.recordInbound(plan.record.record);
-                return {};
-            }
-            return { recordUpdate: await deps.records.applyDeliveryReport(plan.record.update) };
+            const write = plan.record;
+            const result = write.kind === "inbound" ? deps.records.recordInbound(write.record) : deps.records.applyDeliveryReport(write.update);
+            return { recordUpdate: await result };
         }
         case "ticketed":
             await deps.tickets.enqueue(plan.ticket);

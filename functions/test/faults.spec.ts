@@ -174,6 +174,59 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         assert.ok(deliveries > n * 1.2 && rounds > 1, `${deliveries} deliveries in ${rounds} rounds`);
         assert.ok(h.email.requests.length > n * 1.5);
     });
+
+    describe("record status whatever the order of arrival", () => {
+        const sms = (id: string, row: string, at: string) => smsReceived(id, { messageId: row, receivedTimestamp: at });
+        const report = (id: string, row: string, at: string, deliveryStatus = "Delivered") =>
+            deliveryReport(id, row, { deliveryStatus, receivedTimestamp: at, deliveryAttempts: [{ timestamp: at, segmentsSucceeded: 1, segmentsFailed: 0 }] });
+        const row = async (rowKey: string) => (await h.records()).find((r) => r.rowKey === rowKey)!;
+
+        for (const arrival of ["SMS first", "report first", "concurrently"] as const) {
+            it(`keeps the later write when a report and an SMS of one row arrive ${arrival}`, async () => {
+                const events = [sms("in-1", "m1", "2026-11-20T10:00:00Z"), report("rep-1", "m1", "2026-11-20T10:05:00Z")];
+                if (arrival === "report first") events.reverse();
+                if (arrival === "concurrently") await Promise.all(events.map((e) => processBatch([e], h.deps)));
+                else for (const e of events) await processBatch([e], h.deps);
+
+                const r = await row("m1");
+                assert.deepEqual([r.status, r.direction, r.statusAt, r.eventId], ["delivered", "outbound", "2026-11-20T10:05:00Z", "rep-1"]);
+                const updates = Object.fromEntries((await h.ledgerRows()).map((l) => [l.eventId, l.recordUpdate]));
+                if (arrival === "report first") assert.deepEqual(updates, { "rep-1": "applied", "in-1": "stale" });
+            });
+        }
+
+        it("breaks a tie of equal times the same way in both orders (delivered beats received, then the event id)", async () => {
+            const same = "2026-11-20T10:00:00Z";
+            for (const [rowKey, first, second] of [["t1", "sms", "report"], ["t2", "report", "sms"]]) {
+                const make = (kind: string) => (kind === "sms" ? sms(`${rowKey}-in`, rowKey, same) : report(`${rowKey}-rep`, rowKey, same));
+                await processBatch([make(first)], h.deps);
+                await processBatch([make(second)], h.deps);
+            }
+            assert.deepEqual([(await row("t1")).status, (await row("t2")).status], ["delivered", "delivered"]);
+        });
+
+        it("ends every row in its latest status when SMS and reports for 12 rows race in a shuffled order", async () => {
+            const random = seededRandom(7);
+            const statuses = ["Failed", "Delivered", "Failed", "Delivered", "Failed"];
+            const events = Array.from({ length: 12 }, (_, rowNo) => [
+                sms(`in-${rowNo}`, `row-${rowNo}`, "2026-11-20T10:00:00Z"),
+                ...statuses.map((st, i) => report(`rep-${rowNo}-${i}`, `row-${rowNo}`, `2026-11-20T10:0${i + 1}:00Z`, st)),
+            ]).flat();
+            // Fisher-Yates with the seeded source, then all at once, 8 in flight.
+            for (let i = events.length - 1; i > 0; i--) {
+                const j = Math.floor(random() * (i + 1));
+                [events[i], events[j]] = [events[j], events[i]];
+            }
+            const results = await pool(events, 8, (e) => processBatch([e], h.deps));
+            assert.ok(results.every((s) => s.outcomes[0].status === "processed"));
+
+            const records = await h.records();
+            assert.equal(records.length, 12);
+            for (const r of records) {
+                assert.deepEqual([r.status, r.statusAt, r.eventId], ["failed", "2026-11-20T10:05:00Z", `rep-${String(r.rowKey).slice(4)}-4`], String(r.rowKey));
+            }
+        });
+    });
 });
 
 /** Every ticket on the queue (peek shows at most 32): received under a long visibility timeout, then counted. */
