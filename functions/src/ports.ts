@@ -123,6 +123,8 @@ export interface Claim {
     readonly deliveries: number;
     /** Set once an email send was recorded (before it was made): a later delivery asks ACS about it, never resends blindly. */
     readonly emailOperationId?: string;
+    /** When that send was recorded (ISO 8601). */
+    readonly emailAttemptAt?: string;
 }
 
 export type ClaimResult =

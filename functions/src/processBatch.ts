@@ -95,11 +95,11 @@ async function runPlan(event: AcsEvent, plan: EventPlan, deps: HandlerDeps, owne
             if (claim.steps[step]) continue;
             let details: Record<string, string>;
             if (step !== "emailed") details = await runStep(step, plan, deps);
-            else if (claim.emailOperationId) details = await sendEmailOnce(plan, claim.emailOperationId, true, key, deps);
+            else if (claim.emailOperationId) details = await sendEmailOnce(plan, claim, key, deps, now());
             else {
                 // The send is recorded before it is made (see sendEmailOnce); the claim keeps the new ETag for release.
                 claim = await deps.ledger.recordEmailAttempt(claim, operationIdFor(key), now());
-                details = await sendEmailOnce(plan, operationIdFor(key), false, key, deps);
+                details = emailDetails(await deps.notifier.send(plan.notification, operationIdFor(key)), key, deps.log);
             }
             claim = await deps.ledger.markDone(claim, step, now(), details);
             performed.push(step);
@@ -126,26 +126,30 @@ async function runStep(step: Exclude<StepName, "emailed">, plan: EventPlan, deps
 }
 
 /**
- * At most one email per event, never none. The send is recorded on the ledger (with its deterministic operation id,
- * idempotency.ts) before it is made. A delivery that finds a recorded send asks ACS about that operation: if ACS
+ * ACS has answered 404 for an operation it had accepted, right after the send (Azure/azure-sdk-for-python#35849),
+ * so a 404 counts as "never arrived" only this long after the send was recorded. 90 s: Event Grid's 4th attempt
+ * (about 1 min 40 s after the first) is the first to resend, with a margin for Event Grid's randomised retry times.
+ */
+export const NOT_FOUND_TRUSTED_AFTER_MS = 90_000;
+
+/**
+ * At most one email per event, never none. runPlan records the send on the ledger (with its deterministic operation
+ * id, idempotency.ts) before making it. A delivery that finds a recorded send asks ACS about that operation: if ACS
  * knows it (accepted, running, succeeded or failed), the step is done without sending; only when ACS does not know
- * it (404: the send never reached ACS) is it sent again, under the same id. We never rely on ACS collapsing two sends
- * with one operation id: nothing documents that it does.
+ * it (404, trusted after NOT_FOUND_TRUSTED_AFTER_MS: the send never reached ACS) is it sent again, under the same id.
+ * We never rely on ACS collapsing two sends with one operation id: nothing documents that it does.
  *
  * "Failed" (or "Canceled") is ACS's terminal answer for an email it accepted, e.g. a rejected recipient: the event
  * completes with that status on its ledger row and an error in the log, and we do NOT send again under a new id —
  * a retry rarely fixes such a failure, and for several recipients it could reach some of them twice.
  */
-async function sendEmailOnce(
-    plan: EventPlan,
-    operationId: string,
-    recordedEarlier: boolean,
-    key: LedgerKey,
-    deps: HandlerDeps,
-): Promise<Record<string, string>> {
-    if (recordedEarlier) {
-        const seen = await deps.notifier.status(operationId);
-        if (seen.status !== NOT_FOUND) return emailDetails(seen, key, deps.log);
+async function sendEmailOnce(plan: EventPlan, claim: Claim, key: LedgerKey, deps: HandlerDeps, now: Date): Promise<Record<string, string>> {
+    const operationId = claim.emailOperationId!;
+    const seen = await deps.notifier.status(operationId);
+    if (seen.status !== NOT_FOUND) return emailDetails(seen, key, deps.log);
+    const age = claim.emailAttemptAt ? now.getTime() - Date.parse(claim.emailAttemptAt) : Infinity;
+    if (age < NOT_FOUND_TRUSTED_AFTER_MS) {
+        throw new Error(`ACS does not know email operation ${operationId} yet (sent ${Math.round(age / 1000)} s ago); asking for a retry rather than risking a second email`);
     }
     return emailDetails(await deps.notifier.send(plan.notification, operationId), key, deps.log);
 }

@@ -98,6 +98,21 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         assert.equal(h.email.sends.length, 1);
     });
 
+    it("does not trust ACS's 404 for a recorded send until 90 s later, then sends once", async () => {
+        h.email.failSends(1);
+        const refused = await processBatch([smsReceived("e6")], at(0));
+        assert.equal(refused.outcomes[0].status, "failed");
+
+        const soon = await processBatch([smsReceived("e6")], at(40_000));
+        assert.equal(soon.outcomes[0].status, "failed", "Event Grid's 3rd attempt: a 404 so soon may be ACS lagging");
+        assert.match(soon.outcomes[0].reason ?? "", /does not know email operation .* yet \(sent 40 s ago\)/);
+        assert.equal(h.email.sends.length, 0);
+
+        const later = await processBatch([smsReceived("e6")], at(100_000));
+        assert.deepEqual(later.outcomes[0].steps, ["emailed"]);
+        assert.equal(h.email.sends.length, 1);
+    });
+
     for (const [point, polls] of [["beforeSend", "finds no operation at ACS and sends once"], ["afterSend", "finds the accepted operation and does not send again"]] as const) {
         it(`after a hard crash ${point === "beforeSend" ? "before" : "after"} the send, waits for the lease, then ${polls}`, async () => {
             const crashes = new CrashInjector();

@@ -35,6 +35,7 @@ interface LedgerRow extends Record<StepName, boolean> {
     deliveries: number;
     completedAt?: string;
     emailOperationId?: string;
+    emailAttemptAt?: string;
 }
 
 export interface TableLedgerOptions {
@@ -82,8 +83,9 @@ export class TableLedger implements EventLedger {
     }
 
     async recordEmailAttempt(claim: Claim, operationId: string, now: Date): Promise<Claim> {
-        const etag = await this.conditionalMerge(claim, { emailOperationId: operationId, emailAttemptAt: now.toISOString() });
-        return { ...claim, etag, emailOperationId: operationId };
+        const emailAttemptAt = now.toISOString();
+        const etag = await this.conditionalMerge(claim, { emailOperationId: operationId, emailAttemptAt });
+        return { ...claim, etag, emailOperationId: operationId, emailAttemptAt };
     }
 
     async release(claim: Claim): Promise<void> {
@@ -158,6 +160,6 @@ function claimFrom(key: LedgerKey, owner: string, etag: string | undefined, row:
         etag: requireEtag(etag),
         steps: { recorded: !!row.recorded, ticketed: !!row.ticketed, emailed: !!row.emailed },
         deliveries: row.deliveries,
-        ...(row.emailOperationId ? { emailOperationId: row.emailOperationId } : {}),
+        ...(row.emailOperationId ? { emailOperationId: row.emailOperationId, emailAttemptAt: row.emailAttemptAt } : {}),
     };
 }
