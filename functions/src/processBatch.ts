@@ -22,7 +22,9 @@ import { AcsEvent, parseEnvelope, splitBatch } from "./events/envelope";
 import { planEvent } from "./handlers";
 import { EventPlan } from "./handlers/plan";
 import { operationIdFor } from "./idempotency";
-import { Claim, EventLedger, LedgerKey, Logger, NOT_FOUND, NotificationResult, Notifier, RecordStore, StepName, STEPS, TicketQueue } from "./ports";
+import {
+    Claim, EventLedger, LedgerKey, Logger, NOT_FOUND, NotificationResult, Notifier, RecordStore, StepName, STEPS, TicketQueue,
+} from "./ports";
 
 export interface HandlerDeps {
     readonly ledger: EventLedger;
@@ -116,7 +118,9 @@ async function runStep(step: Exclude<StepName, "emailed">, plan: EventPlan, deps
     switch (step) {
         case "recorded": {
             const write = plan.record;
-            const result = write.kind === "inbound" ? deps.records.recordInbound(write.record) : deps.records.applyDeliveryReport(write.update);
+            const result = write.kind === "inbound"
+                ? deps.records.recordInbound(write.record)
+                : deps.records.applyDeliveryReport(write.update);
             return { recordUpdate: await result };
         }
         case "ticketed":
@@ -143,13 +147,20 @@ export const NOT_FOUND_TRUSTED_AFTER_MS = 90_000;
  * completes with that status on its ledger row and an error in the log, and we do NOT send again under a new id —
  * a retry rarely fixes such a failure, and for several recipients it could reach some of them twice.
  */
-async function sendEmailOnce(plan: EventPlan, claim: Claim, key: LedgerKey, deps: HandlerDeps, now: Date): Promise<Record<string, string>> {
+async function sendEmailOnce(
+    plan: EventPlan,
+    claim: Claim,
+    key: LedgerKey,
+    deps: HandlerDeps,
+    now: Date,
+): Promise<Record<string, string>> {
     const operationId = claim.emailOperationId!;
     const seen = await deps.notifier.status(operationId);
     if (seen.status !== NOT_FOUND) return emailDetails(seen, key, deps.log);
     const age = claim.emailAttemptAt ? now.getTime() - Date.parse(claim.emailAttemptAt) : Infinity;
     if (age < NOT_FOUND_TRUSTED_AFTER_MS) {
-        throw new Error(`ACS does not know email operation ${operationId} yet (sent ${Math.round(age / 1000)} s ago); asking for a retry rather than risking a second email`);
+        const sent = `sent ${Math.round(age / 1000)} s ago`;
+        throw new Error(`ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than risking a second email`);
     }
     return emailDetails(await deps.notifier.send(plan.notification, operationId), key, deps.log);
 }

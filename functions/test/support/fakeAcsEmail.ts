@@ -93,7 +93,7 @@ export class FakeAcsEmail implements HttpClient {
         const known = this.sends.some((s) => s.operationId === operationId);
         if (!known) return respond(request, 404, { error: { code: "NotFound", message: `operation ${operationId}` } });
         return this.failedOperations.has(operationId)
-            ? respond(request, 200, { id: operationId, status: "Failed", error: { code: "RecipientRejected", message: "mailbox unavailable" } })
+            ? respond(request, 200, { id: operationId, status: "Failed", error: { code: "RecipientRejected", message: "no mailbox" } })
             : respond(request, 200, { id: operationId, status: "Succeeded" });
     }
 
