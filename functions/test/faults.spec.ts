@@ -53,6 +53,16 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         assert.equal(h.email.sends.length, 1);
     });
 
+    it("counts an accepted send as sent when the status check right after it answers 404", async () => {
+        h.email.inject({ random: () => 0, notYetKnown: 1 });
+        const first = await processBatch([smsReceived("e7")], at(0));
+
+        assert.equal(first.outcomes[0].status, "processed");
+        assert.equal(h.email.sends.length, 1);
+        const [row] = await h.ledgerRows();
+        assert.equal(row.emailStatus, "Accepted");
+    });
+
     it("completes the event with status Failed when the first status check reports Failed, and never resends", async () => {
         h.email.inject({ random: () => 0, operationFailure: 1 });
         const first = await processBatch([smsReceived("e2")], at(0));

@@ -31,6 +31,8 @@ export interface EmailFaults {
     readonly random: () => number;
     /** Status polls (GET) answered 500: ACS is up, the check failed. */
     readonly statusCheckFailure?: number;
+    /** Status polls answered 404 for an operation ACS did accept, as seen in Azure/azure-sdk-for-python#35849. */
+    readonly notYetKnown?: number;
     /** Accepted sends whose operation ends "Failed" (every poll, the first included, reports it). */
     readonly operationFailure?: number;
     /** Sends ACS accepts but whose answer is lost on the way back (the client sees a connection error). */
@@ -90,7 +92,7 @@ export class FakeAcsEmail implements HttpClient {
         if (this.draw(this.faults?.statusCheckFailure)) {
             return respond(request, 500, { error: { code: "InternalServerError", message: "status unavailable" } });
         }
-        const known = this.sends.some((s) => s.operationId === operationId);
+        const known = this.sends.some((s) => s.operationId === operationId) && !this.draw(this.faults?.notYetKnown);
         if (!known) return respond(request, 404, { error: { code: "NotFound", message: `operation ${operationId}` } });
         return this.failedOperations.has(operationId)
             ? respond(request, 200, { id: operationId, status: "Failed", error: { code: "RecipientRejected", message: "no mailbox" } })
