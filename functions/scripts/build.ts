@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BuildOptions } from "esbuild";
-import { createZip } from "./zip";
+import { Zippable, zipSync } from "fflate";
 
 export const FUNCTIONS_DIR = resolve(__dirname, "..");
 const IMPORT_META_URL = "__bundleImportMetaUrl";
@@ -43,9 +43,28 @@ export async function buildFunctionApp(outDir = join(FUNCTIONS_DIR, "dist")): Pr
     return { zipPath, bundlePath };
 }
 
+export interface ZipEntry {
+    /** Path inside the archive, with `/` separators. */
+    readonly name: string;
+    readonly data: Buffer;
+}
+
+/**
+ * 1980-01-01 00:00 local time, the earliest MS-DOS timestamp (fflate writes local DOS time): a fixed date for every
+ * entry, with entries in the given order, makes the zip deterministic, so an unchanged app gives a byte-identical
+ * zip and Pulumi sees no diff (no needless redeploy).
+ */
+const FIXED_MTIME = new Date(1980, 0, 1);
+
+/** ZIP writing by fflate (deflate level 9, Unix 0644 file modes); see the README's dependency table for why. */
+export function createZip(entries: readonly ZipEntry[]): Buffer {
+    const files: Zippable = {};
+    for (const e of entries) files[e.name] = [e.data, { mtime: FIXED_MTIME }];
+    return Buffer.from(zipSync(files, { level: 9, os: 3, attrs: 0o100644 << 16 }));
+}
+
 async function bundle(outfile: string): Promise<void> {
-    // esbuild comes with tsx (the repository's TypeScript runner); required lazily so that importing this module
-    // for its types or constants costs nothing.
+    // Required lazily so that importing this module for its types or constants costs nothing.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require("esbuild") as typeof import("esbuild");
     const options: BuildOptions = {

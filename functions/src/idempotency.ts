@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { LedgerKey } from "./ports";
 
 /**
- * A stable UUID per event, sent to ACS Email as `Operation-Id`. Why deterministic: if a delivery dies after ACS
- * accepted the email but before the ledger recorded it, the retry sends again under the SAME operation id, so the
- * two sends are visibly one logical operation in ACS logs (and ACS can correlate them). We do not rely on ACS
- * discarding the repeat: that window is the one place where an email can be duplicated (never lost).
+ * A stable UUID per event, sent to ACS Email as `Operation-Id`. Why deterministic: the ledger records this id before
+ * the send, and a delivery that finds it asks ACS for that operation's status (GET /emails/operations/{id}) instead of
+ * sending again (processBatch.ts `sendEmailOnce`); a send that never reached ACS is repeated under the same id, so
+ * ACS logs show one logical operation. We do not rely on ACS discarding a repeated id: nothing documents it.
  * Format: SHA-256 of `eventType|eventId`, shaped as an RFC 4122 version-5-style UUID (ACS requires a UUID).
  */
 export function operationIdFor(key: LedgerKey): string {

@@ -24,6 +24,8 @@ export interface InboundRecord extends RecordKey {
     readonly to: string;
     readonly message: string;
     readonly receivedAt?: string;
+    /** Orders this write against a delivery report for the same row, like `DeliveryUpdate.statusAt`. */
+    readonly statusAt: string;
     readonly segmentCount?: number;
     readonly eventId: string;
 }
@@ -46,10 +48,12 @@ export interface DeliveryUpdate extends RecordKey {
     readonly eventId: string;
 }
 
+/**
+ * Both writes are idempotent and order-independent: a row keeps the latest write by `statusAt` (ties broken by a
+ * fixed order, see tableRecords.ts), and "stale" means a later write is already stored, so this one changed nothing.
+ */
 export interface RecordStore {
-    /** Idempotent: writing the same inbound record twice leaves one row with the same content. */
-    recordInbound(record: InboundRecord): Promise<void>;
-    /** Idempotent; returns "stale" when the stored status is newer than this report. */
+    recordInbound(record: InboundRecord): Promise<"applied" | "stale">;
     applyDeliveryReport(update: DeliveryUpdate): Promise<"applied" | "stale">;
 }
 
@@ -78,16 +82,24 @@ export interface Notification {
 export interface NotificationResult {
     /** ACS operation id (we choose it, see idempotency.ts). */
     readonly operationId: string;
-    /** Final ACS status when polling finished in time ("Succeeded", "Failed"...), else "Accepted". */
+    /**
+     * Final ACS status when known ("Succeeded", "Failed", "Canceled"), else "Accepted"; `status()` also answers
+     * NOT_FOUND when ACS has no operation with that id (the send never reached it).
+     */
     readonly status: string;
 }
 
+export const NOT_FOUND = "NotFound";
+
 export interface Notifier {
     /**
-     * Sends one notification. Resolves once ACS has accepted the send; rejects only when it was not accepted, so
-     * a rejection is safe to retry without a duplicate email.
+     * Sends one notification. Resolves once ACS has accepted the send (with the status seen so far); rejects when
+     * it was not accepted OR when we cannot tell (the answer was lost), so a caller must ask `status` before sending
+     * the same notification again.
      */
     send(notification: Notification, operationId: string): Promise<NotificationResult>;
+    /** Asks ACS about an earlier send, without sending anything. */
+    status(operationId: string): Promise<NotificationResult>;
 }
 
 /** The steps of handling one event, in the order they run. */
@@ -109,6 +121,10 @@ export interface Claim {
     readonly steps: StepFlags;
     /** How many deliveries have claimed this event, this one included. */
     readonly deliveries: number;
+    /** Set once an email send was recorded (before it was made): a later delivery asks ACS about it, never resends blindly. */
+    readonly emailOperationId?: string;
+    /** When that send was recorded (ISO 8601). */
+    readonly emailAttemptAt?: string;
 }
 
 export type ClaimResult =
@@ -120,6 +136,8 @@ export interface EventLedger {
     claim(key: LedgerKey, owner: string, now: Date): Promise<ClaimResult>;
     /** Records that `step` is done; rejects with LeaseLostError if another delivery took the claim meanwhile. */
     markDone(claim: Claim, step: StepName, now: Date, details?: Record<string, string>): Promise<Claim>;
+    /** Records, before the email is sent, that it is about to be sent under `operationId`; rejects like markDone. */
+    recordEmailAttempt(claim: Claim, operationId: string, now: Date): Promise<Claim>;
     /** Gives the lease up after a failure so the retry does not have to wait for it to expire. Best effort. */
     release(claim: Claim): Promise<void>;
 }

@@ -8,9 +8,10 @@
  *    doing anything; a concurrent duplicate sees the lease and backs off ("inFlight" → retried later by Event Grid).
  * 3. Steps run in a fixed order (record → ticket → email) and each one's completion is written to the ledger with an
  *    ETag-conditional merge before the next starts. A retry after a crash resumes at the first unfinished step, so
- *    the ticket and the email are never lost. The only duplicates possible are in the gap between a step's side
- *    effect and its ledger write (crash exactly there): tickets carry the event id for consumer-side dedupe, and the
- *    email uses a deterministic ACS operation id (idempotency.ts).
+ *    the ticket and the email are never lost. The ticket can be duplicated only by a crash between its enqueue and
+ *    its ledger write: tickets carry the event id for consumer-side dedupe. The email cannot be recalled, so its
+ *    send is recorded on the ledger BEFORE it is made, and a retry that finds a recorded send asks ACS about it
+ *    instead of sending again (`sendEmailOnce`).
  * 4. Order: the record is idempotent, so it goes first; the email cannot be recalled, so it goes last.
  *
  * A malformed or unhandled event never throws: it becomes an outcome, is logged with its id and reason, and the rest
@@ -21,7 +22,9 @@ import { AcsEvent, parseEnvelope, splitBatch } from "./events/envelope";
 import { planEvent } from "./handlers";
 import { EventPlan } from "./handlers/plan";
 import { operationIdFor } from "./idempotency";
-import { Claim, EventLedger, LedgerKey, Logger, Notifier, RecordStore, StepName, STEPS, TicketQueue } from "./ports";
+import {
+    Claim, EventLedger, LedgerKey, Logger, NOT_FOUND, NotificationResult, Notifier, RecordStore, StepName, STEPS, TicketQueue,
+} from "./ports";
 
 export interface HandlerDeps {
     readonly ledger: EventLedger;
@@ -92,7 +95,14 @@ async function runPlan(event: AcsEvent, plan: EventPlan, deps: HandlerDeps, owne
     try {
         for (const step of STEPS) {
             if (claim.steps[step]) continue;
-            const details = await runStep(step, plan, key, deps);
+            let details: Record<string, string>;
+            if (step !== "emailed") details = await runStep(step, plan, deps);
+            else if (claim.emailOperationId) details = await sendEmailOnce(plan, claim, key, deps, now());
+            else {
+                // The send is recorded before it is made (see sendEmailOnce); the claim keeps the new ETag for release.
+                claim = await deps.ledger.recordEmailAttempt(claim, operationIdFor(key), now());
+                details = emailDetails(await deps.notifier.send(plan.notification, operationIdFor(key)), key, deps.log);
+            }
             claim = await deps.ledger.markDone(claim, step, now(), details);
             performed.push(step);
         }
@@ -103,26 +113,64 @@ async function runPlan(event: AcsEvent, plan: EventPlan, deps: HandlerDeps, owne
     return { ...base, status: "processed", steps: performed };
 }
 
-/** Runs one step's side effect; returns details worth keeping on the ledger row. */
-async function runStep(step: StepName, plan: EventPlan, key: LedgerKey, deps: HandlerDeps): Promise<Record<string, string>> {
+/** Runs the side effect of a step other than the email; returns details worth keeping on the ledger row. */
+async function runStep(step: Exclude<StepName, "emailed">, plan: EventPlan, deps: HandlerDeps): Promise<Record<string, string>> {
     switch (step) {
         case "recorded": {
-            if (plan.record.kind === "inbound") {
-                await deps.records.recordInbound(plan.record.record);
-                return {};
-            }
-            return { recordUpdate: await deps.records.applyDeliveryReport(plan.record.update) };
+            const write = plan.record;
+            const result = write.kind === "inbound"
+                ? deps.records.recordInbound(write.record)
+                : deps.records.applyDeliveryReport(write.update);
+            return { recordUpdate: await result };
         }
         case "ticketed":
             await deps.tickets.enqueue(plan.ticket);
             return {};
-        case "emailed": {
-            const sent = await deps.notifier.send(plan.notification, operationIdFor(key));
-            // Accepted but not delivered (bad recipient, suppression...): a retry would not help, an operator might.
-            if (sent.status === "Failed") deps.log.warn(`ACS did not deliver the notification for event ${key.eventId}`, { ...sent });
-            return { emailOperationId: sent.operationId, emailStatus: sent.status };
-        }
     }
+}
+
+/**
+ * ACS has answered 404 for an operation it had accepted, right after the send (Azure/azure-sdk-for-python#35849),
+ * so a 404 counts as "never arrived" only this long after the send was recorded. 90 s: Event Grid's 4th attempt
+ * (about 1 min 40 s after the first) is the first to resend, with a margin for Event Grid's randomised retry times.
+ */
+export const NOT_FOUND_TRUSTED_AFTER_MS = 90_000;
+
+/**
+ * At most one email per event, never none. runPlan records the send on the ledger (with its deterministic operation
+ * id, idempotency.ts) before making it. A delivery that finds a recorded send asks ACS about that operation: if ACS
+ * knows it (accepted, running, succeeded or failed), the step is done without sending; only when ACS does not know
+ * it (404, trusted after NOT_FOUND_TRUSTED_AFTER_MS: the send never reached ACS) is it sent again, under the same id.
+ * We never rely on ACS collapsing two sends with one operation id: nothing documents that it does.
+ *
+ * "Failed" (or "Canceled") is ACS's terminal answer for an email it accepted, e.g. a rejected recipient: the event
+ * completes with that status on its ledger row and an error in the log, and we do NOT send again under a new id —
+ * a retry rarely fixes such a failure, and for several recipients it could reach some of them twice.
+ */
+async function sendEmailOnce(
+    plan: EventPlan,
+    claim: Claim,
+    key: LedgerKey,
+    deps: HandlerDeps,
+    now: Date,
+): Promise<Record<string, string>> {
+    const operationId = claim.emailOperationId!;
+    const seen = await deps.notifier.status(operationId);
+    if (seen.status !== NOT_FOUND) return emailDetails(seen, key, deps.log);
+    const age = claim.emailAttemptAt ? now.getTime() - Date.parse(claim.emailAttemptAt) : Infinity;
+    if (age < NOT_FOUND_TRUSTED_AFTER_MS) {
+        const sent = `sent ${Math.round(age / 1000)} s ago`;
+        throw new Error(`ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than risking a second email`);
+    }
+    return emailDetails(await deps.notifier.send(plan.notification, operationId), key, deps.log);
+}
+
+function emailDetails(result: NotificationResult, key: LedgerKey, log: Logger): Record<string, string> {
+    if (result.status === "Failed" || result.status === "Canceled") {
+        // Accepted but not delivered: an operator can act on it, a resend would not help (see sendEmailOnce).
+        log.error(`ACS reports the notification for event ${key.eventId} as ${result.status}; it is not sent again`, { ...result });
+    }
+    return { emailOperationId: result.operationId, emailStatus: result.status };
 }
 
 /** Every outcome except a clean first-time success is logged, with the event id and the reason. */

@@ -179,14 +179,16 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
 
     it("resumes after a failed email without a second ticket", async () => {
         h.email.failSends(1);
-        const first = await processBatch([smsReceived("evt-f")], h.deps);
+        const t0 = Date.parse("2026-11-20T10:00:00Z");
+        const first = await processBatch([smsReceived("evt-f")], { ...h.deps, now: () => new Date(t0) });
         assert.equal(first.outcomes[0].status, "failed");
         assert.match(first.outcomes[0].reason ?? "", /try again|503|ServiceUnavailable/i);
         assert.equal(first.retry, true, "the trigger must fail so Event Grid redelivers");
         const [ledger] = await h.ledgerRows();
         assert.deepEqual([ledger.recorded, ledger.ticketed, ledger.emailed], [true, true, false]);
 
-        const retry = await processBatch([smsReceived("evt-f")], h.deps);
+        // Event Grid's 4th attempt: ACS's 404 for the recorded send is trusted by then (processBatch.ts).
+        const retry = await processBatch([smsReceived("evt-f")], { ...h.deps, now: () => new Date(t0 + 100_000) });
         assert.deepEqual(retry.outcomes[0].steps, ["emailed"], "the lease was released, the retry runs only the missing step");
         assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
     });
@@ -198,8 +200,13 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
         const crashing: HandlerDeps = {
             ...h.deps,
             now: () => t0,
-            notifier: { send: () => Promise.reject(new Error("process killed")) },
-            ledger: { claim: (...a) => ledger.claim(...a), markDone: (...a) => ledger.markDone(...a), release: () => Promise.resolve() },
+            notifier: { send: () => Promise.reject(new Error("process killed")), status: (id) => h.deps.notifier.status(id) },
+            ledger: {
+                claim: (...a) => ledger.claim(...a),
+                markDone: (...a) => ledger.markDone(...a),
+                recordEmailAttempt: (...a) => ledger.recordEmailAttempt(...a),
+                release: () => Promise.resolve(),
+            },
         };
         await processBatch([smsReceived("evt-k")], crashing);
 

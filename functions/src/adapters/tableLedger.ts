@@ -8,6 +8,15 @@
  * next delivery after `leaseMs` takes over and resumes from the first unfinished step.
  * `leaseMs` (default 6 min) is longer than the host's function timeout (host.json `functionTimeout` 5 min), so a
  * live, slow delivery is never overtaken.
+ *
+ * The trade-off, stated: a HARD crash (the process dies, nothing is released) holds the event until the lease ends.
+ * Event Grid retries after 10 s, 30 s, 1 min, 5 min, 10 min, 30 min, 1 h, ...
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), i.e. about 0:10, 0:40, 1:40 and 6:40 after the
+ * first attempt: attempts 2–4 find the lease live and ask for a retry, the 5th takes over. So a crash before the
+ * email delays it by about 7 minutes. Catching the 4th attempt would need a lease under ~100 s (less Event Grid's
+ * randomisation) AND a function timeout under the lease; otherwise a live delivery could be overtaken while its
+ * email send is in flight, and the overtaking delivery, finding no operation at ACS yet, would send a second email.
+ * A rare 7-minute delay is the better failure than a duplicate, so the lease stays above the 5-minute timeout.
  */
 import { TableClient } from "@azure/data-tables";
 import { Claim, ClaimResult, EventLedger, LeaseLostError, LedgerKey, StepFlags, StepName, STEPS } from "../ports";
@@ -25,6 +34,8 @@ interface LedgerRow extends Record<StepName, boolean> {
     leaseUntil: string;
     deliveries: number;
     completedAt?: string;
+    emailOperationId?: string;
+    emailAttemptAt?: string;
 }
 
 export interface TableLedgerOptions {
@@ -69,6 +80,12 @@ export class TableLedger implements EventLedger {
         const patch = finished ? { completedAt: now.toISOString(), leaseUntil: now.toISOString() } : {};
         const etag = await this.conditionalMerge(claim, { [step]: true, ...details, ...patch });
         return { ...claim, etag, steps };
+    }
+
+    async recordEmailAttempt(claim: Claim, operationId: string, now: Date): Promise<Claim> {
+        const emailAttemptAt = now.toISOString();
+        const etag = await this.conditionalMerge(claim, { emailOperationId: operationId, emailAttemptAt });
+        return { ...claim, etag, emailOperationId: operationId, emailAttemptAt };
     }
 
     async release(claim: Claim): Promise<void> {
@@ -143,5 +160,6 @@ function claimFrom(key: LedgerKey, owner: string, etag: string | undefined, row:
         etag: requireEtag(etag),
         steps: { recorded: !!row.recorded, ticketed: !!row.ticketed, emailed: !!row.emailed },
         deliveries: row.deliveries,
+        ...(row.emailOperationId ? { emailOperationId: row.emailOperationId, emailAttemptAt: row.emailAttemptAt } : {}),
     };
 }

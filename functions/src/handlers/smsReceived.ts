@@ -7,6 +7,7 @@ import { SmsReceived } from "../events/sms";
 import { EventPlan } from "./plan";
 
 export function planSmsReceived(event: AcsEvent, sms: SmsReceived): EventPlan {
+    const receivedAt = sms.receivedAt ?? event.eventTime;
     const record = {
         partitionKey: sms.acsNumber,
         rowKey: sms.messageId,
@@ -15,7 +16,8 @@ export function planSmsReceived(event: AcsEvent, sms: SmsReceived): EventPlan {
         from: sms.from,
         to: sms.to,
         message: sms.message,
-        receivedAt: sms.receivedAt ?? event.eventTime,
+        receivedAt,
+        statusAt: receivedAt ?? new Date(0).toISOString(),
         segmentCount: sms.segmentCount,
         eventId: event.id,
     };

@@ -5,6 +5,8 @@
  *   GET  {endpoint}/emails/operations/{id} → 200, body {id, status: "Succeeded"}
  * — so the SDK's serialisation, HMAC signing and long-running-operation polling all run for real.
  * `failSends(n)` makes the next n POSTs answer 503, to exercise failures before ACS accepted anything.
+ * `inject(faults)` adds seeded random faults on both sides of acceptance (see `EmailFaults`). Every accepted POST is a
+ * separate email, even under an operation id seen before: we do not assume ACS collapses repeated sends.
  */
 import { EmailClientOptions } from "@azure/communication-email";
 
@@ -24,6 +26,21 @@ export interface RecordedSend {
     };
 }
 
+/** Shares (0..1) of requests that go wrong, drawn from `random` (seeded by the test, so a failure can be replayed). */
+export interface EmailFaults {
+    readonly random: () => number;
+    /** Status polls (GET) answered 500: ACS is up, the check failed. */
+    readonly statusCheckFailure?: number;
+    /** Status polls answered 404 for an operation ACS did accept, as seen in Azure/azure-sdk-for-python#35849. */
+    readonly notYetKnown?: number;
+    /** Accepted sends whose operation ends "Failed" (every poll, the first included, reports it). */
+    readonly operationFailure?: number;
+    /** Sends ACS accepts but whose answer is lost on the way back (the client sees a connection error). */
+    readonly lostAnswer?: number;
+    /** Sends refused with 503 before anything was accepted. */
+    readonly refusedSend?: number;
+}
+
 export class FakeAcsEmail implements HttpClient {
     /** Accepted sends (202), in order. */
     readonly sends: RecordedSend[] = [];
@@ -31,9 +48,22 @@ export class FakeAcsEmail implements HttpClient {
     readonly requests: { method: string; url: string }[] = [];
     private failuresLeft = 0;
     private generated = 0;
+    private faults?: EmailFaults;
+    private readonly failedOperations = new Set<string>();
 
     failSends(count: number): void {
         this.failuresLeft = count;
+    }
+
+    inject(faults: EmailFaults | undefined): void {
+        this.faults = faults;
+    }
+
+    /** Accepted sends per operation id. */
+    sendsPerOperation(): Map<string, number> {
+        const counts = new Map<string, number>();
+        for (const s of this.sends) counts.set(s.operationId, (counts.get(s.operationId) ?? 0) + 1);
+        return counts;
     }
 
     async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
@@ -46,21 +76,31 @@ export class FakeAcsEmail implements HttpClient {
     }
 
     private send(request: PipelineRequest, url: URL): PipelineResponse {
-        if (this.failuresLeft > 0) {
-            this.failuresLeft--;
+        if (this.failuresLeft > 0 || this.draw(this.faults?.refusedSend)) {
+            this.failuresLeft = Math.max(0, this.failuresLeft - 1);
             return respond(request, 503, { error: { code: "ServiceUnavailable", message: "try again" } });
         }
         const operationId = request.headers.get("operation-id") ?? `generated-${++this.generated}`;
         this.sends.push({ operationId, url: request.url, headers: request.headers.toJSON(), body: JSON.parse(String(request.body)) });
+        if (this.draw(this.faults?.operationFailure)) this.failedOperations.add(operationId);
+        if (this.draw(this.faults?.lostAnswer)) throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
         const location = `${url.origin}/emails/operations/${operationId}?${url.searchParams}`;
         return respond(request, 202, { id: operationId, status: "Running" }, { "operation-location": location, "retry-after": "0" });
     }
 
     private status(request: PipelineRequest, operationId: string): PipelineResponse {
-        const known = this.sends.some((s) => s.operationId === operationId);
-        return known
-            ? respond(request, 200, { id: operationId, status: "Succeeded" })
-            : respond(request, 404, { error: { code: "NotFound", message: `operation ${operationId}` } });
+        if (this.draw(this.faults?.statusCheckFailure)) {
+            return respond(request, 500, { error: { code: "InternalServerError", message: "status unavailable" } });
+        }
+        const known = this.sends.some((s) => s.operationId === operationId) && !this.draw(this.faults?.notYetKnown);
+        if (!known) return respond(request, 404, { error: { code: "NotFound", message: `operation ${operationId}` } });
+        return this.failedOperations.has(operationId)
+            ? respond(request, 200, { id: operationId, status: "Failed", error: { code: "RecipientRejected", message: "no mailbox" } })
+            : respond(request, 200, { id: operationId, status: "Succeeded" });
+    }
+
+    private draw(share: number | undefined): boolean {
+        return !!share && !!this.faults && this.faults.random() < share;
     }
 }
 
