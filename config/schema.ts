@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../validation/limits";
-import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS } from "../components/monitoring/defaults";
+import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
@@ -142,23 +142,23 @@ export const subscriptionSchema = z.strictObject({
     deliveryHeaders: z.array(deliveryHeader).max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`).optional(),
 });
 
-const threshold = (key: string) => int(1, 1_000_000, `thresholds.${key}`);
+const threshold = (key: string) => int(M.threshold.min, M.threshold.max, `thresholds.${key}`);
 const { thresholds: T } = MONITORING_DEFAULTS;
 
 /**
  * Monitoring is on unless a stack turns it off: every stack gets a workspace, the diagnostic settings and
- * the delivery alerts (defaults and their reasons: components/monitoring/defaults.ts, docs/operations.md).
+ * the delivery alerts (defaults and their reasons: validation/monitoring.ts, docs/operations.md).
  */
 export const monitoringSchema = z.strictObject({
     enabled: z.boolean().default(true),
     /** Prefix of the physical names; default: the ACS resource's name (so dev and prod never collide). */
-    namePrefix: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,57}$/, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
-    workspaceName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/, "4–63 letters, digits or hyphens").optional(),
+    namePrefix: z.string().regex(M.namePrefix, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
+    workspaceName: z.string().regex(M.workspaceName, "4–63 letters, digits or hyphens").optional(),
     existingWorkspaceId: armId.optional(),
-    retentionInDays: int(30, 730, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
+    retentionInDays: int(M.retentionInDays.min, M.retentionInDays.max, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
     alertEmails: z.array(z.string().email("an email address")).default([]),
     actionGroupShortName: z.string().min(1).max(ACTION_GROUP_SHORT_NAME_MAX, `at most ${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`).optional(),
-    severity: int(0, 4, "severity").default(MONITORING_DEFAULTS.severity),
+    severity: int(M.severity.min, M.severity.max, "severity").default(MONITORING_DEFAULTS.severity),
     thresholds: z.strictObject({
         deliveryFailures: threshold("deliveryFailures").default(T.deliveryFailures),
         deadLettered: threshold("deadLettered").default(T.deadLettered),

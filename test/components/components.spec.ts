@@ -74,7 +74,9 @@ describe("EventSubscription component", () => {
 describe("HandlerTarget component", () => {
     it("requires exactly the block that matches kind", async () => {
         const err = await failingProgram(() => new HandlerTarget("h", { kind: HandlerKind.StorageQueue, resourceGroupName: RG, location: "westeurope", webhook: { url: "https://x.example.com" } }));
-        assert.match(err.message, /handler "h": kind is "storageQueue", so set exactly the "storageQueue" block \(found: webhook\)/);
+        assert.match(err.message, /handler "h": invalid arguments/);
+        assert.match(err.message, /storageQueue: kind is "storageQueue", so a "storageQueue" block is required/);
+        assert.match(err.message, /webhook: kind is "storageQueue"; remove the "webhook" block/);
     });
 
     it("creates a Service Bus queue in a keyless namespace and grants the sender role on the queue", async () => {
