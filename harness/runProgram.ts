@@ -92,7 +92,7 @@ function notify(graph: Graph, info: GraphCapturedInfo): void {
 /**
  * Run a Pulumi program under the mock runtime and capture its whole graph. Runs are serialised: the Pulumi
  * runtime is process-global. The result is complete: we wait for every registration, not just for the program
- * function to return (outputs-dependent resources register later; pulumi-practices.md §3.2).
+ * function to return (outputs-dependent resources register later; @pulumi/pulumi runtime/mocks.js).
  */
 export function runProgram(options: RunProgramOptions): Promise<Graph> {
     const q = runQueue();

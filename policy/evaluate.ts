@@ -1,6 +1,6 @@
 /**
  * Offline evaluation of the pack on a recorded graph (tests and `npm run plan`). Every policy runs through the
- * policy SDK's own analyzer handlers (`@pulumi/policy/server`, pulumi-practices.md §5.3), so proxies,
+ * policy SDK's own analyzer handlers (`@pulumi/policy/server`, @pulumi/policy server.js), so proxies,
  * not-applicable handling and the "can't run … during preview" advisory behave exactly as under the CLI:
  *  - resource pass: one `AnalyzeRequest` per resource with its recorded **inputs** Struct and options;
  *  - stack pass: one `AnalyzeStackRequest` with every resource's **outputs** Struct, parent, dependencies and

@@ -66,7 +66,7 @@ export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function packa
  * Node.js apps), storage reached with the app's managed identity, Application Insights with Entra auth, HTTPS
  * only, TLS 1.2, FTP and basic publishing credentials off. The code package is uploaded by Pulumi before the app
  * is created, so the app starts with the function present; the subscription waits for both (Event Grid refuses an
- * AzureFunction destination whose function does not exist yet, field-notes F5).
+ * AzureFunction destination whose function does not exist yet, https://github.com/Azure/bicep/issues/11656).
  */
 export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, email: EmailContext): HandlerEndpoint {
     const n = (role: string) => childName(ctx.name, role);

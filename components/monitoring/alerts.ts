@@ -1,7 +1,7 @@
 import { ACTION_GROUP_SHORT_NAME_MAX } from "../../validation/monitoring";
 
 /**
- * The metric alerts on the system topic (policy-rules.md §11 #27; metric names from
+ * The metric alerts on the system topic (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; metric names from
  * https://learn.microsoft.com/azure/event-grid/monitor-push-reference). DeliveryAttemptFailCount cannot be
  * exported through diagnostic settings, so an alert is the only way to see it.
  */

@@ -1,5 +1,5 @@
 /**
- * API-version table for properties that only exist from some ARM API version on (policy-rules.md §10.4). A
+ * API-version table for properties that only exist from some ARM API version on (https://github.com/Azure/bicep-types-az/tree/main/generated/communication/microsoft.communication). A
  * rule demands such a property only while the pinned azure-native version sends a new-enough API; otherwise it
  * reports "upgrade to enforce" instead of asking for an unsendable property. test/policy/apiVersions.spec.ts
  * fails when the installed @pulumi/azure-native uses a different version than recorded here.

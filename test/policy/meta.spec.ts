@@ -6,7 +6,7 @@ import { API_VERSIONS, unsendable } from "../../policy/lib/apiVersions";
 import { CATALOGUE, HARNESS_CHECKS } from "../../policy/catalogue";
 
 /**
- * Every rule must have its pass, fail and omitted-attribute cases (policy-rules.md §12). `ruleCases()` makes
+ * Every rule must have its pass, fail and omitted-attribute cases . `ruleCases()` makes
  * all three required by type, so it is enough that each policy has a ruleCases() call in some spec.
  */
 describe("policy: test coverage of the catalogue", () => {
@@ -20,7 +20,7 @@ describe("policy: test coverage of the catalogue", () => {
 });
 
 /**
- * The API-version table the ACS rules rely on (§10.4) must describe the installed azure-native, or the
+ * The API-version table the ACS rules rely on (decision 10.4 (docs/policies.md)) must describe the installed azure-native, or the
  * "property exists from API X" decisions are about a version we do not send.
  */
 describe("policy: API-version table", () => {

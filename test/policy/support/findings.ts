@@ -78,7 +78,7 @@ export interface RuleCases {
     readonly pass: readonly string[];
     /** Resources with an explicit bad value: reported (a name twice = two findings). */
     readonly fail: readonly string[];
-    /** The attribute-omitted case and its reviewed decision (§10.3). */
+    /** The attribute-omitted case and its reviewed decision (decision 10.3 (docs/policies.md)). */
     readonly unset: { readonly pass: readonly string[] } | { readonly fail: readonly string[] };
     /** Resources the rule must ignore (wrong kind, non-ACS topic type): in neither set. */
     readonly outOfScope?: readonly string[];
@@ -87,7 +87,7 @@ export interface RuleCases {
 }
 
 /**
- * The required cases of one rule (policy-rules.md §12) on a shared fixture: the exact set of (policy, name,
+ * The required cases of one rule on a shared fixture: the exact set of (policy, name,
  * level) tuples for this policy equals fail + unset.fail, and every pass/out-of-scope resource exists (so a
  * pass cannot be vacuous because the fixture lost the resource).
  */
