@@ -2,11 +2,13 @@
  * azure-native type token → the ARM resource it PUTs, the contract file that describes it, and how the azure-native
  * inputs split into URL path parameters, the resource name and the request body.
  *
- * API versions are the ones `@pulumi/azure-native` 3.28.0 declares in each class's `.d.ts` ("Uses Azure REST API
- * version …"); `apiVersions.ts` reads them back from the installed package and the drift-guard test fails when one
- * changes. Path parameters are the inputs azure-native puts into the request URL (its `resourceGroupName`, parent
+ * API versions are the ones the installed `@pulumi/azure-native` declares in each class's `.d.ts` ("Uses Azure REST
+ * API version …"), read by `apiVersions.ts`; the drift-guard test fails when one no longer matches the row's
+ * contract file. Path parameters are the inputs azure-native puts into the request URL (its `resourceGroupName`, parent
  * names, `scope`); they are dropped from the body. The name input is the last URL segment and becomes `name`.
  */
+
+import { installedApiVersion } from "./apiVersions";
 
 /** How azure-native fills the name when the name input is not set (provider `Check`, which mocks do not run). */
 export type AutonameStrategy =
@@ -22,9 +24,9 @@ export interface ResourceContract {
     readonly token: string;
     /** ARM resource type, e.g. `Microsoft.Storage/storageAccounts`. */
     readonly armType: string;
-    /** The API version azure-native 3.28.0 uses for this resource. */
+    /** The API version the installed azure-native uses for this resource (read from its `.d.ts`). */
     readonly apiVersion: string;
-    /** `types.json` file (without `.types.json`) under `../shared/arm-types/`. */
+    /** `types.json` file (without `.types.json`) of https://github.com/Azure/bicep-types-az, found in `../shared/arm-types/`. */
     readonly contractFile: string;
     /** API version of the contract file; equals `apiVersion` unless listed in CONTRACT_SUBSTITUTIONS. */
     readonly contractApiVersion: string;
@@ -52,7 +54,7 @@ export interface ContractSubstitution {
 export const CONTRACT_SUBSTITUTIONS: Readonly<Record<string, ContractSubstitution>> = {
     "Microsoft.Web@2025-05-01": {
         uses: "2025-03-01",
-        reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (shared/arm-types/README.md)",
+        reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (https://github.com/Azure/bicep-types-az/tree/main/generated/web/microsoft.web)",
         // Found by contract/tools/findRenames.ts: in web.WebApp's 3.28.0 inputs, absent from 2025-03-01.
         newerProperties: ["FunctionAppConfig.siteUpdateStrategy"],
     },
@@ -66,7 +68,7 @@ export function substitutionFor(contract: ResourceContract): ContractSubstitutio
 
 const RG = "resourceGroupName";
 
-// Contract files, one per provider/version (see /work/shared/arm-types/README.md).
+// Contract files, one per provider/version (https://github.com/Azure/bicep-types-az/tree/main/generated).
 const F = {
     communication: "communication_microsoft.communication_2026-03-18",
     eventgrid: "eventgrid_microsoft.eventgrid_2025-02-15",
@@ -85,13 +87,14 @@ const F = {
     resourceGroups: "resources_11_microsoft.resources_2024-03-01",
 } as const;
 
-type Row = Omit<ResourceContract, "contractApiVersion" | "autoname"> & { readonly autoname?: AutonameStrategy };
+type Row = Omit<ResourceContract, "apiVersion" | "contractApiVersion" | "autoname"> & { readonly autoname?: AutonameStrategy };
 
+/** The API version is the one the installed SDK declares for the token (./apiVersions.ts), never typed by hand. */
 function row(r: Row): ResourceContract {
     const version = /_(\d{4}-\d{2}-\d{2}(?:-preview)?)$/.exec(r.contractFile)?.[1];
     if (!version) throw new Error(`contract file name without API version: ${r.contractFile}`);
     const autoname = r.autoname ?? (r.nameInput ? "random" : "fixed");
-    return { ...r, contractApiVersion: version, autoname };
+    return { ...r, apiVersion: installedApiVersion(r.token) ?? version, contractApiVersion: version, autoname };
 }
 
 export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
@@ -99,7 +102,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:eventgrid:SystemTopic",
         armType: "Microsoft.EventGrid/systemTopics",
-        apiVersion: "2025-02-15",
         contractFile: F.eventgrid,
         nameInput: "systemTopicName",
         pathInputs: [RG],
@@ -107,7 +109,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:eventgrid:SystemTopicEventSubscription",
         armType: "Microsoft.EventGrid/systemTopics/eventSubscriptions",
-        apiVersion: "2025-02-15",
         contractFile: F.eventgrid,
         nameInput: "eventSubscriptionName",
         pathInputs: [RG, "systemTopicName"],
@@ -116,7 +117,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:storage:StorageAccount",
         armType: "Microsoft.Storage/storageAccounts",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
         nameInput: "accountName",
         pathInputs: [RG],
@@ -124,7 +124,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:storage:BlobServiceProperties",
         armType: "Microsoft.Storage/storageAccounts/blobServices",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
         // Optional input whose only legal value is "default"; the provider fills it when unset.
         nameInput: "blobServicesName",
@@ -135,7 +134,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:storage:BlobContainer",
         armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
         nameInput: "containerName",
         pathInputs: [RG, "accountName"],
@@ -143,7 +141,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:storage:Queue",
         armType: "Microsoft.Storage/storageAccounts/queueServices/queues",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
         nameInput: "queueName",
         pathInputs: [RG, "accountName"],
@@ -151,7 +148,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:storage:Table",
         armType: "Microsoft.Storage/storageAccounts/tableServices/tables",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
         nameInput: "tableName",
         pathInputs: [RG, "accountName"],
@@ -160,7 +156,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:communication:CommunicationService",
         armType: "Microsoft.Communication/communicationServices",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
         nameInput: "communicationServiceName",
         pathInputs: [RG],
@@ -168,7 +163,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:communication:EmailService",
         armType: "Microsoft.Communication/emailServices",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
         nameInput: "emailServiceName",
         pathInputs: [RG],
@@ -176,7 +170,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:communication:Domain",
         armType: "Microsoft.Communication/emailServices/domains",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
         nameInput: "domainName",
         pathInputs: [RG, "emailServiceName"],
@@ -184,7 +177,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:communication:SenderUsername",
         armType: "Microsoft.Communication/emailServices/domains/senderUsernames",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
         // `senderUsername` is the URL segment; `username` (required) is a body property.
         nameInput: "senderUsername",
@@ -194,7 +186,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:servicebus:Namespace",
         armType: "Microsoft.ServiceBus/namespaces",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
         nameInput: "namespaceName",
         pathInputs: [RG],
@@ -202,7 +193,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:servicebus:Queue",
         armType: "Microsoft.ServiceBus/namespaces/queues",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
         nameInput: "queueName",
         pathInputs: [RG, "namespaceName"],
@@ -210,7 +200,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:servicebus:Topic",
         armType: "Microsoft.ServiceBus/namespaces/topics",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
         nameInput: "topicName",
         pathInputs: [RG, "namespaceName"],
@@ -219,7 +208,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:eventhub:Namespace",
         armType: "Microsoft.EventHub/namespaces",
-        apiVersion: "2024-01-01",
         contractFile: F.eventhub,
         nameInput: "namespaceName",
         pathInputs: [RG],
@@ -227,7 +215,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:eventhub:EventHub",
         armType: "Microsoft.EventHub/namespaces/eventhubs",
-        apiVersion: "2024-01-01",
         contractFile: F.eventhub,
         nameInput: "eventHubName",
         pathInputs: [RG, "namespaceName"],
@@ -236,7 +223,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:authorization:RoleAssignment",
         armType: "Microsoft.Authorization/roleAssignments",
-        apiVersion: "2022-04-01",
         contractFile: F.roleAssignments,
         nameInput: "roleAssignmentName",
         pathInputs: ["scope"],
@@ -245,7 +231,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:authorization:ManagementLockAtResourceLevel",
         armType: "Microsoft.Authorization/locks",
-        apiVersion: "2020-05-01",
         contractFile: F.locks,
         nameInput: "lockName",
         // The target resource is addressed by five URL segments; `apiVersion` is that resource's api-version query
@@ -255,7 +240,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:authorization:ManagementLockByScope",
         armType: "Microsoft.Authorization/locks",
-        apiVersion: "2020-05-01",
         contractFile: F.locks,
         nameInput: "lockName",
         pathInputs: ["scope"],
@@ -264,7 +248,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:monitor:MetricAlert",
         armType: "Microsoft.Insights/metricAlerts",
-        apiVersion: "2018-03-01",
         contractFile: F.metricAlerts,
         nameInput: "ruleName",
         pathInputs: [RG],
@@ -272,7 +255,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:monitor:DiagnosticSetting",
         armType: "Microsoft.Insights/diagnosticSettings",
-        apiVersion: "2021-05-01-preview",
         contractFile: F.diagnosticSettings,
         nameInput: "name",
         pathInputs: ["resourceUri"],
@@ -280,7 +262,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:monitor:ActionGroup",
         armType: "Microsoft.Insights/actionGroups",
-        apiVersion: "2024-10-01-preview",
         contractFile: F.actionGroups,
         nameInput: "actionGroupName",
         pathInputs: [RG],
@@ -288,7 +269,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:operationalinsights:Workspace",
         armType: "Microsoft.OperationalInsights/workspaces",
-        apiVersion: "2023-09-01",
         contractFile: F.workspaces,
         nameInput: "workspaceName",
         pathInputs: [RG],
@@ -296,7 +276,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:applicationinsights:Component",
         armType: "Microsoft.Insights/components",
-        apiVersion: "2020-02-02",
         contractFile: F.components,
         nameInput: "resourceName",
         pathInputs: [RG],
@@ -304,7 +283,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:resources:ResourceGroup",
         armType: "Microsoft.Resources/resourceGroups",
-        apiVersion: "2024-03-01",
         contractFile: F.resourceGroups,
         // Here `resourceGroupName` is the resource's own name, not a path parameter of a parent.
         nameInput: "resourceGroupName",
@@ -314,7 +292,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:AppServicePlan",
         armType: "Microsoft.Web/serverfarms",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         nameInput: "name",
         pathInputs: [RG],
@@ -322,7 +299,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:WebApp",
         armType: "Microsoft.Web/sites",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         nameInput: "name",
         pathInputs: [RG],
@@ -330,7 +306,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:WebAppFunction",
         armType: "Microsoft.Web/sites/functions",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         nameInput: "functionName",
         // `name` is the site (parent) name.
@@ -339,7 +314,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:WebAppFtpAllowed",
         armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         fixedName: "ftp",
         pathInputs: [RG, "name"],
@@ -347,7 +321,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:WebAppScmAllowed",
         armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         fixedName: "scm",
         pathInputs: [RG, "name"],
@@ -355,7 +328,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:web:WebAppApplicationSettings",
         armType: "Microsoft.Web/sites/config",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
         fixedName: "appsettings",
         pathInputs: [RG, "name"],
@@ -363,7 +335,6 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     row({
         token: "azure-native:logic:Workflow",
         armType: "Microsoft.Logic/workflows",
-        apiVersion: "2019-05-01",
         contractFile: F.logic,
         nameInput: "workflowName",
         pathInputs: [RG],

@@ -78,7 +78,7 @@ export const DECISIONS: readonly Decision[] = [
     {
         id: "10.6 (host storage)",
         title: "Shared keys on Functions host storage",
-        conflict: "decision 10.6 (docs/policies.md) asks to exempt Functions host storage from storage-account-disable-shared-key when the app uses " +
+        conflict: "The storage rule sets ask to exempt Functions host storage from storage-account-disable-shared-key when the app uses " +
             "identity-based AzureWebJobsStorage__* settings and the account is tagged resource-usage: azure-functions. But an " +
             "identity-based host needs no keys at all, so that exemption would hide keys nothing on the host side uses. Our own " +
             "function account shows it: the app is identity-based, yet the account keeps keys because Pulumi's storage.Blob " +

@@ -30,7 +30,8 @@ const LAYERS: readonly (readonly string[])[] = [
     ["config"], // stack config: parse and map to component args
     ["index.ts"], // the Pulumi program
     ["harness"], // runs programs under Pulumi mocks
-    ["contract", "render", "policy"], // analyses of a built graph
+    ["contract", "render"], // analyses of a built graph: the API contract check, pictures
+    ["policy"], // the policy pack (reads the installed API versions through contract/apiVersions.ts)
     ["cli"],
     ["bench", "scripts", "examples"],
     ["test"],

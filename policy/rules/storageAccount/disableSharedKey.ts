@@ -38,7 +38,7 @@ export function hostStorageUse(account: PolicyResource, resources: readonly Poli
 }
 
 /**
- * Graph rule (unset fails: the service default is "allowed"). decision 10.6 (docs/policies.md) as decided here: Functions host storage is
+ * Graph rule (unset fails: the service default is "allowed"). Decision 10.6 in docs/policies.md, as decided here: Functions host storage is
  * not exempted silently. A host whose app connects with an account key gets the reason and the order of the fix
  * (identity settings first, then keys off); a host whose app is identity-based is told nothing in the app needs
  * keys. An account that keeps keys for a reason outside this rule's view (ours: Pulumi's storage.Blob uploads the

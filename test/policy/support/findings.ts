@@ -78,7 +78,7 @@ export interface RuleCases {
     readonly pass: readonly string[];
     /** Resources with an explicit bad value: reported (a name twice = two findings). */
     readonly fail: readonly string[];
-    /** The attribute-omitted case and its reviewed decision (decision 10.3 (docs/policies.md)). */
+    /** The attribute-omitted case and its reviewed decision (10.3 in docs/policies.md). */
     readonly unset: { readonly pass: readonly string[] } | { readonly fail: readonly string[] };
     /** Resources the rule must ignore (wrong kind, non-ACS topic type): in neither set. */
     readonly outOfScope?: readonly string[];
