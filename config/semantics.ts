@@ -3,6 +3,7 @@ import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { handlerBlockIssues } from "../validation/handlerBlocks";
 import { monitoringChoiceIssues } from "../validation/monitoring";
+import { webhookUrlIssues } from "../validation/webhook";
 import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
 
@@ -88,9 +89,8 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
                 ? [issue([...at, "functionName"], b.functionName, `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`)]
                 : [];
         case "webhook": {
-            if (typeof b.url === "string" && !/^https:\/\//i.test(b.url)) {
-                return [issue([...at, "url"], redactUrl(b.url), "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)")];
-            }
+            const http = webhookUrlIssues(b.url, [...at, "url"]);
+            if (http.length) return http;
             if (!!b.entraTenantId !== !!b.entraApplicationIdOrUri) {
                 return [issue(at, { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri }, "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither")];
             }

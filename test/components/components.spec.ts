@@ -59,7 +59,7 @@ describe("EventSubscription component", () => {
         assert.match(err.message, /eventTypes\[0\]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name/);
         assert.match(err.message, /subject.beginsWith: Event Grid subject filters are literal/);
         assert.match(err.message, /retry.maxDeliveryAttempts: must be a whole number from 1 to 30/);
-        assert.match(err.message, /destination.endpointUrl: must use https:\/\/ \(got "http:\/\/h.example.com\/x\?…"\)/);
+        assert.match(err.message, /destination.endpointUrl: must use https:\/\/ \(Event Grid delivers only to HTTPS endpoints.*\) \(got "http:\/\/h.example.com\/x\?…"\)/);
         assert.doesNotMatch(err.message, /code=k/, "the key in the URL is never echoed");
         assert.deepStrictEqual(err.partial.resources.filter((r) => r.custom).map((r) => r.type), []);
     });
