@@ -8,6 +8,7 @@ import * as path from "path";
 import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
 import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
 import { childName } from "../naming";
+import { isOfflineHarness } from "../offline";
 import { BuiltInRoles, grantRole } from "../roles";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
@@ -50,7 +51,7 @@ export const OFFLINE_ENV = "ACS_EVENT_HANDLING_OFFLINE";
  */
 function packageFile(handler: string, given: string | undefined): string {
     const file = given ?? DEFAULT_PACKAGE_PATH;
-    if (process.env[OFFLINE_ENV] !== "1" && !fs.existsSync(file)) {
+    if (!isOfflineHarness() && !fs.existsSync(file)) {
         throw new Error(`handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`);
     }
     return file;

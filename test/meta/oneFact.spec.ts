@@ -39,6 +39,12 @@ describe("one statement per fact", () => {
         assert.doesNotMatch(read("policy/lib/apiVersions.ts"), /pinned/);
     });
 
+    it("uses Pulumi SDK internals only through harness/pulumiInternals.ts", () => {
+        const internals = /waitForRPCs|require\.cache|getMonitor\(|@pulumi\/policy\/server|proto\/analyzer_pb|globalThis/;
+        const allowed = ["harness/pulumiInternals.ts", "components/offline.ts"];
+        assert.deepStrictEqual(LIBRARY_AND_TOOLS.filter((f) => !allowed.includes(f) && internals.test(read(f))), []);
+    });
+
     it("keeps monitoring ranges and the one-block-per-kind rule in validation/", () => {
         assert.doesNotMatch(read("components/monitoring.ts"), /severity < 0|WORKSPACE_NAME = /);
         assert.doesNotMatch(read("components/handlerTarget.ts"), /so set exactly the/);

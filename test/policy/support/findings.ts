@@ -7,6 +7,7 @@ import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../../harness/graph";
 import * as path from "path";
+import { evictModulesUnder } from "../../../harness/pulumiInternals";
 import { runProgram } from "../../../harness/runProgram";
 import { PROJECT_ROOT } from "../../../harness/runStack";
 import { readProject, readStackConfig } from "../../../harness/stackConfig";
@@ -32,9 +33,7 @@ export function stackWithMocks(stack: string, mocks: pulumi.runtime.Mocks, previ
     return runProgram({
         project: project.name, stack, config: cfg.config, secretKeys: cfg.secretKeys, preview, mocks,
         program: () => {
-            for (const key of Object.keys(require.cache)) {
-                if (key.startsWith(project.dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-            }
+            evictModulesUnder(project.dir);
             return require(entry);
         },
     });
