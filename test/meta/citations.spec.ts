@@ -24,7 +24,7 @@ function trackedTextFiles(): string[] {
     return out.split("\n").filter((f) => f && !/(^|\/)(package-lock\.json|__snapshots__\/|samples\/events\/)/.test(f) && f !== "test/meta/citations.spec.ts");
 }
 
-export function localNoteReferences(text: string): string[] {
+function localNoteReferences(text: string): string[] {
     return text.split("\n").flatMap((line, i) => (LOCAL_NOTE.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim().slice(0, 120)}`] : []));
 }
 
