@@ -8,6 +8,7 @@
  * names, `scope`); they are dropped from the body. The name input is the last URL segment and becomes `name`.
  */
 
+import { ARM_PATHS } from "../catalog/armPaths";
 import { installedApiVersion } from "./apiVersions";
 
 /** How azure-native fills the name when the name input is not set (provider `Check`, which mocks do not run). */
@@ -66,7 +67,6 @@ export function substitutionFor(contract: ResourceContract): ContractSubstitutio
     return CONTRACT_SUBSTITUTIONS[`${contract.armType.split("/")[0]}@${contract.apiVersion}`];
 }
 
-const RG = "resourceGroupName";
 
 // Contract files, one per provider/version (https://github.com/Azure/bicep-types-az/tree/main/generated).
 const F = {
@@ -87,257 +87,159 @@ const F = {
     resourceGroups: "resources_11_microsoft.resources_2024-03-01",
 } as const;
 
-type Row = Omit<ResourceContract, "apiVersion" | "contractApiVersion" | "autoname"> & { readonly autoname?: AutonameStrategy };
+type Row = Pick<ResourceContract, "token" | "contractFile"> & { readonly autoname?: AutonameStrategy };
 
-/** The API version is the one the installed SDK declares for the token (./apiVersions.ts), never typed by hand. */
+/**
+ * The ARM path (type, URL inputs, name input) comes from catalog/armPaths.ts and the API version from the installed
+ * SDK (./apiVersions.ts); neither is typed here.
+ */
 function row(r: Row): ResourceContract {
     const version = /_(\d{4}-\d{2}-\d{2}(?:-preview)?)$/.exec(r.contractFile)?.[1];
     if (!version) throw new Error(`contract file name without API version: ${r.contractFile}`);
-    const autoname = r.autoname ?? (r.nameInput ? "random" : "fixed");
-    return { ...r, apiVersion: installedApiVersion(r.token) ?? version, contractApiVersion: version, autoname };
+    const arm = ARM_PATHS[r.token];
+    if (!arm) throw new Error(`no ARM path for ${r.token} in catalog/armPaths.ts`);
+    const autoname = r.autoname ?? (arm.nameInput ? "random" : "fixed");
+    return { ...r, ...arm, apiVersion: installedApiVersion(r.token) ?? version, contractApiVersion: version, autoname };
 }
 
 export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     // Event Grid
     row({
         token: "azure-native:eventgrid:SystemTopic",
-        armType: "Microsoft.EventGrid/systemTopics",
         contractFile: F.eventgrid,
-        nameInput: "systemTopicName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:eventgrid:SystemTopicEventSubscription",
-        armType: "Microsoft.EventGrid/systemTopics/eventSubscriptions",
         contractFile: F.eventgrid,
-        nameInput: "eventSubscriptionName",
-        pathInputs: [RG, "systemTopicName"],
     }),
     // Storage
     row({
         token: "azure-native:storage:StorageAccount",
-        armType: "Microsoft.Storage/storageAccounts",
         contractFile: F.storage,
-        nameInput: "accountName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:storage:BlobServiceProperties",
-        armType: "Microsoft.Storage/storageAccounts/blobServices",
         contractFile: F.storage,
-        // Optional input whose only legal value is "default"; the provider fills it when unset.
-        nameInput: "blobServicesName",
-        fixedName: "default",
-        pathInputs: [RG, "accountName"],
         autoname: "fixed",
     }),
     row({
         token: "azure-native:storage:BlobContainer",
-        armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
         contractFile: F.storage,
-        nameInput: "containerName",
-        pathInputs: [RG, "accountName"],
     }),
     row({
         token: "azure-native:storage:Queue",
-        armType: "Microsoft.Storage/storageAccounts/queueServices/queues",
         contractFile: F.storage,
-        nameInput: "queueName",
-        pathInputs: [RG, "accountName"],
     }),
     row({
         token: "azure-native:storage:Table",
-        armType: "Microsoft.Storage/storageAccounts/tableServices/tables",
         contractFile: F.storage,
-        nameInput: "tableName",
-        pathInputs: [RG, "accountName"],
     }),
     // Communication
     row({
         token: "azure-native:communication:CommunicationService",
-        armType: "Microsoft.Communication/communicationServices",
         contractFile: F.communication,
-        nameInput: "communicationServiceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:communication:EmailService",
-        armType: "Microsoft.Communication/emailServices",
         contractFile: F.communication,
-        nameInput: "emailServiceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:communication:Domain",
-        armType: "Microsoft.Communication/emailServices/domains",
         contractFile: F.communication,
-        nameInput: "domainName",
-        pathInputs: [RG, "emailServiceName"],
     }),
     row({
         token: "azure-native:communication:SenderUsername",
-        armType: "Microsoft.Communication/emailServices/domains/senderUsernames",
         contractFile: F.communication,
-        // `senderUsername` is the URL segment; `username` (required) is a body property.
-        nameInput: "senderUsername",
-        pathInputs: [RG, "emailServiceName", "domainName"],
     }),
     // Service Bus
     row({
         token: "azure-native:servicebus:Namespace",
-        armType: "Microsoft.ServiceBus/namespaces",
         contractFile: F.servicebus,
-        nameInput: "namespaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:servicebus:Queue",
-        armType: "Microsoft.ServiceBus/namespaces/queues",
         contractFile: F.servicebus,
-        nameInput: "queueName",
-        pathInputs: [RG, "namespaceName"],
     }),
     row({
         token: "azure-native:servicebus:Topic",
-        armType: "Microsoft.ServiceBus/namespaces/topics",
         contractFile: F.servicebus,
-        nameInput: "topicName",
-        pathInputs: [RG, "namespaceName"],
     }),
     // Event Hubs
     row({
         token: "azure-native:eventhub:Namespace",
-        armType: "Microsoft.EventHub/namespaces",
         contractFile: F.eventhub,
-        nameInput: "namespaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:eventhub:EventHub",
-        armType: "Microsoft.EventHub/namespaces/eventhubs",
         contractFile: F.eventhub,
-        nameInput: "eventHubName",
-        pathInputs: [RG, "namespaceName"],
     }),
     // Authorization
     row({
         token: "azure-native:authorization:RoleAssignment",
-        armType: "Microsoft.Authorization/roleAssignments",
         contractFile: F.roleAssignments,
-        nameInput: "roleAssignmentName",
-        pathInputs: ["scope"],
         autoname: "uuid",
     }),
     row({
         token: "azure-native:authorization:ManagementLockAtResourceLevel",
-        armType: "Microsoft.Authorization/locks",
         contractFile: F.locks,
-        nameInput: "lockName",
-        // The target resource is addressed by five URL segments; `apiVersion` is that resource's api-version query
-        // parameter, which azure-native exposes as an input. None of them is a body property.
-        pathInputs: [RG, "resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName", "apiVersion"],
     }),
     row({
         token: "azure-native:authorization:ManagementLockByScope",
-        armType: "Microsoft.Authorization/locks",
         contractFile: F.locks,
-        nameInput: "lockName",
-        pathInputs: ["scope"],
     }),
     // Monitoring
     row({
         token: "azure-native:monitor:MetricAlert",
-        armType: "Microsoft.Insights/metricAlerts",
         contractFile: F.metricAlerts,
-        nameInput: "ruleName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:monitor:DiagnosticSetting",
-        armType: "Microsoft.Insights/diagnosticSettings",
         contractFile: F.diagnosticSettings,
-        nameInput: "name",
-        pathInputs: ["resourceUri"],
     }),
     row({
         token: "azure-native:monitor:ActionGroup",
-        armType: "Microsoft.Insights/actionGroups",
         contractFile: F.actionGroups,
-        nameInput: "actionGroupName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:operationalinsights:Workspace",
-        armType: "Microsoft.OperationalInsights/workspaces",
         contractFile: F.workspaces,
-        nameInput: "workspaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:applicationinsights:Component",
-        armType: "Microsoft.Insights/components",
         contractFile: F.components,
-        nameInput: "resourceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:resources:ResourceGroup",
-        armType: "Microsoft.Resources/resourceGroups",
         contractFile: F.resourceGroups,
-        // Here `resourceGroupName` is the resource's own name, not a path parameter of a parent.
-        nameInput: "resourceGroupName",
-        pathInputs: [],
     }),
     // App Service / Functions
     row({
         token: "azure-native:web:AppServicePlan",
-        armType: "Microsoft.Web/serverfarms",
         contractFile: F.web,
-        nameInput: "name",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:web:WebApp",
-        armType: "Microsoft.Web/sites",
         contractFile: F.web,
-        nameInput: "name",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:web:WebAppFunction",
-        armType: "Microsoft.Web/sites/functions",
         contractFile: F.web,
-        nameInput: "functionName",
-        // `name` is the site (parent) name.
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppFtpAllowed",
-        armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
         contractFile: F.web,
-        fixedName: "ftp",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppScmAllowed",
-        armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
         contractFile: F.web,
-        fixedName: "scm",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppApplicationSettings",
-        armType: "Microsoft.Web/sites/config",
         contractFile: F.web,
-        fixedName: "appsettings",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:logic:Workflow",
-        armType: "Microsoft.Logic/workflows",
         contractFile: F.logic,
-        nameInput: "workflowName",
-        pathInputs: [RG],
     }),
 ];
 

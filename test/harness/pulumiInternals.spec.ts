@@ -11,12 +11,18 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
 import { rawStructsOf, runProgram } from "../../harness/runProgram";
 
+class Thing extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+        super("test:index:Thing", name, props, opts);
+    }
+}
+
 class Box extends pulumi.ComponentResource {
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
         super("test:index:Box", name, {}, opts);
-        const first = new pulumi.CustomResource("test:index:Thing", `${name}-first`, { size: 1, key: pulumi.secret("k") }, { parent: this });
+        const first = new Thing(`${name}-first`, { size: 1, key: pulumi.secret("k") }, { parent: this });
         // Registered only once `first` has an id: runInPulumiStack returns before this happens.
-        first.id.apply((id) => new pulumi.CustomResource("test:index:Thing", `${name}-late`, { after: id }, { parent: this, dependsOn: [first] }));
+        first.id.apply((id) => new Thing(`${name}-late`, { after: id }, { parent: this, dependsOn: [first] }));
         this.registerOutputs({ size: 1, token: pulumi.secret("t") });
     }
 }

@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from "../../harness/runStack";
  * Each Azure fact is stated once; these guards fail when a copy creeps back in. Where the fact lives:
  * - Event Grid limits: validation/limits.ts (contract/serviceLimits.ts reads LIMITS);
  * - "WebHook endpoints must be HTTPS": validation/webhook.ts;
- * - the ARM API version azure-native sends: the installed SDK, read by contract/apiVersions.ts.
+ * - the ARM API version azure-native sends: the installed SDK, read by contract/apiVersions.ts;
+ * - a token's ARM type and URL path: catalog/armPaths.ts.
  */
 const read = (rel: string) => fs.readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 
@@ -37,6 +38,12 @@ describe("one statement per fact", () => {
     it("reads API versions from the installed SDK instead of typing them into tables", () => {
         assert.doesNotMatch(read("contract/resourceTable.ts"), /apiVersion: "/);
         assert.doesNotMatch(read("policy/lib/apiVersions.ts"), /pinned/);
+    });
+
+    it("states each token's ARM path once (catalog/armPaths.ts) for mock ids and the contract table", () => {
+        assert.doesNotMatch(read("contract/resourceTable.ts"), /armType: "|pathInputs: \[/);
+        const typed = read("harness/armIds.ts").match(/providers\/Microsoft\.\w+\/\w+/g) ?? [];
+        assert.deepStrictEqual(typed, ["providers/Microsoft.Storage/storageAccounts"], "only the data-plane blob id is written out");
     });
 
     it("uses Pulumi SDK internals only through harness/pulumiInternals.ts", () => {
