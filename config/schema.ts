@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DeliveryHeaderKind, DeliverySchema, HandlerKind } from "../components/types";
 import { LIMITS } from "../validation/limits";
 import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
 
@@ -13,8 +14,8 @@ const int = (min: number, max: number, what: string) =>
     z.number().int(`${what} must be a whole number`).min(min, `${what}: from ${min} to ${max}`).max(max, `${what}: from ${min} to ${max}`);
 const armId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)");
 
-export const HANDLER_KINDS = ["webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp"] as const;
-export type HandlerKindName = (typeof HANDLER_KINDS)[number];
+/** The component enums are the one list of kinds and schemas: the config takes exactly what the components take. */
+export const HANDLER_KINDS: readonly string[] = Object.values(HandlerKind);
 
 export const resourceGroupSchema = z.strictObject({
     name: z.string().regex(/^[-\w.()]{1,89}[-\w()]$/, "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'"),
@@ -90,7 +91,7 @@ const logicApp = z.strictObject({
 });
 
 export const handlerSchema = z.strictObject({
-    kind: z.enum(HANDLER_KINDS),
+    kind: z.enum(HandlerKind),
     webhook: webhook.optional(),
     storageQueue: storageQueue.optional(),
     serviceBusQueue: sbQueue.optional(),
@@ -109,7 +110,7 @@ const advancedFilter = z.strictObject({
 
 const deliveryHeader = z.strictObject({
     name: z.string().regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, "a header name (letters, digits, hyphens) not starting with \"aeg-\""),
-    kind: z.enum(["static", "dynamic"]),
+    kind: z.enum(DeliveryHeaderKind),
     value: z.string().optional(),
     sourceField: z.string().optional(),
     secret: z.boolean().default(false),
@@ -132,7 +133,7 @@ export const subscriptionSchema = z.strictObject({
     }).default({ maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default, eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default }),
     /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
     deadLetter: z.boolean().optional(),
-    deliverySchema: z.enum(["EventGridSchema", "CloudEventSchemaV1_0"]).default("EventGridSchema"),
+    deliverySchema: z.enum(DeliverySchema).default(DeliverySchema.EventGridSchema),
     batching: z.strictObject({
         maxEventsPerBatch: int(LIMITS.maxEventsPerBatch.min, LIMITS.maxEventsPerBatch.max, "maxEventsPerBatch").default(1),
         preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
