@@ -1,6 +1,6 @@
 /**
  * The event types an Azure Communication Services resource publishes to its Event Grid system topic today,
- * with the subject shape each one carries. Source: ../shared/reference/event-grid-acs.md §A.1, which cites
+ * with the subject shape each one carries. Source: https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, which cites
  * https://learn.microsoft.com/azure/event-grid/event-schema-communication-services and the per-feature pages.
  *
  * Subject shapes are written with placeholders: `{digits}` is one or more decimal digits (E.164 without `+`),
@@ -65,7 +65,7 @@ function t(type: string, family: EventFamily, subjects: string[], dataKeys: stri
     return { type: P + type, family, subjects, dataKeys };
 }
 
-/** Every current event type (54). Order follows the fact sheet. */
+/** Every current event type (54). Order follows https://learn.microsoft.com/azure/event-grid/event-schema-communication-services. */
 export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("SMSReceived", EventFamily.Sms, ["/phonenumber/{digits}"], SMS_RECEIVED_KEYS),
     t("SMSDeliveryReportReceived", EventFamily.Sms, ["/phonenumber/{digits}"], SMS_REPORT_KEYS),

@@ -240,7 +240,7 @@ function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: Han
     resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined): EventSubscription {
     const e = target.endpoint;
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
-    // destination (F1), the dead-letter writer role (F2), the function's code (F5).
+    // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code (https://github.com/Azure/bicep/issues/11656).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
     return new EventSubscription(sn, {
         resourceGroupName, systemTopicName: topic.topicName, subscriptionName: s.name ?? sn, handler: s.handler,

@@ -1,8 +1,9 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
-import { Issue, issue, redactUrl, ValidationError } from "../validation/issue";
+import { Issue, issue, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
+import { webhookUrlIssues } from "../validation/webhook";
 import { childName } from "./naming";
 import { DeliveryHeaderKind, DeliverySchema, EndpointType, isPushEndpoint } from "./types";
 
@@ -218,8 +219,7 @@ function destinationIssues(d: DestinationArgs | undefined): Issue[] {
     if (d.endpointType === EndpointType.WebHook) {
         if (d.endpointUrl === undefined) return [issue(["destination", "endpointUrl"], undefined, "required for WebHook")];
         const url = plain(d.endpointUrl);
-        if (url !== undefined && !/^https:\/\//i.test(url)) return [issue(["destination", "endpointUrl"], redactUrl(url), "must use https://")];
-        return [];
+        return webhookUrlIssues(url, ["destination", "endpointUrl"]);
     }
     const out: Issue[] = [];
     if (d.resourceId === undefined) out.push(issue(["destination", "resourceId"], undefined, `required for ${d.endpointType}`));

@@ -6,6 +6,8 @@ import { WebhookTargetArgs, webhookEndpoint } from "./handlers/webhook";
 import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpoint } from "./handlers/apps";
 import { withSecretWebhook } from "./secrets";
 import { HandlerKind } from "./types";
+import { handlerBlockIssues } from "../validation/handlerBlocks";
+import { ValidationError } from "../validation/issue";
 
 /** A handler as the stack declares it: its kind and exactly the one block of that kind. */
 export interface AcsHandlerArgs {
@@ -90,11 +92,8 @@ export class HandlerTarget extends pulumi.ComponentResource {
 }
 
 function checkBlocks(name: string, args: HandlerTargetArgs): void {
-    if (!BLOCKS.includes(args.kind)) throw new Error(`handler "${name}": kind "${args.kind}" is not one of ${BLOCKS.join(", ")}`);
-    const set = BLOCKS.filter((k) => (args as any)[k] !== undefined);
-    if (set.length !== 1 || set[0] !== args.kind) {
-        throw new Error(`handler "${name}": kind is "${args.kind}", so set exactly the "${args.kind}" block (found: ${set.join(", ") || "none"})`);
-    }
+    const issues = handlerBlockIssues(BLOCKS, args as unknown as Record<string, unknown>);
+    if (issues.length) throw new ValidationError(issues, "", `handler "${name}": invalid arguments`);
 }
 
 function createEndpoint(ctx: TargetContext, args: HandlerTargetArgs): HandlerEndpoint {

@@ -9,7 +9,7 @@ export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
 export { AcsHandlerArgs, HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
 export { EventSubscription, EventSubscriptionArgs, AdvancedFilterArgs, DeliveryHeaderArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
 export { Monitoring, MonitoringArgs, AcsMonitoringArgs, MonitoringSettings, MonitoringThresholdsArgs } from "./monitoring";
-export { MONITORING_DEFAULTS } from "./monitoring/defaults";
+export { MONITORING_DEFAULTS } from "../validation/monitoring";
 export { acsLogCategoriesFor } from "./monitoring/logCategories";
 export { WebhookTargetArgs } from "./handlers/webhook";
 export { StorageQueueTargetArgs } from "./handlers/storageQueue";

@@ -1,9 +1,10 @@
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
-import { checkWindow, frequencyFor, isoMinutes, shiftSeverity, shortNameFor, SUBSCRIPTION_DIMENSION, SYSTEM_TOPIC_METRIC_NAMESPACE, TOPIC_ALERTS, TopicAlertSpec } from "./monitoring/alerts";
-import { MONITORING_DEFAULTS } from "./monitoring/defaults";
+import { frequencyFor, isoMinutes, shiftSeverity, shortNameFor, SUBSCRIPTION_DIMENSION, SYSTEM_TOPIC_METRIC_NAMESPACE, TOPIC_ALERTS, TopicAlertSpec } from "./monitoring/alerts";
 import { acsLogCategoriesFor } from "./monitoring/logCategories";
+import { ValidationError } from "../validation/issue";
+import { MONITORING_DEFAULTS, monitoringIssues } from "../validation/monitoring";
 import { childName } from "./naming";
 
 /** When an alert fires: a metric's total over the window reaches the threshold (whole numbers, at least 1). */
@@ -69,8 +70,6 @@ export interface MonitoringArgs extends MonitoringSettings {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-const WORKSPACE_NAME = /^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/;
-
 /**
  * Operations view of the event path: a Log Analytics workspace (or an existing one) with local auth off, the
  * system topic's DeliveryFailures log, the ACS logs of the features the stack routes, and metric alerts on
@@ -102,23 +101,10 @@ export class Monitoring extends pulumi.ComponentResource {
     }
 }
 
-/** Reject bad settings before any child exists, so a bad config registers nothing. */
+/** Reject bad settings before any child exists, so a bad config registers nothing; every problem at once. */
 export function checkMonitoringArgs(name: string, args: MonitoringSettings): void {
-    const problems: string[] = [];
-    if (args.workspaceName !== undefined && args.existingWorkspaceId !== undefined) problems.push("set either workspaceName (create) or existingWorkspaceId (reference), not both");
-    if (typeof args.workspaceName === "string" && !WORKSPACE_NAME.test(args.workspaceName)) problems.push(`workspaceName "${args.workspaceName}" must be 4–63 letters, digits or hyphens`);
-    if (typeof args.namePrefix === "string" && args.workspaceName === undefined && args.existingWorkspaceId === undefined && !WORKSPACE_NAME.test(`${args.namePrefix}-logs`)) {
-        problems.push(`namePrefix "${args.namePrefix}" gives an invalid workspace name; set workspaceName`);
-    }
-    const window = checkWindow(args.windowMinutes ?? MONITORING_DEFAULTS.windowMinutes);
-    if (window) problems.push(window);
-    const severity = args.severity ?? MONITORING_DEFAULTS.severity;
-    if (!Number.isInteger(severity) || severity < 0 || severity > 4) problems.push(`severity must be a whole number from 0 to 4 (got ${severity})`);
-    for (const [key, v] of Object.entries(args.thresholds ?? {})) {
-        if (v !== undefined && (!Number.isInteger(v) || v < 1)) problems.push(`thresholds.${key} must be a whole number of at least 1 (got ${v})`);
-    }
-    if (typeof args.actionGroupShortName === "string" && !/^.{1,12}$/.test(args.actionGroupShortName)) problems.push("actionGroupShortName must be 1–12 characters");
-    if (problems.length) throw new Error(`Monitoring "${name}": ${problems.join("; ")}`);
+    const issues = monitoringIssues(args as Record<string, unknown>);
+    if (issues.length) throw new ValidationError(issues, "", `Monitoring "${name}": invalid arguments`);
 }
 
 function workspace(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, args: MonitoringArgs): pulumi.Output<string> {

@@ -1,6 +1,6 @@
 /**
  * Enums shared by the components. String enums (not unions) so that Pulumi's schema inference can serve the
- * components to other languages (../shared/reference/pulumi-practices.md §2).
+ * components to other languages (https://www.pulumi.com/docs/iac/concepts/components/).
  */
 
 /** Where a subscription delivers. One optional block per kind in the handler args. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { DeliveryHeaderKind, DeliverySchema, HandlerKind } from "../components/types";
 import { LIMITS } from "../validation/limits";
-import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS } from "../components/monitoring/defaults";
+import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
@@ -13,8 +14,8 @@ const int = (min: number, max: number, what: string) =>
     z.number().int(`${what} must be a whole number`).min(min, `${what}: from ${min} to ${max}`).max(max, `${what}: from ${min} to ${max}`);
 const armId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)");
 
-export const HANDLER_KINDS = ["webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp"] as const;
-export type HandlerKindName = (typeof HANDLER_KINDS)[number];
+/** The component enums are the one list of kinds and schemas: the config takes exactly what the components take. */
+export const HANDLER_KINDS: readonly string[] = Object.values(HandlerKind);
 
 export const resourceGroupSchema = z.strictObject({
     name: z.string().regex(/^[-\w.()]{1,89}[-\w()]$/, "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'"),
@@ -90,7 +91,7 @@ const logicApp = z.strictObject({
 });
 
 export const handlerSchema = z.strictObject({
-    kind: z.enum(HANDLER_KINDS),
+    kind: z.enum(HandlerKind),
     webhook: webhook.optional(),
     storageQueue: storageQueue.optional(),
     serviceBusQueue: sbQueue.optional(),
@@ -109,7 +110,7 @@ const advancedFilter = z.strictObject({
 
 const deliveryHeader = z.strictObject({
     name: z.string().regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, "a header name (letters, digits, hyphens) not starting with \"aeg-\""),
-    kind: z.enum(["static", "dynamic"]),
+    kind: z.enum(DeliveryHeaderKind),
     value: z.string().optional(),
     sourceField: z.string().optional(),
     secret: z.boolean().default(false),
@@ -132,7 +133,7 @@ export const subscriptionSchema = z.strictObject({
     }).default({ maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default, eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default }),
     /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
     deadLetter: z.boolean().optional(),
-    deliverySchema: z.enum(["EventGridSchema", "CloudEventSchemaV1_0"]).default("EventGridSchema"),
+    deliverySchema: z.enum(DeliverySchema).default(DeliverySchema.EventGridSchema),
     batching: z.strictObject({
         maxEventsPerBatch: int(LIMITS.maxEventsPerBatch.min, LIMITS.maxEventsPerBatch.max, "maxEventsPerBatch").default(1),
         preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
@@ -142,23 +143,23 @@ export const subscriptionSchema = z.strictObject({
     deliveryHeaders: z.array(deliveryHeader).max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`).optional(),
 });
 
-const threshold = (key: string) => int(1, 1_000_000, `thresholds.${key}`);
+const threshold = (key: string) => int(M.threshold.min, M.threshold.max, `thresholds.${key}`);
 const { thresholds: T } = MONITORING_DEFAULTS;
 
 /**
  * Monitoring is on unless a stack turns it off: every stack gets a workspace, the diagnostic settings and
- * the delivery alerts (defaults and their reasons: components/monitoring/defaults.ts, docs/operations.md).
+ * the delivery alerts (defaults and their reasons: validation/monitoring.ts, docs/operations.md).
  */
 export const monitoringSchema = z.strictObject({
     enabled: z.boolean().default(true),
     /** Prefix of the physical names; default: the ACS resource's name (so dev and prod never collide). */
-    namePrefix: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,57}$/, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
-    workspaceName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/, "4–63 letters, digits or hyphens").optional(),
+    namePrefix: z.string().regex(M.namePrefix, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
+    workspaceName: z.string().regex(M.workspaceName, "4–63 letters, digits or hyphens").optional(),
     existingWorkspaceId: armId.optional(),
-    retentionInDays: int(30, 730, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
+    retentionInDays: int(M.retentionInDays.min, M.retentionInDays.max, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
     alertEmails: z.array(z.string().email("an email address")).default([]),
     actionGroupShortName: z.string().min(1).max(ACTION_GROUP_SHORT_NAME_MAX, `at most ${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`).optional(),
-    severity: int(0, 4, "severity").default(MONITORING_DEFAULTS.severity),
+    severity: int(M.severity.min, M.severity.max, "severity").default(MONITORING_DEFAULTS.severity),
     thresholds: z.strictObject({
         deliveryFailures: threshold("deliveryFailures").default(T.deliveryFailures),
         deadLettered: threshold("deadLettered").default(T.deadLettered),

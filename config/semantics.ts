@@ -1,6 +1,9 @@
 import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
 import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
+import { handlerBlockIssues } from "../validation/handlerBlocks";
+import { monitoringChoiceIssues } from "../validation/monitoring";
+import { webhookUrlIssues } from "../validation/webhook";
 import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
 
@@ -25,11 +28,7 @@ export function semanticIssues(raw: Raw): Issue[] {
 }
 
 function monitoringIssues(m: unknown): Issue[] {
-    if (!isObj(m) || m.enabled === false) return [];
-    if (m.workspaceName && m.existingWorkspaceId) {
-        return [issue(["monitoring"], { workspaceName: m.workspaceName, existingWorkspaceId: m.existingWorkspaceId }, "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId (send logs to an existing one), not both")];
-    }
-    return [];
+    return isObj(m) && m.enabled === false ? [] : monitoringChoiceIssues(m, ["monitoring"]);
 }
 
 /** Function and Logic App handlers email through a domain we link to a new ACS resource only. */
@@ -70,10 +69,7 @@ function handlerIssues(handlers: unknown): Issue[] {
     const out: Issue[] = [];
     for (const [name, h] of Object.entries(handlers)) {
         if (!isObj(h) || !HANDLER_KINDS.includes(h.kind)) continue;
-        const blocks = HANDLER_KINDS.filter((k) => h[k] !== undefined);
-        const extra = blocks.filter((b) => b !== h.kind);
-        if (!blocks.includes(h.kind)) out.push(issue(["handlers", name, h.kind], undefined, `kind is "${h.kind}", so a "${h.kind}" block is required`));
-        for (const b of extra) out.push(issue(["handlers", name, b], h[b], `kind is "${h.kind}"; remove the "${b}" block (one block, matching kind)`));
+        out.push(...handlerBlockIssues(HANDLER_KINDS, h, ["handlers", name]));
         const block = h[h.kind];
         if (isObj(block)) out.push(...targetIssues(name, h.kind, block));
     }
@@ -93,9 +89,8 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
                 ? [issue([...at, "functionName"], b.functionName, `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`)]
                 : [];
         case "webhook": {
-            if (typeof b.url === "string" && !/^https:\/\//i.test(b.url)) {
-                return [issue([...at, "url"], redactUrl(b.url), "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)")];
-            }
+            const http = webhookUrlIssues(b.url, [...at, "url"]);
+            if (http.length) return http;
             if (!!b.entraTenantId !== !!b.entraApplicationIdOrUri) {
                 return [issue(at, { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri }, "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither")];
             }

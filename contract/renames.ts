@@ -53,7 +53,7 @@ function storage(armObject: string, sdkName: string, armName: string): Rename {
 const STORAGE_ACCOUNT_PROPERTIES = "StorageAccountPropertiesCreateParametersOrStorageAccountProperties";
 
 export const RENAMES: readonly Rename[] = [
-    // storage.StorageAccount (pulumi-practices.md §7.2 lists the first two)
+    // storage.StorageAccount (found by contract/tools/findRenames.ts)
     storage(STORAGE_ACCOUNT_PROPERTIES, "enableHttpsTrafficOnly", "supportsHttpsTrafficOnly"),
     storage(STORAGE_ACCOUNT_PROPERTIES, "networkRuleSet", "networkAcls"),
     storage(STORAGE_ACCOUNT_PROPERTIES, "enableNfsV3", "isNfsV3Enabled"),

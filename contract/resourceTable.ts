@@ -2,11 +2,14 @@
  * azure-native type token → the ARM resource it PUTs, the contract file that describes it, and how the azure-native
  * inputs split into URL path parameters, the resource name and the request body.
  *
- * API versions are the ones `@pulumi/azure-native` 3.28.0 declares in each class's `.d.ts` ("Uses Azure REST API
- * version …"); `apiVersions.ts` reads them back from the installed package and the drift-guard test fails when one
- * changes. Path parameters are the inputs azure-native puts into the request URL (its `resourceGroupName`, parent
+ * API versions are the ones the installed `@pulumi/azure-native` declares in each class's `.d.ts` ("Uses Azure REST
+ * API version …"), read by `apiVersions.ts`; the drift-guard test fails when one no longer matches the row's
+ * contract file. Path parameters are the inputs azure-native puts into the request URL (its `resourceGroupName`, parent
  * names, `scope`); they are dropped from the body. The name input is the last URL segment and becomes `name`.
  */
+
+import { ARM_PATHS } from "../catalog/armPaths";
+import { installedApiVersion } from "./apiVersions";
 
 /** How azure-native fills the name when the name input is not set (provider `Check`, which mocks do not run). */
 export type AutonameStrategy =
@@ -22,9 +25,9 @@ export interface ResourceContract {
     readonly token: string;
     /** ARM resource type, e.g. `Microsoft.Storage/storageAccounts`. */
     readonly armType: string;
-    /** The API version azure-native 3.28.0 uses for this resource. */
+    /** The API version the installed azure-native uses for this resource (read from its `.d.ts`). */
     readonly apiVersion: string;
-    /** `types.json` file (without `.types.json`) under `../shared/arm-types/`. */
+    /** `types.json` file (without `.types.json`) of https://github.com/Azure/bicep-types-az, found in `../shared/arm-types/`. */
     readonly contractFile: string;
     /** API version of the contract file; equals `apiVersion` unless listed in CONTRACT_SUBSTITUTIONS. */
     readonly contractApiVersion: string;
@@ -52,7 +55,7 @@ export interface ContractSubstitution {
 export const CONTRACT_SUBSTITUTIONS: Readonly<Record<string, ContractSubstitution>> = {
     "Microsoft.Web@2025-05-01": {
         uses: "2025-03-01",
-        reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (shared/arm-types/README.md)",
+        reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (https://github.com/Azure/bicep-types-az/tree/main/generated/web/microsoft.web)",
         // Found by contract/tools/findRenames.ts: in web.WebApp's 3.28.0 inputs, absent from 2025-03-01.
         newerProperties: ["FunctionAppConfig.siteUpdateStrategy"],
     },
@@ -64,9 +67,8 @@ export function substitutionFor(contract: ResourceContract): ContractSubstitutio
     return CONTRACT_SUBSTITUTIONS[`${contract.armType.split("/")[0]}@${contract.apiVersion}`];
 }
 
-const RG = "resourceGroupName";
 
-// Contract files, one per provider/version (see /work/shared/arm-types/README.md).
+// Contract files, one per provider/version (https://github.com/Azure/bicep-types-az/tree/main/generated).
 const F = {
     communication: "communication_microsoft.communication_2026-03-18",
     eventgrid: "eventgrid_microsoft.eventgrid_2025-02-15",
@@ -85,288 +87,159 @@ const F = {
     resourceGroups: "resources_11_microsoft.resources_2024-03-01",
 } as const;
 
-type Row = Omit<ResourceContract, "contractApiVersion" | "autoname"> & { readonly autoname?: AutonameStrategy };
+type Row = Pick<ResourceContract, "token" | "contractFile"> & { readonly autoname?: AutonameStrategy };
 
+/**
+ * The ARM path (type, URL inputs, name input) comes from catalog/armPaths.ts and the API version from the installed
+ * SDK (./apiVersions.ts); neither is typed here.
+ */
 function row(r: Row): ResourceContract {
     const version = /_(\d{4}-\d{2}-\d{2}(?:-preview)?)$/.exec(r.contractFile)?.[1];
     if (!version) throw new Error(`contract file name without API version: ${r.contractFile}`);
-    const autoname = r.autoname ?? (r.nameInput ? "random" : "fixed");
-    return { ...r, contractApiVersion: version, autoname };
+    const arm = ARM_PATHS[r.token];
+    if (!arm) throw new Error(`no ARM path for ${r.token} in catalog/armPaths.ts`);
+    const autoname = r.autoname ?? (arm.nameInput ? "random" : "fixed");
+    return { ...r, ...arm, apiVersion: installedApiVersion(r.token) ?? version, contractApiVersion: version, autoname };
 }
 
 export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     // Event Grid
     row({
         token: "azure-native:eventgrid:SystemTopic",
-        armType: "Microsoft.EventGrid/systemTopics",
-        apiVersion: "2025-02-15",
         contractFile: F.eventgrid,
-        nameInput: "systemTopicName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:eventgrid:SystemTopicEventSubscription",
-        armType: "Microsoft.EventGrid/systemTopics/eventSubscriptions",
-        apiVersion: "2025-02-15",
         contractFile: F.eventgrid,
-        nameInput: "eventSubscriptionName",
-        pathInputs: [RG, "systemTopicName"],
     }),
     // Storage
     row({
         token: "azure-native:storage:StorageAccount",
-        armType: "Microsoft.Storage/storageAccounts",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
-        nameInput: "accountName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:storage:BlobServiceProperties",
-        armType: "Microsoft.Storage/storageAccounts/blobServices",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
-        // Optional input whose only legal value is "default"; the provider fills it when unset.
-        nameInput: "blobServicesName",
-        fixedName: "default",
-        pathInputs: [RG, "accountName"],
         autoname: "fixed",
     }),
     row({
         token: "azure-native:storage:BlobContainer",
-        armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
-        nameInput: "containerName",
-        pathInputs: [RG, "accountName"],
     }),
     row({
         token: "azure-native:storage:Queue",
-        armType: "Microsoft.Storage/storageAccounts/queueServices/queues",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
-        nameInput: "queueName",
-        pathInputs: [RG, "accountName"],
     }),
     row({
         token: "azure-native:storage:Table",
-        armType: "Microsoft.Storage/storageAccounts/tableServices/tables",
-        apiVersion: "2024-01-01",
         contractFile: F.storage,
-        nameInput: "tableName",
-        pathInputs: [RG, "accountName"],
     }),
     // Communication
     row({
         token: "azure-native:communication:CommunicationService",
-        armType: "Microsoft.Communication/communicationServices",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
-        nameInput: "communicationServiceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:communication:EmailService",
-        armType: "Microsoft.Communication/emailServices",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
-        nameInput: "emailServiceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:communication:Domain",
-        armType: "Microsoft.Communication/emailServices/domains",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
-        nameInput: "domainName",
-        pathInputs: [RG, "emailServiceName"],
     }),
     row({
         token: "azure-native:communication:SenderUsername",
-        armType: "Microsoft.Communication/emailServices/domains/senderUsernames",
-        apiVersion: "2026-03-18",
         contractFile: F.communication,
-        // `senderUsername` is the URL segment; `username` (required) is a body property.
-        nameInput: "senderUsername",
-        pathInputs: [RG, "emailServiceName", "domainName"],
     }),
     // Service Bus
     row({
         token: "azure-native:servicebus:Namespace",
-        armType: "Microsoft.ServiceBus/namespaces",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
-        nameInput: "namespaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:servicebus:Queue",
-        armType: "Microsoft.ServiceBus/namespaces/queues",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
-        nameInput: "queueName",
-        pathInputs: [RG, "namespaceName"],
     }),
     row({
         token: "azure-native:servicebus:Topic",
-        armType: "Microsoft.ServiceBus/namespaces/topics",
-        apiVersion: "2026-01-01",
         contractFile: F.servicebus,
-        nameInput: "topicName",
-        pathInputs: [RG, "namespaceName"],
     }),
     // Event Hubs
     row({
         token: "azure-native:eventhub:Namespace",
-        armType: "Microsoft.EventHub/namespaces",
-        apiVersion: "2024-01-01",
         contractFile: F.eventhub,
-        nameInput: "namespaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:eventhub:EventHub",
-        armType: "Microsoft.EventHub/namespaces/eventhubs",
-        apiVersion: "2024-01-01",
         contractFile: F.eventhub,
-        nameInput: "eventHubName",
-        pathInputs: [RG, "namespaceName"],
     }),
     // Authorization
     row({
         token: "azure-native:authorization:RoleAssignment",
-        armType: "Microsoft.Authorization/roleAssignments",
-        apiVersion: "2022-04-01",
         contractFile: F.roleAssignments,
-        nameInput: "roleAssignmentName",
-        pathInputs: ["scope"],
         autoname: "uuid",
     }),
     row({
         token: "azure-native:authorization:ManagementLockAtResourceLevel",
-        armType: "Microsoft.Authorization/locks",
-        apiVersion: "2020-05-01",
         contractFile: F.locks,
-        nameInput: "lockName",
-        // The target resource is addressed by five URL segments; `apiVersion` is that resource's api-version query
-        // parameter, which azure-native exposes as an input. None of them is a body property.
-        pathInputs: [RG, "resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName", "apiVersion"],
     }),
     row({
         token: "azure-native:authorization:ManagementLockByScope",
-        armType: "Microsoft.Authorization/locks",
-        apiVersion: "2020-05-01",
         contractFile: F.locks,
-        nameInput: "lockName",
-        pathInputs: ["scope"],
     }),
     // Monitoring
     row({
         token: "azure-native:monitor:MetricAlert",
-        armType: "Microsoft.Insights/metricAlerts",
-        apiVersion: "2018-03-01",
         contractFile: F.metricAlerts,
-        nameInput: "ruleName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:monitor:DiagnosticSetting",
-        armType: "Microsoft.Insights/diagnosticSettings",
-        apiVersion: "2021-05-01-preview",
         contractFile: F.diagnosticSettings,
-        nameInput: "name",
-        pathInputs: ["resourceUri"],
     }),
     row({
         token: "azure-native:monitor:ActionGroup",
-        armType: "Microsoft.Insights/actionGroups",
-        apiVersion: "2024-10-01-preview",
         contractFile: F.actionGroups,
-        nameInput: "actionGroupName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:operationalinsights:Workspace",
-        armType: "Microsoft.OperationalInsights/workspaces",
-        apiVersion: "2023-09-01",
         contractFile: F.workspaces,
-        nameInput: "workspaceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:applicationinsights:Component",
-        armType: "Microsoft.Insights/components",
-        apiVersion: "2020-02-02",
         contractFile: F.components,
-        nameInput: "resourceName",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:resources:ResourceGroup",
-        armType: "Microsoft.Resources/resourceGroups",
-        apiVersion: "2024-03-01",
         contractFile: F.resourceGroups,
-        // Here `resourceGroupName` is the resource's own name, not a path parameter of a parent.
-        nameInput: "resourceGroupName",
-        pathInputs: [],
     }),
     // App Service / Functions
     row({
         token: "azure-native:web:AppServicePlan",
-        armType: "Microsoft.Web/serverfarms",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        nameInput: "name",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:web:WebApp",
-        armType: "Microsoft.Web/sites",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        nameInput: "name",
-        pathInputs: [RG],
     }),
     row({
         token: "azure-native:web:WebAppFunction",
-        armType: "Microsoft.Web/sites/functions",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        nameInput: "functionName",
-        // `name` is the site (parent) name.
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppFtpAllowed",
-        armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        fixedName: "ftp",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppScmAllowed",
-        armType: "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        fixedName: "scm",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:web:WebAppApplicationSettings",
-        armType: "Microsoft.Web/sites/config",
-        apiVersion: "2025-05-01",
         contractFile: F.web,
-        fixedName: "appsettings",
-        pathInputs: [RG, "name"],
     }),
     row({
         token: "azure-native:logic:Workflow",
-        armType: "Microsoft.Logic/workflows",
-        apiVersion: "2019-05-01",
         contractFile: F.logic,
-        nameInput: "workflowName",
-        pathInputs: [RG],
     }),
 ];
 

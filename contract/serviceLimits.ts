@@ -16,6 +16,7 @@ import {
 import { isUnknown } from "./jsonPath";
 import { isPlainObject } from "./objectView";
 import type { Finding } from "./validate";
+import { LIMITS } from "../validation/limits";
 
 export interface ServiceLimit {
     readonly id: string;
@@ -31,81 +32,88 @@ export interface ServiceLimit {
 const SUBSCRIPTION = "Microsoft.EventGrid/systemTopics/eventSubscriptions";
 const SYSTEM_TOPIC = "Microsoft.EventGrid/systemTopics";
 
-const DELIVERY_AND_RETRY = "https://learn.microsoft.com/azure/event-grid/delivery-and-retry (event-grid-acs.md §E)";
-const EVENT_FILTERING = "https://learn.microsoft.com/azure/event-grid/event-filtering (event-grid-acs.md §D.4)";
-const DELIVERY_PROPERTIES = "https://learn.microsoft.com/azure/event-grid/delivery-properties (event-grid-acs.md §E; policy-rules.md)";
+const DELIVERY_AND_RETRY = "https://learn.microsoft.com/azure/event-grid/delivery-and-retry";
+const EVENT_FILTERING = "https://learn.microsoft.com/azure/event-grid/event-filtering";
+const DELIVERY_PROPERTIES = "https://learn.microsoft.com/azure/event-grid/delivery-properties";
+// The numbers are validation/limits.ts (LIMITS), the one statement of each Event Grid limit.
+const { maxDeliveryAttempts: ATTEMPTS, eventTimeToLiveInMinutes: TTL, maxEventsPerBatch: BATCH, preferredBatchSizeInKilobytes: BATCH_KB } = LIMITS;
+const MAX_FILTERS = LIMITS.advancedFiltersPerSubscription;
+const MAX_VALUES = LIMITS.advancedFilterValuesPerSubscription;
+const MAX_STRING = LIMITS.advancedFilterStringLength;
+const MAX_MAPPINGS = LIMITS.deliveryAttributeMappings;
+const MAX_SUBSCRIPTIONS = LIMITS.subscriptionsPerTopic;
 const SB_QUEUE_DESCRIPTION = "contract description of SBQueueProperties in servicebus_microsoft.servicebus_2026-01-01.types.json";
 
 export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     {
         id: "eg-retry-max-delivery-attempts",
         armTypes: [SUBSCRIPTION],
-        rule: "retryPolicy.maxDeliveryAttempts is 1–30",
+        rule: `retryPolicy.maxDeliveryAttempts is ${ATTEMPTS.min}–${ATTEMPTS.max}`,
         citation: DELIVERY_AND_RETRY,
-        check: (b) => numberInRange(at(root(b), "properties", "retryPolicy", "maxDeliveryAttempts"), 1, 30, "maxDeliveryAttempts"),
+        check: (b) => numberInRange(at(root(b), "properties", "retryPolicy", "maxDeliveryAttempts"), ATTEMPTS.min, ATTEMPTS.max, "maxDeliveryAttempts"),
     },
     {
         id: "eg-retry-event-ttl",
         armTypes: [SUBSCRIPTION],
-        rule: "retryPolicy.eventTimeToLiveInMinutes is 1–1440",
+        rule: `retryPolicy.eventTimeToLiveInMinutes is ${TTL.min}–${TTL.max}`,
         citation: DELIVERY_AND_RETRY,
         check: (b) =>
-            numberInRange(at(root(b), "properties", "retryPolicy", "eventTimeToLiveInMinutes"), 1, 1440, "eventTimeToLiveInMinutes"),
+            numberInRange(at(root(b), "properties", "retryPolicy", "eventTimeToLiveInMinutes"), TTL.min, TTL.max, "eventTimeToLiveInMinutes"),
     },
     {
         id: "eg-batch-max-events",
         armTypes: [SUBSCRIPTION],
-        rule: "destination maxEventsPerBatch is 1–5000 (WebHook, AzureFunction)",
+        rule: `destination maxEventsPerBatch is ${BATCH.min}–${BATCH.max} (WebHook, AzureFunction)`,
         citation: DELIVERY_AND_RETRY,
-        check: (b) => destinationProperties(b).flatMap((d) => numberInRange(at(d, "maxEventsPerBatch"), 1, 5000, "maxEventsPerBatch")),
+        check: (b) => destinationProperties(b).flatMap((d) => numberInRange(at(d, "maxEventsPerBatch"), BATCH.min, BATCH.max, "maxEventsPerBatch")),
     },
     {
         id: "eg-batch-preferred-size",
         armTypes: [SUBSCRIPTION],
-        rule: "destination preferredBatchSizeInKilobytes is 1–1024 (WebHook, AzureFunction)",
+        rule: `destination preferredBatchSizeInKilobytes is ${BATCH_KB.min}–${BATCH_KB.max} (WebHook, AzureFunction)`,
         citation: DELIVERY_AND_RETRY,
         check: (b) =>
             destinationProperties(b).flatMap((d) =>
-                numberInRange(at(d, "preferredBatchSizeInKilobytes"), 1, 1024, "preferredBatchSizeInKilobytes"),
+                numberInRange(at(d, "preferredBatchSizeInKilobytes"), BATCH_KB.min, BATCH_KB.max, "preferredBatchSizeInKilobytes"),
             ),
     },
     {
         id: "eg-advanced-filter-count",
         armTypes: [SUBSCRIPTION],
-        rule: "at most 25 advanced filters per event subscription",
+        rule: `at most ${MAX_FILTERS} advanced filters per event subscription`,
         citation: EVENT_FILTERING,
         check: (b) => {
             const filters = advancedFilters(b);
-            return filters.value.length > 25 ? [{ path: filters.path, message: `at most 25 advanced filters are allowed (got ${filters.value.length})` }] : [];
+            return filters.value.length > MAX_FILTERS ? [{ path: filters.path, message: `at most ${MAX_FILTERS} advanced filters are allowed (got ${filters.value.length})` }] : [];
         },
     },
     {
         id: "eg-advanced-filter-value-count",
         armTypes: [SUBSCRIPTION],
-        rule: "at most 25 advanced-filter values in total per event subscription (a range pair counts 2)",
-        citation: `${EVENT_FILTERING}; counting per event-grid-acs.md §D.6 U8 (stricter count)`,
+        rule: `at most ${MAX_VALUES} advanced-filter values in total per event subscription (a range pair counts 2)`,
+        citation: `${EVENT_FILTERING} (a range pair counted as 2 values: stricter than Azure may count)`,
         check: (b) => {
             const filters = advancedFilters(b);
             const total = filters.value.reduce((n: number, f) => n + filterValueCount(f), 0);
-            return total > 25 ? [{ path: filters.path, message: `at most 25 advanced-filter values in total are allowed (got ${total})` }] : [];
+            return total > MAX_VALUES ? [{ path: filters.path, message: `at most ${MAX_VALUES} advanced-filter values in total are allowed (got ${total})` }] : [];
         },
     },
     {
         id: "eg-advanced-filter-string-length",
         armTypes: [SUBSCRIPTION],
-        rule: "each advanced-filter string value is at most 512 characters",
+        rule: `each advanced-filter string value is at most ${MAX_STRING} characters`,
         citation: EVENT_FILTERING,
         check: (b) =>
             items(at(root(b), "properties", "filter", "advancedFilters"))
                 .flatMap((f) => [...items(at(f, "values")), at(f, "value")])
-                .filter((v) => typeof v.value === "string" && v.value.length > 512)
-                .map((v) => ({ path: v.path, message: `advanced-filter string values must be at most 512 characters (got ${(v.value as string).length})` })),
+                .filter((v) => typeof v.value === "string" && v.value.length > MAX_STRING)
+                .map((v) => ({ path: v.path, message: `advanced-filter string values must be at most ${MAX_STRING} characters (got ${(v.value as string).length})` })),
     },
     {
         id: "eg-advanced-filter-range-pairs",
         armTypes: [SUBSCRIPTION],
         rule: "NumberInRange / NumberNotInRange values are [low, high] pairs with low ≤ high",
-        citation: "https://learn.microsoft.com/azure/event-grid/event-filtering (event-grid-acs.md §D.3)",
+        citation: EVENT_FILTERING,
         check: (b) =>
             items(at(root(b), "properties", "filter", "advancedFilters"))
                 .filter((f) => /^Number(Not)?InRange$/.test(String(at(f, "operatorType").value)))
@@ -116,13 +124,13 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     {
         id: "eg-delivery-attribute-count",
         armTypes: [SUBSCRIPTION],
-        rule: "at most 10 delivery attribute mappings per destination",
+        rule: `at most ${MAX_MAPPINGS} delivery attribute mappings per destination`,
         citation: DELIVERY_PROPERTIES,
         check: (b) =>
             destinationProperties(b)
                 .map((d) => at(d, "deliveryAttributeMappings"))
-                .filter((m) => Array.isArray(m.value) && m.value.length > 10)
-                .map((m) => ({ path: m.path, message: `at most 10 delivery attribute mappings are allowed (got ${(m.value as unknown[]).length})` })),
+                .filter((m) => Array.isArray(m.value) && m.value.length > MAX_MAPPINGS)
+                .map((m) => ({ path: m.path, message: `at most ${MAX_MAPPINGS} delivery attribute mappings are allowed (got ${(m.value as unknown[]).length})` })),
     },
     {
         id: "eg-delivery-attribute-name",
@@ -140,36 +148,35 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         id: "eg-subscription-name",
         armTypes: [SUBSCRIPTION],
         rule: "event subscription name is 3–64 characters of letters, digits and hyphens",
-        citation:
-            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/event_subscription_schema.go (event-grid-acs.md §G); field-notes.md F24",
-        check: (b) => nameRule(b, /^[a-zA-Z0-9-]{3,64}$/, "event subscription names must be 3–64 characters of letters, digits and hyphens"),
+        citation: "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/event_subscription_schema.go",
+        check: (b) => nameRule(b, LIMITS.subscriptionName, "event subscription names must be 3–64 characters of letters, digits and hyphens"),
     },
     {
         id: "eg-system-topic-name",
         armTypes: [SYSTEM_TOPIC],
         rule: "system topic name is 3–128 characters of letters, digits and hyphens",
-        citation: "https://github.com/hashicorp/terraform-provider-azurerm (eventgrid system topic schema; event-grid-acs.md §G); field-notes.md F24",
-        check: (b) => nameRule(b, /^[a-zA-Z0-9-]{3,128}$/, "system topic names must be 3–128 characters of letters, digits and hyphens"),
+        citation: "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/eventgrid_system_topic_resource.go",
+        check: (b) => nameRule(b, LIMITS.systemTopicName, "system topic names must be 3–128 characters of letters, digits and hyphens"),
     },
     {
         id: "eg-destination-exclusive",
         armTypes: [SUBSCRIPTION],
         rule: "destination and deliveryWithResourceIdentity are mutually exclusive",
-        citation: "https://github.com/Azure/bicep-registry-modules/issues/705 (event-grid-acs.md §G)",
+        citation: "https://github.com/Azure/bicep-registry-modules/issues/705",
         check: (b) => exclusive(b, "destination", "deliveryWithResourceIdentity"),
     },
     {
         id: "eg-dead-letter-exclusive",
         armTypes: [SUBSCRIPTION],
         rule: "deadLetterDestination and deadLetterWithResourceIdentity are mutually exclusive",
-        citation: "inferred from the destination rule, event-grid-acs.md §G (Exclusivity)",
+        citation: "inferred from the destination rule, https://github.com/Azure/bicep-registry-modules/issues/705",
         check: (b) => exclusive(b, "deadLetterDestination", "deadLetterWithResourceIdentity"),
     },
     {
         id: "eg-storage-queue-ttl",
         armTypes: [SUBSCRIPTION],
         rule: "StorageQueue queueMessageTimeToLiveInSeconds is -1 (infinite) or positive",
-        citation: "contract description of StorageQueueEventSubscriptionDestinationProperties (eventgrid 2025-02-15); event-grid-acs.md §E",
+        citation: "contract description of StorageQueueEventSubscriptionDestinationProperties (eventgrid 2025-02-15)",
         check: (b) =>
             destinationProperties(b)
                 .map((d) => at(d, "queueMessageTimeToLiveInSeconds"))
@@ -180,7 +187,7 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         id: "eg-system-topic-user-identities",
         armTypes: [SYSTEM_TOPIC],
         rule: "a system topic has at most 2 user-assigned identities",
-        citation: "https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics (event-grid-acs.md §G)",
+        citation: "https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics",
         check: (b) => {
             const ids = at(root(b), "identity", "userAssignedIdentities");
             const n = isPlainObject(ids.value) ? Object.keys(ids.value).length : 0;
@@ -192,7 +199,7 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: ["Microsoft.ServiceBus/namespaces/queues"],
         rule: "queue maxDeliveryCount ≥ 1",
         citation:
-            "https://learn.microsoft.com/azure/service-bus-messaging/service-bus-dead-letter-queues#maximum-delivery-count; shared/arm-types/README.md",
+            "https://learn.microsoft.com/azure/service-bus-messaging/service-bus-dead-letter-queues#maximum-delivery-count",
         check: (b) => numberInRange(at(root(b), "properties", "maxDeliveryCount"), 1, Infinity, "maxDeliveryCount"),
     },
     {
@@ -264,8 +271,8 @@ export interface GraphLimit {
 export const GRAPH_LIMITS: readonly GraphLimit[] = [
     {
         id: "eg-subscriptions-per-topic",
-        rule: "at most 500 event subscriptions per system topic",
-        citation: "https://learn.microsoft.com/azure/event-grid/quotas-limits (event-grid-acs.md §G)",
+        rule: `at most ${MAX_SUBSCRIPTIONS} event subscriptions per system topic`,
+        citation: "https://learn.microsoft.com/azure/event-grid/quotas-limits",
         check: (resources) => {
             const perTopic = new Map<string, GraphResource[]>();
             for (const r of resources.filter((x) => x.type === "azure-native:eventgrid:SystemTopicEventSubscription")) {
@@ -274,11 +281,11 @@ export const GRAPH_LIMITS: readonly GraphLimit[] = [
                 perTopic.set(topic, [...(perTopic.get(topic) ?? []), r]);
             }
             return [...perTopic.entries()]
-                .filter(([, subs]) => subs.length > 500)
+                .filter(([, subs]) => subs.length > MAX_SUBSCRIPTIONS)
                 .map(([topic, subs]) => ({
-                    resource: subs[500],
+                    resource: subs[MAX_SUBSCRIPTIONS],
                     path: "$",
-                    message: `at most 500 event subscriptions per system topic (topic ${topic} has ${subs.length})`,
+                    message: `at most ${MAX_SUBSCRIPTIONS} event subscriptions per system topic (topic ${topic} has ${subs.length})`,
                 }));
         },
     },

@@ -149,7 +149,7 @@ function convertChildren(conv: Run, view: ObjectView, out: Record<string, unknow
 
 /**
  * azure-native takes `userAssignedIdentities: string[]` (resource ids) where the wire wants
- * `{ "<id>": {} }` (pulumi-practices.md §7.2). Only that key is reshaped, so an array sent where any other map
+ * `{ "<id>": {} }` (`userAssignedIdentities?: Input<string>[]` in @pulumi/azure-native's types/input.d.ts). Only that key is reshaped, so an array sent where any other map
  * is expected is still reported as a type error.
  */
 function identityMapFromArray(key: string, type: ArmType, value: unknown): unknown {

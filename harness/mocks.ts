@@ -5,7 +5,7 @@ import { mockArmId, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./armIds";
 /**
  * What the mock runtime returns for each resource and invoke. Outputs a real deployment computes (ids, principal
  * ids, host names) must be returned here, or every input built from them is silently dropped (see
- * ../shared/reference/pulumi-practices.md §3.4).
+ * https://www.pulumi.com/docs/iac/concepts/testing/unit/).
  */
 
 /** A stable fake GUID derived from a string, so runs are deterministic. */

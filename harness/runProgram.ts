@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Graph, GraphResource } from "./graph";
+import { setOfflineHarness } from "../components/offline";
 import { planMocks } from "./mocks";
 import { plainify } from "./plainValues";
+import { observeRegistrations, processGlobal, Registration, waitForRegistrations } from "./pulumiInternals";
 
 /** The protobuf Structs behind a recorded resource, kept for the policy analyzer (it takes exactly these). */
 export interface RawStructs {
@@ -36,13 +38,10 @@ export class ProgramError extends Error {
 }
 
 /**
- * Runs are serialised through one queue per process (the Pulumi runtime is process-global). Kept on globalThis
+ * Runs are serialised through one queue per process (the Pulumi runtime is process-global). Kept process-wide
  * for the same reason as the listeners below: a fresh copy of this module must queue behind the old one's runs.
  */
-const QUEUE = Symbol.for("acs-event-handling/harness/runProgram/queue");
-const runQueue = (): { tail: Promise<unknown> } =>
-    ((globalThis as Record<symbol, unknown>)[QUEUE] as { tail: Promise<unknown> } | undefined)
-    ?? ((globalThis as Record<symbol, unknown>)[QUEUE] = { tail: Promise.resolve() }) as { tail: Promise<unknown> };
+const runQueue = () => processGlobal<{ tail: Promise<unknown> }>("harness/runProgram/queue", () => ({ tail: Promise.resolve() }));
 
 /** What a graph listener learns about the run besides the graph. */
 export interface GraphCapturedInfo {
@@ -58,9 +57,7 @@ export type GraphListener = (graph: Graph, info: GraphCapturedInfo) => void;
  * run, so a file that requires the harness later gets a fresh copy of this module; its runs must reach the same
  * listeners.
  */
-const LISTENERS = Symbol.for("acs-event-handling/harness/runProgram/graphListeners");
-const listeners: Set<GraphListener> = ((globalThis as Record<symbol, unknown>)[LISTENERS] as Set<GraphListener> | undefined)
-    ?? ((globalThis as Record<symbol, unknown>)[LISTENERS] = new Set<GraphListener>());
+const listeners = processGlobal("harness/runProgram/graphListeners", () => new Set<GraphListener>());
 
 /**
  * Observe every graph `runProgram` captures, for every caller (runStack, test fixtures, the CLIs): the listener is
@@ -92,7 +89,7 @@ function notify(graph: Graph, info: GraphCapturedInfo): void {
 /**
  * Run a Pulumi program under the mock runtime and capture its whole graph. Runs are serialised: the Pulumi
  * runtime is process-global. The result is complete: we wait for every registration, not just for the program
- * function to return (outputs-dependent resources register later; pulumi-practices.md §3.2).
+ * function to return (outputs-dependent resources register later; @pulumi/pulumi runtime/mocks.js).
  */
 export function runProgram(options: RunProgramOptions): Promise<Graph> {
     const q = runQueue();
@@ -103,12 +100,18 @@ export function runProgram(options: RunProgramOptions): Promise<Graph> {
 
 async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     // Nothing is deployed under mocks: components skip checks that only matter for a real upload.
-    process.env.ACS_EVENT_HANDLING_OFFLINE = "1";
+    setOfflineHarness(true);
     await pulumi.runtime.setMocks(o.mocks ?? planMocks, o.project, o.stack, o.preview ?? false);
     pulumi.runtime.setAllConfig(o.config ?? {}, o.secretKeys ?? []);
     const records: GraphResource[] = [];
     const componentOutputs = new Map<string, { outputs: any; secretPaths: string[] }>();
-    recordInto(pulumi.runtime.getMonitor() as any, records, componentOutputs);
+    observeRegistrations({
+        resource: (r) => records.push(toRecord(r)),
+        outputs: (urn, outputs) => {
+            const secretPaths: string[] = [];
+            componentOutputs.set(urn, { outputs: plainify(outputs, secretPaths), secretPaths });
+        },
+    });
     let stackOutputs: Record<string, any> = {};
     let failure: unknown;
     try {
@@ -116,7 +119,7 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     } catch (err) {
         failure = err;
     }
-    await (pulumi.runtime as any).waitForRPCs();
+    await waitForRegistrations();
     const resources = records.map((r) => {
         const registered = componentOutputs.get(r.urn);
         return registered ? { ...r, componentOutputs: registered.outputs, componentOutputSecretPaths: registered.secretPaths } : r;
@@ -128,47 +131,25 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     return graph;
 }
 
-/** Wrap the mock monitor so each successful registration is recorded with what the engine would see. */
-function recordInto(monitor: any, records: GraphResource[], componentOutputs: Map<string, { outputs: any; secretPaths: string[] }>): void {
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) =>
-        register(req, (err: any, resp: any) => {
-            if (!err && resp) records.push(toRecord(req, resp));
-            callback(err, resp);
-        });
-    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-    monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
-        const secretPaths: string[] = [];
-        const outputs = plainify(req.getOutputs()?.toJavaScript() ?? {}, secretPaths);
-        componentOutputs.set(req.getUrn(), { outputs, secretPaths });
-        return registerOutputs(req, callback);
-    };
-}
-
-function toRecord(req: any, resp: any): GraphResource {
+/** A registration as a graph record (plain values, secret paths); its Structs are kept for the policy analyzer. */
+function toRecord(r: Registration): GraphResource {
     const secretPaths: string[] = [];
-    const inputStruct = req.getObject();
-    const outputStruct = resp.getObject();
-    const propertyDependencies: Record<string, string[]> = {};
-    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
-        propertyDependencies[key] = deps.getUrnsList();
-    });
     const record: GraphResource = {
-        urn: resp.getUrn(),
-        type: req.getType(),
-        name: req.getName(),
-        custom: req.getCustom(),
-        parent: req.getParent() || undefined,
-        dependencies: req.getDependenciesList(),
-        propertyDependencies,
-        inputs: plainify(inputStruct?.toJavaScript() ?? {}, secretPaths),
-        outputs: plainify(outputStruct?.toJavaScript() ?? {}, []),
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        parent: r.parent,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+        inputs: plainify(r.inputs?.toJavaScript() ?? {}, secretPaths),
+        outputs: plainify(r.outputs?.toJavaScript() ?? {}, []),
         secretPaths,
-        id: resp.getId() || undefined,
-        protect: req.getProtect?.() ?? false,
-        ignoreChanges: req.getIgnorechangesList(),
-        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        id: r.id,
+        protect: r.protect,
+        ignoreChanges: r.ignoreChanges,
+        additionalSecretOutputs: r.additionalSecretOutputs,
     };
-    RAW.set(record, { inputs: inputStruct, outputs: outputStruct });
+    RAW.set(record, { inputs: r.inputs, outputs: r.outputs });
     return record;
 }

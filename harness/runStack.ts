@@ -1,6 +1,7 @@
 import * as path from "path";
 import { Graph } from "./graph";
 import { runProgram } from "./runProgram";
+import { evictModulesUnder } from "./pulumiInternals";
 import { readProject, readStackConfig, StackConfig } from "./stackConfig";
 
 export interface RunStackOptions {
@@ -44,9 +45,7 @@ export async function runStack(o: RunStackOptions): Promise<Graph> {
  * @pulumi/pulumi would have its own runtime store and ignore the mocks).
  */
 function loadFresh(entry: string, dir: string): unknown {
-    for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-    }
+    evictModulesUnder(dir);
     const mod = require(entry);
     return typeof mod?.default === "function" ? mod.default() : mod;
 }

@@ -1,6 +1,6 @@
 /**
  * Decisions the pack takes where the trusted rule sets disagree or where Event Grid forces a choice
- * (../shared/reference/policy-rules.md §10). Data, so docs/policies.md is generated from the same source the
+ * (numbered as in the research notes they came from). Data, so docs/policies.md is generated from the same source the
  * rules cite.
  */
 export interface Decision {
@@ -78,7 +78,7 @@ export const DECISIONS: readonly Decision[] = [
     {
         id: "10.6 (host storage)",
         title: "Shared keys on Functions host storage",
-        conflict: "§10.6 asks to exempt Functions host storage from storage-account-disable-shared-key when the app uses " +
+        conflict: "The storage rule sets ask to exempt Functions host storage from storage-account-disable-shared-key when the app uses " +
             "identity-based AzureWebJobsStorage__* settings and the account is tagged resource-usage: azure-functions. But an " +
             "identity-based host needs no keys at all, so that exemption would hide keys nothing on the host side uses. Our own " +
             "function account shows it: the app is identity-based, yet the account keeps keys because Pulumi's storage.Blob " +
@@ -110,7 +110,7 @@ export const DECISIONS: readonly Decision[] = [
     {
         id: "11 #13",
         title: "Identity delivery to queues, Service Bus and Event Hubs",
-        conflict: "WAF and §8 egs-identity-delivery want deliveryWithResourceIdentity for resource destinations. Without it Event " +
+        conflict: "WAF and https://learn.microsoft.com/azure/event-grid/managed-service-identity want deliveryWithResourceIdentity for resource destinations. Without it Event " +
             "Grid does not need connection information: it fetches the destination's access keys with its own service principal " +
             "(https://learn.microsoft.com/azure/event-grid/security-authentication), so keyed delivery works as long as the " +
             "target accepts keys.",

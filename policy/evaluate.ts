@@ -1,6 +1,6 @@
 /**
  * Offline evaluation of the pack on a recorded graph (tests and `npm run plan`). Every policy runs through the
- * policy SDK's own analyzer handlers (`@pulumi/policy/server`, pulumi-practices.md §5.3), so proxies,
+ * policy SDK's own analyzer handlers (through harness/pulumiInternals.ts), so proxies,
  * not-applicable handling and the "can't run … during preview" advisory behave exactly as under the CLI:
  *  - resource pass: one `AnalyzeRequest` per resource with its recorded **inputs** Struct and options;
  *  - stack pass: one `AnalyzeStackRequest` with every resource's **outputs** Struct, parent, dependencies and
@@ -10,16 +10,12 @@
  */
 import { EnforcementLevel, PolicyPackConfig, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { Graph, GraphResource } from "../harness/graph";
+import { AnalyzedResource, Diagnostic, policyAnalyzer } from "../harness/pulumiInternals";
 import { rawStructsOf } from "../harness/runProgram";
 import { CATALOGUE, HARNESS_CHECKS, PACK_NAME } from "./catalogue";
 import { checkPackConfig, levelFor, propertiesFor } from "./config";
 import { HarnessCheck, isStackPolicy, RuleEntry } from "./lib/rule";
 
-// Internal, untyped entry points of the pinned @pulumi/policy 1.21.0 (empty .d.ts); pinned exactly for this.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const server = require("@pulumi/policy/server");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const PACK_VERSION: string = require("./package.json").version;
 
@@ -57,14 +53,13 @@ export async function evaluateGraph(graph: Graph, options: EvaluateOptions = {})
     checkPackConfig(config, [...CATALOGUE.map((e) => e.policy.name), ...HARNESS_CHECKS.map((c) => c.name)]);
     const policies = rules.map((e) => configured(e, config)).filter((p): p is ResourceValidationPolicy | StackValidationPolicy => !!p);
     const resources = graph.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
-    const analyze = server.makeAnalyzeRpcFun(PACK_NAME, PACK_VERSION, "advisory", policies);
-    const analyzeStack = server.makeAnalyzeStackRpcFun(PACK_NAME, PACK_VERSION, "advisory", policies);
+    const analyzer = policyAnalyzer(PACK_NAME, PACK_VERSION, policies);
     // A resource-pass diagnostic carries no URN (the engine attaches the resource it analyzed): we do the same.
-    const diagnostics: { d: any; urn: string }[] = [];
+    const diagnostics: { d: Diagnostic; urn: string }[] = [];
     for (const r of resources) {
-        for (const d of await invoke(analyze, resourceRequest(r))) diagnostics.push({ d, urn: d.getUrn() || r.urn });
+        for (const d of await analyzer.analyze(analyzed(r, "inputs"))) diagnostics.push({ d, urn: d.urn || r.urn });
     }
-    for (const d of await invoke(analyzeStack, stackRequest(resources))) diagnostics.push({ d, urn: d.getUrn() ?? "" });
+    for (const d of await analyzer.analyzeStack(resources.map((r) => analyzed(r, "outputs")))) diagnostics.push({ d, urn: d.urn });
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const fixes = new Map(rules.map((e) => [e.policy.name, e.fix]));
     const descriptions = new Map(rules.map((e) => [e.policy.name, e.policy.description]));
@@ -116,69 +111,23 @@ function keepType<F extends object>(wrapped: F, original: object): F {
     return wrapped;
 }
 
-function invoke(handler: (call: unknown, cb: (err: unknown, resp: any) => void) => unknown, request: unknown): Promise<any[]> {
-    return new Promise((resolve, reject) => {
-        handler({ request }, (err, resp) => (err ? reject(err) : resolve(resp.getDiagnosticsList())));
-    });
-}
-
-function structsOf(r: GraphResource): { inputs: any; outputs: any } {
+/** A recorded resource as the analyzer sees it: the resource pass reads inputs, the stack pass outputs. */
+function analyzed(r: GraphResource, properties: "inputs" | "outputs"): AnalyzedResource {
     const raw = rawStructsOf(r);
     if (!raw) throw new Error(`resource ${r.urn} has no recorded Structs; graphs must come from harness/runProgram`);
-    return raw;
-}
-
-function options(r: GraphResource): any {
-    const o = new analyzerpb.AnalyzerResourceOptions();
-    if (r.parent) o.setParent(r.parent);
-    o.setProtect(r.protect);
-    o.setIgnorechangesList([...r.ignoreChanges]);
-    o.setAdditionalsecretoutputsList([...r.additionalSecretOutputs]);
-    return o;
-}
-
-function resourceRequest(r: GraphResource): any {
-    const req = new analyzerpb.AnalyzeRequest();
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setUrn(r.urn);
-    req.setProperties(structsOf(r).inputs);
-    req.setOptions(options(r));
-    return req;
-}
-
-function stackRequest(resources: readonly GraphResource[]): any {
-    const req = new analyzerpb.AnalyzeStackRequest();
-    req.setResourcesList(resources.map((r) => {
-        const a = new analyzerpb.AnalyzerResource();
-        a.setType(r.type);
-        a.setName(r.name);
-        a.setUrn(r.urn);
-        a.setProperties(structsOf(r).outputs);
-        a.setOptions(options(r));
-        if (r.parent) a.setParent(r.parent);
-        a.setDependenciesList([...r.dependencies]);
-        const deps = a.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-            const d = new analyzerpb.AnalyzerPropertyDependencies();
-            d.setUrnsList([...urns]);
-            deps.set(key, d);
-        }
-        return a;
-    }));
-    return req;
+    return { ...r, properties: raw[properties] };
 }
 
 const LEVEL_OF: Record<number, FindingLevel> = { 0: "advisory", 1: "mandatory", 3: "mandatory" };
 
-function toFinding(d: any, urn: string, byUrn: Map<string, GraphResource>, fixes: Map<string, string>, descriptions: Map<string, string>): Finding {
-    const policy: string = d.getPolicyname();
+function toFinding(d: Diagnostic, urn: string, byUrn: Map<string, GraphResource>, fixes: Map<string, string>, descriptions: Map<string, string>): Finding {
+    const policy = d.policyName;
     const r = byUrn.get(urn);
     const description = descriptions.get(policy) ?? "";
-    const raw: string = d.getMessage();
+    const raw = d.message;
     const message = description && raw.startsWith(`${description}\n`) ? raw.slice(description.length + 1) : raw;
-    const level = LEVEL_OF[d.getEnforcementlevel()];
-    if (!level) throw new Error(`policy ${policy}: unexpected enforcement level ${d.getEnforcementlevel()} in a diagnostic`);
+    const level = LEVEL_OF[d.enforcementLevel];
+    if (!level) throw new Error(`policy ${policy}: unexpected enforcement level ${d.enforcementLevel} in a diagnostic`);
     return { policy, level, urn, resourceType: r?.type ?? "", resourceName: r?.name ?? "", message, fix: fixes.get(policy) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The pack's policies, importable without starting a policy server (a `new PolicyPack()` in a test process
- * would serve gRPC and exit on a second instance: pulumi-practices.md §5.2). Catalogue metadata that
+ * would serve gRPC and exit on a second instance: @pulumi/policy server.js). Catalogue metadata that
  * CrossGuard has fields for travels with each policy: the fix as `remediationSteps`, anchors as `tags`.
  */
 import { Policies } from "@pulumi/policy";

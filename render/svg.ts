@@ -36,7 +36,7 @@ export function inlineTheme(svg: string): string {
     const unresolved = new Set<string>();
     const out = svg
         .replace(/@import url\([^)]*\);?\s*/g, "")
-        .replace(/var\((--[\w-]+)\)/g, (m, name: string) => colours[name] ?? (unresolved.add(name), m));
+        .replace(/var\((--[\w-]+)\)/g, (m, name: string) => colours[name] ?? (unresolved.add(name) && m));
     if (unresolved.size) throw new Error(`SVG theme variables without a colour: ${[...unresolved].join(", ")}`);
     return out;
 }

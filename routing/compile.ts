@@ -61,7 +61,7 @@ export function compileFilter(spec: FilterSpec, subscriptionName?: string): Comp
     };
 }
 
-/** Absent/null or exactly ["All"] = every type; [] is U2; "All" in any other form is U12 (fact sheet §D.6). */
+/** Absent/null or exactly ["All"] = every type; [] is U2; "All" in any other form is U12 (routing/README.md). */
 function compileTypes(raw: unknown, problems: string[]): CompiledTypes {
     if (raw === undefined || raw === null) return { kind: "all" };
     if (!Array.isArray(raw) || raw.some((t) => typeof t !== "string")) {

@@ -1,5 +1,5 @@
 /**
- * The two envelopes an event can arrive in (fact sheet §C) and the one-way conversion Event Grid performs.
+ * The two envelopes an event can arrive in (https://learn.microsoft.com/azure/event-grid/cloud-event-schema) and the one-way conversion Event Grid performs.
  * ACS publishes in the Event Grid schema; a subscription may re-emit it as CloudEvents 1.0.
  */
 
@@ -38,7 +38,7 @@ export function viewEvent(event: unknown): EventView {
 }
 
 /**
- * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event (§C mapping: `source` = topic,
+ * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event (https://learn.microsoft.com/azure/event-grid/cloud-event-schema mapping: `source` = topic,
  * `type` = eventType, `time` = eventTime; `id`, `subject` and `data` unchanged). There is no reverse: Event Grid
  * cannot turn CloudEvents input into Event Grid schema output.
  */

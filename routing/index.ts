@@ -1,7 +1,7 @@
 /**
  * Offline Event Grid filter simulator for ACS events: pure functions, no Pulumi, no I/O.
  *
- * - evaluate(spec, event): match | noMatch (first failed clause, in words) | undocumented (U# of §D.6).
+ * - evaluate(spec, event): match | noMatch (first failed clause, in words) | undocumented (U# of routing/README.md).
  * - buildRouter(subscriptions): route an event to every matching subscription/handler, with reasons.
  * - canNeverMatch / canBothMatch / findMatchingEvent: static analysis for the policy pack.
  */

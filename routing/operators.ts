@@ -1,6 +1,6 @@
 /**
  * The 19 advanced-filter operators as data: which value type each compares, whether it is a negation, what
- * it does with a missing key, and its predicate (fact sheet §D.3). Evaluation against a looked-up value lives
+ * it does with a missing key, and its predicate (https://learn.microsoft.com/azure/event-grid/event-filtering). Evaluation against a looked-up value lives
  * in applyOperator() so every operator shares one treatment of missing keys, nulls, arrays and wrong types.
  */
 import { Lookup } from "./keys";
@@ -9,7 +9,7 @@ import { OperatorType } from "./types";
 export type ValueFamily = "number" | "string" | "boolean";
 export type Scalar = number | string | boolean;
 
-/** What an operator does when the key is missing or null (§D.3 "Key missing" column; U3 for the ranges). */
+/** What an operator does when the key is missing or null (https://learn.microsoft.com/azure/event-grid/event-filtering "Key missing" column; U3 for the ranges). */
 export type MissingRule = "match" | "noMatch" | "U3";
 
 /** The operand after validation: numbers, lower-cased strings, one number/boolean, or [low, high] ranges. */
@@ -35,7 +35,7 @@ export interface OperatorSpec {
 const spec = (family: OperatorSpec["family"], operand: Operand["kind"], negated: boolean, onMissing: MissingRule,
     failPhrase: string): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
 
-/** Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not (§D.3). */
+/** Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not (https://learn.microsoft.com/azure/event-grid/event-filtering). */
 export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
     NumberIn: spec("number", "numbers", false, "noMatch", "is not in"),
     NumberNotIn: spec("number", "numbers", true, "match", "is in"),
@@ -134,7 +134,7 @@ function onMissing(s: OperatorSpec, lookup: Lookup): Verdict {
 
 function onArray(op: OperatorType, s: OperatorSpec, operand: Operand, array: readonly unknown[], arraysEnabled: boolean): Verdict {
     if (!arraysEnabled) return { kind: "arraysOff", array };
-    // A present array is a value: IsNotNull holds, IsNullOrUndefined does not (fact sheet, inferred).
+    // A present array is a value: IsNotNull holds, IsNullOrUndefined does not (our inferred reading).
     if (s.family === "presence") return op === "IsNotNull" ? { kind: "pass" } : { kind: "fail", value: array };
     const typed = array.filter((e): e is Scalar => familyOf(e) === s.family);
     const hit = typed.find((e) => holds(op, operand, e));

@@ -1,10 +1,10 @@
 /**
  * Plain-data shapes of an Event Grid subscription filter and of the simulator's answers. The filter mirrors the
  * azure-native `SystemTopicEventSubscription` input (`filter` plus `eventDeliverySchema`) so a resource's
- * captured inputs can be passed in unchanged. Semantics: ../shared/reference/event-grid-acs.md §D.
+ * captured inputs can be passed in unchanged. Semantics: https://learn.microsoft.com/azure/event-grid/event-filtering.
  */
 
-/** The 19 advanced-filter operators Event Grid supports (§D.3). */
+/** The 19 advanced-filter operators Event Grid supports (https://learn.microsoft.com/azure/event-grid/event-filtering). */
 export const OPERATOR_TYPES = [
     "NumberIn", "NumberNotIn", "NumberLessThan", "NumberGreaterThan", "NumberLessThanOrEquals",
     "NumberGreaterThanOrEquals", "NumberInRange", "NumberNotInRange", "BoolEquals", "StringIn", "StringNotIn",
@@ -50,7 +50,7 @@ export interface FilterSpec {
     readonly eventDeliverySchema?: EventDeliverySchema | string | null;
 }
 
-/** The documented-behaviour gaps the simulator refuses to guess (fact sheet §D.6). */
+/** The documented-behaviour gaps the simulator refuses to guess (routing/README.md). */
 export type UndocumentedId = "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U12";
 
 /** Which part of a filter decided the outcome. `index` counts advanced filters from 0, in filter order. */
@@ -65,5 +65,5 @@ export type FilterOutcome =
     | { readonly outcome: "match" }
     /** `reason` names the first failed clause in plain words, with the event's actual value. */
     | { readonly outcome: "noMatch"; readonly clause: Clause; readonly reason: string }
-    /** Event Grid's answer depends on behaviour Microsoft does not document; `id` points into §D.6. */
+    /** Event Grid's answer depends on behaviour Microsoft does not document; `id` points into routing/README.md. */
     | { readonly outcome: "undocumented"; readonly id: UndocumentedId; readonly clause: Clause; readonly reason: string };

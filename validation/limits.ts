@@ -1,5 +1,5 @@
 /**
- * Event Grid and ACS limits our validation enforces. Sources: ../shared/reference/event-grid-acs.md §D.4, §E, §G
+ * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://learn.microsoft.com/azure/event-grid/system-topics
  * (https://learn.microsoft.com/azure/event-grid/quotas-limits, https://learn.microsoft.com/azure/event-grid/event-filtering,
  * https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
  */

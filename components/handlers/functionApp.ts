@@ -8,6 +8,7 @@ import * as path from "path";
 import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
 import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
 import { childName } from "../naming";
+import { isOfflineHarness } from "../offline";
 import { BuiltInRoles, grantRole } from "../roles";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
@@ -50,7 +51,7 @@ export const OFFLINE_ENV = "ACS_EVENT_HANDLING_OFFLINE";
  */
 function packageFile(handler: string, given: string | undefined): string {
     const file = given ?? DEFAULT_PACKAGE_PATH;
-    if (process.env[OFFLINE_ENV] !== "1" && !fs.existsSync(file)) {
+    if (!isOfflineHarness() && !fs.existsSync(file)) {
         throw new Error(`handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`);
     }
     return file;
@@ -66,7 +67,7 @@ export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function packa
  * Node.js apps), storage reached with the app's managed identity, Application Insights with Entra auth, HTTPS
  * only, TLS 1.2, FTP and basic publishing credentials off. The code package is uploaded by Pulumi before the app
  * is created, so the app starts with the function present; the subscription waits for both (Event Grid refuses an
- * AzureFunction destination whose function does not exist yet, field-notes F5).
+ * AzureFunction destination whose function does not exist yet, https://github.com/Azure/bicep/issues/11656).
  */
 export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, email: EmailContext): HandlerEndpoint {
     const n = (role: string) => childName(ctx.name, role);

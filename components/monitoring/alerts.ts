@@ -1,7 +1,7 @@
-import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS } from "./defaults";
+import { ACTION_GROUP_SHORT_NAME_MAX } from "../../validation/monitoring";
 
 /**
- * The metric alerts on the system topic (policy-rules.md §11 #27; metric names from
+ * The metric alerts on the system topic (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; metric names from
  * https://learn.microsoft.com/azure/event-grid/monitor-push-reference). DeliveryAttemptFailCount cannot be
  * exported through diagnostic settings, so an alert is the only way to see it.
  */
@@ -52,12 +52,6 @@ export function isoMinutes(minutes: number): string {
  */
 export function frequencyFor(windowMinutes: number): string {
     return isoMinutes(windowMinutes <= 5 ? 1 : windowMinutes <= 30 ? 5 : 15);
-}
-
-export function checkWindow(windowMinutes: number): string | undefined {
-    return (ALERT_WINDOWS as readonly number[]).includes(windowMinutes)
-        ? undefined
-        : `windowMinutes must be one of ${ALERT_WINDOWS.join(", ")} (got ${windowMinutes})`;
 }
 
 /** Severity 0 (critical) … 4 (verbose), shifted and clamped. */

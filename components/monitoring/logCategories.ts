@@ -3,7 +3,7 @@ import { EventFamily, findEventType } from "../../catalog/eventTypes";
 /**
  * Which ACS diagnostic log categories to enable, derived from the event types the stack subscribes to: ACS
  * logging is off by default, and the logs that explain a routed event (why an SMS failed, why an email bounced)
- * live in the category of the feature that raised it (policy-rules.md §11 #32). Category names from
+ * live in the category of the feature that raised it (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics). Category names from
  * https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-communication-communicationservices-logs.
  */
 

@@ -3,12 +3,12 @@
  * reached by an Event Grid WebHook subscription on the Request trigger's callback URL.
  *
  * Design choices:
- * - Webhook handshake (event-grid-acs.md §F.1): a body whose first event is `SubscriptionValidationEvent` is
+ * - Webhook handshake (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery): a body whose first event is `SubscriptionValidationEvent` is
  *   answered 200 with `{"validationResponse": <code>}`, synchronously (202 is refused), before anything else.
  * - No OAuth API connections: the email goes through the ACS Email REST API with the workflow's managed identity
  *   (`ManagedServiceIdentity`, audience `https://communication.azure.com`), so nothing needs an interactive consent.
  * - `api-version=2023-03-31` is the GA version of `POST /emails:send` (answers 202 + operation-location).
- * - Data keys are read in camelCase and PascalCase (`coalesce`), because both are published (§B.1).
+ * - Data keys are read in camelCase and PascalCase (`coalesce`), because both are published (https://github.com/MicrosoftDocs/azure-docs/issues/117303).
  * - The 200 for notifications runs only after every email succeeded; if one fails, no 200 is sent, so Event Grid
  *   redelivers the batch. That is at-least-once: an event whose email went out before the failure is emailed again.
  *   Use the Functions app where exactly-once matters (it keeps a durable ledger).

@@ -107,7 +107,7 @@ export const STEPS = ["recorded", "ticketed", "emailed"] as const;
 export type StepName = (typeof STEPS)[number];
 export type StepFlags = Readonly<Record<StepName, boolean>>;
 
-/** Dedupe key: Event Grid ids are unique per event type and publisher (event-grid-acs.md §F.4 item 4). */
+/** Dedupe key: Event Grid ids are unique per event type and publisher (https://learn.microsoft.com/azure/event-grid/event-schema item 4). */
 export interface LedgerKey {
     readonly eventType: string;
     readonly eventId: string;

@@ -53,7 +53,7 @@ describe("functions: app settings", () => {
 
     it("builds clients on the configured endpoints and shares one lazily created credential", () => {
         const credential = new CountingCredential();
-        const clients = createClients(readSettings(MANAGED), { credential: () => (credential.created++, credential) });
+        const clients = createClients(readSettings(MANAGED), { credential: () => { credential.created++; return credential; } });
         assert.equal(clients.table.url, "https://stsmsprod.table.core.windows.net");
         assert.equal(clients.table.tableName, "smsrecords");
         assert.equal(clients.queue.url, "https://stsmsprod.queue.core.windows.net/tickets");

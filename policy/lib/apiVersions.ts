@@ -1,32 +1,36 @@
+import { installedApiVersion } from "../../contract/apiVersions";
+
 /**
- * API-version table for properties that only exist from some ARM API version on (policy-rules.md §10.4). A
- * rule demands such a property only while the pinned azure-native version sends a new-enough API; otherwise it
- * reports "upgrade to enforce" instead of asking for an unsendable property. test/policy/apiVersions.spec.ts
- * fails when the installed @pulumi/azure-native uses a different version than recorded here.
+ * Properties that only exist from some ARM API version on (decision 10.4 in docs/policies.md; versions from
+ * https://github.com/Azure/bicep-types-az/tree/main/generated/communication/microsoft.communication). A rule
+ * demands such a property only while the installed azure-native sends a new-enough API, read from the SDK itself
+ * (contract/apiVersions.ts); otherwise it reports "upgrade to enforce" instead of asking for an unsendable
+ * property. test/policy/meta.spec.ts checks every type here has a version in the installed SDK.
  */
 export interface ApiRecord {
-    /** API version azure-native 3.28.0 sends for this type. */
-    readonly pinned: string;
     /** Minimum API version per property. */
     readonly since: Readonly<Record<string, string>>;
 }
 
 export const API_VERSIONS: Readonly<Record<string, ApiRecord>> = {
     "azure-native:communication:CommunicationService": {
-        pinned: "2026-03-18",
         since: { disableLocalAuth: "2025-05-01", publicNetworkAccess: "2025-05-01", identity: "2023-04-01" },
     },
-    "azure-native:eventgrid:SystemTopic": { pinned: "2025-02-15", since: { identity: "2020-04-01-preview" } },
+    "azure-native:eventgrid:SystemTopic": { since: { identity: "2020-04-01-preview" } },
     "azure-native:eventgrid:SystemTopicEventSubscription": {
-        pinned: "2025-02-15",
         since: { deliveryWithResourceIdentity: "2020-04-01-preview", "filter.advancedFilters[StringNot*, ranges, IsNullOrUndefined, IsNotNull]": "2020-10-15-preview" },
     },
 };
 
-/** undefined when the pinned API sends `property`; else the reason the rule cannot enforce it yet. */
-export function unsendable(type: string, property: string, table: Readonly<Record<string, ApiRecord>> = API_VERSIONS): string | undefined {
-    const rec = table[type];
-    const since = rec?.since[property];
-    if (!rec || !since || rec.pinned >= since) return undefined;
-    return `${property} needs API ${since} but azure-native sends ${rec.pinned} for ${type}: upgrade @pulumi/azure-native to enforce this rule`;
+/** undefined when the API azure-native sends has `property`; else the reason the rule cannot enforce it yet. */
+export function unsendable(
+    type: string,
+    property: string,
+    table: Readonly<Record<string, ApiRecord>> = API_VERSIONS,
+    sends: (type: string) => string | undefined = installedApiVersion,
+): string | undefined {
+    const since = table[type]?.since[property];
+    const sent = sends(type);
+    if (!since || !sent || sent >= since) return undefined;
+    return `${property} needs API ${since} but azure-native sends ${sent} for ${type}: upgrade @pulumi/azure-native to enforce this rule`;
 }

@@ -1,6 +1,6 @@
 /**
  * What the catalogue records about each rule beyond what a CrossGuard `Policy` object carries: the anchors
- * (PSRule / Checkov / Azure Policy ids from ../shared/reference/policy-rules.md), the WAF pillar, how an unset
+ * (PSRule / Checkov / Azure Policy ids), the WAF pillar, how an unset
  * property is judged, and the general fix. `docs/policies.md` is generated from these entries.
  */
 import { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -8,7 +8,7 @@ import { Graph, GraphResource } from "../../harness/graph";
 
 export type Pillar = "security" | "reliability" | "operations" | "performance" | "cost";
 
-/** How the rule judges an absent property (policy-rules.md §10.3). */
+/** How the rule judges an absent property (https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/base_resource_negative_value_check.py). */
 export type Unset = "fail" | "pass" | "n/a";
 
 export interface RuleMeta {

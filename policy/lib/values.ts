@@ -28,7 +28,7 @@ export function eqi(a: unknown, b: string): boolean {
 /**
  * Whether an identity `type` includes `wanted`. Accepts every spelling Azure and azure-native use:
  * "SystemAssigned, UserAssigned" (eventgrid, web, servicebus) and "SystemAssigned,UserAssigned" (storage,
- * communication), in any case (policy-rules.md §10.10).
+ * communication), in any case (azure-native's enums).
  */
 export function identityIncludes(type: unknown, wanted: "SystemAssigned" | "UserAssigned"): boolean {
     if (typeof type !== "string") return false;

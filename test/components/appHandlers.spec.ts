@@ -5,6 +5,7 @@ import { runStack } from "../../harness/runStack";
 import { APP_SETTINGS } from "../../functions/src/settings";
 import { HandlerKind, HandlerTarget } from "../../components";
 import { SHARED_KEY_REASON_TAG } from "../../components/handlers/functionApp";
+import { setOfflineHarness } from "../../components/offline";
 import { SHARED_KEY_REASON_TAG as POLICY_SHARED_KEY_REASON_TAG } from "../../policy/rules/storageAccount/disableSharedKey";
 import { failingProgram } from "../support/program";
 
@@ -121,7 +122,7 @@ describe("logic app handler in the dev stack", () => {
 describe("function code package", () => {
     it("outside the offline harness, a missing package fails with the command that builds it", async () => {
         const err = await failingProgram(() => {
-            delete process.env.ACS_EVENT_HANDLING_OFFLINE; // as in a real `pulumi up`
+            setOfflineHarness(false); // as in a real `pulumi up`
             return new HandlerTarget("fn", { kind: HandlerKind.Function, resourceGroupName: "rg", location: "westeurope",
                 function: { appName: "func-x", storageAccountName: "stfuncx", packagePath: "/nonexistent/package.zip" } });
         });

@@ -59,7 +59,7 @@ describe("EventSubscription component", () => {
         assert.match(err.message, /eventTypes\[0\]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name/);
         assert.match(err.message, /subject.beginsWith: Event Grid subject filters are literal/);
         assert.match(err.message, /retry.maxDeliveryAttempts: must be a whole number from 1 to 30/);
-        assert.match(err.message, /destination.endpointUrl: must use https:\/\/ \(got "http:\/\/h.example.com\/x\?…"\)/);
+        assert.match(err.message, /destination.endpointUrl: must use https:\/\/ \(Event Grid delivers only to HTTPS endpoints.*\) \(got "http:\/\/h.example.com\/x\?…"\)/);
         assert.doesNotMatch(err.message, /code=k/, "the key in the URL is never echoed");
         assert.deepStrictEqual(err.partial.resources.filter((r) => r.custom).map((r) => r.type), []);
     });
@@ -74,7 +74,9 @@ describe("EventSubscription component", () => {
 describe("HandlerTarget component", () => {
     it("requires exactly the block that matches kind", async () => {
         const err = await failingProgram(() => new HandlerTarget("h", { kind: HandlerKind.StorageQueue, resourceGroupName: RG, location: "westeurope", webhook: { url: "https://x.example.com" } }));
-        assert.match(err.message, /handler "h": kind is "storageQueue", so set exactly the "storageQueue" block \(found: webhook\)/);
+        assert.match(err.message, /handler "h": invalid arguments/);
+        assert.match(err.message, /storageQueue: kind is "storageQueue", so a "storageQueue" block is required/);
+        assert.match(err.message, /webhook: kind is "storageQueue"; remove the "webhook" block/);
     });
 
     it("creates a Service Bus queue in a keyless namespace and grants the sender role on the queue", async () => {

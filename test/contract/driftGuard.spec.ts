@@ -54,10 +54,10 @@ describe("contract table: drift guard", function () {
     it("reports API-version drift as a violation instead of checking the wrong contract", () => {
         const row = RESOURCE_CONTRACTS.find((r) => r.token === "azure-native:storage:StorageAccount")!;
         assert.strictEqual(apiVersionDrift(row), undefined);
-        assert.deepStrictEqual(apiVersionDrift({ ...row, apiVersion: "2023-05-01" }), {
+        assert.deepStrictEqual(apiVersionDrift({ ...row, contractApiVersion: "2023-05-01" }), {
             path: "$",
             message:
-                "installed azure-native uses API 2024-01-01 but contract/resourceTable.ts records 2023-05-01; update the row and its contract file",
+                "installed azure-native uses API 2024-01-01 but contract/resourceTable.ts checks it against 2023-05-01; add the contract file for 2024-01-01 to the row (or a substitution)",
         });
     });
 

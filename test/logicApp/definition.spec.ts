@@ -1,134 +1,238 @@
 /**
- * The Logic App workflow, evaluated offline by functions/logicApp/interpreter.ts: the Event Grid handshake, one
- * email per SMS through the ACS Email REST API with managed identity, nothing for other events.
+ * The Logic App workflow, tested for what can be known offline without a home-grown copy of Azure's engine:
+ * - structure: the trigger, the parameters and the run-after graph (every predecessor exists, no cycle, one
+ *   Response per branch, the notification 200 only after every email succeeded);
+ * - expressions: every `@…` string is well formed, calls only documented workflow functions
+ *   (https://learn.microsoft.com/azure/logic-apps/workflow-definition-language-functions-reference) and refers to
+ *   declared parameters, actions that ran before it and its enclosing loop;
+ * - the handshake branch against the documented request and response
+ *   (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery): POST of an array holding one
+ *   Microsoft.EventGrid.SubscriptionValidationEvent, answered synchronously with 200 and
+ *   `{"validationResponse": "<data.validationCode>"}`.
+ * The SMS fields are checked against a recorded SMSReceived delivery (samples/events).
  */
 import assert from "node:assert/strict";
-import {
-    ACS_AUDIENCE,
-    logicAppDefinition,
-    logicAppParameters,
-    WORKFLOW_SCHEMA,
-} from "../../functions/logicApp/definition";
-import { HttpCall, Json, runWorkflow } from "../../functions/logicApp/interpreter";
+import { ACS_AUDIENCE, ACS_EMAIL_API_VERSION, logicAppDefinition, logicAppParameters, WORKFLOW_SCHEMA } from "../../functions/logicApp/definition";
+import { loadSampleFile } from "../../samples";
+
+type Action = Record<string, any>;
+type Actions = Record<string, Action>;
 
 const PARAMS = {
     acsEndpoint: "https://acs-demo.unitedstates.communication.azure.com",
     sender: "DoNotReply@notify.contoso.example",
     recipients: ["oncall@contoso.example", "lead@contoso.example"],
 };
-const TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs-demo";
 
-function validationEvent(code: string): Json {
-    return {
+/** The documented validation request body (webhook-event-delivery, "Validation details"), and its answer. */
+const VALIDATION_REQUEST = [
+    {
         id: "2d1781af-3a4c-4d7c-bd0c-e34b19da4e66",
-        topic: "/subscriptions/00000000-0000-0000-0000-000000000000",
+        topic: "/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
         subject: "",
+        data: {
+            validationCode: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
+            validationUrl: "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A",
+        },
         eventType: "Microsoft.EventGrid.SubscriptionValidationEvent",
-        eventTime: "2026-11-20T10:00:00Z",
-        data: { validationCode: code, validationUrl: "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/x/validate?id=1" },
+        eventTime: "2022-10-28T04:23:35.1981776Z",
+        metadataVersion: "1",
         dataVersion: "1",
-        metadataVersion: "1",
-    };
+    },
+];
+const VALIDATION_RESPONSE = { validationResponse: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6" };
+
+const SMS = loadSampleFile("sms/SMSReceived.to-1604.eventgrid.json")[0] as { eventType: string; data: Record<string, unknown> };
+
+/** Workflow functions the definition may call (all documented in the functions reference above). */
+const DOCUMENTED_FUNCTIONS = new Set(["body", "coalesce", "first", "item", "items", "parameters", "triggerBody"]);
+
+const def = logicAppDefinition();
+const actions = def.actions as Actions;
+const condition = actions.Is_subscription_validation;
+const notify = condition.else.actions as Actions;
+const loopName = Object.keys(notify).find((n) => notify[n].type === "Foreach")!;
+const loop = notify[loopName];
+const smsCondition = Object.values(loop.actions as Actions).find((a) => a.type === "If")!;
+const sendEmail = Object.values(smsCondition.actions as Actions).find((a) => a.type === "Http")!;
+
+interface Located {
+    readonly name: string;
+    readonly action: Action;
+    readonly scope: Actions;
+    /** The If/Foreach actions around this one, outermost first, each with its own scope. */
+    readonly containers: readonly { readonly name: string; readonly action: Action; readonly scope: Actions }[];
 }
 
-function smsEvent(id: string, from = "15551230000", message = "Where is my order?"): Json {
-    return {
-        id,
-        topic: TOPIC,
-        subject: "/phonenumber/15555555555",
-        eventType: "Microsoft.Communication.SMSReceived",
-        eventTime: "2026-11-20T10:00:01Z",
-        data: { messageId: `Incoming_${id}`, from, to: "15555555555", message, receivedTimestamp: "2026-11-20T10:00:00Z", segmentCount: 1 },
-        dataVersion: "1.0",
-        metadataVersion: "1",
-    };
+/** Every action, with the action map it sits in and the actions around it. */
+function allActions(scope: Actions, containers: Located["containers"] = []): Located[] {
+    return Object.entries(scope).flatMap(([name, action]) => {
+        const inner = [...containers, { name, action, scope }];
+        const nested = [action.actions, action.else?.actions].filter(Boolean).flatMap((a: Actions) => allActions(a, inner));
+        return [{ name, action, scope, containers }, ...nested];
+    });
 }
 
-function chatEvent(id: string): Json {
-    return {
-        id,
-        topic: TOPIC,
-        subject: "thread/19:abc@thread.v2/sender/8:acs:1/recipient/8:acs:2",
-        eventType: "Microsoft.Communication.ChatMessageReceived",
-        eventTime: "2026-11-20T10:00:01Z",
-        data: { messageBody: "hi", messageId: "1600000000000" },
-        dataVersion: "1.0",
-        metadataVersion: "1",
-    };
+const loopsAround = (l: Located) => l.containers.filter((c) => c.action.type === "Foreach").map((c) => c.name);
+
+/** Actions that have finished when `l` starts: its predecessors and those of every action around it. */
+const finishedBefore = (l: Located) => [l, ...l.containers].flatMap((x) => [...upstream(x.name, x.scope)]);
+
+/** The expressions in a value: whole-string `@expr`, and each `@{expr}` inside a string; `@@` is a literal @. */
+function expressionsIn(value: unknown): string[] {
+    if (typeof value === "string") {
+        if (value.startsWith("@@")) return [];
+        if (value.includes("@{")) return [...value.matchAll(/@\{((?:[^{}']|'(?:[^']|'')*')*)\}/g)].map((m) => m[1]);
+        return value.startsWith("@") ? [value.slice(1)] : [];
+    }
+    if (Array.isArray(value)) return value.flatMap(expressionsIn);
+    if (value && typeof value === "object") return Object.values(value).flatMap(expressionsIn);
+    return [];
 }
 
-function run(body: Json, http?: (call: HttpCall) => { statusCode: number }) {
-    const parameters = Object.fromEntries(Object.entries(logicAppParameters(PARAMS)).map(([k, v]) => [k, v.value as Json]));
-    return runWorkflow(logicAppDefinition(), { triggerBody: body, parameters, http });
+/** Own expressions of an action (nested actions excluded: they are visited on their own). */
+function ownExpressions(action: Action): string[] {
+    const { actions: _a, else: _e, ...own } = action;
+    return expressionsIn(own);
 }
 
-type EmailBody = { senderAddress: string; recipients: { to: { address: string }[] }; content: { subject: string; plainText: string } };
+/** Function names called outside string literals, or a reason the expression is malformed. */
+function callsIn(expr: string): string[] {
+    const code = expr.replace(/'(?:[^']|'')*'/g, "''");
+    assert.ok(!code.includes("'") || /^(?:[^']|'')*$/.test(code), `unterminated string in ${expr}`);
+    let depth = 0;
+    for (const c of code) {
+        depth += c === "(" || c === "[" ? 1 : c === ")" || c === "]" ? -1 : 0;
+        assert.ok(depth >= 0, `unbalanced brackets in ${expr}`);
+    }
+    assert.equal(depth, 0, `unbalanced brackets in ${expr}`);
+    return [...code.matchAll(/([A-Za-z]+)\(/g)].map((m) => m[1]);
+}
 
-describe("Logic App workflow definition", () => {
-    it("is a Consumption workflow with the HTTP Request trigger 'manual' and the three parameters", () => {
-        const def = logicAppDefinition();
+/** Arguments of `fn('…')` calls in an expression. */
+const argsOf = (fn: string, expr: string) => [...expr.matchAll(new RegExp(`\\b${fn}\\('([^']*)'\\)`, "g"))].map((m) => m[1]);
+
+/** Names an action runs after, directly or through its predecessors, within its own action map. */
+function upstream(name: string, scope: Actions, seen = new Set<string>()): Set<string> {
+    for (const before of Object.keys(scope[name]?.runAfter ?? {})) {
+        if (!seen.has(before)) upstream(before, scope, seen.add(before));
+    }
+    return seen;
+}
+
+/**
+ * The property path of an accessor expression over the trigger body, e.g. `first(triggerBody())?['data']?['x']`
+ * → [0, "data", "x"]; undefined for any other form (such expressions are not read by this test).
+ */
+function triggerPath(expr: string): (string | number)[] | undefined {
+    const m = /^first\(triggerBody\(\)\)((?:\?\['[^']+'\])*)$/.exec(expr.replace(/^@/, ""));
+    return m ? [0, ...[...m[1].matchAll(/\['([^']+)'\]/g)].map((k) => k[1])] : undefined;
+}
+
+const read = (value: unknown, path: readonly (string | number)[]) => path.reduce<any>((v, k) => v?.[k], value);
+
+describe("Logic App workflow definition: structure", () => {
+    it("is a Consumption workflow with the HTTP Request trigger 'manual' taking a POSTed array, and three parameters", () => {
         assert.equal(def.$schema, WORKFLOW_SCHEMA);
-        const triggers = def.triggers as Record<string, { type: string; kind: string }>;
+        const triggers = def.triggers as Actions;
         assert.deepEqual(Object.keys(triggers), ["manual"]);
-        assert.deepEqual([triggers.manual.type, triggers.manual.kind], ["Request", "Http"]);
+        assert.deepEqual([triggers.manual.type, triggers.manual.kind, triggers.manual.inputs.method, triggers.manual.inputs.schema.type], ["Request", "Http", "POST", "array"]);
         assert.deepEqual(Object.keys(def.parameters as object).sort(), ["acsEndpoint", "recipients", "sender"]);
     });
 
     it("uses no API connections (no OAuth connector to consent to)", () => {
-        const text = JSON.stringify(logicAppDefinition());
-        assert.doesNotMatch(text, /"ApiConnection|\$connections|"connection"/);
+        assert.doesNotMatch(JSON.stringify(def), /"ApiConnection|\$connections|"connection"/);
     });
 
-    it("answers the subscription validation event with 200 and the code, and sends nothing", () => {
-        const result = run([validationEvent("512d38b6-c7b8-40c8-89fe-f46f9e9622b6")]);
-        assert.equal(result.response?.statusCode, 200);
-        assert.deepEqual(result.response?.body, { validationResponse: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6" });
-        assert.equal(result.httpCalls.length, 0);
+    it("runs every action after actions of its own scope, without a cycle", () => {
+        for (const { name, action, scope } of allActions(actions)) {
+            for (const [before, statuses] of Object.entries(action.runAfter ?? {})) {
+                assert.ok(before in scope, `${name} runs after ${before}, which is not in its scope`);
+                assert.ok((statuses as string[]).every((s) => ["Succeeded", "Failed", "Skipped", "TimedOut"].includes(s)), `${name}: ${statuses}`);
+            }
+            assert.ok(!upstream(name, scope).has(name), `${name} runs after itself`);
+        }
     });
 
-    it("sends exactly one email per SMS received through the ACS Email API with managed identity", () => {
-        const result = run([smsEvent("sms-1")]);
-
-        assert.equal(result.httpCalls.length, 1);
-        const [call] = result.httpCalls;
-        assert.equal(call.method, "POST");
-        assert.equal(call.uri, "https://acs-demo.unitedstates.communication.azure.com/emails:send?api-version=2023-03-31");
-        assert.deepEqual(call.authentication, { type: "ManagedServiceIdentity", audience: ACS_AUDIENCE });
-        const body = call.body as EmailBody;
-        assert.equal(body.senderAddress, PARAMS.sender);
-        assert.deepEqual(body.recipients.to, [{ address: "oncall@contoso.example" }, { address: "lead@contoso.example" }]);
-        assert.equal(body.content.subject, "SMS received from 15551230000");
-        assert.match(body.content.plainText, /From: 15551230000\nTo: 15555555555\n[\s\S]*\n\nWhere is my order\?$/);
-        assert.equal(result.response?.statusCode, 200);
+    it("has one Response per branch: the validation answer, and the notification answer outside the loop", () => {
+        const responses = allActions(actions).filter((a) => a.action.type === "Response");
+        assert.deepEqual(responses.map((r) => [r.name, loopsAround(r).length]), [["Validation_response", 0], ["Notification_response", 0]]);
     });
 
-    it("sends no email for a chat event and still answers 200", () => {
-        const result = run([chatEvent("chat-1")]);
-        assert.equal(result.httpCalls.length, 0);
-        assert.equal(result.response?.statusCode, 200);
-        assert.equal(result.response?.body, undefined);
+    it("answers notifications 200 only after the loop succeeded, so a failed email makes Event Grid redeliver", () => {
+        assert.deepEqual(notify.Notification_response.runAfter, { [loopName]: ["Succeeded"] });
+        assert.equal(notify.Notification_response.inputs.statusCode, 200);
+    });
+});
+
+describe("Logic App workflow definition: expressions", () => {
+    const located = allActions(actions).flatMap((l) => ownExpressions(l.action).map((expr) => ({ ...l, expr })));
+
+    it("are well formed and call only documented workflow functions", () => {
+        assert.ok(located.length >= 10, `only ${located.length} expressions found`);
+        for (const { name, expr } of located) {
+            const unknown = callsIn(expr).filter((f) => !DOCUMENTED_FUNCTIONS.has(f));
+            assert.deepEqual(unknown, [], `${name}: ${expr}`);
+        }
     });
 
-    it("emails only the SMS events of a mixed batch, reading PascalCase data too", () => {
-        const pascal = smsEvent("sms-3") as Record<string, Json>;
-        const data = pascal.data as Record<string, Json>;
-        pascal.data = { MessageId: data.messageId, From: "15557770000", To: data.to, Message: "Pascal", ReceivedTimestamp: data.receivedTimestamp };
-
-        const result = run([smsEvent("sms-2", "15551112222"), chatEvent("chat-2"), pascal]);
-
-        assert.deepEqual(result.httpCalls.map((c) => (c.body as EmailBody).content.subject), [
-            "SMS received from 15551112222",
-            "SMS received from 15557770000",
-        ]);
-        assert.match((result.httpCalls[1].body as EmailBody).content.plainText, /Pascal$/);
-        assert.equal(result.response?.statusCode, 200);
+    it("refer only to declared parameters, actions that ran before, and the enclosing loop", () => {
+        const declared = Object.keys(def.parameters as object);
+        for (const l of located) {
+            for (const p of argsOf("parameters", l.expr)) assert.ok(declared.includes(p), `${l.name}: parameter ${p} is not declared`);
+            for (const loopRef of argsOf("items", l.expr)) assert.ok(loopsAround(l).includes(loopRef), `${l.name}: items('${loopRef}') outside that loop`);
+            for (const a of argsOf("body", l.expr)) assert.ok(finishedBefore(l).includes(a), `${l.name}: body('${a}') has not run before it`);
+        }
     });
 
-    it("does not answer 200 when the email API fails, so Event Grid redelivers", () => {
-        const result = run([smsEvent("sms-4")], () => ({ statusCode: 500 }));
-        assert.equal(result.httpCalls.length, 1);
-        assert.equal(result.response, undefined);
-        assert.ok(result.trace.some((t) => t.action === "Notification_response" && t.status === "Skipped"));
+    it("reads every SMS field in camelCase and PascalCase, and the camelCase keys exist in a recorded SMSReceived", () => {
+        const text = JSON.stringify(sendEmail.inputs.body);
+        const reads = [...text.matchAll(/coalesce\(items\('\w+'\)\?\['data'\]\?\['(\w+)'\], items\('\w+'\)\?\['data'\]\?\['(\w+)'\]\)/g)];
+        assert.ok(reads.length >= 5, text);
+        assert.equal(reads.length, (text.match(/\['data'\]/g) ?? []).length / 2, "every data read is a camelCase/PascalCase pair");
+        for (const [r, camel, pascal] of reads) {
+            assert.equal(pascal, camel[0].toUpperCase() + camel.slice(1), r);
+            assert.ok(camel in SMS.data, `${camel} is not a key of the recorded SMSReceived data`);
+        }
+    });
+});
+
+describe("Logic App workflow definition: the Event Grid handshake (documented request and response)", () => {
+    it("recognises the documented validation request by the event type of its first event", () => {
+        const [[left, right]] = condition.expression.and.map((c: Action) => c.equals);
+        assert.equal(read(VALIDATION_REQUEST, triggerPath(left)!), right);
+        assert.equal(right, VALIDATION_REQUEST[0].eventType);
+        assert.notEqual(read([SMS], triggerPath(left)!), right, "an SMS delivery must take the other branch");
+    });
+
+    it("answers it synchronously with 200 and the documented body, before any email is sent", () => {
+        const answer = condition.actions.Validation_response;
+        assert.deepEqual([answer.type, answer.kind, answer.inputs.statusCode, answer.runAfter], ["Response", "Http", 200, {}]);
+        const body = Object.fromEntries(Object.entries(answer.inputs.body).map(([k, v]) => [k, read(VALIDATION_REQUEST, triggerPath(v as string)!)]));
+        assert.deepEqual(body, VALIDATION_RESPONSE);
+        assert.deepEqual(Object.keys(condition.actions), ["Validation_response"], "nothing else runs on the validation branch");
+        assert.deepEqual(Object.keys(condition.runAfter), ["Recipient_addresses"]);
+        assert.equal(actions.Recipient_addresses.type, "Select", "only a local Select runs before the answer");
+    });
+});
+
+describe("Logic App workflow definition: notifications", () => {
+    it("loops over the whole delivered batch and emails only SMSReceived events", () => {
+        assert.equal(loop.foreach, "@triggerBody()");
+        const [[left, right]] = smsCondition.expression.and.map((c: Action) => c.equals);
+        assert.equal(left, `@items('${loopName}')?['eventType']`);
+        assert.equal(right, SMS.eventType);
+        assert.deepEqual(smsCondition.else.actions, {}, "other event types: nothing to do");
+    });
+
+    it("sends the email through the ACS Email REST API with the workflow's managed identity", () => {
+        assert.equal(sendEmail.inputs.method, "POST");
+        assert.equal(sendEmail.inputs.uri, `@{parameters('acsEndpoint')}/emails:send?api-version=${ACS_EMAIL_API_VERSION}`);
+        assert.equal(sendEmail.inputs.authentication.type, "ManagedServiceIdentity");
+        assert.equal(sendEmail.inputs.authentication.audience, ACS_AUDIENCE);
+        assert.equal(sendEmail.inputs.body.senderAddress, "@parameters('sender')");
+        assert.equal(sendEmail.inputs.body.recipients.to, "@body('Recipient_addresses')");
+        assert.deepEqual(actions.Recipient_addresses.inputs, { from: "@parameters('recipients')", select: { address: "@item()" } });
     });
 
     it("checks its parameters: trailing slash removed, non-https endpoint and bad addresses rejected", () => {

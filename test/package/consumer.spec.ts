@@ -23,7 +23,7 @@ import { flattenConfig, readProject } from "../../harness/stackConfig";
  * before `npm install`, which then treats them as present and adds only the tarball and its small pure-JS
  * dependencies (from the npm cache, or the registry on a cold machine). Symlinks resolve to the same
  * @pulumi/pulumi module instance the test's mocks are installed on; a second copy would ignore the mocks
- * (pulumi-practices.md §0). About 20–30 s, most of it tsc.
+ * (package.json pins). About 20–30 s, most of it tsc.
  */
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const EXAMPLE = path.join(PROJECT_ROOT, "examples", "consumer");

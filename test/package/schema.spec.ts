@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from "../../harness/runStack";
 
 /**
  * The multi-language package as `pulumi package add` would see it (PulumiPlugin.yaml, runtime nodejs): Pulumi's
- * own schema inference, run in-process on the components (pulumi-practices.md §2), then checked and compared
+ * own schema inference, run in-process on the components (https://www.pulumi.com/docs/iac/concepts/components/), then checked and compared
  * with a committed snapshot so any change to what other languages get is a reviewed change.
  *
  * Update the snapshot after an intended change: UPDATE_SNAPSHOTS=1 npx mocha test/package/schema.spec.ts

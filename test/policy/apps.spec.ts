@@ -3,8 +3,8 @@ import { appsProgram } from "./fixtures/apps";
 import { fixture, ruleCases } from "./support/findings";
 
 /**
- * Push targets and route overlaps: AzureFunction destinations and their code deployment (§11 #19), the two
- * documented conflicts (public network access §10.1, Easy Auth §10.2) and fan-out information (§11 #6).
+ * Push targets and route overlaps: AzureFunction destinations and their code deployment (https://github.com/Azure/bicep/issues/11656), the two
+ * documented conflicts (public network access decision 10.1 in docs/policies.md, Easy Auth decision 10.2 in docs/policies.md) and fan-out information (https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
  */
 describe("policy: function-app handlers and overlapping routes", () => {
     let g: Graph;

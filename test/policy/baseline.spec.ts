@@ -3,7 +3,7 @@ import { baselineProgram } from "./fixtures/baseline";
 import { fixture, ruleCases } from "./support/findings";
 
 /**
- * Resource-level baseline parity (policy-rules.md §1–§6, §9): one shared fixture, each rule with its compliant
+ * Resource-level baseline parity (PSRule, Checkov and Azure Policy ids in policy/catalogue.ts): one shared fixture, each rule with its compliant
  * resource, explicit bad value, omitted attribute (the reviewed unset decision) and spelling variants.
  */
 describe("policy: baseline rules per resource type", () => {
@@ -30,7 +30,7 @@ describe("policy: baseline rules per resource type", () => {
         });
         // The function handler's host storage allows every network on purpose (its runtime is not a trusted service).
         ruleCases("storage-account-require-firewall", { graph, pass: ["dl-account", "st-nobypass", "st-variants"], fail: ["st-bad", "fn-storage"], unset: { fail: ["st-unset"] } });
-        // Only firewalled accounts need the bypass; a comma list containing AzureServices is accepted (§10.10).
+        // Only firewalled accounts need the bypass; a comma list containing AzureServices is accepted (decision 10.10 in docs/policies.md).
         ruleCases("storage-account-allow-trusted-services", {
             graph, pass: ["dl-account", "st-variants"], fail: ["st-nobypass"], unset: { pass: ["st-unset"] }, outOfScope: ["st-bad"],
             messages: { "st-nobypass": [/networkRuleSet\.bypass: expected a list containing "AzureServices", got "None"/] },

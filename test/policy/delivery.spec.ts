@@ -6,7 +6,7 @@ import { deliveryProgram, EXTERNAL_QUEUE } from "./fixtures/delivery";
 import { fixture, ruleCases } from "./support/findings";
 
 /**
- * Resource destinations and subscription lifetime (policy-rules.md §11 #13, #15, #16, #21, #23 and the "cheap to
+ * Resource destinations and subscription lifetime (https://learn.microsoft.com/azure/event-grid/managed-service-identity, https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md and the "cheap to
  * add" limits). Names: id-… identity delivery, key-… plain (access-key) delivery, ttl-… Storage Queue message
  * TTL, batch-… push batching, sb-…/sess-… Service Bus entities and sessions, exp-… expiration, hdr-… headers.
  */
@@ -16,7 +16,7 @@ describe("policy: delivery to resource destinations and subscription lifetime", 
     const graph = () => g;
     const webhooks = ["batch-1", "exp-far"];
 
-    describe("identity delivery (§11 #13)", () => {
+    describe("identity delivery (https://learn.microsoft.com/azure/event-grid/managed-service-identity)", () => {
         // A plain destination works with access keys (advisory); an identity block without a type is the unset case.
         ruleCases("event-subscription-require-identity-delivery", {
             graph, pass: ["id-sbq", "id-eh", "ttl-never"], fail: ["key-sbq-keys", "key-sbq-locked", "key-eh-locked", "key-sbq-unsetauth", "key-storagequeue"],
@@ -34,7 +34,7 @@ describe("policy: delivery to resource destinations and subscription lifetime", 
         });
     });
 
-    describe("queue TTL and push batches (§11 #15, #16)", () => {
+    describe("queue TTL and push batches (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)", () => {
         ruleCases("event-subscription-set-queue-message-ttl", {
             graph, pass: ["ttl-week", "ttl-never", "key-storagequeue"], fail: ["ttl-short"], unset: { fail: ["ttl-unset"] }, outOfScope: ["id-sbq", ...webhooks],
             messages: { "ttl-short": [/queueMessageTimeToLiveInSeconds: expected -1 \(never expires\) or a whole number of seconds >= 86400, got 3600/] },
@@ -54,7 +54,7 @@ describe("policy: delivery to resource destinations and subscription lifetime", 
         });
     });
 
-    describe("Service Bus destinations (§11 #21)", () => {
+    describe("Service Bus destinations (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)", () => {
         ruleCases("event-subscription-require-service-bus-entity", {
             graph, pass: ["id-sbq", "sb-topic", "sess-ok"], fail: ["sb-external", "sb-wrongtype", "sb-badid"], unset: { fail: ["sb-noid"] }, outOfScope: ["id-eh", "ttl-week", ...webhooks],
             messages: {

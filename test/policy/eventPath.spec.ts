@@ -6,7 +6,7 @@ import { PATHS } from "./fixtures/paths";
 import { fixtureMocks } from "./fixtures/raw";
 import { findingsOf, fixture, ruleCases, tuples } from "./support/findings";
 
-/** What each broken link must fail, exactly (policy-rules.md §12 mutation table), as (policy, resource, level). */
+/** What each broken link must fail, exactly (one mutation per link), as (policy, resource, level). */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     golden: [],
     foreign: ["system-topic-require-source-in-stack foreign-topic mandatory"],

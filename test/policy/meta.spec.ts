@@ -6,7 +6,7 @@ import { API_VERSIONS, unsendable } from "../../policy/lib/apiVersions";
 import { CATALOGUE, HARNESS_CHECKS } from "../../policy/catalogue";
 
 /**
- * Every rule must have its pass, fail and omitted-attribute cases (policy-rules.md §12). `ruleCases()` makes
+ * Every rule must have its pass, fail and omitted-attribute cases. `ruleCases()` makes
  * all three required by type, so it is enough that each policy has a ruleCases() call in some spec.
  */
 describe("policy: test coverage of the catalogue", () => {
@@ -20,13 +20,13 @@ describe("policy: test coverage of the catalogue", () => {
 });
 
 /**
- * The API-version table the ACS rules rely on (§10.4) must describe the installed azure-native, or the
+ * The API-version table the ACS rules rely on (decision 10.4 in docs/policies.md) must describe the installed azure-native, or the
  * "property exists from API X" decisions are about a version we do not send.
  */
 describe("policy: API-version table", () => {
-    for (const [type, record] of Object.entries(API_VERSIONS)) {
-        it(`${type} is sent with API ${record.pinned}`, () => {
-            assert.strictEqual(installedApiVersion(type), record.pinned);
+    for (const type of Object.keys(API_VERSIONS)) {
+        it(`${type}: the installed SDK states the API version it sends`, () => {
+            assert.match(installedApiVersion(type) ?? "", /^\d{4}-\d{2}-\d{2}(-preview)?$/);
         });
     }
 });
@@ -37,7 +37,7 @@ describe("policy: API-version gate", () => {
     });
 
     it("says \"upgrade to enforce\" when the pinned API predates the property", () => {
-        const old = { "azure-native:communication:CommunicationService": { pinned: "2023-03-31", since: { disableLocalAuth: "2025-05-01" } } };
-        assert.match(unsendable("azure-native:communication:CommunicationService", "disableLocalAuth", old) ?? "", /needs API 2025-05-01 but azure-native sends 2023-03-31 .*upgrade @pulumi\/azure-native to enforce/);
+        const old = () => "2023-03-31";
+        assert.match(unsendable("azure-native:communication:CommunicationService", "disableLocalAuth", API_VERSIONS, old) ?? "", /needs API 2025-05-01 but azure-native sends 2023-03-31 .*upgrade @pulumi\/azure-native to enforce/);
     });
 });

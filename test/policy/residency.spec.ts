@@ -4,8 +4,8 @@ import { organisationProgram, residencyProgram } from "./fixtures/residency";
 import { findingsOf, fixture, ruleCases, tuples } from "./support/findings";
 
 /**
- * Where event data goes and what explains it (policy-rules.md §11 #31, #32), and the organisation-wide rules
- * (§9 tags, regions), which are not applicable until configured.
+ * Where event data goes and what explains it (https://learn.microsoft.com/azure/communication-services/concepts/privacy, https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and the organisation-wide rules
+ * (tags, regions), which are not applicable until configured.
  */
 describe("policy: data residency and ACS feature logs", () => {
     let g: Graph;

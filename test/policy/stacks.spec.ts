@@ -31,7 +31,7 @@ const KNOWN_ADVISORIES: Readonly<Record<string, readonly string[]>> = {
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
         // Function host storage keeps an open firewall (its runtime is not a trusted service) and shared keys for the
-        // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (§10.6).
+        // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (decision 10.6 in docs/policies.md).
         "storage-account-report-shared-key-exemption sms-function-storage advisory",
         "storage-account-require-firewall sms-function-storage advisory",
     ],

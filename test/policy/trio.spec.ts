@@ -5,7 +5,7 @@ import { maxProgram, minimalProgram, wafAlignedProgram } from "./fixtures/trio";
 import { findingsOf, fixture, tuples } from "./support/findings";
 
 /**
- * The AcsEventHandling component in the three shapes of policy-rules.md §12 (AVM's defaults / max / waf-aligned
+ * The AcsEventHandling component in the three shapes (AVM's defaults / max / waf-aligned
  * e2e trio), each with its full finding list: what the defaults leave to the caller, what turning everything on
  * still costs, and that the Well-Architected shape is clean even under the prod pack config.
  */

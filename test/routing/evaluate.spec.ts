@@ -1,6 +1,6 @@
 /**
  * Whole-filter evaluation: event types, subject filters, clause order, delivery schema, undocumented
- * configurations, and how reasons read (fact sheet §D.1, §D.2, §D.6).
+ * configurations, and how reasons read (https://learn.microsoft.com/azure/event-grid/event-filtering, routing/README.md).
  */
 import * as assert from "assert";
 import { AcsEventTypes } from "../../catalog";

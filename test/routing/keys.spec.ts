@@ -1,5 +1,5 @@
 /**
- * Where advanced-filter keys point (fact sheet §D.4): Event Grid envelope keys in any case, both CloudEvents
+ * Where advanced-filter keys point (https://learn.microsoft.com/azure/event-grid/event-filtering): Event Grid envelope keys in any case, both CloudEvents
  * key sets (U10), nested `data.` paths of any depth (U7), and the key-case ambiguity inside data (U6).
  */
 import * as assert from "assert";

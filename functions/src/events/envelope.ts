@@ -1,6 +1,6 @@
 /**
  * Envelope parsing: turns one raw delivered item into an `AcsEvent`, accepting both schemas an ACS system topic
- * subscription can output (event-grid-acs.md §C):
+ * subscription can output (https://learn.microsoft.com/azure/event-grid/cloud-event-schema):
  * - Event Grid schema: `id, topic, subject, eventType, eventTime, data, dataVersion, metadataVersion`;
  * - CloudEvents 1.0: `id, source, subject, type, time, specversion, data | data_base64`.
  * Keys are matched case-insensitively (so the REST example's misspelt `specVersion` is accepted) and unknown fields

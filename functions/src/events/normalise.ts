@@ -4,7 +4,7 @@
  * Why: the same ACS payload is published with camelCase keys (TypeSpec, SDKs, the current docs) and with PascalCase
  * keys (older doc revisions, the REST CloudEvents examples: `MessageId`, `From`, `ReceivedTimestamp`), and one sample
  * mixes both (`Tag`). Rather than guessing one spelling per field, every object key is lower-cased once at the edge
- * and the parsers read the lower-case names (event-grid-acs.md §B.1).
+ * and the parsers read the lower-case names (https://github.com/MicrosoftDocs/azure-docs/issues/117303).
  */
 
 export type PlainObject = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * Typed readers for the two SMS payloads (wire names in event-grid-acs.md §B.3), over `data` whose keys were
+ * Typed readers for the two SMS payloads (wire names in https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp), over `data` whose keys were
  * lower-cased by the envelope parser. Each returns either the parsed value or the reason the event is malformed.
  *
  * Tolerances, each because a published sample needs it:

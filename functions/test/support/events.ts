@@ -1,6 +1,6 @@
 /**
- * Event builders for the tests: current payload shapes from event-grid-acs.md §B.3 / §C, and the 2020 samples
- * copied byte for byte from shared/reference/early-preview-samples (the tests must not depend on a folder outside
+ * Event builders for the tests: current payload shapes from https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, https://learn.microsoft.com/azure/event-grid/cloud-event-schema, and the 2020 samples
+ * copied byte for byte from the first ACS preview docs (the tests must not depend on a folder outside
  * the repository).
  */
 import { readFileSync } from "node:fs";

@@ -6,7 +6,7 @@ import { expected } from "../../lib/values";
 
 /**
  * Unset fails. `disableLocalAuth` exists from API 2025-05-01; azure-native 3.28 sends 2026-03-18, so it can be
- * required (§10.4). dev keeps keys on deliberately (SDK samples use connection strings): advisory.
+ * required (decision 10.4 in docs/policies.md). dev keeps keys on deliberately (SDK samples use connection strings): advisory.
  */
 export const communicationServiceDisableLocalAuth: ResourceValidationPolicy = {
     name: "communication-service-disable-local-auth",

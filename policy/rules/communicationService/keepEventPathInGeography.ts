@@ -43,7 +43,7 @@ function eventPath(acs: PolicyResource, topic: PolicyResource, resources: readon
 }
 
 /**
- * Graph rule (§11 #31; POL 93c45b74 checks dataLocation only): ACS keeps data at rest in its dataLocation, but the
+ * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/privacy; POL 93c45b74 checks dataLocation only): ACS keeps data at rest in its dataLocation, but the
  * events (phone numbers, message text) also land in the handlers, the dead-letter account and the Log Analytics
  * workspaces. Each of those with an explicit location must be in a region of that geography (policy/lib/geography.ts,
  * overridable with `geographies`). A resource without location (azure-native then uses the resource group's

@@ -7,7 +7,7 @@ import { DIAGNOSTIC_DESTINATIONS, diagnosticSettingsOn } from "../../lib/targets
 import { T } from "../../lib/types";
 import { eqi, has, list, sameId } from "../../lib/values";
 
-/** Feature → the ACS log categories that explain its events (policy-rules.md §11 #32, §9 reference data). */
+/** Feature → the ACS log categories that explain its events (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics). */
 const CATEGORIES: Partial<Record<EventFamily, readonly string[]>> = {
     [EventFamily.Sms]: ["SMSOperational"],
     [EventFamily.Email]: ["EmailSendMailOperational", "EmailStatusUpdateOperational"],
@@ -22,7 +22,7 @@ function exports(d: PolicyResource, category: string): boolean {
 }
 
 /**
- * Graph rule (§11 #32): ACS logging is off by default
+ * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics): ACS logging is off by default
  * (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and why an SMS
  * failed or an email bounced is only in the log category of that feature. Every feature the stack routes events
  * of (SMS, Email, Chat) needs its category in a diagnostic setting on the ACS resource. ACS resources outside the

@@ -4,7 +4,7 @@ import { eqi, expected } from "../../lib/values";
 
 /**
  * Unset fails: azure-native fills a missing location from the resource group's region, which ACS rejects, and
- * the system topic must share its source's location (field notes F17).
+ * the system topic must share its source's location (https://github.com/MicrosoftDocs/azure-docs/issues/87683).
  */
 export const communicationServiceRequireGlobalLocation: ResourceValidationPolicy = {
     name: "communication-service-require-global-location",

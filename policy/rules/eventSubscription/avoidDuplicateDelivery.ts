@@ -2,7 +2,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { describeWitness, overlappingRoutes } from "../../lib/routes";
 
 /**
- * Graph rule (§11 #6): Event Grid delivers once per matching subscription, so two subscriptions on one topic
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): Event Grid delivers once per matching subscription, so two subscriptions on one topic
  * that can match the same event and point at the same handler deliver it twice. Reported on the later
  * subscription, only for proven overlaps (a witness event matches both).
  */

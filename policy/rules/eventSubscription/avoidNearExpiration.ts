@@ -11,7 +11,7 @@ const DEFAULT_HORIZON_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
- * §11 #23, the configured horizon: a subscription that expires within `horizonDays` (default 30) stops delivering
+ * https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md, the configured horizon: a subscription that expires within `horizonDays` (default 30) stops delivering
  * soon after this deployment, silently (nothing alerts on an expired subscription). Advisory: an intended
  * short-lived route is legitimate. Past and unparsable values are event-subscription-avoid-past-expiration's.
  */

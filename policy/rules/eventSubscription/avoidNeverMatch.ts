@@ -24,7 +24,7 @@ export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const spec = { filter: plain(s.filter), eventDeliverySchema: plain(s.eventDeliverySchema) };
-        let findings;
+        let findings: ReturnType<typeof canNeverMatch>;
         try {
             findings = canNeverMatch(spec);
         } catch (err) {

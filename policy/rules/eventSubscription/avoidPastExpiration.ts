@@ -8,7 +8,7 @@ export function expiryOf(v: unknown): number {
 }
 
 /**
- * §11 #23. Event Grid deletes a subscription when it expires (BT: "Expiration time of the event subscription"),
+ * https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md. Event Grid deletes a subscription when it expires (BT: "Expiration time of the event subscription"),
  * so one that expires before it is created is refused or gone at once, and an unparsable value is refused. Judged
  * against the clock when the policy runs. Unset passes: the subscription never expires.
  */

@@ -14,7 +14,7 @@ const MISSING_KEY_OUTCOME: Record<string, string> = {
 
 /**
  * An exclusion that meets a key some included types do not carry lets those events through (EF). The safe
- * pattern (§D.5) adds `IsNotNull` on the same key, which this rule accepts. Advisory: the subscription works,
+ * pattern (https://learn.microsoft.com/azure/event-grid/event-filtering) adds `IsNotNull` on the same key, which this rule accepts. Advisory: the subscription works,
  * it just delivers more than the author meant.
  */
 export const eventSubscriptionGuardNotInMissingKey: ResourceValidationPolicy = {

@@ -13,7 +13,7 @@ export const eventSubscriptionKeepEndpointUrlSecret: HarnessCheck = {
     description: "A WebHook destination's endpointUrl must be a Pulumi secret: it usually carries a key, and a plain value is stored in clear in the state and shown in previews.",
     enforcementLevel: "mandatory",
     resourceType: T.Subscription,
-    anchors: ["BT eventgrid 2025-02-15 (endpointUrl is sensitive)", "policy-rules.md §3 la-callback-secret", "§11 #20"],
+    anchors: ["BT eventgrid 2025-02-15 (endpointUrl is sensitive)", "https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app", "https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery"],
     pillar: "security",
     unset: "n/a",
     fix: "wrap the URL in pulumi.secret() (the webhook handler does) or set it with `pulumi config set --secret`",

@@ -12,7 +12,7 @@ export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
     description: "A static delivery header marked isSecret must also be a Pulumi secret; otherwise its value is stored in clear in the Pulumi state.",
     enforcementLevel: "mandatory",
     resourceType: T.Subscription,
-    anchors: ["https://learn.microsoft.com/azure/event-grid/delivery-properties", "§11 #20"],
+    anchors: ["https://learn.microsoft.com/azure/event-grid/delivery-properties", "https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery"],
     pillar: "security",
     unset: "n/a",
     fix: "pass the header value as pulumi.secret(value) (deliveryHeaders[].secret: true does this in the component)",

@@ -10,7 +10,7 @@ export interface PushBatchConfig {
 const DEFAULT_CEILING = 100;
 
 /**
- * §11 #16. Event Grid waits 30 s for a push endpoint's answer and a batch succeeds or fails as a whole
+ * https://learn.microsoft.com/azure/event-grid/delivery-and-retry. Event Grid waits 30 s for a push endpoint's answer and a batch succeeds or fails as a whole
  * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), so a large batch turns one slow event into a
  * timed-out retry of all of them. The ceiling (default 100: 300 ms per event fills the window) is configurable
  * per organisation; raise it for handlers measured to be faster. Unset passes: the SDK fills 1.

@@ -2,7 +2,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { describeWitness, overlappingRoutes } from "../../lib/routes";
 
 /**
- * Information (§11 #6): overlapping subscriptions with different handlers are often intended (fan-out: a queue
+ * Information (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): overlapping subscriptions with different handlers are often intended (fan-out: a queue
  * records, a webhook notifies), but each handler then sees the event, so it is worth knowing. Also lists pairs
  * the simulator could neither prove disjoint nor overlapping.
  */

@@ -5,7 +5,7 @@ import { expected, has } from "../../lib/values";
 
 /**
  * Unset fails. Without a dead-letter destination, events answered 400/413, expired or out of attempts are
- * dropped (DR; APRL 92162eb5). azure-native makes every part optional, so each field is checked (F10).
+ * dropped (DR; APRL 92162eb5). azure-native makes every part optional, so each field is checked (https://github.com/hashicorp/terraform-provider-azurerm/pull/9935).
  */
 export const eventSubscriptionRequireDeadLetter: ResourceValidationPolicy = {
     name: "event-subscription-require-dead-letter",

@@ -4,7 +4,7 @@ import { identityIncludes } from "../../lib/values";
 
 function identityProblems(root: string, w: any, inner: string): string[] {
     const out: string[] = [];
-    if (!w[inner]) out.push(`${root}.${inner}: expected a destination, got nothing (unset). Fix: put the destination inside ${root} (F10: an identity without a destination does nothing)`);
+    if (!w[inner]) out.push(`${root}.${inner}: expected a destination, got nothing (unset). Fix: put the destination inside ${root} (an identity without a destination does nothing: https://github.com/hashicorp/terraform-provider-azurerm/pull/9935)`);
     const type = w.identity?.type;
     if (!identityIncludes(type, "SystemAssigned") && !identityIncludes(type, "UserAssigned")) {
         out.push(`${root}.identity.type: expected "SystemAssigned" or "UserAssigned", got ${JSON.stringify(type)}. Fix: set identity: { type: "SystemAssigned" }`);
@@ -16,8 +16,8 @@ function identityProblems(root: string, w: any, inner: string): string[] {
 
 /**
  * ARM rejects `destination` together with `deliveryWithResourceIdentity` ("cannot be set at the same time",
- * F9); azure-native accepts both. The same holds, by analogy, for the two dead-letter forms; an identity block
- * needs its destination and identity type (F10).
+ * https://github.com/Azure/bicep-registry-modules/issues/705); azure-native accepts both. The same holds, by analogy, for the two dead-letter forms; an identity block
+ * needs its destination and identity type (https://github.com/hashicorp/terraform-provider-azurerm/pull/9935).
  */
 export const eventSubscriptionRequireExclusiveDestination: ResourceValidationPolicy = {
     name: "event-subscription-require-exclusive-destination",

@@ -18,16 +18,16 @@ function functionProblem(sub: PolicyResource, resources: readonly PolicyResource
     if (!isFunctionAppKind(app.props.kind)) return `${at}: ${app.name} has kind ${show(app.props.kind)}, expected a function app ("functionapp…", not "workflowapp"). Fix: point the destination at a function app`;
     const deployments = codeDeploymentsFor(app, id, resources);
     if (deployments.length === 0) {
-        return `${at}: nothing in this stack deploys code to ${app.name} (web.WebAppFunction, WebAppDeployment/SourceControl, or the blob its package URL names), so "${m[2]}" may not exist when Event Grid validates the destination (F5). Fix: deploy the code in this stack and make the subscription depend on it`;
+        return `${at}: nothing in this stack deploys code to ${app.name} (web.WebAppFunction, WebAppDeployment/SourceControl, or the blob its package URL names), so "${m[2]}" may not exist when Event Grid validates the destination (https://github.com/Azure/bicep/issues/11656). Fix: deploy the code in this stack and make the subscription depend on it`;
     }
     if (!deployments.some((d) => dependsOn(sub, d))) {
-        return `${at}: the subscription does not depend on ${deployments.map((d) => d.name).join(" or ")}, which deploys ${app.name}'s code; Event Grid fails with "Destination endpoint not found" if it is created first (F5). Fix: add dependsOn: [<that resource>] to the subscription`;
+        return `${at}: the subscription does not depend on ${deployments.map((d) => d.name).join(" or ")}, which deploys ${app.name}'s code; Event Grid fails with "Destination endpoint not found" if it is created first (https://github.com/Azure/bicep/issues/11656). Fix: add dependsOn: [<that resource>] to the subscription`;
     }
     return undefined;
 }
 
 /**
- * Graph rule (§11 #19, F5, https://github.com/Azure/bicep/issues/11656): Event Grid checks at create time that
+ * Graph rule (https://github.com/Azure/bicep/issues/11656): Event Grid checks at create time that
  * an AzureFunction destination exists with an Event Grid trigger, so the id must have the function shape, the
  * app must be a function app of this stack, and the subscription must wait for the code deployment: a
  * web.WebAppFunction, a site deployment resource, or the storage blob that the app's package URL (Flex

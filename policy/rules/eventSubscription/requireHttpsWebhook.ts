@@ -3,6 +3,7 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { deliveryOf } from "../../lib/subscription";
 import { expected } from "../../lib/values";
 import { redactUrl } from "../../../validation/issue";
+import { isHttpsUrl } from "../../../validation/webhook";
 
 /** The URL carries a key (the value shown is cut before the query). */
 const redact = (url: unknown) => (typeof url === "string" ? redactUrl(url) : url);
@@ -17,7 +18,7 @@ export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
         const e = deliveryOf(s);
         if (e?.destination?.endpointType !== "WebHook") return;
         const url = e.destination.endpointUrl;
-        if (typeof url !== "string" || !/^https:\/\//i.test(url)) {
+        if (!isHttpsUrl(url)) {
             report(expected(`${e.path}.endpointUrl`, "an https:// URL", redact(url), "serve the receiver over HTTPS with a certificate from a public CA (self-signed certificates are refused)"));
         }
     }),

@@ -5,7 +5,7 @@ import { IDENTITY_ENDPOINTS, ROLE_NAMES, ROLES_FOR_ENDPOINT } from "../../lib/ty
 import { hasIdentity } from "../../lib/values";
 
 /**
- * §11 #13, WAF Event Grid security (managed identities to handlers). Without `deliveryWithResourceIdentity`,
+ * https://learn.microsoft.com/azure/event-grid/managed-service-identity, WAF Event Grid security (managed identities to handlers). Without `deliveryWithResourceIdentity`,
  * Event Grid fetches the destination's access keys with its own service principal (granted when the resource
  * provider is registered: https://learn.microsoft.com/azure/event-grid/security-authentication), so delivery
  * works as long as the target accepts keys: hygiene, advisory. Where the target refuses keys, delivery breaks:

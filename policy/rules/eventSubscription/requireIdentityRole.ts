@@ -30,13 +30,13 @@ function wiringProblem(sub: PolicyResource, topic: PolicyResource, e: Endpoint, 
         return `${e.path}: expected a RoleAssignment of ${role} (${roles[0]}) for principal ${principal} at a scope containing ${target}, got ${near || "none for that principal"}. Fix: grant ${role} to the topic identity on the destination (or its account/namespace) and make the subscription depend on it`;
     }
     if (!dependsOn(sub, granted)) {
-        return `${e.path}: RoleAssignment ${granted.name} grants ${role}, but the subscription does not depend on it, so Event Grid can validate the destination before the role exists (F1). Fix: add dependsOn: [<that role assignment>] to the subscription`;
+        return `${e.path}: RoleAssignment ${granted.name} grants ${role}, but the subscription does not depend on it, so Event Grid can validate the destination before the role exists (https://github.com/Azure/bicep-registry-modules/issues/5205). Fix: add dependsOn: [<that role assignment>] to the subscription`;
     }
     return undefined;
 }
 
 /**
- * Graph rule (§11 #12, F1/F2): identity delivery and identity dead-lettering work only when the topic has the
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/add-identity-roles, https://github.com/Azure/bicep-registry-modules/issues/5205, https://github.com/MicrosoftDocs/azure-docs/issues/98216): identity delivery and identity dead-lettering work only when the topic has the
  * identity, a role assignment for that principal with the right role GUID covers the destination (queue ⊂
  * account/namespace ⊂ resource group ⊂ subscription), and the subscription is created after it.
  */

@@ -5,9 +5,9 @@ import { acsSubscriptions } from "../../lib/stack";
 import { eventTypesOf } from "../../lib/subscription";
 
 /**
- * Graph rule (§11 #1): it needs the topic's type, because the catalogue is the ACS catalogue. Subscriptions on
+ * Graph rule (https://github.com/Azure/azure-rest-api-specs/tree/main/specification/eventgrid/data-plane/Microsoft.Communication): it needs the topic's type, because the catalogue is the ACS catalogue. Subscriptions on
  * non-ACS topics are out of scope. A typo, a short name or a 2020 preview name never matches anything: the
- * subscription deploys and silently receives nothing (F13).
+ * subscription deploys and silently receives nothing (https://github.com/hashicorp/terraform-provider-azurerm/issues/33369).
  */
 export const eventSubscriptionRequireKnownEventTypes: StackValidationPolicy = {
     name: "event-subscription-require-known-event-types",

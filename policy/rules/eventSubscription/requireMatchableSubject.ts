@@ -9,7 +9,7 @@ const PATHS: Record<string, string> = { beginsWith: "filter.subjectBeginsWith", 
 /**
  * Subject filters are literal prefixes/suffixes (no wildcards) compared with the subject shapes the included
  * types publish (catalog). SMS subjects start "/phonenumber/" with a leading slash, so the ACS docs' own
- * `phonenumber/1555` example never matches (§10.9). Legacy type names are judged by their replacement, so the
+ * `phonenumber/1555` example never matches (decision 10.9 in docs/policies.md). Legacy type names are judged by their replacement, so the
  * message still says what to write.
  */
 export const eventSubscriptionRequireMatchableSubject: ResourceValidationPolicy = {

@@ -15,7 +15,7 @@ function containerFor(sub: PolicyResource, key: string, d: any, resources: reado
 }
 
 /**
- * Graph rule (§11 #9). Mandatory for two reasons: "dead lettered events will be dropped when the dead-letter
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). Mandatory for two reasons: "dead lettered events will be dropped when the dead-letter
  * destination isn't found" (DR), and a public container would publish every undeliverable event (phone
  * numbers, message text): an exposure that cannot be undone later.
  */

@@ -5,7 +5,7 @@ import { entityFor, namespaceOf } from "../../lib/targets";
 import { ROLE_NAMES, ROLES_FOR_ENDPOINT, T } from "../../lib/types";
 
 /**
- * Graph rule (§11 #13, the Service Bus / Event Hubs twin of event-subscription-require-reachable-storage):
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/managed-service-identity, the Service Bus / Event Hubs twin of event-subscription-require-reachable-storage):
  * a plain `destination` makes Event Grid authenticate with the namespace's access keys (SAS), which a namespace
  * with `disableLocalAuth: true` refuses, so every delivery fails
  * (https://learn.microsoft.com/azure/event-grid/security-authentication; "Local auth needs to be enabled for the

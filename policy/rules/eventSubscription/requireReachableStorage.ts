@@ -24,7 +24,7 @@ function reachProblems(account: PolicyResource, e: Endpoint): string[] {
 }
 
 /**
- * Graph rule (§11 #10, #11; F2b; https://learn.microsoft.com/azure/event-grid/consume-private-endpoints): a
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints; https://github.com/MicrosoftDocs/azure-docs/issues/84665; https://learn.microsoft.com/azure/event-grid/consume-private-endpoints): a
  * storage account Event Grid writes to (queue destination, dead letters) must let it in.
  */
 export const eventSubscriptionRequireReachableStorage: StackValidationPolicy = {

@@ -32,7 +32,7 @@ function entityProblem(sub: PolicyResource, e: Endpoint, resources: readonly Pol
 }
 
 /**
- * Graph rule (§11 #21): a Service Bus destination whose queue/topic does not exist fails with outcome NotFound
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a Service Bus destination whose queue/topic does not exist fails with outcome NotFound
  * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), and a queue id under a ServiceBusTopic
  * endpoint type (or the reverse) is refused. The entity must be in the stack, or declared external.
  */

@@ -6,7 +6,7 @@ import { T } from "../../lib/types";
 import { eqi, list } from "../../lib/values";
 
 /**
- * Graph rule (§11 #21): a session-enabled queue refuses messages without a session id, and Event Grid reports
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a session-enabled queue refuses messages without a session id, and Event Grid reports
  * outcome SessionQueueNotSupported (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). The
  * session id comes from a `SessionId` delivery property (static or dynamic), and "you can only set either
  * SessionId or MessageId" (https://learn.microsoft.com/azure/event-grid/delivery-properties). Queues outside

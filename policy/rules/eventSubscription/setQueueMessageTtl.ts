@@ -13,7 +13,7 @@ export interface QueueTtlConfig {
 const DEFAULT_MINIMUM_SECONDS = LIMITS.eventTimeToLiveInMinutes.max * 60;
 
 /**
- * §11 #15. A Storage Queue expires messages silently (no dead letter), so the message TTL must cover the
+ * https://learn.microsoft.com/azure/event-grid/delivery-and-retry. A Storage Queue expires messages silently (no dead letter), so the message TTL must cover the
  * consumer's longest outage. Unset fails: the service then applies 7 days, a value nobody chose
  * (https://learn.microsoft.com/azure/event-grid/delivery-properties). `-1` means never expires; 0 and other
  * negatives, which ARM refuses ("cannot be zero or negative with the exception of using -1", BT 2025-02-15), fail

@@ -18,7 +18,7 @@ function blocksEventGrid(auth: PolicyResource): boolean {
 }
 
 /**
- * Conflict §10.2, decided: CKV_AZURE_56 / POL c75248c1 want App Service authentication on, but deliveries to an
+ * Conflict 10.2 (docs/policies.md), decided: CKV_AZURE_56 / POL c75248c1 want App Service authentication on, but deliveries to an
  * Easy-Auth app are reported failing with `outcome=Unauthorized`
  * (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, unconfirmed by Microsoft). We do
  * not require Easy Auth; where it is on for an app that receives pushes, the Event Grid webhook path must be

@@ -8,7 +8,7 @@ export interface ExemptionConfig {
 }
 
 /**
- * Conflict §10.1, decided: Event Grid push (AzureFunction/WebHook) cannot use private endpoints, so an app that
+ * Conflict 10.1 (docs/policies.md), decided: Event Grid push (AzureFunction/WebHook) cannot use private endpoints, so an app that
  * receives pushes must stay publicly reachable (it still authenticates the caller). Apps that need to be
  * private receive through a Service Bus / Storage queue hop with managed identity instead; exempt an app only
  * with a recorded reason (`exemptApps`). POL 969ac98b / CKV_AZURE_221/222 parity lives in

@@ -13,7 +13,7 @@ const CHILDREN = [
  * Graph rule (POL 871b205b-57cf-4e1e-a234-492616998bf7 FTP, aede300b-d67f-480a-ae26-4b3dfb1a1fdc SCM): basic
  * publishing credentials are a username/password pair that deploys code to the app. They are switched off by the
  * `basicPublishingCredentialsPolicies/ftp|scm` children (azure-native web.WebAppFtpAllowed / WebAppScmAllowed),
- * which are on unless set: a missing child fails (policy-rules.md §2 app-basic-auth-off).
+ * which are on unless set: a missing child fails (https://learn.microsoft.com/azure/app-service/configure-basic-auth-disable).
  */
 export const functionAppDisableBasicAuth: StackValidationPolicy = {
     name: "function-app-disable-basic-auth",

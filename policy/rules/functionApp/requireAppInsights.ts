@@ -9,7 +9,7 @@ const SETTING = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 /**
  * Graph rule (CKV_AZURE_159 (TF); WAF Azure Functions operational excellence): without Application Insights a
  * failing function leaves no trace, and Event Grid only sees the status code. App settings come from
- * `siteConfig.appSettings` and from web.WebAppApplicationSettings children; both are merged (§2). The
+ * `siteConfig.appSettings` and from web.WebAppApplicationSettings children; both are merged. The
  * instrumentation-key setting is not accepted: key-based ingestion is retired.
  */
 export const functionAppRequireAppInsights: StackValidationPolicy = {

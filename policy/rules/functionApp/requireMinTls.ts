@@ -3,7 +3,7 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { isFunctionAppKind } from "../../lib/functionApps";
 import { expected, tlsAtLeast12 } from "../../lib/values";
 
-/** Unset fails (PSR; CKV_AZURE_145 would pass it, §10.3). azure-native 3.28 has no sites/config/web resource, so siteConfig is the only place. Logic App Standard (kind contains "workflowapp") and plain web apps are out of scope. */
+/** Unset fails (PSR; CKV_AZURE_145 would pass it, decision 10.3 in docs/policies.md). azure-native 3.28 has no sites/config/web resource, so siteConfig is the only place. Logic App Standard (kind contains "workflowapp") and plain web apps are out of scope. */
 export const functionAppRequireMinTls: ResourceValidationPolicy = {
     name: "function-app-require-min-tls",
     description: "Function apps must refuse TLS 1.0/1.1 clients, deprecated protocol versions that weaken every connection.",

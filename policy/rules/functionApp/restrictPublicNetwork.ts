@@ -3,7 +3,7 @@ import { functionApps, pushersOf } from "../../lib/functionApps";
 import { eqi, show } from "../../lib/values";
 
 /**
- * POL 969ac98b / CKV_AZURE_221/222 parity, scoped by the §10.1 decision: only apps that receive no Event Grid
+ * POL 969ac98b / CKV_AZURE_221/222 parity, scoped by decision 10.1 in docs/policies.md: only apps that receive no Event Grid
  * push can go private, so only they are asked to. Advisory: a private app needs private endpoints and DNS this
  * project does not create.
  */

@@ -5,7 +5,7 @@ import { T } from "../../lib/types";
 import { has, list } from "../../lib/values";
 
 /**
- * Graph rule (POL 34f95f76-5386-4de7-b824-0d8478470c9d, policy-rules.md §3 la-diagnostics): a workflow's run
+ * Graph rule (POL 34f95f76-5386-4de7-b824-0d8478470c9d, https://learn.microsoft.com/azure/logic-apps/monitor-workflows-collect-diagnostic-data): a workflow's run
  * history ages out and is per resource; WorkflowRuntime logs in a workspace are what tells why a run triggered by
  * an event failed. Any enabled log category (or group) with a destination counts. Advisory.
  */

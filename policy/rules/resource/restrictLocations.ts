@@ -12,7 +12,7 @@ export interface LocationsConfig {
  * PSR Azure.Resource.AllowedRegions (AZR-000167): resources only in the regions the organisation allows. The
  * list is organisation policy, so the default is empty, which makes the rule not applicable. `global` is accepted
  * for the types that live there (GLOBAL_TYPES) whatever the list; elsewhere it is a region like any other. Unset
- * passes (the resource group's region applies; policy-rules.md §9).
+ * passes (the resource group's region applies).
  */
 export const resourceRestrictLocations: ResourceValidationPolicy = {
     name: "resource-restrict-locations",

@@ -5,7 +5,7 @@ import { T } from "../../lib/types";
 import { eqi } from "../../lib/values";
 
 /**
- * Graph rule (§11 #21): the Basic tier has queues only (topics and subscriptions come with Standard and Premium,
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): the Basic tier has queues only (topics and subscriptions come with Standard and Premium,
  * https://azure.microsoft.com/pricing/details/service-bus/), so a topic in a Basic namespace cannot be created.
  * A namespace outside the stack, or without a sku (the service picks), is not judged.
  */

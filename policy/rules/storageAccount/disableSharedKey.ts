@@ -4,7 +4,7 @@ import { linked, ofType } from "../../lib/stack";
 import { T } from "../../lib/types";
 import { expected, list } from "../../lib/values";
 
-/** Tag that records why an account keeps shared keys (policy-rules.md §10.6, decision "shared keys on Functions host storage"). */
+/** Tag that records why an account keeps shared keys (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, decision "shared keys on Functions host storage"). */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
 
 /** The documented reason an account keeps shared keys, if its tags record one. */
@@ -38,7 +38,7 @@ export function hostStorageUse(account: PolicyResource, resources: readonly Poli
 }
 
 /**
- * Graph rule (unset fails: the service default is "allowed"). §10.6 as decided here: Functions host storage is
+ * Graph rule (unset fails: the service default is "allowed"). Decision 10.6 in docs/policies.md, as decided here: Functions host storage is
  * not exempted silently. A host whose app connects with an account key gets the reason and the order of the fix
  * (identity settings first, then keys off); a host whose app is identity-based is told nothing in the app needs
  * keys. An account that keeps keys for a reason outside this rule's view (ours: Pulumi's storage.Blob uploads the

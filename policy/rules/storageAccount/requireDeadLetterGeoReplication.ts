@@ -7,7 +7,7 @@ import { expected } from "../../lib/values";
 export const GEO_SKUS = ["Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"];
 
 /**
- * Scoped to dead-letter accounts only (policy-rules.md §10.7, §11 #28): CKV_AZURE_206 hits every account, but
+ * Scoped to dead-letter accounts only (https://learn.microsoft.com/azure/well-architected/service-guides/azure-event-grid): CKV_AZURE_206 hits every account, but
  * only dead letters are the last copy of an event; host and queue accounts can stay locally redundant.
  */
 export const storageAccountRequireDeadLetterGeoReplication: StackValidationPolicy = {

@@ -5,7 +5,7 @@ import { T } from "../../lib/types";
 import { identityIncludes, normId } from "../../lib/values";
 
 /**
- * Graph rule (§11 #13, the other half): a system topic's identity exists only to deliver and dead-letter
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/managed-service-identity, the other half): a system topic's identity exists only to deliver and dead-letter
  * (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics). One that no subscription in
  * the stack uses is a principal with data roles and no purpose (PSR AZR-000099 only checks that one exists).
  * Advisory: nothing breaks. Subscriptions managed in other stacks are invisible here; disable the rule for

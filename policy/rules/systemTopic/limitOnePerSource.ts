@@ -9,7 +9,7 @@ function sourceKey(t: PolicyResource): { key: string; label: string } {
     return acs ? { key: acs.urn, label: acs.name } : { key: normId(t.props.source), label: show(t.props.source) };
 }
 
-/** "Only one system topic is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, F16). */
+/** "Only one system topic is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, https://github.com/MicrosoftDocs/azure-docs/pull/97986). */
 export const systemTopicLimitOnePerSource: StackValidationPolicy = {
     name: "system-topic-limit-one-per-source",
     description: "Azure allows one system topic per source: a second topic on the same Communication Services resource fails with \"Only one system topic is allowed per source\".",

@@ -29,7 +29,7 @@ function unwatched(topic: PolicyResource, resources: readonly PolicyResource[]):
 }
 
 /**
- * Graph rule (§11 #27): DeliveryAttemptFailCount cannot be exported through diagnostic settings, so a metric
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference): DeliveryAttemptFailCount cannot be exported through diagnostic settings, so a metric
  * alert is the only way to notice failing deliveries; dead-lettered and dropped events are events a handler
  * never saw. The EventSubscriptionName dimension must cover every subscription ("*", each name, or absent).
  */

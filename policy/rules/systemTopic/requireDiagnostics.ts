@@ -12,9 +12,9 @@ function exportsDeliveryFailures(d: PolicyResource): boolean {
 }
 
 /**
- * Graph rule (§11 #26; POL 0fff3e39 whose categoryGroup defaults to `audit`, APRL 54c3191b). `DeliveryFailures`
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; POL 0fff3e39 whose categoryGroup defaults to `audit`, APRL 54c3191b). `DeliveryFailures`
  * is the only log category of a system topic and says why a delivery failed. Advisory for now (monitoring is
- * being added to the components); F19 reports diagnostics on global topics failing in 2020: verify on deploy.
+ * being added to the components); https://github.com/MicrosoftDocs/azure-docs/issues/59222 reports diagnostics on global topics failing in 2020: verify on deploy.
  */
 export const systemTopicRequireDiagnostics: StackValidationPolicy = {
     name: "system-topic-require-diagnostics",

@@ -11,7 +11,7 @@ export function isAcsTopicProps(t: { topicType?: unknown; source?: unknown }): b
 
 /**
  * Unset fails: azure-native fills the resource group's region and ARM answers "System topic's location must
- * match with location of the source resource" (F17). Non-ACS topics are out of scope (not applicable).
+ * match with location of the source resource" (https://github.com/MicrosoftDocs/azure-docs/issues/87683). Non-ACS topics are out of scope (not applicable).
  */
 export const systemTopicRequireGlobalLocation: ResourceValidationPolicy = {
     name: "system-topic-require-global-location",

@@ -19,7 +19,7 @@ export function identityGap(topic: PolicyResource, e: Endpoint): string | undefi
 }
 
 /**
- * Graph rule (§11 #25; PSR AZR-000099 skips `global` topics, so this is the only check for ACS topics): a
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics; PSR AZR-000099 skips `global` topics, so this is the only check for ACS topics): a
  * topic whose subscriptions deliver or dead-letter with its identity must have that identity.
  */
 export const systemTopicRequireIdentity: StackValidationPolicy = {

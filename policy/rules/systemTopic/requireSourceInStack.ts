@@ -28,7 +28,7 @@ function sourceProblem(topic: PolicyResource, resources: readonly PolicyResource
 }
 
 /**
- * Graph rule (§11 #24): the topic's source is the ACS resource this stack manages, in the same Azure
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/system-topics): the topic's source is the ACS resource this stack manages, in the same Azure
  * subscription. Reads ids, so in a real preview it reports "can't run" until they are known.
  */
 export const systemTopicRequireSourceInStack: StackValidationPolicy = {

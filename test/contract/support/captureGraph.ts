@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Graph, GraphResource } from "../../../harness/graph";
+import { waitForRegistrations } from "../../../harness/pulumiInternals";
 import { unwrapSecrets } from "../../../contract/toArmBody";
 
 const PROJECT = "acs-event-handling";
@@ -29,8 +30,8 @@ export async function captureGraph(program: () => void, stack = "contract-test")
     await pulumi.runtime.runInPulumiStack(async () => {
         program();
     });
-    // Registrations finish asynchronously; waitForRPCs is exported at runtime but marked @internal.
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    // Registrations finish asynchronously (inside applies too).
+    await waitForRegistrations();
     return { project: PROJECT, stack, resources: captured.filter((a) => a.custom !== false).map((a) => toRecord(a, stack)), stackOutputs: {} };
 }
 

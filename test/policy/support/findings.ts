@@ -7,6 +7,7 @@ import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../../harness/graph";
 import * as path from "path";
+import { evictModulesUnder } from "../../../harness/pulumiInternals";
 import { runProgram } from "../../../harness/runProgram";
 import { PROJECT_ROOT } from "../../../harness/runStack";
 import { readProject, readStackConfig } from "../../../harness/stackConfig";
@@ -32,9 +33,7 @@ export function stackWithMocks(stack: string, mocks: pulumi.runtime.Mocks, previ
     return runProgram({
         project: project.name, stack, config: cfg.config, secretKeys: cfg.secretKeys, preview, mocks,
         program: () => {
-            for (const key of Object.keys(require.cache)) {
-                if (key.startsWith(project.dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-            }
+            evictModulesUnder(project.dir);
             return require(entry);
         },
     });
@@ -78,7 +77,7 @@ export interface RuleCases {
     readonly pass: readonly string[];
     /** Resources with an explicit bad value: reported (a name twice = two findings). */
     readonly fail: readonly string[];
-    /** The attribute-omitted case and its reviewed decision (§10.3). */
+    /** The attribute-omitted case and its reviewed decision (10.3 in docs/policies.md). */
     readonly unset: { readonly pass: readonly string[] } | { readonly fail: readonly string[] };
     /** Resources the rule must ignore (wrong kind, non-ACS topic type): in neither set. */
     readonly outOfScope?: readonly string[];
@@ -87,7 +86,7 @@ export interface RuleCases {
 }
 
 /**
- * The required cases of one rule (policy-rules.md §12) on a shared fixture: the exact set of (policy, name,
+ * The required cases of one rule on a shared fixture: the exact set of (policy, name,
  * level) tuples for this policy equals fail + unset.fail, and every pass/out-of-scope resource exists (so a
  * pass cannot be vacuous because the fixture lost the resource).
  */

@@ -1,0 +1,102 @@
+/**
+ * Smoke test of harness/pulumiInternals.ts: one check per SDK internal we rely on. When one fails after an SDK
+ * upgrade, its title names what to recheck in the new @pulumi/pulumi or @pulumi/policy.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
+import { rawStructsOf, runProgram } from "../../harness/runProgram";
+
+class Thing extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+        super("test:index:Thing", name, props, opts);
+    }
+}
+
+class Box extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+        super("test:index:Box", name, {}, opts);
+        const first = new Thing(`${name}-first`, { size: 1, key: pulumi.secret("k") }, { parent: this });
+        // Registered only once `first` has an id: runInPulumiStack returns before this happens.
+        first.id.apply((id) => new Thing(`${name}-late`, { after: id }, { parent: this, dependsOn: [first] }));
+        this.registerOutputs({ size: 1, token: pulumi.secret("t") });
+    }
+}
+
+const mocks: pulumi.runtime.Mocks = {
+    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    call: (args) => args.inputs,
+};
+
+describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
+    let graph: Awaited<ReturnType<typeof runProgram>>;
+    before(async () => {
+        graph = await runProgram({ project: "internals", stack: "smoke", program: () => new Box("b"), mocks });
+    });
+
+    it("1. runtime.waitForRPCs (@pulumi/pulumi runtime/settings.js): waits for resources registered inside apply", () => {
+        assert.deepStrictEqual(graph.resources.filter((r) => r.type === "test:index:Thing").map((r) => r.name).sort(), ["b-first", "b-late"]);
+    });
+
+    it("2. the mock monitor's registerResource and the RegisterResourceRequest/Response getters (proto/resource_pb)", () => {
+        const late = graph.resources.find((r) => r.name === "b-late")!;
+        const first = graph.resources.find((r) => r.name === "b-first")!;
+        const box = graph.resources.find((r) => r.type === "test:index:Box")!;
+        assert.strictEqual(late.parent, box.urn);
+        assert.ok(late.dependencies.includes(first.urn));
+        assert.deepStrictEqual(late.inputs, { after: "b-first-id" });
+        assert.strictEqual(first.id, "b-first-id");
+        assert.deepStrictEqual(first.secretPaths, ["key"]);
+        assert.ok(rawStructsOf(first)?.inputs?.toJavaScript, "the request's protobuf Struct is kept");
+    });
+
+    it("2. the mock monitor's registerResourceOutputs: component outputs, secrets marked", () => {
+        const box = graph.resources.find((r) => r.type === "test:index:Box")!;
+        assert.deepStrictEqual(box.componentOutputs, { size: 1, token: "t" });
+        assert.deepStrictEqual(box.componentOutputSecretPaths, ["token"]);
+    });
+
+    it("3. @pulumi/policy/server makeAnalyzeRpcFun / makeAnalyzeStackRpcFun with proto/analyzer_pb messages", async () => {
+        const perResource: ResourceValidationPolicy = {
+            name: "thing-small", description: "Things are small.", enforcementLevel: "mandatory",
+            validateResource: (args, report) => { if (args.type === "test:index:Thing" && args.props.size === 1) report("size is 1"); },
+        };
+        const perStack: StackValidationPolicy = {
+            name: "two-things", description: "At most one thing.", enforcementLevel: "advisory",
+            validateStack: (args, report) => { if (args.resources.filter((r) => r.type === "test:index:Thing").length > 1) report("two things"); },
+        };
+        const analyzer = policyAnalyzer("smoke", "0.0.1", [perResource, perStack]);
+        const asAnalyzed = (name: string, which: "inputs" | "outputs") => {
+            const r = graph.resources.find((x) => x.name === name)!;
+            return { ...r, properties: rawStructsOf(r)![which] };
+        };
+        const resourcePass = await analyzer.analyze(asAnalyzed("b-first", "inputs"));
+        assert.deepStrictEqual(resourcePass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("size is 1")]), [["thing-small", 1, true]]);
+        const stackPass = await analyzer.analyzeStack(["b-first", "b-late"].map((n) => asAnalyzed(n, "outputs")));
+        assert.deepStrictEqual(stackPass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("two things")]), [["two-things", 0, true]]);
+    });
+
+    it("4. require.cache eviction reloads our modules, never node_modules; globalThis state survives the reload", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "internals-"));
+        try {
+            fs.mkdirSync(path.join(dir, "node_modules"));
+            const counter = processGlobal("test/pulumiInternals/loads", () => ({ own: 0, dep: 0 }));
+            fs.writeFileSync(path.join(dir, "own.js"), "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].own++;");
+            fs.writeFileSync(path.join(dir, "node_modules", "dep.js"), "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].dep++;");
+            for (let i = 0; i < 2; i++) {
+                require(path.join(dir, "own.js"));
+                require(path.join(dir, "node_modules", "dep.js"));
+                evictModulesUnder(dir);
+            }
+            assert.deepStrictEqual(counter, { own: 2, dep: 1 });
+            assert.strictEqual(processGlobal("test/pulumiInternals/loads", () => ({ own: -1, dep: -1 })), counter);
+        } finally {
+            for (const key of Object.keys(require.cache)) if (key.startsWith(dir)) delete require.cache[key];
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
