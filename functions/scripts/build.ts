@@ -53,7 +53,8 @@ async function bundle(outfile: string): Promise<void> {
         outfile,
         bundle: true,
         platform: "node",
-        target: "node20",
+        // The deployed app runs Node.js 22 (FUNCTION_RUNTIME in components/handlers/functionApp.ts).
+        target: "node22",
         format: "cjs",
         external: ["@azure/functions-core"],
         // Some SDK packages resolve to their ESM build, which reads `import.meta.url` (e.g. @azure/storage-common's
