@@ -10,6 +10,9 @@ import { PROJECT_ROOT, runStack } from "../../harness/runStack";
 import { FLEX_REJECTED_SITE_CONFIG } from "../../policy/rules/functionApp/flexSiteConfig";
 import { FLEX_INSTANCE_MEMORY_MB } from "../../validation/limits";
 import { findingsOf, fixture } from "../policy/support/findings";
+import { parseStackSettings } from "../../config/load";
+import { formatIssue, ValidationError } from "../../validation/issue";
+import { rawStackConfig } from "../support/rawConfig";
 
 const APP_ID = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/func-x";
 const POLICY: RetryPolicy = { attempts: 4, firstDelayMs: 100, maxDelayMs: 250 };
@@ -148,6 +151,30 @@ describe("function handler: the body before this fix is refused", () => {
         }); });
         const findings = (await findingsOf(g, {}, "function-app-flex-site-config")).map((f) => f.message.split(":")[0]).sort();
         assert.deepStrictEqual(findings, ["siteConfig.ftpsState", "siteConfig.netFrameworkVersion"]);
+    });
+});
+
+describe("Flex instance memory in the stack config", () => {
+    const errorsFor = (mb: unknown): string[] => {
+        const cfg = rawStackConfig("dev");
+        cfg.handlers["sms-function"].function.instanceMemoryMB = mb;
+        try {
+            parseStackSettings(cfg);
+        } catch (err) {
+            assert.ok(ValidationError.is(err));
+            return err.issues.map((i) => formatIssue("acs-event-handling:", i));
+        }
+        return [];
+    };
+
+    it("refuses 512 MB (rejected by the service, azure-rest-api-specs#40898) and says what is allowed", () => {
+        const [line, ...rest] = errorsFor(512);
+        assert.deepStrictEqual(rest, []);
+        assert.match(line, /^acs-event-handling:handlers\.sms-function\.function\.instanceMemoryMB: .*2048.*4096.*\(got 512\)/);
+    });
+
+    it("accepts every size in FLEX_INSTANCE_MEMORY_MB", () => {
+        for (const mb of FLEX_INSTANCE_MEMORY_MB) assert.deepStrictEqual(errorsFor(mb), [], String(mb));
     });
 });
 
