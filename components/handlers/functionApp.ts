@@ -95,7 +95,8 @@ export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function packa
  * Flex Consumption rejects that and other site-config properties with ARM error 51021
  * (https://github.com/pulumi/pulumi-azure-native/issues/4168, https://github.com/microsoft/azure-pipelines-tasks/issues/21032,
  * https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/360). So the app settings go in the
- * `config/appsettings` child (as Microsoft's Flex samples do), the runtime and scale in `functionAppConfig`, and FTP
+ * `config/appsettings` child (https://learn.microsoft.com/azure/templates/microsoft.web/sites/config-appsettings),
+ * the runtime and scale in `functionAppConfig`, and FTP
  * stays off through the basic publishing credentials policies (Flex offers no FTP state setting; TLS 1.2 is the
  * platform minimum for new apps). The policy rule function-app-flex-site-config keeps it so.
  *

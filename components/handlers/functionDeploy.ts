@@ -10,8 +10,8 @@
  *   into the deployment container alone does not publish it.
  * - Event Grid validates an AzureFunction destination when the subscription is created and fails with
  *   "Destination endpoint not found" when the function is not registered yet (https://github.com/Azure/bicep/issues/11656);
- *   Microsoft's Flex + Event Grid sample deploys the code before it creates the subscription
- *   (https://github.com/Azure-Samples/functions-quickstart-javascript-azd-eventgrid-blob).
+ *   Microsoft's Flex + Event Grid sample creates the subscription in a `postdeploy` hook, after the code is deployed
+ *   (https://github.com/Azure-Samples/functions-quickstart-javascript-azd-eventgrid-blob, azure.yaml).
  * - The app reads the package with its managed identity, and a new role assignment can take minutes to take effect
  *   (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting#symptom---role-assignment-changes-are-not-being-detected),
  *   so the publish is retried with backoff instead of failing on the first 403.
