@@ -139,12 +139,18 @@ export function armSiteApi(token: string, sleep: Sleep = realSleep): SiteApi {
 /** Inputs that decide whether the step runs again; the token changes every run and is ignored by `diff`. */
 const KEYS = ["appId", "packageUri", "packageHash", "functionName"] as const;
 
-interface StepInputs {
+export interface StepInputs {
     appId: string;
     packageUri: string;
     packageHash: string;
     functionName: string;
     token: string;
+}
+
+/** What changed between runs, ignoring the token (a fresh token every run must not re-run the step). */
+export function stepDiff(olds: StepInputs, news: StepInputs): pulumi.dynamic.DiffResult {
+    const changed = KEYS.filter((k) => olds[k] !== news[k]);
+    return { changes: changed.length > 0, replaces: changed.filter((k) => k === "appId" || k === "functionName") };
 }
 
 function provider(step: (api: SiteApi, i: StepInputs) => Promise<void>): pulumi.dynamic.ResourceProvider {
@@ -158,8 +164,7 @@ function provider(step: (api: SiteApi, i: StepInputs) => Promise<void>): pulumi.
             return { id: `${inputs.appId}/functions/${inputs.functionName}`, outs: await run(inputs) };
         },
         async diff(_id: string, olds: StepInputs, news: StepInputs) {
-            const changed = KEYS.filter((k) => olds[k] !== news[k]);
-            return { changes: changed.length > 0, replaces: changed.filter((k) => k === "appId" || k === "functionName") };
+            return stepDiff(olds, news);
         },
         async update(_id: string, _olds: StepInputs, news: StepInputs) {
             return { outs: await run(news) };

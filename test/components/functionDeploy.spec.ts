@@ -3,7 +3,7 @@ import * as web from "@pulumi/azure-native/web";
 import * as path from "path";
 import { DEFAULT_PACKAGE_PATH, FUNCTION_RUNTIME } from "../../components/handlers/functionApp";
 import {
-    backoffDelay, FUNCTION_PUBLISH_TYPE, FUNCTION_READY_TYPE, FunctionInfo, publishWithRetries, RetryPolicy, SiteApi, waitForFunction,
+    backoffDelay, stepDiff, FUNCTION_PUBLISH_TYPE, FUNCTION_READY_TYPE, FunctionInfo, publishWithRetries, RetryPolicy, SiteApi, waitForFunction,
 } from "../../components/handlers/functionDeploy";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { PROJECT_ROOT, runStack } from "../../harness/runStack";
@@ -13,6 +13,7 @@ import { findingsOf, fixture } from "../policy/support/findings";
 import { parseStackSettings } from "../../config/load";
 import { formatIssue, ValidationError } from "../../validation/issue";
 import { rawStackConfig } from "../support/rawConfig";
+import { BUNDLE_TARGET } from "../../functions/scripts/build";
 
 const APP_ID = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/func-x";
 const POLICY: RetryPolicy = { attempts: 4, firstDelayMs: 100, maxDelayMs: 250 };
@@ -72,6 +73,13 @@ describe("function code deployment: retries and timeout (fake ARM)", () => {
         assert.deepStrictEqual(api.publishes, Array(3).fill(`${APP_ID} https://st.blob.core.windows.net/app-package/upload/package.zip`));
     });
 
+    it("re-runs a step for a new package or app, never for a fresh token alone", () => {
+        const olds = { appId: APP_ID, packageUri: "https://x/p.zip", packageHash: "a", functionName: "smsEvents", token: "t1" };
+        assert.deepStrictEqual(stepDiff(olds, { ...olds, token: "t2" }), { changes: false, replaces: [] });
+        assert.deepStrictEqual(stepDiff(olds, { ...olds, packageHash: "b", token: "t2" }), { changes: true, replaces: [] });
+        assert.deepStrictEqual(stepDiff(olds, { ...olds, appId: `${APP_ID}2` }), { changes: true, replaces: ["appId"] });
+    });
+
     it("gives up publishing after the bounded attempts with the last error", async () => {
         const api = fakeApi(() => { throw new Error("HTTP 403 AuthorizationPermissionMismatch"); }, () => []);
         await assert.rejects(publishWithRetries(api, APP_ID, "https://x/p.zip", POLICY, recordSleeps().sleep),
@@ -98,6 +106,7 @@ describe("function handler in the dev stack: first deploy", () => {
         assert.deepStrictEqual(keys.filter((k) => (FLEX_REJECTED_SITE_CONFIG as readonly string[]).includes(k)), []);
         assert.deepStrictEqual(app.inputs.functionAppConfig.runtime, { ...FUNCTION_RUNTIME });
         assert.strictEqual(FUNCTION_RUNTIME.version, "22");
+        assert.strictEqual(BUNDLE_TARGET, `node${FUNCTION_RUNTIME.version}`, "the bundle targets the runtime the app runs");
         assert.ok((FLEX_INSTANCE_MEMORY_MB as readonly number[]).includes(app.inputs.functionAppConfig.scaleAndConcurrency.instanceMemoryMB));
     });
 
