@@ -75,6 +75,10 @@ function packageFile(handler: string, given: string | undefined): string {
     return file;
 }
 
+/** The app's deployment container, and the blob we upload the package to: not released-package.zip, the blob Flex's own deployments write there. */
+const PACKAGE_CONTAINER = "app-package";
+const UPLOAD_BLOB = "upload/package.zip";
+
 /** SHA-256 of the package, so a rebuilt package is published again; a fixed marker where it is not built (offline). */
 function packageHash(file: string): string {
     return fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : "not-built";
@@ -118,13 +122,12 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         ...storageArgs, blobServicesName: "default",
         deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 },
     }, opts);
-    const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: "app-package", publicAccess: "None" }, opts);
+    const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: PACKAGE_CONTAINER, publicAccess: "None" }, opts);
     const table = new storage.Table(n("records"), { ...storageArgs, tableName: DEFAULT_RECORDS_TABLE_NAME }, opts);
     const tickets = new storage.Queue(n("tickets"), { ...storageArgs, queueName: DEFAULT_TICKETS_QUEUE_NAME }, opts);
     const file = packageFile(ctx.name, args.packagePath);
-    // Not "released-package.zip": that is the blob Flex's own deployment writes into this container.
     const code = new storage.Blob(n("code"), {
-        ...storageArgs, containerName: packages.name, blobName: "upload/package.zip", type: "Block", contentType: "application/zip",
+        ...storageArgs, containerName: packages.name, blobName: UPLOAD_BLOB, type: "Block", contentType: "application/zip",
         source: new pulumi.asset.FileAsset(file),
     }, opts);
     const insights = appInsights(ctx, args.appName);
@@ -137,7 +140,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         serverFarmId: plan.id, httpsOnly: true, clientCertEnabled: false, publicNetworkAccess: "Enabled",
         identity: { type: "SystemAssigned" },
         functionAppConfig: {
-            deployment: { storage: { type: "blobContainer", value: pulumi.interpolate`${account.primaryEndpoints.blob}app-package`, authentication: { type: "SystemAssignedIdentity" } } },
+            deployment: { storage: { type: "blobContainer", value: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}`, authentication: { type: "SystemAssignedIdentity" } } },
             runtime: { ...FUNCTION_RUNTIME },
             scaleAndConcurrency: { instanceMemoryMB: args.instanceMemoryMB ?? 2048, maximumInstanceCount: args.maximumInstanceCount ?? 40 },
         },
@@ -150,9 +153,8 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     new web.WebAppFtpAllowed(n("ftp-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
     new web.WebAppScmAllowed(n("scm-basic-auth-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
     const principal = app.identity.apply((i) => i?.principalId ?? "");
-    const blobRole = grantRole(n("blob-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageBlobDataOwner);
     const roles = [
-        blobRole,
+        grantRole(n("blob-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageBlobDataOwner),
         grantRole(n("queue-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageQueueDataContributor),
         grantRole(n("table-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageTableDataContributor),
         grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
@@ -160,7 +162,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     ];
     const functionName = args.functionName ?? SMS_EVENTS_FUNCTION_NAME;
     const step = {
-        appId: app.id, packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}app-package/upload/package.zip`,
+        appId: app.id, packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}/${UPLOAD_BLOB}`,
         packageHash: packageHash(file), functionName,
         // The provider's own login (same credentials as azure-native): https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
         token: authorization.getClientTokenOutput({}, opts).token,
