@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DeliveryHeaderKind, DeliverySchema, HandlerKind } from "../components/types";
-import { LIMITS } from "../validation/limits";
+import { FLEX_INSTANCE_MEMORY_MB, LIMITS } from "../validation/limits";
 import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
 
 /**
@@ -82,7 +82,7 @@ const functionApp = z.strictObject({
     storageAccountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits"),
     functionName: z.string().regex(/^[A-Za-z][\w-]{0,127}$/, "a function name").default("smsEvents"),
     notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient").default([]),
-    instanceMemoryMB: z.union([z.literal(512), z.literal(2048), z.literal(4096)]).default(2048),
+    instanceMemoryMB: z.literal([...FLEX_INSTANCE_MEMORY_MB], `one of ${FLEX_INSTANCE_MEMORY_MB.join(", ")} (MB; Flex Consumption rejects 512 today)`).default(2048),
     maximumInstanceCount: int(1, 1000, "maximumInstanceCount").default(40),
 });
 const logicApp = z.strictObject({

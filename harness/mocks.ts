@@ -66,6 +66,8 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
     switch (args.token) {
         case "azure-native:authorization:getClientConfig":
             return { clientId: fakeGuid("client"), objectId: fakeGuid("object"), subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+        case "azure-native:authorization:getClientToken":
+            return { token: "mock-arm-token" };
         case "azure-native:logic:listWorkflowTriggerCallbackUrl": {
             const base = `https://prod-00.westeurope.logic.azure.com/workflows/${fakeGuid(String(i.workflowName))}/triggers/${i.triggerName}/paths/invoke`;
             const queries = { "api-version": "2019-05-01", sp: `/triggers/${i.triggerName}/run`, sv: "1.0", sig: "mock-signature" };

@@ -21,6 +21,14 @@ export const LIMITS = {
     queueName: /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
 } as const;
 
+/**
+ * Flex Consumption instance memory sizes the service accepts today: 2048 and 4096 MB
+ * (https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory). The docs also list 512 MB,
+ * but Microsoft.Web/sites@2024-04-01 rejected `instanceMemoryMB: 512` (https://github.com/Azure/azure-rest-api-specs/issues/40898,
+ * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere.
+ */
+export const FLEX_INSTANCE_MEMORY_MB = [2048, 4096] as const;
+
 /** Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h. */
 export const RETRY_SCHEDULE_SECONDS = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
 

@@ -1,8 +1,10 @@
 import * as applicationinsights from "@pulumi/azure-native/applicationinsights";
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
@@ -13,6 +15,7 @@ import { BuiltInRoles, grantRole } from "../roles";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
 import { HandlerEndpoint } from "./endpoint";
+import { FunctionPackagePublish, FunctionRegistered } from "./functionDeploy";
 import { TargetContext } from "./storageQueue";
 
 /** Function App handler: Flex Consumption, Event Grid trigger, code from this repository. */
@@ -25,11 +28,11 @@ export interface FunctionTargetArgs {
     functionName?: pulumi.Input<string>;
     /** Optional. Email addresses notified for each SMS. */
     notifyRecipients?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. Instance memory in MB: 512, 2048 or 4096. Default: 2048. */
+    /** Optional. Instance memory in MB: 2048 or 4096 (FLEX_INSTANCE_MEMORY_MB in validation/limits.ts says why not 512). Default: 2048. */
     instanceMemoryMB?: pulumi.Input<number>;
     /** Optional. Maximum instances. Default: 40. */
     maximumInstanceCount?: pulumi.Input<number>;
-    /** Optional. Built code package (zip). Default: functions/dist/package.zip, built by `npm run build:functions`. */
+    /** Optional. Built code package (zip); a relative path is taken from the working directory. Default: this package's functions/dist/package.zip, built by `npm run build:functions`. */
     packagePath?: string;
 }
 
@@ -40,7 +43,23 @@ export interface EmailContext {
     emailSender?: pulumi.Input<string>;
 }
 
-export const DEFAULT_PACKAGE_PATH = path.join("functions", "dist", "package.zip");
+/**
+ * This package's root: the nearest directory above this module holding a package.json (components/handlers when run
+ * from source, dist/components/handlers when built), so the default package does not depend on the working directory.
+ */
+function packageRoot(from = __dirname): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+        if (path.dirname(dir) === dir) return from;
+    }
+}
+
+export const DEFAULT_PACKAGE_PATH = path.join(packageRoot(), "functions", "dist", "package.zip");
+
+/** Flex Consumption runtime for the deployed app: Node.js 22 (Node.js 20 support ended 2026-04-30,
+ * https://learn.microsoft.com/azure/azure-functions/functions-versions#languages). The bundle targets the same
+ * version (functions/scripts/build.ts). */
+export const FUNCTION_RUNTIME = { name: "node", version: "22" } as const;
 
 /** Set by the offline harness (plan, tests): nothing is uploaded there, so the package need not be built. */
 export const OFFLINE_ENV = "ACS_EVENT_HANDLING_OFFLINE";
@@ -57,6 +76,15 @@ function packageFile(handler: string, given: string | undefined): string {
     return file;
 }
 
+/** The app's deployment container, and the blob we upload the package to: not released-package.zip, the blob Flex's own deployments write there. */
+const PACKAGE_CONTAINER = "app-package";
+const UPLOAD_BLOB = "upload/package.zip";
+
+/** SHA-256 of the package, so a rebuilt package is published again; a fixed marker where it is not built (offline). */
+function packageHash(file: string): string {
+    return fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : "not-built";
+}
+
 /** Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts). */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
 /** Why the function account keeps shared keys (at most 256 characters, Azure's tag value limit). */
@@ -65,9 +93,20 @@ export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function packa
 /**
  * The Function App the classic ACS scenario needs: Flex Consumption (Microsoft's recommended plan for new
  * Node.js apps), storage reached with the app's managed identity, Application Insights with Entra auth, HTTPS
- * only, TLS 1.2, FTP and basic publishing credentials off. The code package is uploaded by Pulumi before the app
- * is created, so the app starts with the function present; the subscription waits for both (Event Grid refuses an
- * AzureFunction destination whose function does not exist yet, https://github.com/Azure/bicep/issues/11656).
+ * only, FTP and basic publishing credentials off.
+ *
+ * The site body carries no `siteConfig`: azure-native fills defaults into any siteConfig it is given
+ * (`netFrameworkVersion: "v4.6"`, see `siteConfigArgsProvideDefaults` in @pulumi/azure-native/types/input.js), and
+ * Flex Consumption rejects that and other site-config properties with ARM error 51021
+ * (https://github.com/pulumi/pulumi-azure-native/issues/4168, https://github.com/microsoft/azure-pipelines-tasks/issues/21032,
+ * https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/360). So the app settings go in the
+ * `config/appsettings` child (https://learn.microsoft.com/azure/templates/microsoft.web/sites/config-appsettings),
+ * the runtime and scale in `functionAppConfig`, and FTP
+ * stays off through the basic publishing credentials policies (Flex offers no FTP state setting; TLS 1.2 is the
+ * platform minimum for new apps). The policy rule function-app-flex-site-config keeps it so.
+ *
+ * Order (functionDeploy.ts says why): package uploaded and the app's identity granted on the account →
+ * one deploy of the package → function registered with an Event Grid trigger → subscription.
  */
 export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, email: EmailContext): HandlerEndpoint {
     const n = (role: string) => childName(ctx.name, role);
@@ -84,12 +123,13 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         ...storageArgs, blobServicesName: "default",
         deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 },
     }, opts);
-    const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: "app-package", publicAccess: "None" }, opts);
+    const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: PACKAGE_CONTAINER, publicAccess: "None" }, opts);
     const table = new storage.Table(n("records"), { ...storageArgs, tableName: DEFAULT_RECORDS_TABLE_NAME }, opts);
     const tickets = new storage.Queue(n("tickets"), { ...storageArgs, queueName: DEFAULT_TICKETS_QUEUE_NAME }, opts);
+    const file = packageFile(ctx.name, args.packagePath);
     const code = new storage.Blob(n("code"), {
-        ...storageArgs, containerName: packages.name, blobName: "released-package.zip", type: "Block", contentType: "application/zip",
-        source: new pulumi.asset.FileAsset(packageFile(ctx.name, args.packagePath)),
+        ...storageArgs, containerName: packages.name, blobName: UPLOAD_BLOB, type: "Block", contentType: "application/zip",
+        source: new pulumi.asset.FileAsset(file),
     }, opts);
     const insights = appInsights(ctx, args.appName);
     const plan = new web.AppServicePlan(n("plan"), {
@@ -100,17 +140,17 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         resourceGroupName: ctx.resourceGroupName, location: ctx.location, name: args.appName, kind: "functionapp,linux",
         serverFarmId: plan.id, httpsOnly: true, clientCertEnabled: false, publicNetworkAccess: "Enabled",
         identity: { type: "SystemAssigned" },
-        siteConfig: {
-            minTlsVersion: "1.2", scmMinTlsVersion: "1.2", ftpsState: "Disabled", http20Enabled: true, remoteDebuggingEnabled: false,
-            appSettings: appSettings(account.name, table.name, tickets.name, insights.connectionString, email, args.notifyRecipients),
-        },
         functionAppConfig: {
-            deployment: { storage: { type: "blobContainer", value: pulumi.interpolate`${account.primaryEndpoints.blob}app-package`, authentication: { type: "SystemAssignedIdentity" } } },
-            runtime: { name: "node", version: "20" },
+            deployment: { storage: { type: "blobContainer", value: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}`, authentication: { type: "SystemAssignedIdentity" } } },
+            runtime: { ...FUNCTION_RUNTIME },
             scaleAndConcurrency: { instanceMemoryMB: args.instanceMemoryMB ?? 2048, maximumInstanceCount: args.maximumInstanceCount ?? 40 },
         },
         tags: ctx.tags,
-    }, { ...opts, dependsOn: [code] });
+    }, opts);
+    const settings = new web.WebAppApplicationSettings(n("settings"), {
+        resourceGroupName: ctx.resourceGroupName, name: app.name,
+        properties: appSettings(account.name, table.name, tickets.name, insights.connectionString, email, args.notifyRecipients),
+    }, opts);
     new web.WebAppFtpAllowed(n("ftp-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
     new web.WebAppScmAllowed(n("scm-basic-auth-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
     const principal = app.identity.apply((i) => i?.principalId ?? "");
@@ -121,11 +161,21 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
         ...(email.communicationServiceId ? [grantRole(n("email-role"), ctx.parent, principal, email.communicationServiceId, BuiltInRoles.Contributor)] : []),
     ];
+    const functionName = args.functionName ?? SMS_EVENTS_FUNCTION_NAME;
+    const step = {
+        appId: app.id, packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}/${UPLOAD_BLOB}`,
+        packageHash: packageHash(file), functionName,
+        // The provider's own login (same credentials as azure-native): https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
+        token: authorization.getClientTokenOutput({}, opts).token,
+    };
+    // The host needs its settings and the app's identity its roles before the code starts; the package is read by the app's identity.
+    const publish = new FunctionPackagePublish(n("publish"), step, { ...opts, dependsOn: [code, settings, ...roles] });
+    const registered = new FunctionRegistered(n("registered"), step, { ...opts, dependsOn: [publish] });
     return {
         endpointType: EndpointType.AzureFunction,
-        resourceId: pulumi.interpolate`${app.id}/functions/${args.functionName ?? SMS_EVENTS_FUNCTION_NAME}`,
+        resourceId: pulumi.interpolate`${app.id}/functions/${functionName}`,
         useTopicIdentity: false,
-        readiness: [code, app, ...roles],
+        readiness: [registered, ...roles],
     };
 }
 
@@ -143,14 +193,14 @@ function appInsights(ctx: TargetContext, appName: pulumi.Input<string>): applica
 /** Only identity-based settings: no account keys or connection strings reach the app. */
 function appSettings(account: pulumi.Input<string>, table: pulumi.Input<string>, queue: pulumi.Input<string>, insights: pulumi.Input<string>,
     email: EmailContext, recipients: pulumi.Input<pulumi.Input<string>[]> | undefined) {
-    return [
-        { name: APP_SETTINGS.storageAccountName, value: account },
-        { name: APP_SETTINGS.recordsTableName, value: table },
-        { name: APP_SETTINGS.ticketsQueueName, value: queue },
-        { name: APP_SETTINGS.acsEndpoint, value: email.communicationEndpoint ?? "" },
-        { name: APP_SETTINGS.emailSender, value: email.emailSender ?? "" },
-        { name: APP_SETTINGS.notifyRecipients, value: pulumi.output(recipients ?? []).apply((r) => r.join(",")) },
-        { name: "APPLICATIONINSIGHTS_CONNECTION_STRING", value: insights },
-        { name: "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", value: "Authorization=AAD" },
-    ];
+    return {
+        [APP_SETTINGS.storageAccountName]: account,
+        [APP_SETTINGS.recordsTableName]: table,
+        [APP_SETTINGS.ticketsQueueName]: queue,
+        [APP_SETTINGS.acsEndpoint]: email.communicationEndpoint ?? "",
+        [APP_SETTINGS.emailSender]: email.emailSender ?? "",
+        [APP_SETTINGS.notifyRecipients]: pulumi.output(recipients ?? []).apply((r) => r.join(",")),
+        APPLICATIONINSIGHTS_CONNECTION_STRING: insights,
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: "Authorization=AAD",
+    };
 }

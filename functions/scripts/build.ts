@@ -15,6 +15,8 @@ import type { BuildOptions } from "esbuild";
 import { Zippable, zipSync } from "fflate";
 
 export const FUNCTIONS_DIR = resolve(__dirname, "..");
+/** The deployed app runs Node.js 22 (FUNCTION_RUNTIME in components/handlers/functionApp.ts; a test keeps them equal). */
+export const BUNDLE_TARGET = "node22";
 const IMPORT_META_URL = "__bundleImportMetaUrl";
 
 export interface BuildResult {
@@ -72,7 +74,7 @@ async function bundle(outfile: string): Promise<void> {
         outfile,
         bundle: true,
         platform: "node",
-        target: "node20",
+        target: BUNDLE_TARGET,
         format: "cjs",
         external: ["@azure/functions-core"],
         // Some SDK packages resolve to their ESM build, which reads `import.meta.url` (e.g. @azure/storage-common's

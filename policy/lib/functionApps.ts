@@ -11,10 +11,18 @@ export function isFunctionAppKind(kind: unknown): boolean {
     return k.includes("functionapp") && !k.includes("workflowapp");
 }
 
+/** Flex Consumption: the only plan whose sites carry `functionAppConfig` (https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to). */
+export function isFlexApp(app: { functionAppConfig?: unknown }): boolean {
+    return app.functionAppConfig !== undefined && app.functionAppConfig !== null;
+}
+
 export const FUNCTION_ID = /^(.*\/providers\/Microsoft\.Web\/sites\/[^/]+)\/functions\/([^/]+)$/i;
 
 /** Resource types that put code on a site (linked to the app by URN or by id). */
 const SITE_DEPLOYMENT_TYPES = ["azure-native:web:WebAppDeployment", "azure-native:web:WebAppSourceControl", "azure-native:web:WebAppSiteExtension"];
+
+/** The components' dynamic resources (components/handlers/functionDeploy.ts): one deploy, and the wait for the function. */
+const FUNCTION_STEP_TYPES = ["pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish", "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered"];
 
 /** Whether child `r` belongs to site `app`: its `name` input was built from the app, or its id is under the app's. */
 export function belongsToSite(r: PolicyResource, app: PolicyResource): boolean {
@@ -38,10 +46,11 @@ function packageUrls(app: PolicyResource): unknown[] {
 export function codeDeploymentsFor(app: PolicyResource, functionId: string, resources: readonly PolicyResource[]): PolicyResource[] {
     const functions = ofType(resources, "azure-native:web:WebAppFunction").filter((f) => sameId(f.props.id, functionId));
     const sites = resources.filter((r) => SITE_DEPLOYMENT_TYPES.includes(r.type) && belongsToSite(r, app));
+    const steps = resources.filter((r) => FUNCTION_STEP_TYPES.includes(r.type) && refersTo(r, "appId", app, () => sameId(r.props.appId, app.props.id)));
     const urls = packageUrls(app).map(blobUrlParts).filter((p): p is NonNullable<typeof p> => !!p);
     const blobs = ofType(resources, "azure-native:storage:Blob").filter((b) => urls.some((u) =>
         normId(b.props.accountName) === u.account && normId(b.props.containerName) === u.container && (!u.blob || u.blob === b.props.blobName)));
-    return [...functions, ...sites, ...blobs];
+    return [...functions, ...sites, ...steps, ...blobs];
 }
 
 /** Subscriptions that push to `app`: AzureFunction destinations under it (by URN, else id), WebHooks to its host. */

@@ -74,10 +74,16 @@ describe("policy: baseline rules per resource type", () => {
         // Flex functionAppConfig.runtime (fa-good, the real handler) and linuxFxVersion in any case (fa-variant).
         ruleCases("function-app-require-supported-runtime", {
             graph, pass: ["fa-good", "fa-variant", "fn-app"], fail: ["fa-bad"], unset: { fail: ["fa-unset"] }, outOfScope,
-            messages: { "fa-bad": [/siteConfig\.linuxFxVersion: expected node 20 or later, got "node 18"/], "fa-unset": [/got nothing \(unset\)/] },
+            messages: { "fa-bad": [/siteConfig\.linuxFxVersion: expected node 22 or later, got "node 18"/], "fa-unset": [/got nothing \(unset\)/] },
         });
         ruleCases("function-app-require-supported-runtime", {
-            graph, config: { "function-app-require-supported-runtime": { minimumNodeVersion: 22 } }, pass: ["fa-variant"], fail: ["fa-good", "fa-bad", "fn-app", "fa-hostkey", "fa-hostid"], unset: { fail: ["fa-unset"] }, outOfScope,
+            graph, config: { "function-app-require-supported-runtime": { minimumNodeVersion: 24 } }, pass: ["fa-variant"], fail: ["fa-good", "fa-bad", "fn-app", "fa-hostkey", "fa-hostid"], unset: { fail: ["fa-unset"] }, outOfScope,
+        });
+        // Flex apps (functionAppConfig) with any siteConfig get netFrameworkVersion from azure-native; the handler sends none.
+        ruleCases("function-app-flex-site-config", {
+            graph, pass: ["fn-app"], fail: ["fa-good", "fa-good", "fa-hostkey", "fa-hostkey", "fa-hostid", "fa-hostid"], unset: { pass: ["fn-app"] },
+            outOfScope: [...outOfScope, "fa-variant", "fa-bad", "fa-unset"],
+            messages: { "fa-good": [/^siteConfig\.netFrameworkVersion: Flex Consumption rejects this property with ARM error 51021, got "v4\.6" \(azure-native adds it/, /^siteConfig\.ftpsState: .*got "Disabled"/] },
         });
         // Graph rules: a missing WebAppFtpAllowed/WebAppScmAllowed child leaves basic auth on (one finding per child).
         ruleCases("function-app-disable-basic-auth", {

@@ -8,7 +8,13 @@ export interface RuntimeConfig {
     minimumDotnetVersion: number;
 }
 
-const DEFAULTS: RuntimeConfig = { minimumNodeVersion: 20, minimumDotnetVersion: 8 };
+/**
+ * The oldest versions Azure Functions still supports, from its language support table
+ * (https://learn.microsoft.com/azure/azure-functions/functions-versions#languages and
+ * https://learn.microsoft.com/azure/azure-functions/supported-languages): Node.js 20 support ended on 2026-04-30,
+ * so Node.js 22. The .NET minimum is not re-derived here (no .NET handler in this project).
+ */
+const DEFAULTS: RuntimeConfig = { minimumNodeVersion: 22, minimumDotnetVersion: 8 };
 
 /** Where the app names its runtime: Flex `functionAppConfig.runtime`, Linux `linuxFxVersion`, Windows `WEBSITE_NODE_DEFAULT_VERSION`. */
 function runtimeOf(app: any): { name: string; version: string; path: string } | undefined {
@@ -32,7 +38,7 @@ const major = (v: string) => Number(/(\d+)/.exec(v)?.[1] ?? NaN);
  */
 export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
     name: "function-app-require-supported-runtime",
-    description: "Function apps should name a supported language runtime (Node.js 20 or later, .NET 8 or later); an old or unnamed runtime misses security fixes or changes with the platform default.",
+    description: "Function apps should name a supported language runtime (Node.js 22 or later, .NET 8 or later); an old or unnamed runtime misses security fixes or changes with the platform default.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
