@@ -19,6 +19,7 @@
 import * as fs from "fs";
 import * as path from "path";
 
+import { reach } from "../catalog/payloads";
 import type { KeyType, PayloadKey, TypePayload } from "../catalog/payloadTypes";
 
 const P = "Microsoft.Communication.";
@@ -130,7 +131,8 @@ function walkSchema(defs: Record<string, any>, schema: any, prefix: string, out:
             const name = ref ?? key;
             if (!seen.includes(name)) walkSchema(defs, s, `${key}.`, out, identifier, [...seen, name]);
         } else {
-            out.push([key, s.type === "integer" || s.type === "number" ? "number" : s.type === "boolean" ? "boolean" : "string", req]);
+            const t: KeyType = s.type === "integer" || s.type === "number" ? "number" : s.type === "boolean" ? "boolean" : s.type === "string" ? "string" : "any";
+            out.push([key, t, req]);
         }
     }
 }
@@ -166,16 +168,34 @@ export function fromExample(data: Record<string, unknown>): PayloadKey[] {
     return out;
 }
 
-/** The example sample a type-without-definition takes its keys from (committed in samples/events). */
-export const EXAMPLE_SOURCES: Readonly<Record<string, string>> = {
-    [`${P}AdvancedMessageAnalysisCompleted`]: "advancedMessaging/AdvancedMessageAnalysisCompleted.spec.eventgrid.json",
-};
+/** Microsoft's example events for a type, as committed in samples/events (`<family>/<Name>.spec.*.json`). */
+function specSamples(type: string): Record<string, unknown>[] {
+    const name = type.slice(P.length);
+    const root = path.join(__dirname, "..", "samples", "events");
+    return fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
+        ["eventgrid", "cloudevents"].map((env) => path.join(root, d.name, `${name}.spec.${env}.json`)).filter((f) => fs.existsSync(f)).map((f) => {
+            const content = JSON.parse(fs.readFileSync(f, "utf8"));
+            return (Array.isArray(content) ? content[0] : content).data;
+        }));
+}
 
-export function fromExamples(): Record<string, TypePayload> {
+/**
+ * Part 3: keys of Microsoft's example events that no definition has: the whole key list of a type defined
+ * nowhere (AdvancedMessageAnalysisCompleted), and for the others the example keys outside the definitions
+ * (older names such as `senderId`). Microsoft documents them, so a filter on them must not be blocked.
+ */
+export function fromExamples(types: readonly string[], defined: (type: string) => readonly PayloadKey[]): Record<string, TypePayload> {
     const out: Record<string, TypePayload> = {};
-    for (const [type, file] of Object.entries(EXAMPLE_SOURCES)) {
-        const events = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "samples", "events", file), "utf8"));
-        out[type] = { model: `example:${file}`, keys: fromExample(events[0].data) };
+    for (const type of types) {
+        const known = defined(type);
+        const keys = new Map<string, PayloadKey>();
+        for (const data of specSamples(type)) {
+            for (const k of fromExample(data as Record<string, unknown>)) {
+                const covered = known.length > 0 && reach(known, k[0].replace(/\[\]/g, ""), false) !== undefined;
+                if (!covered && !keys.has(k[0])) keys.set(k[0], k);
+            }
+        }
+        if (keys.size) out[type] = { model: known.length ? "example keys outside the definitions" : "example events only", keys: [...keys.values()] };
     }
     return out;
 }
@@ -192,9 +212,20 @@ export const PACKAGE_PAYLOADS: Readonly<Record<string, TypePayload>> = ${obj(pkg
 /** Keys the Azure/azure-rest-api-specs swagger (commit 31c65e1b) defines that the package lacks. */
 export const SWAGGER_ADDITIONS: Readonly<Record<string, readonly PayloadKey[]>> = ${obj(swagger)};
 
-/** Types defined in neither: keys of Microsoft's example event (samples/events/README.md). */
+/** Keys of Microsoft's example events (samples/events/SPEC-EXAMPLES.md) that no definition has. */
 export const EXAMPLE_PAYLOADS: Readonly<Record<string, TypePayload>> = ${obj(examples)};
 `;
+}
+
+/** Types the package lacks; their keys come from the examples only. */
+export const NOT_IN_PACKAGE: readonly string[] = [`${P}AdvancedMessageAnalysisCompleted`];
+
+export function allTypes(pkg: Record<string, TypePayload>): string[] {
+    return [...Object.keys(pkg), ...NOT_IN_PACKAGE].sort();
+}
+
+export function definedKeys(pkg: Record<string, TypePayload>, swagger: Record<string, readonly PayloadKey[]>, type: string): PayloadKey[] {
+    return [...(pkg[type]?.keys ?? []), ...(swagger[type] ?? [])];
 }
 
 function main(argv: string[]): void {
@@ -202,7 +233,7 @@ function main(argv: string[]): void {
     const pkg = fromPackage();
     // Without a spec copy, keep the committed swagger additions (they only change when the spec revision does).
     const swagger = i >= 0 ? fromSwagger(argv[i + 1], pkg) : require("../catalog/payloads.generated").SWAGGER_ADDITIONS;
-    fs.writeFileSync(OUT, render(pkg, swagger, fromExamples()));
+    fs.writeFileSync(OUT, render(pkg, swagger, fromExamples(allTypes(pkg), (t) => definedKeys(pkg, swagger, t))));
     process.stdout.write(`wrote ${path.relative(process.cwd(), OUT)}\n`);
 }
 

@@ -58,7 +58,7 @@ function normalizeEventGrid(e: Event): Event {
 
 function normalizeCloudEvent(e: Event): Event {
     const { specVersion, ...rest } = e;
-    const ce = isCloudEvent(e) ? { ...rest, specversion: e.specversion ?? specVersion } : toCloudEvent(e);
+    const ce: Event = isCloudEvent(e) ? { ...rest, specversion: e.specversion ?? specVersion } : toCloudEvent(e);
     return { ...ce, source: DEV_ACS_ID, data: normalizeData(typeOf(e), ce.data) };
 }
 
