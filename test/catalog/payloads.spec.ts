@@ -13,8 +13,9 @@ import { loadSampleEvents } from "../../samples";
 import { allTypes, definedKeys, fromExamples, fromPackage, fromSwagger, render } from "../../scripts/gen-event-payloads";
 
 const ROOT = path.join(__dirname, "..", "..");
-/** Local copy of Azure/azure-rest-api-specs' ACS examples and swagger, present only beside the repo. */
-const SPEC = path.join(ROOT, "..", "..", "shared", "reference", "acs-event-spec");
+/** Local copy of Azure/azure-rest-api-specs' ACS examples and swagger, present only beside the repo (or its worktree). */
+const SPEC = [path.join(ROOT, ".."), path.join(ROOT, "..", "..")].map((d) => path.join(d, "shared", "reference", "acs-event-spec"))
+    .find((d) => fs.existsSync(d)) ?? "(absent)";
 const typeOf = (e: Record<string, unknown>) => String(e.eventType ?? e.type);
 
 describe("catalog: generated payload facts", () => {
