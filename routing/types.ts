@@ -51,7 +51,7 @@ export interface FilterSpec {
 }
 
 /** The documented-behaviour gaps the simulator refuses to guess (fact sheet §D.6). */
-export type UndocumentedId = "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U12";
+export type UndocumentedId = "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U12" | "U13" | "U14";
 
 /** Which part of a filter decided the outcome. `index` counts advanced filters from 0, in filter order. */
 export type Clause =
