@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { EVENT_TYPES, findEventType } from "../catalog";
-import { toCloudEvent } from "../routing/envelope";
+import { toCloudEvent, toEventGridInput } from "../routing/envelope";
 
 const P = "Microsoft.Communication.";
 const OUT = path.join(__dirname, "..", "samples", "events");
@@ -32,10 +32,6 @@ function examples(dir: string, folder: string): Example[] {
 const isCloudEvent = (e: Event) => "specversion" in e || "specVersion" in e;
 const typeOf = (e: Event): string => e.eventType ?? e.type;
 
-/** The Event Grid form of a CloudEvents-shaped example (the inverse of Event Grid's documented mapping). */
-function toEventGrid(e: Event): Event {
-    return { id: e.id, topic: e.source, subject: e.subject, data: e.data, eventType: e.type, dataVersion: "1.0", metadataVersion: "1", eventTime: e.time };
-}
 
 /** PascalCase SMS keys (`MessageId`) → the camelCase wire names the swagger and SDK define. */
 function camelKeys(v: unknown): unknown {
@@ -52,7 +48,7 @@ function normalizeData(type: string, data: Event): Event {
 }
 
 function normalizeEventGrid(e: Event): Event {
-    const eg = isCloudEvent(e) ? toEventGrid(e) : { ...e };
+    const eg: Event = isCloudEvent(e) ? toEventGridInput({ ...e, specversion: "1.0" }) : { ...e };
     return { ...eg, topic: DEV_ACS_ID, data: normalizeData(typeOf(e), eg.data) };
 }
 
