@@ -4,3 +4,4 @@ export * from "./lookup";
 export * from "./subjectShapes";
 export * from "./azureRoles";
 export * from "./payloads";
+export * from "./filterOperators";

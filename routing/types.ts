@@ -4,15 +4,10 @@
  * captured inputs can be passed in unchanged. Semantics: ../shared/reference/event-grid-acs.md §D.
  */
 
-/** The 19 advanced-filter operators Event Grid supports (§D.3). */
-export const OPERATOR_TYPES = [
-    "NumberIn", "NumberNotIn", "NumberLessThan", "NumberGreaterThan", "NumberLessThanOrEquals",
-    "NumberGreaterThanOrEquals", "NumberInRange", "NumberNotInRange", "BoolEquals", "StringIn", "StringNotIn",
-    "StringBeginsWith", "StringNotBeginsWith", "StringEndsWith", "StringNotEndsWith", "StringContains",
-    "StringNotContains", "IsNullOrUndefined", "IsNotNull",
-] as const;
-
-export type OperatorType = (typeof OPERATOR_TYPES)[number];
+/** The 19 advanced-filter operators Event Grid supports, from the one table in catalog/filterOperators.ts. */
+import type { OperatorType } from "../catalog/filterOperators";
+export { OPERATOR_TYPES } from "../catalog/filterOperators";
+export type { OperatorType };
 
 /**
  * One advanced filter, as azure-native takes it. `value` is the operand of NumberLessThan…/BoolEquals, `values`

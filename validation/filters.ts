@@ -4,18 +4,9 @@ import { LIMITS } from "./limits";
 
 type Path = readonly (string | number)[];
 
-/** Advanced-filter operators and the operand each takes (Event Grid API 2025-02-15). */
-export const OPERATOR_OPERANDS = {
-    NumberIn: "numbers", NumberNotIn: "numbers",
-    NumberLessThan: "number", NumberGreaterThan: "number", NumberLessThanOrEquals: "number", NumberGreaterThanOrEquals: "number",
-    NumberInRange: "ranges", NumberNotInRange: "ranges",
-    BoolEquals: "boolean",
-    StringIn: "strings", StringNotIn: "strings", StringBeginsWith: "strings", StringNotBeginsWith: "strings",
-    StringEndsWith: "strings", StringNotEndsWith: "strings", StringContains: "strings", StringNotContains: "strings",
-    IsNullOrUndefined: "none", IsNotNull: "none",
-} as const;
-export type OperatorType = keyof typeof OPERATOR_OPERANDS;
-export const OPERATOR_TYPES = Object.keys(OPERATOR_OPERANDS) as OperatorType[];
+// The operator table is an Azure fact stated once, in catalog/filterOperators.ts.
+import { OPERATOR_OPERANDS, OPERATOR_TYPES, OperatorType } from "../catalog/filterOperators";
+export { OPERATOR_OPERANDS, OPERATOR_TYPES, OperatorType };
 
 export interface AdvancedFilterInput {
     operatorType?: unknown;
