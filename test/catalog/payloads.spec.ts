@@ -10,6 +10,7 @@ import { EVENT_TYPES, findEventType, reach } from "../../catalog";
 import { EXAMPLE_PAYLOADS, PACKAGE_PAYLOADS, SWAGGER_ADDITIONS } from "../../catalog/payloads.generated";
 import { fitsShape } from "../../routing/subjectShapes";
 import { loadSampleEvents } from "../../samples";
+import { CATALOG_DOC, renderCatalogDoc } from "../../scripts/gen-event-catalog-doc";
 import { allTypes, definedKeys, fromExamples, fromPackage, fromSwagger, render } from "../../scripts/gen-event-payloads";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -26,6 +27,10 @@ describe("catalog: generated payload facts", () => {
         assert.deepStrictEqual(EXAMPLE_PAYLOADS, fromExamples(allTypes(pkg), (t) => definedKeys(pkg, SWAGGER_ADDITIONS as any, t)));
         const committed = fs.readFileSync(path.join(ROOT, "catalog", "payloads.generated.ts"), "utf8");
         assert.strictEqual(committed, render(pkg, SWAGGER_ADDITIONS as any, EXAMPLE_PAYLOADS as any), "catalog/payloads.generated.ts is stale");
+    });
+
+    it("are what docs/event-catalog.md shows", () => {
+        assert.strictEqual(fs.readFileSync(CATALOG_DOC, "utf8"), renderCatalogDoc(), "run npx tsx scripts/gen-event-catalog-doc.ts");
     });
 
     it("has the swagger additions the spec copy gives", function () {
