@@ -35,6 +35,8 @@ export interface EventTypeInfo {
     readonly family: EventFamily;
     /** Published subject shapes; empty when Microsoft has not published one. */
     readonly subjects: readonly string[];
+    /** Where Microsoft's sources disagree on the subject: which form comes from where (all are accepted). */
+    readonly subjectNote?: string;
     /**
      * Top-level and nested `data` keys (wire names) the payload carries: `a.b` nesting, arrays end in `[]` (their
      * items' fields follow as `a[].b`), open string maps end in `.*` (any sub-key). Generated, see payloads.ts.
@@ -58,10 +60,13 @@ const THREAD = "thread/{id}/sender/{id}";
 const THREAD_RAW_IDS = "thread/{id}/senderCommunicationIdentifierRawId/{id}/recipientCommunicationIdentifierRawId/{id}";
 const JOB = "job/{id}/channel/{id}";
 
-function t(type: string, family: EventFamily, subjects: string[]): EventTypeInfo {
+function t(type: string, family: EventFamily, subjects: string[], subjectNote?: string): EventTypeInfo {
     const keys = payloadKeysOf(P + type);
-    return { type: P + type, family, subjects, dataKeys: keys.map(([k]) => k), payloadKeys: keys };
+    return { type: P + type, family, subjects, ...(subjectNote ? { subjectNote } : {}), dataKeys: keys.map(([k]) => k), payloadKeys: keys };
 }
+
+const CALL_NOTE = "Microsoft's Event Grid example uses call/…; its CloudEvents example carries a chat-style subject " +
+    "(thread/…/senderCommunicationIdentifierRawId/…); both forms are accepted";
 
 /** Every current event type (54). Order follows the fact sheet. */
 export const EVENT_TYPES: readonly EventTypeInfo[] = [
@@ -86,15 +91,16 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("ChatMessageEditedInThread", EventFamily.ChatThread, [THREAD]),
     t("ChatMessageDeletedInThread", EventFamily.ChatThread, [THREAD]),
     // The CloudEvents example uses the sender/recipient form, the Event Grid one the *RawId form: both accepted.
-    t("ChatTypingIndicatorReceivedInThread", EventFamily.ChatThread, [THREAD_USER, THREAD_RAW_IDS]),
+    t("ChatTypingIndicatorReceivedInThread", EventFamily.ChatThread, [THREAD_USER, THREAD_RAW_IDS],
+        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted"),
     t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [THREAD_USER]),
 
     t("UserDisconnected", EventFamily.Presence, ["user/{id}"]),
     t("IncomingCall", EventFamily.Calling, ["/caller/{id}/recipient/{id}"]),
-    t("CallStarted", EventFamily.Calling, ["call/{id}/startedBy/{id}", THREAD_RAW_IDS]),
-    t("CallEnded", EventFamily.Calling, ["call/{id}", THREAD_RAW_IDS]),
-    t("CallParticipantAdded", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_USER, THREAD_RAW_IDS]),
-    t("CallParticipantRemoved", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_RAW_IDS]),
+    t("CallStarted", EventFamily.Calling, ["call/{id}/startedBy/{id}", THREAD_RAW_IDS], CALL_NOTE),
+    t("CallEnded", EventFamily.Calling, ["call/{id}", THREAD_RAW_IDS], CALL_NOTE),
+    t("CallParticipantAdded", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_USER, THREAD_RAW_IDS], CALL_NOTE),
+    t("CallParticipantRemoved", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_RAW_IDS], CALL_NOTE),
     t("RecordingFileStatusUpdated", EventFamily.Recording,
         ["/recording/call/{id}/serverCallId/{id}/recordingId/{id}", "/recording/call/{id}/recordingId/{id}"]),
 
@@ -106,7 +112,8 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     // learn.microsoft.com/azure/event-grid/communication-services-advanced-messaging-events documents
     // `advancedMessage/sender/…`; Microsoft's example event uses `advanceMessageAnalysis/sender/…`. Both accepted.
     t("AdvancedMessageAnalysisCompleted", EventFamily.AdvancedMessaging,
-        ["advancedMessage/sender/{id}/recipient/{id}", "advanceMessageAnalysis/sender/{id}/recipient/{id}"]),
+        ["advancedMessage/sender/{id}/recipient/{id}", "advanceMessageAnalysis/sender/{id}/recipient/{id}"],
+        "the docs write advancedMessage/sender/…, Microsoft's example events advanceMessageAnalysis/sender/…; both are accepted"),
 
     ...["RouterJobReceived", "RouterJobWaitingForActivation", "RouterJobSchedulingFailed", "RouterJobDeleted"].map(
         (n) => t(n, EventFamily.JobRouter, [JOB])),

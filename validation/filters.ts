@@ -52,7 +52,7 @@ export function checkSubjectFilter(
         }
         if (v.length > LIMITS.advancedFilterStringLength) out.push(issue([...path, key], v, `at most ${LIMITS.advancedFilterStringLength} characters`));
         if (shapes.length && !shapes.some((s) => fits(s, v, cs))) {
-            out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes)));
+            out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes) + subjectNotes(eventTypes ?? [])));
         }
     }
     return out;
@@ -64,6 +64,12 @@ export function subjectShapesOf(type: string): readonly string[] {
     if (v.status === "current") return v.info.subjects;
     if (v.status === "legacy" || v.status === "wrongCase") return v.useInstead.flatMap((t) => findEventType(t)?.subjects ?? []);
     return [];
+}
+
+/** Where Microsoft's sources disagree on an included type's subject, say which forms are accepted and why. */
+function subjectNotes(eventTypes: readonly unknown[]): string {
+    const notes = eventTypes.flatMap((t) => (typeof t === "string" ? findEventType(t)?.subjectNote ?? [] : []));
+    return [...new Set(notes)].map((n) => `; note: ${n}`).join("");
 }
 
 function subjectMismatchMessage(key: string, v: string, shapes: readonly string[]): string {

@@ -9,6 +9,7 @@ import * as path from "path";
 import { EVENT_TYPES, findEventType, reach } from "../../catalog";
 import { EXAMPLE_PAYLOADS, PACKAGE_PAYLOADS, SWAGGER_ADDITIONS } from "../../catalog/payloads.generated";
 import { fitsShape } from "../../routing/subjectShapes";
+import { checkSubjectFilter } from "../../validation/filters";
 import { loadSampleEvents } from "../../samples";
 import { CATALOG_DOC, renderCatalogDoc } from "../../scripts/gen-event-catalog-doc";
 import { allTypes, definedKeys, fromExamples, fromPackage, fromSwagger, render } from "../../scripts/gen-event-payloads";
@@ -82,6 +83,14 @@ describe("catalog: subject shapes accept every subject of Microsoft's examples",
             const info = findEventType(typeOf(event));
             assert.ok(info?.subjects.some((s) => fitsShape(s, String(event.subject))), `${file}: ${String(event.subject)} vs ${info?.subjects}`);
         }
+    });
+
+    it("says in the config error which documented forms are accepted where Microsoft's sources disagree", () => {
+        const issues = checkSubjectFilter({ beginsWith: "/phonenumber/" }, ["Microsoft.Communication.AdvancedMessageAnalysisCompleted"], ["subject"]);
+        assert.strictEqual(issues.length, 1);
+        assert.match(issues[0].message, /note: the docs write advancedMessage\/sender\/…, Microsoft's example events advanceMessageAnalysis\/sender\/…/);
+        assert.strictEqual(checkSubjectFilter({ beginsWith: "advanceMessageAnalysis/sender/" }, ["Microsoft.Communication.AdvancedMessageAnalysisCompleted"], ["s"]).length, 0);
+        assert.strictEqual(checkSubjectFilter({ beginsWith: "worker/" }, ["Microsoft.Communication.RouterWorkerUpdated"], ["s"]).length, 0);
     });
 
     it("in the published example files themselves", function () {
