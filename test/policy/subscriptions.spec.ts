@@ -50,9 +50,14 @@ describe("policy: event subscription rules", () => {
             messages: { "f-notin": [/StringNotIn on "data\.deliveryStatus" matches them .*SMSReceived payloads have no "deliveryStatus".*IsNotNull/] },
         });
         ruleCases("event-subscription-require-known-filter-keys", {
-            graph, pass: ["f-good", "f-array-on", "f-egkey", "f-casekey", "f-casekey-ccai", "f-openmaps", "f-callkeys", "f-chatmeta", "f-advmsg", "f-router"],
-            fail: ["f-badkey", "f-arrayobj", "f-absent"], unset: { pass: ["f-nosubject"] },
-            messages: { "f-badkey": [/Fix: write key: "data\.deliveryStatus"/], "f-arrayobj": [/inside an array/], "f-absent": [/none of RouterWorkerRegistered has "jobId"/] },
+            graph, pass: ["f-good", "f-array-on", "f-egkey", "f-casekey", "f-arrayobj", "f-casekey-ccai", "f-openmaps", "f-callkeys", "f-chatmeta", "f-advmsg", "f-router"],
+            fail: ["f-badkey", "f-absent"], unset: { pass: ["f-nosubject"] },
+            messages: { "f-badkey": [/Fix: write key: "data\.deliveryStatus"/], "f-absent": [/none of RouterWorkerRegistered has "jobId"/] },
+        });
+        // Advisory: Event Grid documents arrays of values, not keys through arrays of objects.
+        ruleCases("event-subscription-avoid-array-item-keys", {
+            graph, pass: ["f-good", "f-array-on", "f-openmaps"], fail: ["f-arrayobj"], unset: { pass: ["f-nosubject"] },
+            messages: { "f-arrayobj": [/inside the array "data\.deliveryAttempts" of SMSDeliveryReportReceived/] },
         });
         // Advisory only: Microsoft's IncomingCall examples (docs, call-center-ai) filter on data.to.PhoneNumber.Value.
         ruleCases("event-subscription-match-key-case", {

@@ -13,13 +13,12 @@ function filterableKeys(types: readonly EventTypeInfo[]): string[] {
 
 /**
  * Why a `data.` path reaches nothing in any included type, with the key to write instead; undefined when it
- * reaches a key (exactly, in a free sub-key of an open map, or in another letter case: that is the advisory
- * event-subscription-match-key-case's finding, since Azure's key-case handling is undocumented).
+ * reaches a key (exactly, in a free sub-key of an open map, in another letter case or inside an array of
+ * objects: those two are the advisory rules' findings, since Azure's behaviour there is undocumented).
  */
 function pathProblem(path: string, types: readonly EventTypeInfo[]): { why: string; instead?: string } | undefined {
-    const hits = types.map((t) => reach(t.payloadKeys, path, false)).filter((r) => r !== undefined);
-    if (hits.some((r) => r.kind !== "inArray")) return undefined;
-    if (hits.length) return { why: `"${path}" is a field of objects inside an array, which Event Grid cannot filter on` };
+    // A field inside an array of objects is event-subscription-avoid-array-item-keys' (advisory) finding.
+    if (types.some((t) => reach(t.payloadKeys, path, false) !== undefined)) return undefined;
     const near = filterableKeys(types).map((k) => ({ k, d: distance(k.toLowerCase(), path.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
     const instead = near && near.d <= Math.max(2, Math.floor(path.length / 3)) ? near.k : undefined;
     return { why: `none of ${types.map((t) => shortType(t.type)).join(", ")} has "${path}" in its data`, instead };
