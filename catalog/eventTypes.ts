@@ -1,12 +1,17 @@
 /**
  * The event types an Azure Communication Services resource publishes to its Event Grid system topic today,
- * with the subject shape each one carries. Source: https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, which cites
- * https://learn.microsoft.com/azure/event-grid/event-schema-communication-services and the per-feature pages.
+ * with the subject shapes each one carries. Types and subjects: https://learn.microsoft.com/azure/event-grid/event-schema-communication-services,
+ * the per-feature pages, and the example events of Azure/azure-rest-api-specs (samples/events/SPEC-EXAMPLES.md);
+ * every subject of those examples fits its type's shapes (test/catalog/payloads.spec.ts). Payload keys are
+ * generated from Microsoft's definitions (catalog/payloads.ts), never written here.
  *
  * Subject shapes are written with placeholders: `{digits}` is one or more decimal digits (E.164 without `+`),
  * `{id}` is one or more characters other than `/`. They are indicative (copied from published samples), which
  * is why the policy pack only uses them to reject prefixes that can match nothing.
  */
+
+import { payloadKeysOf } from "./payloads";
+import type { PayloadKey } from "./payloadTypes";
 
 /** The system topic type of an ACS resource. */
 export const ACS_TOPIC_TYPE = "Microsoft.Communication.CommunicationServices";
@@ -30,119 +35,99 @@ export interface EventTypeInfo {
     readonly family: EventFamily;
     /** Published subject shapes; empty when Microsoft has not published one. */
     readonly subjects: readonly string[];
-    /** Top-level and nested `data` keys (wire names, camelCase) the payload carries; arrays end in `[]`. */
+    /** Where Microsoft's sources disagree on the subject: which form comes from where (all are accepted). */
+    readonly subjectNote?: string;
+    /**
+     * Top-level and nested `data` keys (wire names) the payload carries: `a.b` nesting, arrays end in `[]` (their
+     * items' fields follow as `a[].b`), open string maps end in `.*` (any sub-key). Generated, see payloads.ts.
+     */
     readonly dataKeys: readonly string[];
+    /** The same keys with their value type and whether the model requires them. */
+    readonly payloadKeys: readonly PayloadKey[];
 }
 
 const P = "Microsoft.Communication.";
 
-const SMS_RECEIVED_KEYS = ["messageId", "from", "to", "message", "receivedTimestamp", "segmentCount"];
-const SMS_REPORT_KEYS = [
-    "messageId", "from", "to", "deliveryStatus", "deliveryStatusDetails", "deliveryAttempts[]",
-    "deliveryAttempts[].timestamp", "deliveryAttempts[].segmentsSucceeded", "deliveryAttempts[].segmentsFailed",
-    "receivedTimestamp", "tag",
-];
-const IDENTIFIER = (k: string) => [
-    k, `${k}.rawId`, `${k}.kind`, `${k}.communicationUser.id`, `${k}.phoneNumber.value`,
-    `${k}.microsoftTeamsUser.userId`, `${k}.microsoftTeamsUser.isAnonymous`, `${k}.microsoftTeamsUser.cloud`,
-    `${k}.microsoftTeamsApp.appId`, `${k}.microsoftTeamsApp.cloud`,
-];
-const CHAT_BASE = [
-    "transactionId", "threadId", "messageId", ...IDENTIFIER("senderCommunicationIdentifier"), "senderDisplayName",
-    "composeTime", "type", "version",
-];
-const CHAT_USER_BASE = [...CHAT_BASE, ...IDENTIFIER("recipientCommunicationIdentifier")];
-const CHAT_THREAD_KEYS = [
-    "transactionId", "threadId", "version", "createTime", ...IDENTIFIER("createdByCommunicationIdentifier"),
-    "properties", "metadata", "participants[]",
-];
+
 const THREAD_USER = "thread/{id}/sender/{id}/recipient/{id}";
 const THREAD = "thread/{id}/sender/{id}";
-const ROUTER_JOB = ["jobId", "channelReference", "channelId", "queueId", "labels", "tags"];
-const ROUTER_WORKER = ["workerId", "jobId", "channelReference", "channelId", "queueId", "offerId"];
+/**
+ * The subject of Microsoft's example ChatTypingIndicatorReceivedInThread event (Event Grid schema) and of the
+ * CloudEvents call_* examples in Azure/azure-rest-api-specs (specification/eventgrid/data-plane/
+ * Microsoft.Communication/stable/2018-01-01/examples/). For the call events it looks copied from chat, but it is
+ * what Microsoft documents, so we accept it rather than block a filter written from it.
+ */
+const THREAD_RAW_IDS = "thread/{id}/senderCommunicationIdentifierRawId/{id}/recipientCommunicationIdentifierRawId/{id}";
+const JOB = "job/{id}/channel/{id}";
 
-function t(type: string, family: EventFamily, subjects: string[], dataKeys: string[]): EventTypeInfo {
-    return { type: P + type, family, subjects, dataKeys };
+function t(type: string, family: EventFamily, subjects: string[], subjectNote?: string): EventTypeInfo {
+    const keys = payloadKeysOf(P + type);
+    return { type: P + type, family, subjects, ...(subjectNote ? { subjectNote } : {}), dataKeys: keys.map(([k]) => k), payloadKeys: keys };
 }
+
+const CALL_NOTE = "Microsoft's Event Grid example uses call/…; its CloudEvents example carries a chat-style subject " +
+    "(thread/…/senderCommunicationIdentifierRawId/…); both forms are accepted";
 
 /** Every current event type (54). Order follows https://learn.microsoft.com/azure/event-grid/event-schema-communication-services. */
 export const EVENT_TYPES: readonly EventTypeInfo[] = [
-    t("SMSReceived", EventFamily.Sms, ["/phonenumber/{digits}"], SMS_RECEIVED_KEYS),
-    t("SMSDeliveryReportReceived", EventFamily.Sms, ["/phonenumber/{digits}"], SMS_REPORT_KEYS),
+    t("SMSReceived", EventFamily.Sms, ["/phonenumber/{digits}"]),
+    t("SMSDeliveryReportReceived", EventFamily.Sms, ["/phonenumber/{digits}"]),
 
-    t("ChatMessageReceived", EventFamily.ChatUser, [THREAD_USER], [...CHAT_USER_BASE, "messageBody", "metadata"]),
-    t("ChatMessageEdited", EventFamily.ChatUser, [THREAD_USER], [...CHAT_USER_BASE, "messageBody", "metadata", "editTime"]),
-    t("ChatMessageDeleted", EventFamily.ChatUser, [THREAD_USER], [...CHAT_USER_BASE, "deleteTime"]),
-    t("ChatThreadCreatedWithUser", EventFamily.ChatUser, ["thread/{id}/createdBy/{id}/recipient/{id}"],
-        [...CHAT_THREAD_KEYS, ...IDENTIFIER("recipientCommunicationIdentifier")]),
-    t("ChatThreadWithUserDeleted", EventFamily.ChatUser, ["thread/{id}/deletedBy/{id}/recipient/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "deleteTime", ...IDENTIFIER("deletedByCommunicationIdentifier"), ...IDENTIFIER("recipientCommunicationIdentifier")]),
-    t("ChatThreadPropertiesUpdatedPerUser", EventFamily.ChatUser, ["thread/{id}/editedBy/{id}/recipient/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "editTime", "properties", "metadata", ...IDENTIFIER("editedByCommunicationIdentifier"), ...IDENTIFIER("recipientCommunicationIdentifier")]),
-    t("ChatParticipantAddedToThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantAdded/{id}/recipient/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "time", "participantAdded", ...IDENTIFIER("addedByCommunicationIdentifier"), ...IDENTIFIER("recipientCommunicationIdentifier")]),
-    t("ChatParticipantRemovedFromThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantRemoved/{id}/recipient/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "time", "participantRemoved", ...IDENTIFIER("removedByCommunicationIdentifier"), ...IDENTIFIER("recipientCommunicationIdentifier")]),
+    t("ChatMessageReceived", EventFamily.ChatUser, [THREAD_USER]),
+    t("ChatMessageEdited", EventFamily.ChatUser, [THREAD_USER]),
+    t("ChatMessageDeleted", EventFamily.ChatUser, [THREAD_USER]),
+    t("ChatThreadCreatedWithUser", EventFamily.ChatUser, ["thread/{id}/createdBy/{id}/recipient/{id}"]),
+    t("ChatThreadWithUserDeleted", EventFamily.ChatUser, ["thread/{id}/deletedBy/{id}/recipient/{id}"]),
+    t("ChatThreadPropertiesUpdatedPerUser", EventFamily.ChatUser, ["thread/{id}/editedBy/{id}/recipient/{id}"]),
+    t("ChatParticipantAddedToThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantAdded/{id}/recipient/{id}"]),
+    t("ChatParticipantRemovedFromThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantRemoved/{id}/recipient/{id}"]),
 
-    t("ChatThreadCreated", EventFamily.ChatThread, ["thread/{id}/createdBy/{id}"], CHAT_THREAD_KEYS),
-    t("ChatThreadDeleted", EventFamily.ChatThread, ["thread/{id}/deletedBy/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "deleteTime", ...IDENTIFIER("deletedByCommunicationIdentifier")]),
-    t("ChatThreadParticipantAdded", EventFamily.ChatThread, ["thread/{id}/participantadded/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "time", "participantAdded", ...IDENTIFIER("addedByCommunicationIdentifier")]),
-    t("ChatThreadParticipantRemoved", EventFamily.ChatThread, ["thread/{id}/participantremoved/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "time", "participantRemoved", ...IDENTIFIER("removedByCommunicationIdentifier")]),
-    t("ChatThreadPropertiesUpdated", EventFamily.ChatThread, ["thread/{id}/editedBy/{id}"],
-        ["transactionId", "threadId", "version", "createTime", "editTime", "properties", "metadata", ...IDENTIFIER("editedByCommunicationIdentifier")]),
-    t("ChatMessageReceivedInThread", EventFamily.ChatThread, [THREAD], [...CHAT_BASE, "messageBody", "metadata"]),
-    t("ChatMessageEditedInThread", EventFamily.ChatThread, [THREAD], [...CHAT_BASE, "messageBody", "metadata", "editTime"]),
-    t("ChatMessageDeletedInThread", EventFamily.ChatThread, [THREAD], [...CHAT_BASE, "deleteTime"]),
-    t("ChatTypingIndicatorReceivedInThread", EventFamily.ChatThread, [THREAD_USER], [...CHAT_BASE, "messageBody", "metadata"]),
-    t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [], [...CHAT_BASE, "messageBody", "metadata"]),
+    t("ChatThreadCreated", EventFamily.ChatThread, ["thread/{id}/createdBy/{id}"]),
+    t("ChatThreadDeleted", EventFamily.ChatThread, ["thread/{id}/deletedBy/{id}"]),
+    t("ChatThreadParticipantAdded", EventFamily.ChatThread, ["thread/{id}/participantadded/{id}"]),
+    t("ChatThreadParticipantRemoved", EventFamily.ChatThread, ["thread/{id}/participantremoved/{id}"]),
+    t("ChatThreadPropertiesUpdated", EventFamily.ChatThread, ["thread/{id}/editedBy/{id}"]),
+    t("ChatMessageReceivedInThread", EventFamily.ChatThread, [THREAD]),
+    t("ChatMessageEditedInThread", EventFamily.ChatThread, [THREAD]),
+    t("ChatMessageDeletedInThread", EventFamily.ChatThread, [THREAD]),
+    // The CloudEvents example uses the sender/recipient form, the Event Grid one the *RawId form: both accepted.
+    t("ChatTypingIndicatorReceivedInThread", EventFamily.ChatThread, [THREAD_USER, THREAD_RAW_IDS],
+        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted"),
+    t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [THREAD_USER]),
 
-    t("UserDisconnected", EventFamily.Presence, ["user/{id}"], [...IDENTIFIER("userCommunicationIdentifier")]),
-    t("IncomingCall", EventFamily.Calling, ["/caller/{id}/recipient/{id}"],
-        [...IDENTIFIER("to"), ...IDENTIFIER("from"), "serverCallId", "callerDisplayName", "customContext",
-            "customContext.sipHeaders", "customContext.voipHeaders", "incomingCallContext", "onBehalfOfCallee", "correlationId"]),
-    t("CallStarted", EventFamily.Calling, ["call/{id}/startedBy/{id}"],
-        ["startedBy", "serverCallId", "group", "room", "isTwoParty", "correlationId", "isRoomsCall"]),
-    t("CallEnded", EventFamily.Calling, ["call/{id}"],
-        ["endedBy", "reason", "callDurationInSeconds", "serverCallId", "group", "room", "isTwoParty", "correlationId", "isRoomsCall"]),
-    t("CallParticipantAdded", EventFamily.Calling, ["call/{id}/participant/{id}"],
-        ["user", "displayName", "participantId", "userAgent", "startedBy", "serverCallId", "group", "room", "isTwoParty", "correlationId", "isRoomsCall"]),
-    t("CallParticipantRemoved", EventFamily.Calling, ["call/{id}/participant/{id}"],
-        ["user", "displayName", "participantId", "userAgent", "startedBy", "serverCallId", "group", "room", "isTwoParty", "correlationId", "isRoomsCall"]),
+    t("UserDisconnected", EventFamily.Presence, ["user/{id}"]),
+    t("IncomingCall", EventFamily.Calling, ["/caller/{id}/recipient/{id}"]),
+    t("CallStarted", EventFamily.Calling, ["call/{id}/startedBy/{id}", THREAD_RAW_IDS], CALL_NOTE),
+    t("CallEnded", EventFamily.Calling, ["call/{id}", THREAD_RAW_IDS], CALL_NOTE),
+    t("CallParticipantAdded", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_USER, THREAD_RAW_IDS], CALL_NOTE),
+    t("CallParticipantRemoved", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_RAW_IDS], CALL_NOTE),
     t("RecordingFileStatusUpdated", EventFamily.Recording,
-        ["/recording/call/{id}/serverCallId/{id}/recordingId/{id}", "/recording/call/{id}/recordingId/{id}"],
-        ["recordingStorageInfo", "recordingStorageInfo.recordingChunks", "recordingStartTime", "recordingDurationMs",
-            "recordingContentType", "recordingChannelType", "recordingFormatType", "sessionEndReason"]),
+        ["/recording/call/{id}/serverCallId/{id}/recordingId/{id}", "/recording/call/{id}/recordingId/{id}"]),
 
-    t("EmailDeliveryReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"],
-        ["sender", "recipient", "internetMessageId", "messageId", "status", "deliveryStatusDetails",
-            "deliveryStatusDetails.statusMessage", "deliveryStatusDetails.recipientMailServerHostName", "deliveryAttemptTimestamp"]),
-    t("EmailEngagementTrackingReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"],
-        ["sender", "recipient", "messageId", "userActionTimestamp", "engagementContext", "userAgent", "engagementType"]),
+    t("EmailDeliveryReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"]),
+    t("EmailEngagementTrackingReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"]),
 
-    t("AdvancedMessageReceived", EventFamily.AdvancedMessaging, ["advancedMessage/sender/{id}/recipient/{id}"],
-        ["content", "channelType", "media", "context", "button", "interactive", "from", "to", "receivedTimestamp", "error"]),
-    t("AdvancedMessageDeliveryStatusUpdated", EventFamily.AdvancedMessaging, ["advancedMessage/{id}/status/{id}"],
-        ["messageId", "status", "channelType", "from", "to", "receivedTimestamp", "error"]),
-    t("AdvancedMessageAnalysisCompleted", EventFamily.AdvancedMessaging, ["advanceMessageAnalysis/sender/{id}/recipient/{id}"],
-        ["channelType", "from", "to", "receivedTimestamp", "originalMessage", "intentAnalysis", "languageDetection", "extractedKeyPhrases[]"]),
+    t("AdvancedMessageReceived", EventFamily.AdvancedMessaging, ["advancedMessage/sender/{id}/recipient/{id}"]),
+    t("AdvancedMessageDeliveryStatusUpdated", EventFamily.AdvancedMessaging, ["advancedMessage/{id}/status/{id}"]),
+    // learn.microsoft.com/azure/event-grid/communication-services-advanced-messaging-events documents
+    // `advancedMessage/sender/…`; Microsoft's example event uses `advanceMessageAnalysis/sender/…`. Both accepted.
+    t("AdvancedMessageAnalysisCompleted", EventFamily.AdvancedMessaging,
+        ["advancedMessage/sender/{id}/recipient/{id}", "advanceMessageAnalysis/sender/{id}/recipient/{id}"],
+        "the docs write advancedMessage/sender/…, Microsoft's example events advanceMessageAnalysis/sender/…; both are accepted"),
 
     ...["RouterJobReceived", "RouterJobWaitingForActivation", "RouterJobSchedulingFailed", "RouterJobDeleted"].map(
-        (n) => t(n, EventFamily.JobRouter, ["job/{id}/channel/{id}"], ROUTER_JOB)),
+        (n) => t(n, EventFamily.JobRouter, [JOB])),
     ...["RouterJobClassified", "RouterJobQueued", "RouterJobWorkerSelectorsExpired"].map(
-        (n) => t(n, EventFamily.JobRouter, ["job/{id}/channel/{id}/queue/{id}"], ROUTER_JOB)),
-    t("RouterJobClassificationFailed", EventFamily.JobRouter, ["job/{id}/channel/{id}/classificationpolicy/{id}"], ROUTER_JOB),
+        (n) => t(n, EventFamily.JobRouter, [`${JOB}/queue/{id}`])),
+    t("RouterJobClassificationFailed", EventFamily.JobRouter, [`${JOB}/classificationpolicy/{id}`]),
     ...["RouterJobCompleted", "RouterJobClosed", "RouterJobUnassigned"].map(
-        (n) => t(n, EventFamily.JobRouter, ["job/{id}/channel/{id}/assignment/{id}"], ROUTER_JOB)),
-    t("RouterJobCancelled", EventFamily.JobRouter, ["job/{id}/channel/{id}/disposition/{id}"], ROUTER_JOB),
-    t("RouterJobExceptionTriggered", EventFamily.JobRouter, ["job/{id}/channel/{id}/exceptionrule/{id}"], ROUTER_JOB),
+        (n) => t(n, EventFamily.JobRouter, [`${JOB}/assignment/{id}`])),
+    t("RouterJobCancelled", EventFamily.JobRouter, [`${JOB}/disposition/{id}`]),
+    t("RouterJobExceptionTriggered", EventFamily.JobRouter, [`${JOB}/exceptionrule/{id}`]),
     ...["RouterWorkerOfferIssued", "RouterWorkerOfferAccepted", "RouterWorkerOfferDeclined", "RouterWorkerOfferRevoked",
-        "RouterWorkerOfferExpired"].map((n) => t(n, EventFamily.JobRouter, ["worker/{id}/job/{id}"], ROUTER_WORKER)),
-    ...["RouterWorkerRegistered", "RouterWorkerDeregistered", "RouterWorkerDeleted"].map(
-        (n) => t(n, EventFamily.JobRouter, ["worker/{id}"], ROUTER_WORKER)),
-    t("RouterWorkerUpdated", EventFamily.JobRouter, [], ROUTER_WORKER),
+        "RouterWorkerOfferExpired"].map((n) => t(n, EventFamily.JobRouter, ["worker/{id}/job/{id}"])),
+    ...["RouterWorkerRegistered", "RouterWorkerDeregistered", "RouterWorkerDeleted", "RouterWorkerUpdated"].map(
+        (n) => t(n, EventFamily.JobRouter, ["worker/{id}"])),
 ];
 
 const BY_TYPE = new Map(EVENT_TYPES.map((e) => [e.type, e]));

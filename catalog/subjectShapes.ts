@@ -7,9 +7,11 @@
  * (real SMS subjects start with `/phonenumber/`) or a `thread/` prefix on an SMS subscription.
  */
 
-type Token = { kind: "lit"; text: string } | { kind: "digits" } | { kind: "id" };
+/** One piece of a shape: literal text, or a placeholder. The only parser of the shape grammar (routing/ reuses it). */
+export type ShapeToken = { readonly kind: "lit"; readonly text: string } | { readonly kind: "digits" | "id" };
+type Token = ShapeToken;
 
-function tokenize(shape: string): Token[] {
+export function tokenizeShape(shape: string): ShapeToken[] {
     const out: Token[] = [];
     const re = /\{(digits|id)\}/g;
     let last = 0;
@@ -22,7 +24,8 @@ function tokenize(shape: string): Token[] {
     return out;
 }
 
-function fits(kind: "digits" | "id", ch: string): boolean {
+/** Whether one character can be part of a placeholder: `{digits}` takes 0-9, `{id}` anything but `/`. */
+export function placeholderTakes(kind: "digits" | "id", ch: string): boolean {
     return kind === "digits" ? ch >= "0" && ch <= "9" : ch !== "/";
 }
 
@@ -54,7 +57,7 @@ function prefixFits(tokens: Token[], text: string, caseSensitive: boolean): bool
             if (lit[off] === ch) next.add(off + 1 === lit.length ? `${ti + 1}:0` : `${ti}:${off + 1}`);
             return;
         }
-        if (fits(tok.kind, ch)) next.add(`${ti}:${off + 1}`);
+        if (placeholderTakes(tok.kind, ch)) next.add(`${ti}:${off + 1}`);
         if (off >= 1) step(ti + 1, 0, ch, next); // placeholder done, let the next token take this char
     }
 }
@@ -64,11 +67,11 @@ function reverseTokens(tokens: Token[]): Token[] {
 }
 
 export function subjectCanBeginWith(shape: string, prefix: string, caseSensitive = false): boolean {
-    return prefixFits(tokenize(shape), prefix, caseSensitive);
+    return prefixFits(tokenizeShape(shape), prefix, caseSensitive);
 }
 
 export function subjectCanEndWith(shape: string, suffix: string, caseSensitive = false): boolean {
-    return prefixFits(reverseTokens(tokenize(shape)), [...suffix].reverse().join(""), caseSensitive);
+    return prefixFits(reverseTokens(tokenizeShape(shape)), [...suffix].reverse().join(""), caseSensitive);
 }
 
 /** A concrete example subject for a shape, for messages and generated sample events. */

@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { ProgramError } from "../harness/runProgram";
 import { runStack } from "../harness/runStack";
-import { buildRouter, RouteResult } from "../routing";
+import { buildRouter, RouteResult, Router } from "../routing";
+import { isRecord, toEventGridInput } from "../routing/envelope";
 import { loadSampleEvents, SampleEvent } from "../samples";
 import { ValidationError } from "../validation/issue";
 import { routedSubscriptions } from "./stackRoutes";
@@ -25,7 +26,8 @@ export interface RoutedEvent {
 
 /**
  * ACS publishes in the Event Grid schema, so that is what reaches the filters; the `.cloudevents.json` samples
- * show what a CloudEvents subscription delivers to a handler, and are routed only when named explicitly.
+ * show what a CloudEvents subscription delivers to a handler, and are routed only when named explicitly. A
+ * CloudEvents event is routed as the Event Grid-schema event the system topic filtered (toEventGridInput).
  */
 function readEvents(files: string[]): SampleEvent[] {
     if (files.length === 0) return loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json"));
@@ -33,6 +35,12 @@ function readEvents(files: string[]): SampleEvent[] {
         const content = JSON.parse(fs.readFileSync(f, "utf8"));
         return (Array.isArray(content) ? content : [content]).map((event: any) => ({ file: path.relative(process.cwd(), f), event }));
     });
+}
+
+/** Route one event as the system topic filters it (Event Grid schema, whatever envelope the file holds). */
+export function routeSample(router: Router, sample: SampleEvent): RoutedEvent {
+    const input = isRecord(sample.event) ? toEventGridInput(sample.event) : sample.event;
+    return describeRoute(sample, router.routeWithAllReasons(input));
 }
 
 export function describeRoute(sample: SampleEvent, r: RouteResult): RoutedEvent {
@@ -70,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     try {
         const graph = await runStack({ stack: o.stack });
         const router = buildRouter(routedSubscriptions(graph));
-        const results = readEvents(cmd.args).map((s) => describeRoute(s, router.routeWithAllReasons(s.event)));
+        const results = readEvents(cmd.args).map((s) => routeSample(router, s));
         if (o.json) process.stdout.write(JSON.stringify({ stack: o.stack, events: results }, null, 2) + "\n");
         else process.stdout.write(`Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` + results.map(formatRoutedEvent).join("\n\n") + "\n");
         return 0;

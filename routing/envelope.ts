@@ -38,6 +38,28 @@ export function viewEvent(event: unknown): EventView {
 }
 
 /**
+ * The Event Grid-schema event a system topic filtered, for a CloudEvents 1.0 delivery of an ACS event: the
+ * inverse of toCloudEvent(). A system topic publishes in the Event Grid schema and converts only on delivery
+ * (https://learn.microsoft.com/azure/event-grid/cloud-event-schema); ACS events carry dataVersion "1.0" and
+ * metadataVersion "1" (every Event Grid-schema example in Azure/azure-rest-api-specs,
+ * specification/eventgrid/data-plane/Microsoft.Communication/stable/2018-01-01/examples/event-grid-schema).
+ * Event Grid-schema input comes back unchanged.
+ */
+export function toEventGridInput(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    if (detectSchema(event) === "EventGridSchema") return { ...event };
+    return {
+        id: event.id,
+        topic: event.source,
+        subject: event.subject,
+        data: event.data,
+        eventType: event.type,
+        dataVersion: typeof event.dataversion === "string" ? event.dataversion : "1.0",
+        metadataVersion: "1",
+        eventTime: event.time,
+    };
+}
+
+/**
  * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event (https://learn.microsoft.com/azure/event-grid/cloud-event-schema mapping: `source` = topic,
  * `type` = eventType, `time` = eventTime; `id`, `subject` and `data` unchanged). There is no reverse: Event Grid
  * cannot turn CloudEvents input into Event Grid schema output.

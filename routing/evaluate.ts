@@ -133,13 +133,15 @@ function fromVerdict(a: CompiledAdvancedFilter, v: Verdict): ClauseResult {
 }
 
 /** Collapse a verdict to what decides the outcome: pass, fail, or which undocumented case. */
-function verdictClass(v: Verdict): "pass" | "fail" | "U3" | "U4" | "U5" {
+function verdictClass(v: Verdict): "pass" | "fail" | "U3" | "U4" | "U5" | "U13" | "U14" {
     switch (v.kind) {
         case "pass": return "pass";
         case "missing": return v.pass ? "pass" : "fail";
         case "missingUndocumented": return "U3";
         case "arraysOff": return "U4";
         case "wrongType": return "U5";
+        case "nullValue": return "U13";
+        case "emptyOperand": return "U14";
         default: return "fail";
     }
 }

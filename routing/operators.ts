@@ -109,15 +109,32 @@ export type Verdict =
     | { readonly kind: "fail"; readonly value: unknown }
     | { readonly kind: "arrayFail"; readonly array: readonly unknown[]; readonly offending?: Scalar }
     | { readonly kind: "arraysOff"; readonly array: readonly unknown[] }
-    | { readonly kind: "wrongType"; readonly value: unknown };
+    /** A positive typed operator on an array with the flag off: no match (the flag is needed "to use this feature"). */
+    | { readonly kind: "arraysOffNoMatch"; readonly array: readonly unknown[] }
+    | { readonly kind: "wrongType"; readonly value: unknown }
+    /** U13: the key is present with `null`, for an operator other than the two presence operators. */
+    | { readonly kind: "nullValue" }
+    /** U14: an empty-string operand decides the answer (undocumented whether "" matches everything, nothing or ""). */
+    | { readonly kind: "emptyOperand"; readonly value: unknown };
 
 /**
- * Apply an operator. Null counts as missing for every operator: IsNullOrUndefined treats them alike and
- * nothing documents a difference elsewhere (our reading). Arrays need the flag (else U4); with it, elements of
- * another type are ignored, a positive operator needs one element to hold, a negated one needs none to.
+ * Apply an operator. A missing key follows the documented missing-key rule (https://learn.microsoft.com/azure/event-grid/event-filtering). A key present with `null` is documented only for the presence
+ * operators (IsNullOrUndefined holds, IsNotNull does not); for the others it is U13. Arrays need the flag: without
+ * it a positive typed operator does not match (https://learn.microsoft.com/azure/event-grid/event-filtering: the
+ * flag is needed "to use this feature") and negated/presence operators stay U4; with it, elements of another type
+ * are ignored, a positive operator needs one element to hold, a negated one needs none to. An empty-string
+ * operand that changes the answer is U14.
  */
 export function applyOperator(op: OperatorType, operand: Operand, lookup: Lookup, arraysEnabled: boolean): Verdict {
+    const v = applyOnce(op, operand, lookup, arraysEnabled);
+    if (operand.kind !== "strings" || !operand.values.includes("") || !lookup.found) return v;
+    const without = applyOnce(op, { kind: "strings", values: operand.values.filter((x) => x !== "") }, lookup, arraysEnabled);
+    return (v.kind === "pass") === (without.kind === "pass") ? v : { kind: "emptyOperand", value: lookup.value };
+}
+
+function applyOnce(op: OperatorType, operand: Operand, lookup: Lookup, arraysEnabled: boolean): Verdict {
     const s = OPERATORS[op];
+    if (lookup.found && lookup.value === null && s.family !== "presence") return { kind: "nullValue" };
     if (!lookup.found || lookup.value === null) return onMissing(s, lookup);
     const value = lookup.value;
     if (Array.isArray(value)) return onArray(op, s, operand, value, arraysEnabled);
@@ -133,7 +150,7 @@ function onMissing(s: OperatorSpec, lookup: Lookup): Verdict {
 }
 
 function onArray(op: OperatorType, s: OperatorSpec, operand: Operand, array: readonly unknown[], arraysEnabled: boolean): Verdict {
-    if (!arraysEnabled) return { kind: "arraysOff", array };
+    if (!arraysEnabled) return s.family !== "presence" && !s.negated ? { kind: "arraysOffNoMatch", array } : { kind: "arraysOff", array };
     // A present array is a value: IsNotNull holds, IsNullOrUndefined does not (our inferred reading).
     if (s.family === "presence") return op === "IsNotNull" ? { kind: "pass" } : { kind: "fail", value: array };
     const typed = array.filter((e): e is Scalar => familyOf(e) === s.family);

@@ -45,6 +45,12 @@ export function advancedReason(f: CompiledAdvancedFilter, v: Verdict): string {
                 : `element ${showValue(v.offending)} of ${key} ${spec.failPhrase} ${showOperand(f)}`;
         case "arraysOff":
             return `${key} is an array ${showValue(v.array)} but enableAdvancedFilteringOnArrays is off; Event Grid's behaviour is undocumented (U4)`;
+        case "arraysOffNoMatch":
+            return `${key} is an array ${showValue(v.array)} and enableAdvancedFilteringOnArrays is off, so ${opText(f)} does not match (the flag is needed to filter arrays)`;
+        case "nullValue":
+            return `${key} is present with null; ${f.operator} on a null value is undocumented (U13): add IsNotNull on the same key`;
+        case "emptyOperand":
+            return `${key} ${showValue(v.value)} meets ${opText(f)} only through the empty string "", whose meaning is undocumented (U14): drop "" from the values`;
         case "wrongType":
             return `${key} is ${describeType(v.value)} ${showValue(v.value)} but ${f.operator} compares ${spec.family} values; Event Grid's behaviour is undocumented (U5)`;
         case "pass":
@@ -67,8 +73,9 @@ export function keyCaseReason(f: CompiledAdvancedFilter, exact: Lookup, loose: L
 /** The includedEventTypes failure, naming the current type when the event or the filter uses an old name. */
 export function eventTypeReason(eventType: string | undefined, listed: readonly string[]): string {
     if (eventType === undefined) return `the event has no event type, so it cannot be one of includedEventTypes ${showList(listed)}`;
-    let reason = `event type "${eventType}" is not in includedEventTypes ${showList(listed)}`;
-    const ownProblem = describeEventTypeProblem(eventType);
+    let reason = `event type ${showValue(eventType)} is not in includedEventTypes ${showList(listed)}`;
+    // An event type longer than any real one gets no spelling advice (and no edit-distance work on it).
+    const ownProblem = eventType.length <= MAX_VALUE_TEXT ? describeEventTypeProblem(eventType) : undefined;
     if (ownProblem) reason += `; ${ownProblem}`;
     const stale = listed.filter((t) => replacementsOf(t).includes(eventType));
     if (stale.length) reason += `; the subscription lists ${stale.map((t) => `"${t}"`).join(" and ")} where it means "${eventType}"`;
@@ -81,7 +88,7 @@ function replacementsOf(listedType: string): string[] {
 }
 
 export function caseOnlyTypeReason(eventType: string, listedAs: string): string {
-    return `event type "${eventType}" equals includedEventTypes entry "${listedAs}" only when letter case is ignored; ` +
+    return `event type ${showValue(eventType)} equals includedEventTypes entry "${listedAs}" only when letter case is ignored; ` +
         `whether Event Grid ignores case here is undocumented (U1): write "${eventType}"`;
 }
 
@@ -92,7 +99,7 @@ export function subjectReason(side: SubjectSide, subject: string | undefined, wa
     const verb = side === "begin" ? "begin with" : "end with";
     const cs = caseSensitive ? " (case-sensitive)" : "";
     if (subject === undefined) return `the event has no subject, so it cannot ${verb} "${wanted}"`;
-    return `subject "${subject}" does not ${verb} "${wanted}"${cs}${shapeHint(side, subject, wanted, caseSensitive, eventType)}`;
+    return `subject ${showValue(subject)} does not ${verb} "${wanted}"${cs}${shapeHint(side, subject, wanted, caseSensitive, eventType)}`;
 }
 
 /**
@@ -105,7 +112,7 @@ function shapeHint(side: SubjectSide, subject: string, wanted: string, caseSensi
     const looks = `they look like ${shapes.map((s) => `"${s}"`).join(" or ")}`;
     if (!filterValueFits(side, wanted, caseSensitive, eventType as string, shapes)) return `; no "${eventType}" subject can (${looks})`;
     const real = shapes.some((s) => fitsShape(s, subject));
-    return real ? "" : `; "${subject}" is not a subject ACS sends for "${eventType}" (${looks})`;
+    return real ? "" : `; ${showValue(subject)} is not a subject ACS sends for "${eventType}" (${looks})`;
 }
 
 /** Cached: the answer depends only on the filter and the event type, and the shape walk is the costly part. */

@@ -5,15 +5,10 @@
  * shape?" and "give me one that begins (ends) with X", which live here.
  */
 
-type Token = { readonly kind: "lit"; readonly text: string } | { readonly kind: "digits" | "id" };
+import { placeholderTakes, ShapeToken as Token, tokenizeShape as tokenize } from "../catalog/subjectShapes";
 
 /** Palindromes, so completing the reversed shape (for suffixes) fills the same way. */
 const FILL: Readonly<Record<"digits" | "id", string>> = { digits: "5551555", id: "x" };
-
-function tokenize(shape: string): Token[] {
-    return shape.split(/(\{digits\}|\{id\})/).filter((p) => p.length > 0).map((p): Token =>
-        p === "{digits}" ? { kind: "digits" } : p === "{id}" ? { kind: "id" } : { kind: "lit", text: p });
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const patternCache = new Map<string, RegExp>();
@@ -67,7 +62,7 @@ function step(tokens: readonly Token[], p: Position, ch: string): Position[] {
         const out = p.out + tok.text[p.off];
         return [p.off + 1 === tok.text.length ? { ti: p.ti + 1, off: 0, out } : { ti: p.ti, off: p.off + 1, out }];
     }
-    const fits = tok.kind === "digits" ? ch >= "0" && ch <= "9" : ch !== "/";
+    const fits = placeholderTakes(tok.kind, ch);
     const stay = fits ? [{ ti: p.ti, off: p.off + 1, out: p.out + ch }] : [];
     return p.off >= 1 ? [...stay, ...step(tokens, { ti: p.ti + 1, off: 0, out: p.out }, ch)] : stay;
 }

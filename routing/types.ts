@@ -4,15 +4,10 @@
  * captured inputs can be passed in unchanged. Semantics: https://learn.microsoft.com/azure/event-grid/event-filtering.
  */
 
-/** The 19 advanced-filter operators Event Grid supports (https://learn.microsoft.com/azure/event-grid/event-filtering). */
-export const OPERATOR_TYPES = [
-    "NumberIn", "NumberNotIn", "NumberLessThan", "NumberGreaterThan", "NumberLessThanOrEquals",
-    "NumberGreaterThanOrEquals", "NumberInRange", "NumberNotInRange", "BoolEquals", "StringIn", "StringNotIn",
-    "StringBeginsWith", "StringNotBeginsWith", "StringEndsWith", "StringNotEndsWith", "StringContains",
-    "StringNotContains", "IsNullOrUndefined", "IsNotNull",
-] as const;
-
-export type OperatorType = (typeof OPERATOR_TYPES)[number];
+/** The 19 advanced-filter operators Event Grid supports, from the one table in catalog/filterOperators.ts. */
+import type { OperatorType } from "../catalog/filterOperators";
+export { OPERATOR_TYPES } from "../catalog/filterOperators";
+export type { OperatorType };
 
 /**
  * One advanced filter, as azure-native takes it. `value` is the operand of NumberLessThan…/BoolEquals, `values`
@@ -51,7 +46,7 @@ export interface FilterSpec {
 }
 
 /** The documented-behaviour gaps the simulator refuses to guess (routing/README.md). */
-export type UndocumentedId = "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U12";
+export type UndocumentedId = "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U12" | "U13" | "U14";
 
 /** Which part of a filter decided the outcome. `index` counts advanced filters from 0, in filter order. */
 export type Clause =

@@ -70,6 +70,7 @@ function ruleBlock(r: Row): string[] {
         `- **Level:** ${r.level} (${r.entry.why})`,
         `- **Kind:** ${r.kind === "harness" ? "harness check in policy/evaluate.ts (CrossGuard sees secrets unwrapped)" : r.kind} · **Pillar:** ${r.entry.pillar} · **Unset:** ${r.entry.unset}`,
         `- **What goes wrong:** ${cell(r.description)}`,
+        ...(r.entry.azureBehaviour ? [`- **Azure behaviour:** ${cell(r.entry.azureBehaviour)}`] : []),
         `- **Fix:** ${r.entry.fix}`,
         `- **Anchors:** ${r.entry.anchors.join("; ")}`,
         ...configLines(r),

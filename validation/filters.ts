@@ -4,18 +4,9 @@ import { LIMITS } from "./limits";
 
 type Path = readonly (string | number)[];
 
-/** Advanced-filter operators and the operand each takes (Event Grid API 2025-02-15). */
-export const OPERATOR_OPERANDS = {
-    NumberIn: "numbers", NumberNotIn: "numbers",
-    NumberLessThan: "number", NumberGreaterThan: "number", NumberLessThanOrEquals: "number", NumberGreaterThanOrEquals: "number",
-    NumberInRange: "ranges", NumberNotInRange: "ranges",
-    BoolEquals: "boolean",
-    StringIn: "strings", StringNotIn: "strings", StringBeginsWith: "strings", StringNotBeginsWith: "strings",
-    StringEndsWith: "strings", StringNotEndsWith: "strings", StringContains: "strings", StringNotContains: "strings",
-    IsNullOrUndefined: "none", IsNotNull: "none",
-} as const;
-export type OperatorType = keyof typeof OPERATOR_OPERANDS;
-export const OPERATOR_TYPES = Object.keys(OPERATOR_OPERANDS) as OperatorType[];
+// The operator table is an Azure fact stated once, in catalog/filterOperators.ts.
+import { OPERATOR_OPERANDS, OPERATOR_TYPES, OperatorType } from "../catalog/filterOperators";
+export { OPERATOR_OPERANDS, OPERATOR_TYPES, OperatorType };
 
 export interface AdvancedFilterInput {
     operatorType?: unknown;
@@ -61,7 +52,7 @@ export function checkSubjectFilter(
         }
         if (v.length > LIMITS.advancedFilterStringLength) out.push(issue([...path, key], v, `at most ${LIMITS.advancedFilterStringLength} characters`));
         if (shapes.length && !shapes.some((s) => fits(s, v, cs))) {
-            out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes)));
+            out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes) + subjectNotes(eventTypes ?? [])));
         }
     }
     return out;
@@ -73,6 +64,12 @@ export function subjectShapesOf(type: string): readonly string[] {
     if (v.status === "current") return v.info.subjects;
     if (v.status === "legacy" || v.status === "wrongCase") return v.useInstead.flatMap((t) => findEventType(t)?.subjects ?? []);
     return [];
+}
+
+/** Where Microsoft's sources disagree on an included type's subject, say which forms are accepted and why. */
+function subjectNotes(eventTypes: readonly unknown[]): string {
+    const notes = eventTypes.flatMap((t) => (typeof t === "string" ? findEventType(t)?.subjectNote ?? [] : []));
+    return [...new Set(notes)].map((n) => `; note: ${n}`).join("");
 }
 
 function subjectMismatchMessage(key: string, v: string, shapes: readonly string[]): string {

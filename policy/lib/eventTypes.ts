@@ -31,21 +31,3 @@ export function replacementFor(type: string): string[] {
     if (v.status === "unknown") return v.didYouMean;
     return [];
 }
-
-/** A payload key as the catalog writes it (`deliveryAttempts[]`, `to.phoneNumber.value`) without array marks. */
-export function bareKey(k: string): string {
-    return k.replace(/\[\]/g, "");
-}
-
-/** Catalog data keys of a type, without array marks. */
-export function dataKeysOf(info: EventTypeInfo): Set<string> {
-    return new Set(info.dataKeys.map(bareKey));
-}
-
-/** Whether `path` (after `data.`) is in the type's payload: a listed key or an object that holds listed keys. */
-export function payloadHas(info: EventTypeInfo, path: string): boolean {
-    return info.dataKeys.some((k) => {
-        const b = bareKey(k);
-        return b === path || b.startsWith(`${path}.`);
-    });
-}

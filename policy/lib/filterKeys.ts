@@ -1,5 +1,5 @@
 /** Advanced-filter key helpers shared by the key rules. */
-import { EventTypeInfo } from "../../catalog";
+import { EventTypeInfo, reach } from "../../catalog";
 
 export interface KeyedFilter {
     readonly index: number;
@@ -26,12 +26,9 @@ export const EVENT_GRID_KEYS = ["id", "topic", "subject", "eventtype", "datavers
 /** CloudEvents attribute names (both doc variants, U10): never present on an ACS (Event Grid schema) input event. */
 export const CLOUD_EVENTS_KEYS = ["type", "source", "specversion", "time", "datacontenttype", "dataschema", "eventid", "eventtypeversion"];
 
-/** Which included types have no value at payload path `path` (catalog data keys). */
+/** Which included types have no value at payload path `path` (catalog data keys; any sub-key of an open map counts). */
 export function typesLacking(types: readonly EventTypeInfo[], path: string): EventTypeInfo[] {
-    return types.filter((t) => !t.dataKeys.some((k) => {
-        const b = k.replace(/\[\]/g, "");
-        return b === path || b.startsWith(`${path}.`);
-    }));
+    return types.filter((t) => reach(t.payloadKeys, path) === undefined);
 }
 
 export const shortType = (t: string) => t.replace(/^Microsoft\.Communication\./, "");

@@ -20,6 +20,11 @@ export interface RuleMeta {
     readonly fix: string;
     /** Why the default level is what it is, without the level word (mandatory = deploy or delivery breaks). */
     readonly why: string;
+    /**
+     * For a mandatory rule: the Azure behaviour that makes the configuration impossible, with its public source
+     * (docs URL or payload definition). A rule whose evidence is indirect stays advisory.
+     */
+    readonly azureBehaviour?: string;
 }
 
 export interface RuleEntry extends RuleMeta {

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { describeRoute, RoutedEvent } from "../../cli/route";
+import { describeRoute, RoutedEvent, routeSample } from "../../cli/route";
 import { routedSubscriptions } from "../../cli/stackRoutes";
 import { runStack, PROJECT_ROOT } from "../../harness/runStack";
-import { buildRouter } from "../../routing";
+import { buildRouter, Router } from "../../routing";
 import { loadSampleEvents } from "../../samples";
 
 describe("routing the sample events through the dev stack", () => {
@@ -50,12 +50,41 @@ describe("routing the sample events through the dev stack", () => {
     });
 });
 
+describe("routing CloudEvents deliveries as the Event Grid events the system topic filtered", () => {
+    let router: Router;
+    before(async () => { router = buildRouter(routedSubscriptions(await runStack({ stack: "dev" }))); });
+    const samples = loadSampleEvents().filter((s) => !s.file.startsWith("early-preview/"));
+    const handlers = (r: RoutedEvent) => r.delivered.map((d) => d.handler).sort();
+
+    it("routes each CloudEvents sample exactly like its Event Grid twin", () => {
+        let pairs = 0;
+        for (const ce of samples.filter((s) => s.file.endsWith(".cloudevents.json") && !s.file.includes(".spec."))) {
+            const eg = samples.find((s) => s.file === ce.file.replace(".cloudevents.", ".eventgrid."))!;
+            assert.deepStrictEqual(handlers(routeSample(router, ce)), handlers(routeSample(router, eg)), ce.file);
+            pairs++;
+        }
+        assert.ok(pairs >= 13, `${pairs} pairs`);
+    });
+
+    it("never misses a spec sample (54 types x 2 envelopes) because of its envelope", () => {
+        const spec = samples.filter((s) => s.file.includes(".spec."));
+        assert.strictEqual(spec.length, 108);
+        for (const s of spec) {
+            const r = routeSample(router, s);
+            assert.strictEqual(r.eventTypeProblem, undefined, `${s.file}: ${r.eventTypeProblem}`);
+            for (const m of r.missed) assert.doesNotMatch(m.reason, /CloudEvents|eventDeliverySchema|has no event type/, `${s.file}: ${m.reason}`);
+        }
+        const delivered = spec.filter((s) => routeSample(router, s).delivered.length > 0).map((s) => s.file);
+        assert.ok(delivered.some((f) => f.endsWith(".cloudevents.json")), "some CloudEvents spec sample reaches a handler");
+    });
+});
+
 describe("npm run route (CLI)", () => {
-    it("prints the routing of one event file and exits 0", () => {
+    it("prints the routing of event files, CloudEvents included, and exits 0", () => {
         const out = execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), "cli/route.ts", "--stack", "dev", "--json",
-            "samples/events/sms/SMSReceived.to-1604.eventgrid.json"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+            "samples/events/sms/SMSReceived.to-1604.eventgrid.json", "samples/events/sms/SMSReceived.to-1604.cloudevents.json"], { cwd: PROJECT_ROOT, encoding: "utf8" });
         const parsed = JSON.parse(out);
-        assert.strictEqual(parsed.events.length, 1);
-        assert.deepStrictEqual(parsed.events[0].delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-logic-app", "sms-queue"]);
+        assert.strictEqual(parsed.events.length, 2);
+        for (const e of parsed.events) assert.deepStrictEqual(e.delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-logic-app", "sms-queue"], e.file);
     });
 });

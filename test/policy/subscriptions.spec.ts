@@ -50,8 +50,19 @@ describe("policy: event subscription rules", () => {
             messages: { "f-notin": [/StringNotIn on "data\.deliveryStatus" matches them .*SMSReceived payloads have no "deliveryStatus".*IsNotNull/] },
         });
         ruleCases("event-subscription-require-known-filter-keys", {
-            graph, pass: ["f-good", "f-array-on", "f-egkey"], fail: ["f-badkey", "f-casekey", "f-arrayobj"], unset: { pass: ["f-nosubject"] },
-            messages: { "f-badkey": [/Fix: write key: "data\.deliveryStatus"/], "f-casekey": [/\(U6\).*Fix: write key: "data\.to"/], "f-arrayobj": [/inside an array/] },
+            graph, pass: ["f-good", "f-array-on", "f-egkey", "f-casekey", "f-arrayobj", "f-casekey-ccai", "f-openmaps", "f-callkeys", "f-chatmeta", "f-advmsg", "f-router"],
+            fail: ["f-badkey", "f-absent"], unset: { pass: ["f-nosubject"] },
+            messages: { "f-badkey": [/Fix: write key: "data\.deliveryStatus"/], "f-absent": [/none of RouterWorkerRegistered has "jobId"/] },
+        });
+        // Advisory: Event Grid documents arrays of values, not keys through arrays of objects.
+        ruleCases("event-subscription-avoid-array-item-keys", {
+            graph, pass: ["f-good", "f-array-on", "f-openmaps"], fail: ["f-arrayobj"], unset: { pass: ["f-nosubject"] },
+            messages: { "f-arrayobj": [/inside the array "data\.deliveryAttempts" of SMSDeliveryReportReceived/] },
+        });
+        // Advisory only: Microsoft's IncomingCall examples (docs, call-center-ai) filter on data.to.PhoneNumber.Value.
+        ruleCases("event-subscription-match-key-case", {
+            graph, pass: ["f-good", "f-openmaps", "f-router"], fail: ["f-casekey", "f-casekey-ccai"], unset: { pass: ["f-nosubject"] },
+            messages: { "f-casekey": [/Fix: write key: "data\.to"/], "f-casekey-ccai": [/call-center-ai|IncomingCall examples.*Fix: write key: "data\.to\.phoneNumber\.value"/] },
         });
         ruleCases("event-subscription-match-schema-keys", {
             graph, pass: ["f-good", "f-egkey", "f-typefilter"], fail: ["f-cekey", "f-nodata"], unset: { pass: ["f-nosubject"] },

@@ -120,10 +120,31 @@ describe("routing/evaluate: clause order and the undocumented outcome", () => {
     });
 
     it("answers undocumented, with the first U#, when nothing fails", () => {
-        const arrays = { operatorType: "StringIn", key: "data.tags", values: ["x"] };
+        // A negated operator on an array with the flag off is U4 (a positive one would be a definite noMatch).
+        const arrays = { operatorType: "StringNotIn", key: "data.tags", values: ["y"] };
         const o = run({ advancedFilters: [u3, arrays] }, { ...sms604, data: { tags: ["x"] } });
         assert.strictEqual(kind(o), "U3");
         assert.match(reason(o), /add IsNotNull on the same key/);
+    });
+});
+
+describe("routing/evaluate: where the filtering docs decide", () => {
+    it("does not match a positive operator on an array when enableAdvancedFilteringOnArrays is off", () => {
+        const o = run({ advancedFilters: [{ operatorType: "StringIn", key: "data.tags", values: ["x"] }] }, { ...sms604, data: { tags: ["x"] } });
+        assert.strictEqual(kind(o), "noMatch");
+        assert.match(reason(o), /enableAdvancedFilteringOnArrays is off/);
+    });
+
+    it("answers U13 for a key present with null, with a reason", () => {
+        const o = run({ advancedFilters: [{ operatorType: "StringNotIn", key: "data.tag", values: ["x"] }] }, { ...sms604, data: { tag: null } });
+        assert.strictEqual(kind(o), "U13");
+        assert.match(reason(o), /null.*undocumented \(U13\)/);
+    });
+
+    it("keeps explanations short for a 1 MB subject", () => {
+        const o = run({ subjectBeginsWith: "/phonenumber/1604" }, { ...sms604, subject: `/x/${"a".repeat(1 << 20)}` });
+        assert.strictEqual(kind(o), "noMatch");
+        assert.ok(reason(o).length < 1000, `reason is ${reason(o).length} characters`);
     });
 });
 

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { evaluate, OPERATOR_TYPES } from "../../routing";
 
 const MISSING = Symbol("missing");
-type Expect = "match" | "noMatch" | "U3" | "U4" | "U5";
+type Expect = "match" | "noMatch" | "U3" | "U4" | "U5" | "U13" | "U14";
 type Row = [value: unknown, expected: Expect, note?: string];
 interface OperatorCase {
     operand: { value?: unknown; values?: unknown[] };
@@ -35,13 +35,13 @@ const show = (v: unknown) => (v === MISSING ? "missing key" : JSON.stringify(v))
 const CASES: Record<string, OperatorCase> = {
     NumberIn: {
         operand: { values: [1, 2.5] },
-        scalar: [[1, "match"], [2.5, "match"], [3, "noMatch"], [MISSING, "noMatch"], [null, "noMatch", "null is treated as missing"], ["1", "U5", "numeric string"]],
+        scalar: [[1, "match"], [2.5, "match"], [3, "noMatch"], [MISSING, "noMatch"], [null, "U13", "null is not a missing key"], ["1", "U5", "numeric string"]],
         arraysOn: [[[3, 1], "match"], [[3, 4], "noMatch"], [["1", 3], "noMatch", "string element ignored"], [[{ k: 1 }], "noMatch", "objects ignored"]],
-        arraysOff: [[[3, 1], "U4"]],
+        arraysOff: [[[3, 1], "noMatch", "positive operator needs the flag"]],
     },
     NumberNotIn: {
         operand: { values: [1, 2] },
-        scalar: [[3, "match"], [1, "noMatch"], [MISSING, "match"], [null, "match"], [true, "U5"]],
+        scalar: [[3, "match"], [1, "noMatch"], [MISSING, "match"], [null, "U13"], [true, "U5"]],
         arraysOn: [[[3, 4], "match"], [[3, 1], "noMatch"], [["1"], "match", "no number element to exclude"]],
         arraysOff: [[[3], "U4"]],
     },
@@ -67,9 +67,9 @@ const CASES: Record<string, OperatorCase> = {
     NumberInRange: {
         operand: { values: [[1, 5], [10, 20]] },
         scalar: [[1, "match", "low bound inclusive"], [5, "match", "high bound inclusive"], [10, "match"], [20, "match"], [7, "noMatch"],
-            [0, "noMatch"], [21, "noMatch"], [MISSING, "U3"], [null, "U3"], ["3", "U5"]],
+            [0, "noMatch"], [21, "noMatch"], [MISSING, "U3"], [null, "U13"], ["3", "U5"]],
         arraysOn: [[[7, 12], "match"], [[7, 8], "noMatch"]],
-        arraysOff: [[[3], "U4"]],
+        arraysOff: [[[3], "noMatch"]],
     },
     NumberNotInRange: {
         operand: { values: [[1, 5]] },
@@ -84,13 +84,13 @@ const CASES: Record<string, OperatorCase> = {
     StringIn: {
         operand: { values: ["Delivered", "Failed"] },
         scalar: [["delivered", "match", "case-insensitive"], ["DELIVERED", "match"], ["Delivered ", "noMatch"], [MISSING, "noMatch"],
-            [null, "noMatch"], [1, "U5"], [{ status: "Delivered" }, "U5", "object"]],
+            [null, "U13"], [1, "U5"], [{ status: "Delivered" }, "U5", "object"]],
         arraysOn: [[["x", "failed"], "match"], [["x"], "noMatch"], [[1, "FAILED"], "match", "mixed array"], [[1, 2], "noMatch"], [[], "noMatch"]],
-        arraysOff: [[["Delivered"], "U4"]],
+        arraysOff: [[["Delivered"], "noMatch"]],
     },
     StringNotIn: {
         operand: { values: ["Failed"] },
-        scalar: [["Delivered", "match"], ["FAILED", "noMatch"], [MISSING, "match"], [null, "match"], [false, "U5"]],
+        scalar: [["Delivered", "match"], ["FAILED", "noMatch"], [MISSING, "match"], [null, "U13"], [false, "U5"]],
         arraysOn: [[["a", "b"], "match"], [["a", "failed"], "noMatch"]],
     },
     StringBeginsWith: {
@@ -174,5 +174,14 @@ describe("routing/operators: OR within a filter, AND across filters", () => {
     it("matches when every filter holds", () => {
         const filters = [begins(["1604"]), { operatorType: "NumberLessThanOrEquals", key: "data.segmentCount", value: 2 }];
         assert.strictEqual(evaluate({ filter: { advancedFilters: filters } }, event).outcome, "match");
+    });
+});
+
+describe("routing/operators: an empty-string operand (U14)", () => {
+    it("is undocumented only when the \"\" decides the answer", () => {
+        assert.strictEqual(outcome("StringBeginsWith", { values: ["", "zz"] }, "abc", false), "U14");
+        assert.strictEqual(outcome("StringBeginsWith", { values: ["", "ab"] }, "abc", false), "match");
+        assert.strictEqual(outcome("StringContains", { values: [""] }, MISSING, false), "noMatch");
+        assert.strictEqual(outcome("StringIn", { values: ["", "x"] }, "", false), "U14");
     });
 });

@@ -19,6 +19,7 @@ export const eventSubscriptionRequireArrayFiltering: ResourceValidationPolicy = 
         const types = currentTypes(eventTypesOf(s) ?? []);
         for (const f of keyedFilters(s.filter?.advancedFilters)) {
             const path = dataPath(f.key);
+            // Positive operators on an array without the flag do not match (https://learn.microsoft.com/azure/event-grid/event-filtering).
             const arrays = path ? types.filter((t) => t.dataKeys.includes(`${path}[]`)) : [];
             if (arrays.length === 0) continue;
             report(`filter.enableAdvancedFilteringOnArrays: expected true because filter.advancedFilters[${f.index}].key "${f.key}" is an array in ${arrays.map((t) => shortType(t.type)).join(", ")} payloads, got ${JSON.stringify(s.filter?.enableAdvancedFilteringOnArrays)}. Fix: set filter.enableAdvancedFilteringOnArrays: true`);
