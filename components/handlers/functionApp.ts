@@ -61,8 +61,6 @@ export const DEFAULT_PACKAGE_PATH = path.join(packageRoot(), "functions", "dist"
  * version (functions/scripts/build.ts). */
 export const FUNCTION_RUNTIME = { name: "node", version: "22" } as const;
 
-/** Set by the offline harness (plan, tests): nothing is uploaded there, so the package need not be built. */
-export const OFFLINE_ENV = "ACS_EVENT_HANDLING_OFFLINE";
 
 /**
  * The code package must exist before `pulumi up` uploads it; say how to build it instead of letting the upload
