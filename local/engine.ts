@@ -159,7 +159,9 @@ export class Engine {
             id, topic: sub.topicName, subject: "", eventType: VALIDATION_EVENT, eventTime: new Date(this.o.clock.now()).toISOString(),
             metadataVersion: "1", dataVersion: "1", data: { validationCode: code, ...(validationUrl ? { validationUrl } : {}) },
         };
-        const answer = await this.post(sub, url, JSON.stringify([event]), "application/json", { "aeg-event-type": "SubscriptionValidation", "aeg-delivery-count": "0" });
+        const answer = await this.post(sub, url, JSON.stringify([event]), "application/json", {
+            "aeg-event-type": "SubscriptionValidation", "aeg-subscription-name": sub.name.toUpperCase(), "aeg-delivery-count": "0",
+        });
         const echoed = answer.status === 200 && safeJson(answer.body)?.validationResponse === code;
         if (echoed) {
             this.o.log(`[${sub.name}] validation handshake: 200 echoing the code → subscription validated`);

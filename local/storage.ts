@@ -4,6 +4,7 @@
  * container names are the stack's own.
  */
 import { randomUUID } from "node:crypto";
+import { TableClient } from "@azure/data-tables";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { QueueServiceClient } from "@azure/storage-queue";
 
@@ -32,6 +33,23 @@ export class LocalStorage {
 
     async ensureContainer(name: string): Promise<void> {
         await this.blobs.getContainerClient(name).createIfNotExists();
+    }
+
+    async ensureTable(name: string): Promise<void> {
+        await TableClient.fromConnectionString(this.connectionString, name, { allowInsecureConnection: true }).createTable();
+    }
+
+    /** Every queue, table and blob container the stack declares (azure-native storage:Queue/Table/BlobContainer). */
+    async createDeclared(resources: readonly { type: string; inputs: Record<string, any> }[]): Promise<string[]> {
+        const made: string[] = [];
+        for (const r of resources) {
+            if (r.type === "azure-native:storage:Queue") await this.ensureQueue(r.inputs.queueName);
+            else if (r.type === "azure-native:storage:Table") await this.ensureTable(r.inputs.tableName);
+            else if (r.type === "azure-native:storage:BlobContainer") await this.ensureContainer(r.inputs.containerName);
+            else continue;
+            made.push(`${r.type.split(":").pop()} ${r.inputs.queueName ?? r.inputs.tableName ?? r.inputs.containerName}`);
+        }
+        return made;
     }
 
     /**
