@@ -29,7 +29,10 @@ export function checkEvents(content: unknown, where: string): Record<string, unk
         if (typeof item !== "object" || item === null || Array.isArray(item)) return void problems.push(`${at}: an event must be a JSON object, got ${JSON.stringify(item)?.slice(0, 40)}`);
         const e = item as Record<string, unknown>;
         if ("specversion" in e) return void problems.push(`${at}: this is a CloudEvent; ACS system topics publish in the Event Grid schema (post Event Grid schema events)`);
-        for (const [k, type] of Object.entries(REQUIRED)) if (typeof e[k] !== type || e[k] === "" && k !== "subject") problems.push(`${at}: "${k}" must be a non-empty ${type}`);
+        for (const [k, type] of Object.entries(REQUIRED)) {
+            // The subject may be empty (the validation event's is); the other fields may not.
+            if (typeof e[k] !== type || (e[k] === "" && k !== "subject")) problems.push(`${at}: "${k}" must be a ${k === "subject" ? "" : "non-empty "}${type}`);
+        }
         if (!("data" in e)) problems.push(`${at}: "data" is missing`);
         if (typeof e.eventTime === "string" && Number.isNaN(Date.parse(e.eventTime))) problems.push(`${at}: "eventTime" ${JSON.stringify(e.eventTime)} is not a date-time`);
         if (Buffer.byteLength(JSON.stringify(e)) > MAX_EVENT_BYTES) problems.push(`${at}: larger than Event Grid's 1 MB event limit`);

@@ -95,6 +95,12 @@ export class LocalStorage {
         return `${container}/${name}`;
     }
 
+    async countRows(table: string): Promise<number> {
+        let n = 0;
+        for await (const _ of TableClient.fromConnectionString(this.connectionString, table, { allowInsecureConnection: true }).listEntities()) n++;
+        return n;
+    }
+
     async listBlobs(container: string): Promise<string[]> {
         const names: string[] = [];
         for await (const b of this.blobs.getContainerClient(container).listBlobsFlat()) names.push(b.name);
