@@ -195,7 +195,7 @@ async function command(line: string, run: LocalRun, io: CliIo, topic: string): P
         case "sms": {
             const to = rest[0] && /^\+?\d{7,15}$/.test(rest[0]) ? rest.shift()! : "+16045550100";
             const message = rest.join(" ") || "Hello from the local loop";
-            run.engine.publish([fabricateSms({ from: "+14255550123", to, message, topic, now: new Date(run.clock.now()) })]);
+            run.engine.publish([fabricateSms({ from: "+14255550123", to, message, topic, now: new Date() })]);
             return false;
         }
         case "send":

@@ -38,6 +38,8 @@ export interface DeliveryRecord {
     readonly eventIds: readonly string[];
     readonly outcome: FinalOutcome;
     readonly attempts: number;
+    /** When each attempt ended on the delivery's virtual timeline, in ms after publishing. */
+    readonly attemptTimes?: readonly number[];
     readonly lastStatus?: number;
     readonly deadLetterReason?: string;
     readonly blob?: string;
@@ -99,7 +101,7 @@ export class Engine {
      */
     publish(events: readonly Record<string, unknown>[]): void {
         const perSubscription = new Map<string, Record<string, unknown>[]>();
-        const publishedAt = this.o.clock.now();
+        const publishedAt = Date.now();
         for (const event of events) {
             const r = this.router.routeWithAllReasons(event);
             this.o.log(`→ event ${String(event.id)} ${r.eventType ?? "(no eventType)"} subject ${JSON.stringify(event.subject)}`);
@@ -156,7 +158,7 @@ export class Engine {
         const id = randomUUID();
         const validationUrl = this.o.validationBaseUrl ? `${this.o.validationBaseUrl}/validate/${id}?code=${code}` : undefined;
         const event = {
-            id, topic: sub.topicName, subject: "", eventType: VALIDATION_EVENT, eventTime: new Date(this.o.clock.now()).toISOString(),
+            id, topic: sub.topicName, subject: "", eventType: VALIDATION_EVENT, eventTime: new Date().toISOString(),
             metadataVersion: "1", dataVersion: "1", data: { validationCode: code, ...(validationUrl ? { validationUrl } : {}) },
         };
         const answer = await this.post(sub, url, JSON.stringify([event]), "application/json", {
@@ -213,27 +215,35 @@ export class Engine {
             this.o.log(`${label}: not delivered — subscription is ${state} (not validated)`);
             return void this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "notValidated", attempts: 0 });
         }
+        // The delivery's own timeline: real time spent in attempts counts as it is, waits count in full (the clock
+        // only shortens them in real time). TTL, attempt times and dead-letter paths read this, so they do not
+        // depend on --speed or on how busy the machine is.
+        let t = publishedAt;
         let attempts = 0;
+        const attemptTimes: number[] = [];
         try {
             for (;;) {
                 attempts++;
+                const began = Date.now();
                 const result = await this.attempt(sub, events, attempts);
+                t += Date.now() - began;
+                attemptTimes.push(t - publishedAt);
                 const verdict = judgeAttempt(result.status, familyOf(sub), result.timedOut);
-                const at = this.o.clock.now();
                 if (verdict.kind === "delivered") {
                     this.o.log(`${label} attempt ${attempts}: ${result.detail} → delivered`);
-                    return void this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "delivered", attempts, lastStatus: result.status });
+                    return void this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "delivered", attempts, attemptTimes, lastStatus: result.status });
                 }
-                const next = verdict.kind === "retry" ? nextAttempt(attempts, verdict, sub.retry, publishedAt, at) : undefined;
+                const next = verdict.kind === "retry" ? nextAttempt(attempts, verdict, sub.retry, publishedAt, t) : undefined;
                 if (next && "at" in next) {
-                    const wait = next.at - at;
+                    const wait = next.at - t;
                     this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${verdict.outcome}; retry in ${human(wait)}${this.o.clock.speed > 1 ? ` (${human(wait / this.o.clock.speed)} real at --speed ${this.o.clock.speed})` : ""}`);
                     await this.o.clock.sleep(wait);
+                    t = next.at;
                     continue;
                 }
                 const reason = next ? next.deadLetterReason : "NonRetriableError";
                 this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome}`);
-                await this.deadLetter(sub, events, label, { reason, verdict, attempts, status: result.status, publishedAt, lastAt: at });
+                await this.deadLetter(sub, events, label, { reason, verdict, attempts, attemptTimes, status: result.status, publishedAt, lastAt: t });
                 return;
             }
         } catch (e) {
@@ -248,10 +258,10 @@ export class Engine {
      */
     private async deadLetter(
         sub: LocalSubscription, events: Record<string, unknown>[], label: string,
-        d: { reason: string; verdict: Exclude<AttemptVerdict, { kind: "delivered" }>; attempts: number; status?: number; publishedAt: number; lastAt: number },
+        d: { reason: string; verdict: Exclude<AttemptVerdict, { kind: "delivered" }>; attempts: number; attemptTimes: number[]; status?: number; publishedAt: number; lastAt: number },
     ): Promise<void> {
         const ids = events.map((e) => String(e.id));
-        const base = { subscription: sub.name, eventIds: ids, attempts: d.attempts, lastStatus: d.status, deadLetterReason: d.reason };
+        const base = { subscription: sub.name, eventIds: ids, attempts: d.attempts, attemptTimes: d.attemptTimes, lastStatus: d.status, deadLetterReason: d.reason };
         if (!sub.deadLetterContainer) {
             this.o.log(`${label}: dropped (${d.reason}) — the subscription has no dead-letter destination`);
             return void this.deliveries.push({ ...base, outcome: "dropped" });
@@ -260,7 +270,7 @@ export class Engine {
         const blob = await this.o.storage.writeDeadLetter(sub.deadLetterContainer, sub.name, events, {
             deadLetterReason: d.reason, deliveryAttempts: d.attempts, lastDeliveryOutcome: d.verdict.outcome,
             lastHttpStatusCode: d.status, publishTime: d.publishedAt, lastDeliveryAttemptTime: d.lastAt,
-        }, this.o.clock.now());
+        }, d.lastAt + DEAD_LETTER_DELAY_MS);
         this.o.log(`${label}: dead-lettered (${d.reason}, ${d.attempts} attempt${d.attempts > 1 ? "s" : ""}) → blob ${blob} in Azurite`);
         this.deliveries.push({ ...base, outcome: "deadLettered", blob });
     }

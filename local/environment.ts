@@ -31,6 +31,10 @@ export interface LocalOptions {
     readonly failures?: Readonly<Record<string, number>>;
     readonly responseTimeoutMs?: number;
     readonly log: (line: string) => void;
+    /** An already computed graph of the stack (tests reuse one instead of running the program again). */
+    readonly graph?: Graph;
+    /** A running Azurite to use (and leave running) instead of starting one. */
+    readonly azurite?: Azurite;
 }
 
 export interface LocalRun {
@@ -51,7 +55,7 @@ export interface LocalRun {
 export class LocalSetupError extends Error {}
 
 export async function startLocal(o: LocalOptions): Promise<LocalRun> {
-    const graph = await runStack({ stack: o.stack, overrides: o.overrides });
+    const graph = o.graph ?? await runStack({ stack: o.stack, overrides: o.overrides });
     const subscriptions = localSubscriptions(graph);
     checkWebhookOverrides(o, subscriptions);
     const clock = compressedClock(o.speed ?? 1);
@@ -60,8 +64,8 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
         for (const s of stops.splice(0).reverse()) await Promise.resolve().then(s).catch(() => undefined);
     };
     try {
-        const azurite: Azurite = await startAzurite();
-        stops.push(() => azurite.stop());
+        const azurite: Azurite = o.azurite ?? await startAzurite();
+        if (!o.azurite) stops.push(() => azurite.stop());
         o.log(`Azurite (in memory): blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint}`);
         const storage = new LocalStorage(azurite.connectionString);
         o.log(`Created in Azurite as the stack declares them: ${(await storage.createDeclared(graph.resources)).join(", ")}`);
