@@ -10,7 +10,8 @@ import { EVENT_GRID_APP_ID, EVENT_GRID_ROLE } from "../receiver/auth";
 
 export interface LocalEntra {
     readonly jwks: JWTVerifyGetKey;
-    token(tenantId: string, audience: string): Promise<string>;
+    /** A token as Event Grid gets it; `claims` replace the defaults (tests use it to drop the role). */
+    token(tenantId: string, audience: string, claims?: Record<string, unknown>): Promise<string>;
 }
 
 export async function localEntra(): Promise<LocalEntra> {
@@ -19,7 +20,7 @@ export async function localEntra(): Promise<LocalEntra> {
     const jwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
     return {
         jwks: createLocalJWKSet({ keys: [jwk] }),
-        token: (tenantId, audience) => new SignJWT({ roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID })
+        token: (tenantId, audience, claims) => new SignJWT({ roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID, ...claims })
             .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
             .setIssuer(`https://login.microsoftonline.com/${tenantId}/v2.0`)
             .setAudience(audience)

@@ -5,7 +5,9 @@
  * `finally`. Retries run at a compressed speed; assertions read the delivery's virtual timeline.
  */
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as http from "node:http";
+import * as yaml from "js-yaml";
 import { Azurite, startAzurite } from "../../functions/test/support/azurite";
 import { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
@@ -186,7 +188,7 @@ describe("local Event Grid loop (npm run local)", function () {
         await withRun({}, async (run) => {
             const bad = await fetch(run.ingestUrl, { method: "POST", body: JSON.stringify([{ id: "x" }, 3]) });
             assert.equal(bad.status, 400);
-            const details: string[] = (await bad.json()).error.details;
+            const details: string[] = ((await bad.json()) as any).error.details;
             assert.ok(details.includes('body[0]: "eventType" must be a non-empty string'), details.join("\n"));
             assert.ok(details.some((d) => d.startsWith("body[1]: an event must be a JSON object")));
 
@@ -196,5 +198,78 @@ describe("local Event Grid loop (npm run local)", function () {
             assert.deepEqual(run.engine.deliveries.map((d) => [d.subscription, d.outcome]), [["chat-messages", "delivered"]]);
             assert.ok(logs.some((l) => /✗ sms-604 \(sms-queue\): .*ChatMessageReceived/.test(l)), "each miss is explained by the evaluator");
         });
+    });
+
+    describe("a secured CloudEvents webhook with batching and delivery headers (dev, changed)", () => {
+        let secured: Graph;
+        const TENANT = "3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b";
+        const APP = "api://acs-chat-receiver";
+
+        before(async () => {
+            const dev = (yaml.load(fs.readFileSync("Pulumi.dev.yaml", "utf8")) as any).config;
+            const handlers = structuredClone(dev["acs-event-handling:handlers"]);
+            handlers["chat-webhook"].webhook = { ...handlers["chat-webhook"].webhook, entraTenantId: TENANT, entraApplicationIdOrUri: APP };
+            const subscriptions = structuredClone(dev["acs-event-handling:subscriptions"]);
+            subscriptions["chat-messages"] = {
+                ...subscriptions["chat-messages"],
+                deliverySchema: "CloudEventSchemaV1_0",
+                batching: { maxEventsPerBatch: 2, preferredBatchSizeInKilobytes: 64 },
+                deliveryHeaders: [
+                    { name: "X-Route", kind: "static", value: "chat" },
+                    { name: "X-Thread", kind: "dynamic", sourceField: "data.threadId" },
+                ],
+            };
+            secured = await runStack({ stack: "dev", overrides: { handlers, subscriptions } });
+        });
+
+        const events = () => ["c1", "c2", "c3"].map((id) => ({ ...loadSampleFile(CHAT_SAMPLE)[0], id }));
+
+        it("the local receiver accepts the loop's Entra tokens after the OPTIONS handshake", async () => {
+            const run = await startLocal({ stack: "dev", graph: secured, azurite, speed: SPEED, log: (l) => logs.push(l) });
+            try {
+                assert.equal(run.engine.validationState("chat-messages"), "Validated");
+                run.engine.publish(events());
+                await run.engine.idle();
+                assert.deepEqual(run.engine.deliveries.map((d) => [d.eventIds.length, d.outcome]), [[2, "delivered"], [1, "delivered"]]);
+            } finally {
+                await run.stop();
+            }
+        });
+
+        it("sends the abuse-protection OPTIONS, bearer tokens, batches of maxEventsPerBatch and the delivery headers", async () => {
+            // Answers OPTIONS with consent (WebHook-Allowed-Origin) and everything else 200, recording all of it.
+            const hits: Hit[] = [];
+            const consenting = await listenLoopback(async (req, res) => {
+                hits.push({ method: req.method ?? "", headers: req.headers, body: await readBody(req) });
+                res.writeHead(200, req.method === "OPTIONS" ? { "WebHook-Allowed-Origin": String(req.headers["webhook-request-origin"]) } : {});
+                res.end();
+            });
+            try {
+                await withRunOn(secured, { webhooks: { "chat-webhook": `${consenting.url}/hook` } }, async (run) => {
+                    run.engine.publish(events());
+                    await run.engine.idle();
+                });
+                assert.equal(hits[0].method, "OPTIONS");
+                assert.equal(hits[0].headers["webhook-request-origin"], "eventgrid.azure.net");
+                const posts = hits.filter((h) => h.method === "POST");
+                assert.deepEqual(posts.map((p) => JSON.parse(p.body).map((e: any) => e.id)), [["c1", "c2"], ["c3"]]);
+                assert.equal(JSON.parse(posts[0].body)[0].specversion, "1.0", "CloudEvents output");
+                assert.match(String(posts[0].headers["content-type"]), /^application\/cloudevents-batch\+json/);
+                assert.match(String(posts[0].headers.authorization), /^Bearer ey/);
+                assert.equal(posts[0].headers["x-route"], "chat");
+                assert.equal(posts[0].headers["x-thread"], (loadSampleFile(CHAT_SAMPLE)[0].data as any).threadId);
+            } finally {
+                await consenting.close();
+            }
+        });
+
+        async function withRunOn(g: Graph, o: Partial<LocalOptions>, body: (run: LocalRun) => Promise<void>): Promise<void> {
+            const run = await startLocal({ stack: "dev", graph: g, azurite, speed: SPEED, log: (l) => logs.push(l), ...o });
+            try {
+                await body(run);
+            } finally {
+                await run.stop();
+            }
+        }
     });
 });
