@@ -39,7 +39,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         .option("--webhook <handler=url>", "deliver a webhook handler's events to this loopback URL (repeatable)", collect, [])
         .option("--fail <handler=status>", "make the local receiver of a webhook handler answer 500 (retried) or 400 (dead-lettered) (repeatable)", collect, [])
         .exitOverride()
-        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+        .action(() => undefined); // no command: interactive
     program.command("send")
         .description("publish the events of files (a JSON event or array; a path, or a sample under samples/events), wait for every delivery, report, stop")
         .argument("<files...>")
@@ -141,7 +142,7 @@ function readEventFile(file: string): Record<string, unknown>[] {
 
 /** What the loop left in Azurite and the recorders, for the user to inspect. */
 async function report(run: LocalRun): Promise<string> {
-    const lines = ["", "Outcome:"];
+    const lines = ["", `Outcome:${run.engine.deliveries.length ? "" : " (no delivery has finished yet)"}`];
     for (const d of run.engine.deliveries) {
         lines.push(`  ${d.subscription}: ${d.outcome} after ${d.attempts} attempt(s)${d.deadLetterReason ? ` (${d.deadLetterReason})` : ""}${d.blob ? ` → ${d.blob}` : ""}`);
     }
@@ -177,12 +178,15 @@ async function interactive(run: LocalRun, io: CliIo): Promise<void> {
     if (!io.stdin) return;
     const rl = readline.createInterface({ input: io.stdin, terminal: false });
     const topic = String(run.graph.resources.find((r) => r.type === "azure-native:communication:CommunicationService")?.id ?? "/local/acs");
+    let onSigint: () => void = () => undefined;
     const stopSignal = new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
+        onSigint = resolve;
+        process.once("SIGINT", onSigint);
         rl.once("close", resolve);
     });
     rl.on("line", (line) => void command(line.trim(), run, io, topic).then((quit) => quit && rl.close()).catch((e) => io.stderr(`${e instanceof Error ? e.message : e}\n`)));
     await stopSignal;
+    process.removeListener("SIGINT", onSigint);
     rl.close();
     await run.engine.idle().catch(() => undefined);
 }
