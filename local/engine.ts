@@ -136,7 +136,11 @@ export class Engine {
 
     private track(p: Promise<unknown>): void {
         this.inFlight.add(p);
-        void p.finally(() => this.inFlight.delete(p));
+        const done = () => void this.inFlight.delete(p);
+        p.then(done, (e) => {
+            done();
+            this.o.log(`! delivery aborted: ${e instanceof Error ? e.message : String(e)}`);
+        });
     }
 
     // ---- validation handshakes -------------------------------------------------------------------------------
@@ -247,7 +251,8 @@ export class Engine {
                 return;
             }
         } catch (e) {
-            if (!(e instanceof ClockStopped)) throw e;
+            // Stopped mid-retry (the clock cancels waits), or a local server went away during shutdown.
+            if (!(e instanceof ClockStopped)) this.o.log(`${label}: aborted: ${e instanceof Error ? e.message : String(e)}`);
             this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "stopped", attempts });
         }
     }

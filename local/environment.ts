@@ -59,8 +59,12 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
     const subscriptions = localSubscriptions(graph);
     checkWebhookOverrides(o, subscriptions);
     const clock = compressedClock(o.speed ?? 1);
-    const stops: (() => Promise<void> | void)[] = [() => clock.stop()];
+    const stops: (() => Promise<void> | void)[] = [];
+    let engine: Engine | undefined;
+    // Cancel pending retries first, let attempts in progress end (bounded), then stop servers, newest first.
     const stop = async () => {
+        clock.stop();
+        if (engine) await Promise.race([engine.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
         for (const s of stops.splice(0).reverse()) await Promise.resolve().then(s).catch(() => undefined);
     };
     try {
@@ -72,7 +76,6 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
         const email = await startAcsEmail((e) => o.log(`  ✉ email recorded (${e.via}) to ${e.to.join(", ")}: "${e.subject}"`));
         stops.push(() => email.close());
         const entra = await localEntra();
-        let engine: Engine | undefined;
         const ingest = await startIngest(() => engine);
         stops.push(() => ingest.close());
         const targets = new Map<string, Target>();

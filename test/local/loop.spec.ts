@@ -200,6 +200,45 @@ describe("local Event Grid loop (npm run local)", function () {
         });
     });
 
+    it("counts no answer within the response window as TimedOut and retries it", async () => {
+        const hanging = await listenLoopback(async (req, res) => {
+            const body = await readBody(req);
+            if (req.headers["aeg-event-type"] !== "SubscriptionValidation") return; // never answers a notification
+            res.writeHead(200, { "content-type": "application/json" });
+            res.end(JSON.stringify({ validationResponse: JSON.parse(body)[0].data.validationCode }));
+        });
+        try {
+            await withRun({ webhooks: { "chat-webhook": `${hanging.url}/hook` }, responseTimeoutMs: 150 }, async (run) => {
+                run.engine.publish(loadSampleFile(CHAT_SAMPLE));
+                await run.engine.idle();
+                const [d] = run.engine.deliveries;
+                assert.equal(d.outcome, "deadLettered");
+                assert.equal(d.attempts, 8);
+                const [dead] = (await run.storage.readBlob("deadletters", d.blob!.slice("deadletters/".length))) as Record<string, unknown>[];
+                assert.equal(dead.lastDeliveryOutcome, "TimedOut");
+                assert.equal(dead.lastHttpStatusCode, undefined);
+            });
+        } finally {
+            await hanging.close();
+        }
+    });
+
+    it("records what a Service Bus queue would receive (prod stack), saying it was not sent", async () => {
+        const prod = await runStack({ stack: "prod" });
+        const run = await startLocal({ stack: "prod", graph: prod, azurite, speed: SPEED, log: (l) => logs.push(l) });
+        try {
+            run.engine.publish(loadSampleFile(CHAT_SAMPLE));
+            await run.engine.idle();
+            assert.deepEqual(run.engine.deliveries.map((d) => [d.subscription, d.outcome]), [["chat-messages", "delivered"]]);
+            const [rec] = run.engine.sink;
+            assert.deepEqual(rec.body, loadSampleFile(CHAT_SAMPLE)[0]);
+            assert.match(rec.destination, /^ServiceBusQueue .*chat-events$/);
+            assert.ok(logs.some((l) => /NOT sent \(no Service Bus\/Event Hubs emulator offline\)/.test(l)));
+        } finally {
+            await run.stop();
+        }
+    });
+
     describe("a secured CloudEvents webhook with batching and delivery headers (dev, changed)", () => {
         let secured: Graph;
         const TENANT = "3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b";
