@@ -166,7 +166,7 @@ async function report(run: LocalRun): Promise<string> {
 
 const HELP = [
     "Commands:",
-    "  sms [to] [text…]   fabricate an SMSReceived to an ACS number (default +16045550100) and publish it",
+    "  sms [to] [from] [text…]  fabricate an SMSReceived to an ACS number (default +16045550100, from +14255550123) and publish it",
     "  send <file|sample> publish the events of a file, e.g. send sms/SMSReceived.to-1604.eventgrid.json",
     "  samples            list the sample event files",
     "  status             deliveries so far and what Azurite holds",
@@ -197,9 +197,11 @@ async function command(line: string, run: LocalRun, io: CliIo, topic: string): P
         case "": return false;
         case "quit": case "exit": return true;
         case "sms": {
-            const to = rest[0] && /^\+?\d{7,15}$/.test(rest[0]) ? rest.shift()! : "+16045550100";
+            const isNumber = (v?: string) => !!v && /^\+?\d{7,15}$/.test(v);
+            const to = isNumber(rest[0]) ? rest.shift()! : "+16045550100";
+            const from = isNumber(rest[0]) ? rest.shift()! : "+14255550123";
             const message = rest.join(" ") || "Hello from the local loop";
-            run.engine.publish([fabricateSms({ from: "+14255550123", to, message, topic, now: new Date() })]);
+            run.engine.publish([fabricateSms({ from, to, message, topic, now: new Date() })]);
             return false;
         }
         case "send":

@@ -298,7 +298,8 @@ export class Engine {
             }
             case "function":
                 try {
-                    await target.host.invoke(events);
+                    // The trigger hands over the event in the subscription's output schema.
+                    await target.host.invoke(sub.schema === "CloudEventSchemaV1_0" ? events.map(toCloudEvent) : events);
                     return { status: 200, detail: `function ${target.host.functionName} invoked (real code, storage in Azurite)` };
                 } catch (e) {
                     // The Functions host answers a failed invocation with a server error; Event Grid retries it.
