@@ -12,7 +12,7 @@ import { AcsEmailStandIn, startAcsEmail } from "./acsEmail";
 import { Clock, compressedClock } from "./clock";
 import { Engine, Target } from "./engine";
 import { localEntra, LocalEntra } from "./entra";
-import { startFunctionHost } from "./functionHost";
+import { FunctionHost, startFunctionHost } from "./functionHost";
 import { listenLoopback } from "./http";
 import { startIngest } from "./ingest";
 import { startLogicApp } from "./logicApp";
@@ -79,9 +79,10 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
         const ingest = await startIngest(() => engine);
         stops.push(() => ingest.close());
         const targets = new Map<string, Target>();
+        const ctx: Ctx = { azurite, email, entra, stops, log: o.log, shared: {} };
         let functionSettings: Record<string, string> | undefined;
         for (const sub of subscriptions) {
-            const t = await targetFor(sub, graph, o, { azurite, email, entra, stops, log: o.log });
+            const t = await targetFor(sub, graph, o, ctx);
             if (t.kind === "function") functionSettings = t.settings;
             targets.set(sub.name, t.target);
         }
@@ -120,6 +121,7 @@ interface Ctx {
     readonly entra: LocalEntra;
     readonly stops: (() => Promise<void> | void)[];
     readonly log: (line: string) => void;
+    readonly shared: { host?: FunctionHost };
 }
 
 type Made = { kind: "plain"; target: Target } | { kind: "function"; target: Target; settings: Record<string, string> };
@@ -131,9 +133,14 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
             c.log(`[${sub.name}] storage queue "${d.queueName}" → Azurite's queue of the same name`);
             return { kind: "plain", target: { kind: "storageQueue", queue: d.queueName, ttlSeconds: d.queueMessageTimeToLiveInSeconds } };
         case "AzureFunction": {
+            // One Function App in a stack: every subscription to it shares one host (app.ts is loaded once).
             const settings = functionAppSettings(graph, c);
-            const host = startFunctionHost(settings, (level, message) => c.log(`  ƒ ${level}: ${message}`));
-            c.stops.push(() => host.stop());
+            if (!c.shared.host) {
+                const started = startFunctionHost(settings, (level, message) => c.log(`  ƒ ${level}: ${message}`));
+                c.stops.push(() => started.stop());
+                c.shared.host = started;
+            }
+            const host = c.shared.host;
             c.log(`[${sub.name}] Function ${host.functionName} → functions/src/app.ts run in process (tables/queues in Azurite, email to the local ACS stand-in)`);
             return { kind: "function", target: { kind: "function", host }, settings };
         }

@@ -150,7 +150,8 @@ describe("local Event Grid loop (npm run local)", function () {
     it("leaves a subscription unvalidated after a wrong validation answer (then Failed after 10 minutes), and delivers nothing", async () => {
         const hook = await webhook(() => ({ status: 200, body: { validationResponse: "not-the-code" } }));
         try {
-            await withRun({ webhooks: { "chat-webhook": `${hook.url}/hook` } }, async (run) => {
+            // At 600× the 10-minute window lasts 1 s: time to look at the state before it fails.
+            await withRun({ webhooks: { "chat-webhook": `${hook.url}/hook` }, speed: 600 }, async (run) => {
                 // A 200 without the right code validates nothing; only a GET of the validation URL still could.
                 assert.equal(run.engine.validationState("chat-messages"), "AwaitingManualAction");
                 run.engine.publish(loadSampleFile(CHAT_SAMPLE));
