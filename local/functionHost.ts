@@ -83,8 +83,8 @@ function loadApp(): { handlers: Map<string, Handler>; functions: any } {
         registerHook: () => ({ dispose: () => undefined }),
     };
     const coreId = path.join(__dirname, "__functions-core-stand-in__.js");
-    const fnId = require.resolve("@azure/functions");
     const appDir = path.dirname(APP_ENTRY);
+    const fnId = require.resolve("@azure/functions", { paths: [appDir] }); // the copy app.ts itself gets
     const saved = new Map(Object.entries(require.cache).filter(([k]) => k === fnId || k.startsWith(appDir)));
     for (const k of saved.keys()) delete require.cache[k];
     const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
