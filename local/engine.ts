@@ -245,6 +245,8 @@ export class Engine {
                     t = next.at;
                     continue;
                 }
+                // Azure documents no deadLetterReason string for the no-retry case; ours is named for what happened,
+                // and lastDeliveryOutcome (BadRequest, PayloadTooLarge, …) carries the documented detail.
                 const reason = next ? next.deadLetterReason : "NonRetriableError";
                 this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome}`);
                 await this.deadLetter(sub, events, label, { reason, verdict, attempts, attemptTimes, status: result.status, publishedAt, lastAt: t });
