@@ -20,6 +20,7 @@ const DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 export interface Azurite {
     readonly tableEndpoint: string;
     readonly queueEndpoint: string;
+    readonly blobEndpoint: string;
     /** Account connection string with explicit table and queue endpoints. */
     readonly connectionString: string;
     stop(): Promise<void>;
@@ -52,6 +53,7 @@ export async function startAzurite(timeoutMs = 20_000): Promise<Azurite> {
         return {
             tableEndpoint: urls.Table,
             queueEndpoint: urls.Queue,
+            blobEndpoint: urls.Blob,
             connectionString: connectionString(urls),
             stop,
         };
@@ -78,7 +80,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<Record<st
         const onData = (chunk: Buffer) => {
             output += chunk.toString();
             for (const m of output.matchAll(READY)) urls[m[1]] = m[2];
-            if (urls.Queue && urls.Table) {
+            if (urls.Blob && urls.Queue && urls.Table) {
                 clearTimeout(timer);
                 resolve(urls);
             }
