@@ -6,7 +6,7 @@
 import { runStack, RunStackOptions } from "../harness/runStack";
 import { Graph } from "../harness/graph";
 import { redactUrl } from "../validation/issue";
-import { Azurite, startAzurite } from "../functions/test/support/azurite";
+import { Azurite, startAzurite } from "./azurite";
 import { createReceiver, PermanentEventError, TypedAcsEvent } from "../receiver";
 import { AcsEmailStandIn, startAcsEmail } from "./acsEmail";
 import { Clock, compressedClock } from "./clock";

@@ -16,7 +16,7 @@ import { buildFunctionApp, BuildResult, createZip } from "../scripts/build";
 import { SMS_EVENTS_FUNCTION_NAME } from "../src/functionName";
 import { TableClient } from "@azure/data-tables";
 import { QueueClient } from "@azure/storage-queue";
-import { Azurite, startAzurite } from "./support/azurite";
+import { Azurite, startAzurite } from "../../local/azurite";
 import { chatMessageReceived, smsReceived } from "./support/events";
 import { FakeAcsEmail } from "./support/fakeAcsEmail";
 

@@ -9,7 +9,7 @@ import { decodeTicket } from "../src/adapters/queueTickets";
 import { operationIdFor } from "../src/idempotency";
 import { LedgerKey, Ticket } from "../src/ports";
 import { HandlerDeps, processBatch } from "../src/processBatch";
-import { Azurite, startAzurite } from "./support/azurite";
+import { Azurite, startAzurite } from "../../local/azurite";
 import { CrashInjector, CrashPoint, seededRandom } from "./support/crashes";
 import { deliveryReport, smsReceived } from "./support/events";
 import { createHarness, Harness } from "./support/harness";

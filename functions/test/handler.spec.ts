@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { operationIdFor } from "../src/idempotency";
 import { BatchSummary, HandlerDeps, processBatch } from "../src/processBatch";
-import { Azurite, startAzurite } from "./support/azurite";
+import { Azurite, startAzurite } from "../../local/azurite";
 import { asCloudEvent, chatMessageReceived, deliveryReport, earlySample, smsReceived } from "./support/events";
 import { createHarness, Harness, RECIPIENTS, SENDER } from "./support/harness";
 

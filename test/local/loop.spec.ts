@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as yaml from "js-yaml";
-import { Azurite, startAzurite } from "../../functions/test/support/azurite";
+import { Azurite, startAzurite } from "../../local/azurite";
 import { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
 import { LocalOptions, LocalRun, startLocal } from "../../local/environment";

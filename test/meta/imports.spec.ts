@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
  * Test code (test/, functions/test/) sits above everything.
  */
 const LAYERS: readonly (readonly string[])[] = [
-    ["functions"], // the Function and Logic App code: its own package, imports nothing of the library
+    ["functions", "receiver"], // handler code deployed on its own (Function/Logic App, webhook receiver): imports nothing of the library
     ["samples"], // recorded ACS events (data and their loader)
     ["catalog"], // Azure and ACS facts (event types, roles, subject shapes)
     ["validation"], // checks of user input that return issues; limits
@@ -33,7 +33,7 @@ const LAYERS: readonly (readonly string[])[] = [
     ["contract", "render"], // analyses of a built graph: the API contract check, pictures
     ["policy"], // the policy pack (reads the installed API versions through contract/apiVersions.ts)
     ["cli"],
-    ["bench", "scripts", "examples"],
+    ["bench", "scripts", "examples", "local"], // tools over everything: bench, generators, the local delivery loop
     ["test"],
 ];
 

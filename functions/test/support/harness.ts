@@ -10,7 +10,7 @@ import { LEDGER_PARTITION } from "../../src/adapters/tableLedger";
 import { HandlerDeps } from "../../src/processBatch";
 import { Logger, Ticket } from "../../src/ports";
 import { readSettings } from "../../src/settings";
-import { Azurite } from "./azurite";
+import { Azurite } from "../../../local/azurite";
 import { FakeAcsEmail } from "./fakeAcsEmail";
 
 export const SENDER = "DoNotReply@notify.contoso.example";
