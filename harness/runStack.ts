@@ -41,11 +41,14 @@ export async function runStack(o: RunStackOptions): Promise<Graph> {
 /**
  * Require the program again for this run: Node caches modules, and a cached program would not register its
  * resources a second time. Only our own sources are evicted (never node_modules: a second copy of
- * @pulumi/pulumi would have its own runtime store and ignore the mocks).
+ * @pulumi/pulumi would have its own runtime store and ignore the mocks), and never the harness, which is not part
+ * of the program: what a run recorded (the Structs the policy analyzer reads) must reach modules loaded later.
  */
+const HARNESS_DIR = __dirname + path.sep;
+
 function loadFresh(entry: string, dir: string): unknown {
     for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+        if (key.startsWith(dir) && !key.startsWith(HARNESS_DIR) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
     }
     const mod = require(entry);
     return typeof mod?.default === "function" ? mod.default() : mod;

@@ -1,11 +1,11 @@
 import * as assert from "assert";
-import { execFileSync } from "child_process";
 import * as path from "path";
-import { describeRoute, RoutedEvent } from "../../cli/route";
+import { bufferIo } from "../../cli/io";
+import { describeRoute, main, RoutedEvent } from "../../cli/route";
 import { routedSubscriptions } from "../../cli/stackRoutes";
-import { runStack, PROJECT_ROOT } from "../../harness/runStack";
+import { runStack } from "../../harness/runStack";
 import { buildRouter } from "../../routing";
-import { loadSampleEvents } from "../../samples";
+import { loadSampleEvents, SAMPLE_EVENTS_DIR } from "../../samples";
 
 describe("routing the sample events through the dev stack", () => {
     const routed = new Map<string, RoutedEvent>();
@@ -51,10 +51,11 @@ describe("routing the sample events through the dev stack", () => {
 });
 
 describe("npm run route (CLI)", () => {
-    it("prints the routing of one event file and exits 0", () => {
-        const out = execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), "cli/route.ts", "--stack", "dev", "--json",
-            "samples/events/sms/SMSReceived.to-1604.eventgrid.json"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-        const parsed = JSON.parse(out);
+    it("prints the routing of one event file and exits 0", async () => {
+        const io = bufferIo();
+        const status = await main(["--stack", "dev", "--json", path.join(SAMPLE_EVENTS_DIR, "sms/SMSReceived.to-1604.eventgrid.json")], io);
+        assert.strictEqual(status, 0, io.err);
+        const parsed = JSON.parse(io.out);
         assert.strictEqual(parsed.events.length, 1);
         assert.deepStrictEqual(parsed.events[0].delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-logic-app", "sms-queue"]);
     });
