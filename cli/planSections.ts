@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { criticalPath, formatCriticalPath } from "../deploy/criticalPath";
 import { Graph } from "../harness/graph";
 import { toMermaid } from "../render/mermaid";
 import { topologyFromGraph } from "../render/topology";
@@ -28,7 +29,14 @@ export async function planSections(graph: Graph, options: PlanOptions): Promise<
         contractSection(graph),
         await diagramSection(graph, options.diagram, options.mermaid),
         { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
+        criticalPathSection(graph),
     ];
+}
+
+/** How long a first `pulumi up` should take, and which chain of resources decides it. */
+function criticalPathSection(graph: Graph): PlanSection {
+    const path = criticalPath(graph);
+    return { title: "First deployment: critical path (estimate)", lines: formatCriticalPath(path), failed: false, data: path };
 }
 
 /** Every azure-native resource against Azure's API contract (../shared/arm-types), as Azure would judge the request. */
