@@ -3,14 +3,14 @@ import * as path from "path";
 import { bufferIo } from "../../cli/io";
 import { describeRoute, main, RoutedEvent } from "../../cli/route";
 import { routedSubscriptions } from "../../cli/stackRoutes";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { buildRouter } from "../../routing";
 import { loadSampleEvents, SAMPLE_EVENTS_DIR } from "../../samples";
 
 describe("routing the sample events through the dev stack", () => {
     const routed = new Map<string, RoutedEvent>();
     before(async () => {
-        const router = buildRouter(routedSubscriptions(await runStack({ stack: "dev" })));
+        const router = buildRouter(routedSubscriptions(await stackGraph("dev")));
         for (const s of loadSampleEvents()) routed.set(s.file, describeRoute(s, router.routeWithAllReasons(s.event)));
     });
     const get = (file: string) => { const r = routed.get(file); assert.ok(r, `no sample ${file}`); return r; };

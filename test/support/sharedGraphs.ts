@@ -13,7 +13,7 @@ const cache = (): Map<string, Promise<Graph>> =>
     ?? ((globalThis as Record<symbol, unknown>)[CACHE] = new Map<string, Promise<Graph>>()) as Map<string, Promise<Graph>>;
 
 /** The graph of a stack file as it is (no overrides), built on first use. */
-export function stackGraph(stack: "dev" | "prod"): Promise<Graph> {
+export function stackGraph(stack: string): Promise<Graph> {
     const graphs = cache();
     let g = graphs.get(stack);
     if (!g) {
