@@ -4,6 +4,7 @@
  * Exit 1 on invalid config or any mandatory policy violation. A thin shell: `main` parses, runs and prints;
  * the report is built in planReport.ts. Importing this file runs nothing (tests call `main` in process).
  */
+import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError } from "commander";
 import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";

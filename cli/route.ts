@@ -2,6 +2,7 @@
  * `npm run route -- --stack <name> [event files…] [--json]`: which handler receives each event, and why every
  * other subscription does not, with Event Grid's filter semantics (routing/). No files: every sample event.
  */
+import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";

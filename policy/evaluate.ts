@@ -20,8 +20,8 @@ import { HarnessCheck, isStackPolicy, RuleEntry } from "./lib/rule";
 const server = require("@pulumi/policy/server");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const PACK_VERSION: string = require("./package.json").version;
+// An import, not a require, so the compiled plan (build/, tsconfig.tools.json) gets the file too.
+import { version as PACK_VERSION } from "./package.json";
 
 export type FindingLevel = "advisory" | "mandatory";
 
