@@ -24,6 +24,9 @@ export function bufferIo(): CliIo & { out: string; err: string } {
 /** Run a CLI's main from its bin entry: exit only once stdout has drained (a piped `--json` exceeds a pipe buffer). */
 export function runAsBin(main: (argv: string[], io: CliIo) => Promise<number>): void {
     if (__filename.endsWith(".js")) {
+        // The SDK formats a stack trace for every promise it wraps (runtime/debuggable.js), about 15% of a
+        // 500-subscription plan's CPU. Users get messages, not traces; `npm run plan:ts` keeps them for debugging.
+        Error.stackTraceLimit = 0;
         const compiledDir = path.resolve(__dirname, "..");
         const note = staleBuildWarning(compiledDir, path.resolve(compiledDir, ".."));
         if (note) process.stderr.write(note);
