@@ -56,6 +56,8 @@ describe("npm run plan", () => {
             // A fresh clone without ../shared has no contract data: the plan says so in one line.
             findArmTypesDir() ? "every request body fits the contract" : "skipped: ../shared/arm-types not found",
             "SMSReceived → sms-email (sms-logic-app), sms-604 (sms-queue), sms-records (sms-function)",
+            "First deployment: critical path (estimate):",
+            "eventgrid:SystemTopicEventSubscription  sms-records-subscription",
             "Plan OK.",
         ]) assert.ok(r.stdout.includes(expected), `missing: ${expected}`);
     });
