@@ -1,19 +1,25 @@
 /**
  * `npm run plan -- --stack <name> [--json] [--preview]`: run the real program for a stack under Pulumi's mock
  * runtime (no cloud, no CLI) and print the resource graph, counts, routes, the policy report and routing coverage.
- * Exit 1 on invalid config or any mandatory policy violation.
+ * Exit 1 on invalid config or any mandatory policy violation. A thin shell: `main` parses, runs and prints;
+ * the report is built in planReport.ts. Importing this file runs nothing (tests call `main` in process).
  */
-import { Command } from "commander";
+import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
+import { Command, CommanderError } from "commander";
 import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
 import { flattenConfig, listStacks, readProject, stackFile } from "../harness/stackConfig";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import { ValidationError } from "../validation/issue";
-import { buildPlanReport, printPlanReport } from "./planReport";
+import { CliIo, processIo, runAsBin } from "./io";
+import { buildPlanReport, formatPlanReport } from "./planReport";
 
-async function main(argv: string[]): Promise<number> {
+/** `argv`: the user's arguments only (`["--stack", "dev"]`). Resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
     const cmd = new Command("plan")
+        .exitOverride()
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
         .description("Offline plan of a stack: resource graph, policy report, routing coverage")
         .option("-s, --stack <name>", "stack to plan (reads Pulumi.<name>.yaml)", "dev")
         .option("--json", "print the captured graph and findings as JSON")
@@ -21,23 +27,27 @@ async function main(argv: string[]): Promise<number> {
         .option("--diagram <file>", "also write the topology as SVG to <file>")
         .option("--mermaid", "print the topology as Mermaid text")
         .option("--policy-config <file>", "policy pack config JSON (as for --policy-pack-config)")
-        .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead")
-        .parse(argv);
+        .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead");
+    try {
+        cmd.parse(argv, { from: "user" });
+    } catch (err) {
+        if (err instanceof CommanderError) return err.exitCode;
+        throw err;
+    }
     const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; mermaid?: boolean; policyConfig?: string; configFile?: string }>();
     const source = o.configFile ?? `Pulumi.${o.stack}.yaml`;
     if (!o.configFile && !fs.existsSync(stackFile(PROJECT_ROOT, o.stack))) {
-        process.stderr.write(`no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`);
+        io.stderr(`no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`);
         return 1;
     }
     try {
         const config = o.configFile ? readConfigFile(o.configFile) : undefined;
         const graph = await runStack({ stack: o.stack, preview: o.preview, config });
         const report = await buildPlanReport(graph, { diagram: o.diagram, mermaid: o.mermaid, policyConfigFile: o.policyConfig });
-        if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-        else printPlanReport(report);
+        io.stdout(o.json ? JSON.stringify(report, null, 2) + "\n" : formatPlanReport(report));
         return report.exitCode;
     } catch (err) {
-        return reportFailure(err, o.stack, source, !!o.json);
+        return reportFailure(err, o.stack, source, !!o.json, io);
     }
 }
 
@@ -46,16 +56,15 @@ function readConfigFile(file: string) {
     return flattenConfig(readProject(PROJECT_ROOT).name, doc.config ?? {});
 }
 
-function reportFailure(err: unknown, stack: string, source: string, json: boolean): number {
+function reportFailure(err: unknown, stack: string, source: string, json: boolean, io: CliIo): number {
     const cause = err instanceof ProgramError ? err.cause : err;
     if (ValidationError.is(cause)) {
-        if (json) process.stdout.write(JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2) + "\n");
-        else process.stderr.write(`${source}: ${cause.message}\n`);
+        if (json) io.stdout(JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2) + "\n");
+        else io.stderr(`${source}: ${cause.message}\n`);
         return 1;
     }
-    process.stderr.write(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
+    io.stderr(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
     return 2;
 }
 
-// Exit only once stdout has drained: a piped `--json` is larger than one pipe buffer.
-main(process.argv).then((code) => process.stdout.write("", () => process.exit(code)));
+if (require.main === module) runAsBin(main);

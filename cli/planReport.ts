@@ -32,7 +32,8 @@ export async function buildPlanReport(graph: Graph, options: PlanOptions): Promi
     };
 }
 
-export function printPlanReport(r: PlanReport): void {
+/** The report as the text `npm run plan` prints. */
+export function formatPlanReport(r: PlanReport): string {
     const out: string[] = [];
     out.push(`Plan for stack "${r.stack}" (offline, Pulumi mock runtime): ${r.resourceCount} resources`, "");
     out.push(renderTree(r.graph), "");
@@ -42,5 +43,5 @@ export function printPlanReport(r: PlanReport): void {
     for (const l of r.routes) out.push("  " + formatRouteLine(l));
     for (const s of r.sections) out.push("", `${s.title}:`, ...s.lines.map((l) => "  " + l));
     out.push("", r.exitCode === 0 ? "Plan OK." : "Plan FAILED: see the sections above.");
-    process.stdout.write(out.join("\n") + "\n");
+    return out.join("\n") + "\n";
 }

@@ -2,7 +2,8 @@
  * `npm run route -- --stack <name> [event files…] [--json]`: which handler receives each event, and why every
  * other subscription does not, with Event Grid's filter semantics (routing/). No files: every sample event.
  */
-import { Command } from "commander";
+import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
+import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { ProgramError } from "../harness/runProgram";
@@ -11,6 +12,7 @@ import { buildRouter, RouteResult, Router } from "../routing";
 import { isRecord, toEventGridInput } from "../routing/envelope";
 import { loadSampleEvents, SampleEvent } from "../samples";
 import { ValidationError } from "../validation/issue";
+import { CliIo, processIo, runAsBin } from "./io";
 import { routedSubscriptions } from "./stackRoutes";
 
 export interface RoutedEvent {
@@ -67,26 +69,34 @@ export function formatRoutedEvent(r: RoutedEvent): string {
     return lines.join("\n");
 }
 
-async function main(argv: string[]): Promise<number> {
+/** `argv`: the user's arguments only. Resolves to the exit code; importing this file runs nothing. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
     const cmd = new Command("route")
+        .exitOverride()
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
         .description("Route events through a stack's subscriptions offline")
         .argument("[events...]", "event JSON files (an event or an array); default: every Event Grid-schema sample under samples/events")
         .option("-s, --stack <name>", "stack (reads Pulumi.<name>.yaml)", "dev")
-        .option("--json", "print the routing as JSON")
-        .parse(argv);
+        .option("--json", "print the routing as JSON");
+    try {
+        cmd.parse(argv, { from: "user" });
+    } catch (err) {
+        if (err instanceof CommanderError) return err.exitCode;
+        throw err;
+    }
     const o = cmd.opts<{ stack: string; json?: boolean }>();
     try {
         const graph = await runStack({ stack: o.stack });
         const router = buildRouter(routedSubscriptions(graph));
         const results = readEvents(cmd.args).map((s) => routeSample(router, s));
-        if (o.json) process.stdout.write(JSON.stringify({ stack: o.stack, events: results }, null, 2) + "\n");
-        else process.stdout.write(`Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` + results.map(formatRoutedEvent).join("\n\n") + "\n");
+        if (o.json) io.stdout(JSON.stringify({ stack: o.stack, events: results }, null, 2) + "\n");
+        else io.stdout(`Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` + results.map(formatRoutedEvent).join("\n\n") + "\n");
         return 0;
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
-        process.stderr.write(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+        io.stderr(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
         return ValidationError.is(cause) ? 1 : 2;
     }
 }
 
-if (require.main === module) main(process.argv).then((code) => process.stdout.write("", () => process.exit(code)));
+if (require.main === module) runAsBin(main);

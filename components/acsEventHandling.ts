@@ -190,7 +190,12 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                 // Physical names per environment, known at plan time: derived from the ACS resource's name.
                 namePrefix: args.monitoring.namePrefix ?? args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
                 systemTopicId: topic.id, communicationServiceId: acs.id,
-                subscriptionNames: subs.map((s) => s.sub.subscriptionName),
+                // The names as configured, not the subscriptions' outputs, so the alerts do not wait for the
+                // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain strings
+                // of its criteria (MetricDimension.values, https://learn.microsoft.com/en-us/rest/api/monitor/metric-alerts/create-or-update)
+                // on the topic's metrics; that Azure accepts a value no subscription has emitted yet is our reading,
+                // not yet checked in a live deployment.
+                subscriptionNames: Object.entries(args.subscriptions).map(([sn, s]) => s.name ?? sn),
                 workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
                 subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
             }, { parent: this });

@@ -178,9 +178,9 @@ function stackRequest(resources: readonly AnalyzedResource[]): any {
 }
 
 /** 4. Forget our own modules under `dir` (never node_modules), so the next require runs them again. */
-export function evictModulesUnder(dir: string): void {
+export function evictModulesUnder(dir: string, keep: readonly string[] = []): void {
     for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(dir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+        if (key.startsWith(dir) && !keep.some((k) => key.startsWith(k)) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
     }
 }
 

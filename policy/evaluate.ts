@@ -16,8 +16,8 @@ import { CATALOGUE, HARNESS_CHECKS, PACK_NAME } from "./catalogue";
 import { checkPackConfig, levelFor, propertiesFor } from "./config";
 import { HarnessCheck, isStackPolicy, RuleEntry } from "./lib/rule";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const PACK_VERSION: string = require("./package.json").version;
+// An import, not a require, so the compiled plan (build/, tsconfig.tools.json) gets the file too.
+import { version as PACK_VERSION } from "./package.json";
 
 export type FindingLevel = "advisory" | "mandatory";
 

@@ -32,6 +32,9 @@ export interface CompiledFilter {
     /** Empty strings are dropped: an empty prefix or suffix matches everything. */
     readonly subjectBeginsWith?: string;
     readonly subjectEndsWith?: string;
+    /** The same, lower-cased once for case-insensitive matching. */
+    readonly subjectBeginsWithLower?: string;
+    readonly subjectEndsWithLower?: string;
     readonly caseSensitive: boolean;
     readonly arraysEnabled: boolean;
     readonly advanced: readonly CompiledAdvancedFilter[];
@@ -56,8 +59,8 @@ export function compileFilter(spec: FilterSpec, subscriptionName?: string): Comp
     if (problems.length) throw new InvalidFilterError(problems, subscriptionName);
     return {
         spec, deliverySchema: schema as EventDeliverySchema, types, caseSensitive, arraysEnabled, advanced,
-        ...(subjectBeginsWith ? { subjectBeginsWith } : {}),
-        ...(subjectEndsWith ? { subjectEndsWith } : {}),
+        ...(subjectBeginsWith ? { subjectBeginsWith, subjectBeginsWithLower: subjectBeginsWith.toLowerCase() } : {}),
+        ...(subjectEndsWith ? { subjectEndsWith, subjectEndsWithLower: subjectEndsWith.toLowerCase() } : {}),
     };
 }
 

@@ -15,6 +15,8 @@ export interface EventView {
     /** eventType lower-cased once, for the case-insensitive lookups every subscription does. */
     readonly eventTypeLower: string | undefined;
     readonly subject: string | undefined;
+    /** subject lower-cased once, for the case-insensitive subject clauses every subscription tests. */
+    readonly subjectLower: string | undefined;
     readonly data: unknown;
 }
 
@@ -34,7 +36,8 @@ export function viewEvent(event: unknown): EventView {
     if (!isRecord(event)) throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
     const schema = detectSchema(event);
     const eventType = str(schema === "EventGridSchema" ? event.eventType : event.type);
-    return { schema, raw: event, eventType, eventTypeLower: eventType?.toLowerCase(), subject: str(event.subject), data: event.data };
+    const subject = str(event.subject);
+    return { schema, raw: event, eventType, eventTypeLower: eventType?.toLowerCase(), subject, subjectLower: subject?.toLowerCase(), data: event.data };
 }
 
 /**

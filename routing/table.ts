@@ -12,7 +12,7 @@ import { describeEventTypeProblem } from "../catalog";
 import { CompiledFilter, compileFilter } from "./compile";
 import { EventView, viewEvent } from "./envelope";
 import { evaluateCompiled } from "./evaluate";
-import { Clause, FilterSpec, UndocumentedId } from "./types";
+import { Clause, FilterOutcome, FilterSpec, UndocumentedId } from "./types";
 
 /** One subscription in a table: its filter, and the handler it delivers to (a name, for reports). */
 export interface RoutedSubscription extends FilterSpec {
@@ -66,6 +66,20 @@ function compileEntries(subscriptions: readonly RoutedSubscription[]): Entry[] {
     return subscriptions.map((subscription, order) => ({ order, subscription, filter: compileFilter(subscription, subscription.name) }));
 }
 
+/**
+ * A non-match that reads its clause and reason from the outcome when asked: the reason of a subject miss is worded
+ * only then (evaluate.ts, SubjectMiss), so routing many events pays for the wording of the misses someone reads.
+ * Getters, not fields: spread or JSON-encode a RouteNonMatch through its fields (as cli/route.ts does).
+ */
+class NonMatch implements RouteNonMatch {
+    readonly #outcome: Extract<FilterOutcome, { outcome: "noMatch" }>;
+    constructor(readonly subscription: RoutedSubscription, readonly handler: string | undefined, outcome: Extract<FilterOutcome, { outcome: "noMatch" }>) {
+        this.#outcome = outcome;
+    }
+    get clause(): Clause { return this.#outcome.clause; }
+    get reason(): string { return this.#outcome.reason; }
+}
+
 /** Evaluate the given entries (already in table order) and sort them into the three result lists. */
 function collect(view: EventView, entries: readonly Entry[], skipped: number): RouteResult {
     const matches: RouteMatch[] = [];
@@ -77,7 +91,7 @@ function collect(view: EventView, entries: readonly Entry[], skipped: number): R
         const handler = subscription.handler;
         if (o.outcome === "match") matches.push({ subscription, handler });
         else if (o.outcome === "undocumented") undocumented.push({ subscription, handler, id: o.id, clause: o.clause, reason: o.reason });
-        else nonMatches.push({ subscription, handler, clause: o.clause, reason: o.reason });
+        else nonMatches.push(new NonMatch(subscription, handler, o));
     }
     const problem = view.eventType === undefined ? undefined : describeEventTypeProblem(view.eventType);
     return { eventType: view.eventType, ...(problem ? { eventTypeProblem: problem } : {}), matches, undocumented, nonMatches, skipped };

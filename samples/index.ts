@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 
-export const SAMPLE_EVENTS_DIR = path.join(__dirname, "events");
+/** Beside this file; compiled into build/samples/, the JSON stays in the sources' samples/events. */
+export const SAMPLE_EVENTS_DIR = fs.existsSync(path.join(__dirname, "events")) ? path.join(__dirname, "events") : path.resolve(__dirname, "../../samples/events");
 
 export interface SampleEvent {
     /** Path relative to the samples root, with `/` separators, e.g. `sms/SMSReceived.to-1604.eventgrid.json`. */

@@ -1,16 +1,16 @@
 import * as assert from "assert";
-import { execFileSync } from "child_process";
 import * as path from "path";
-import { describeRoute, RoutedEvent, routeSample } from "../../cli/route";
+import { bufferIo } from "../../cli/io";
+import { describeRoute, main, RoutedEvent, routeSample } from "../../cli/route";
 import { routedSubscriptions } from "../../cli/stackRoutes";
-import { runStack, PROJECT_ROOT } from "../../harness/runStack";
 import { buildRouter, Router } from "../../routing";
-import { loadSampleEvents } from "../../samples";
+import { loadSampleEvents, SAMPLE_EVENTS_DIR } from "../../samples";
+import { stackGraph } from "../support/sharedGraphs";
 
 describe("routing the sample events through the dev stack", () => {
     const routed = new Map<string, RoutedEvent>();
     before(async () => {
-        const router = buildRouter(routedSubscriptions(await runStack({ stack: "dev" })));
+        const router = buildRouter(routedSubscriptions(await stackGraph("dev")));
         for (const s of loadSampleEvents()) routed.set(s.file, describeRoute(s, router.routeWithAllReasons(s.event)));
     });
     const get = (file: string) => { const r = routed.get(file); assert.ok(r, `no sample ${file}`); return r; };
@@ -52,7 +52,7 @@ describe("routing the sample events through the dev stack", () => {
 
 describe("routing CloudEvents deliveries as the Event Grid events the system topic filtered", () => {
     let router: Router;
-    before(async () => { router = buildRouter(routedSubscriptions(await runStack({ stack: "dev" }))); });
+    before(async () => { router = buildRouter(routedSubscriptions(await stackGraph("dev"))); });
     const samples = loadSampleEvents().filter((s) => !s.file.startsWith("early-preview/"));
     const handlers = (r: RoutedEvent) => r.delivered.map((d) => d.handler).sort();
 
@@ -80,10 +80,12 @@ describe("routing CloudEvents deliveries as the Event Grid events the system top
 });
 
 describe("npm run route (CLI)", () => {
-    it("prints the routing of event files, CloudEvents included, and exits 0", () => {
-        const out = execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), "cli/route.ts", "--stack", "dev", "--json",
-            "samples/events/sms/SMSReceived.to-1604.eventgrid.json", "samples/events/sms/SMSReceived.to-1604.cloudevents.json"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-        const parsed = JSON.parse(out);
+    it("prints the routing of event files, CloudEvents included, and exits 0", async () => {
+        const io = bufferIo();
+        const files = ["sms/SMSReceived.to-1604.eventgrid.json", "sms/SMSReceived.to-1604.cloudevents.json"].map((f) => path.join(SAMPLE_EVENTS_DIR, f));
+        const status = await main(["--stack", "dev", "--json", ...files], io);
+        assert.strictEqual(status, 0, io.err);
+        const parsed = JSON.parse(io.out);
         assert.strictEqual(parsed.events.length, 2);
         for (const e of parsed.events) assert.deepStrictEqual(e.delivered.map((d: any) => d.handler).sort(), ["sms-function", "sms-logic-app", "sms-queue"], e.file);
     });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { BuiltInRoles } from "../../components/roles";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { APP_SETTINGS } from "../../functions/src/settings";
 import { HandlerKind, HandlerTarget } from "../../components";
 import { SHARED_KEY_REASON_TAG } from "../../components/handlers/functionApp";
@@ -15,7 +15,7 @@ describe("function handler in the dev stack", () => {
     let g: Graph;
     let app: GraphResource;
     before(async () => {
-        g = await runStack({ stack: "dev" });
+        g = await stackGraph("dev");
         app = ofType(g, "azure-native:web:WebApp").find((r) => r.inputs.name === "func-acs-sms-dev")!;
     });
 
@@ -87,7 +87,7 @@ describe("logic app handler in the dev stack", () => {
     let g: Graph;
     let wf: GraphResource;
     before(async () => {
-        g = await runStack({ stack: "dev" });
+        g = await stackGraph("dev");
         wf = ofType(g, "azure-native:logic:Workflow")[0];
     });
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 
 /**
  * What separates the environments operationally: prod's protections and locks, its retry and dead-letter
@@ -35,7 +35,7 @@ const coveredBy = (path: string, secretPaths: readonly string[]) =>
 
 describe("prod protections", () => {
     let g: Graph;
-    before(async () => { g = await runStack({ stack: "prod" }); });
+    before(async () => { g = await stackGraph("prod"); });
 
     for (const [type, what] of [[ACS, "the Communication Service (it owns the phone numbers)"], [TOPIC, "the system topic (deleting it deletes every subscription)"]] as const) {
         it(`protects ${what} and locks it against deletion`, () => {
@@ -62,7 +62,7 @@ describe("prod protections", () => {
 
 describe("dev stays light", () => {
     it("protects and locks nothing", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         assert.deepStrictEqual(ofType(g, LOCK), []);
         assert.deepStrictEqual(g.resources.filter((r) => r.protect).map((r) => r.name), []);
     });
@@ -71,7 +71,7 @@ describe("dev stays light", () => {
 for (const stack of ["dev", "prod"]) {
     describe(`stack outputs of ${stack}`, () => {
         let g: Graph;
-        before(async () => { g = await runStack({ stack }); });
+        before(async () => { g = await stackGraph(stack); });
 
         it("exports the ACS endpoint and ID and the topic ID", () => {
             const out = stackResource(g).componentOutputs ?? {};
@@ -94,7 +94,7 @@ for (const stack of ["dev", "prod"]) {
 
 describe("secrets in stack outputs", () => {
     it("dev: the webhook URL appears only under secret stack outputs", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         const s = stackResource(g);
         const paths = pathsOf(s.componentOutputs, DEV_WEBHOOK_URL);
         assert.ok(paths.length > 0, "the webhook URL is exported (else this test proves nothing)");
@@ -102,7 +102,7 @@ describe("secrets in stack outputs", () => {
     });
 
     it("prod: nothing is hidden that is not a secret (no webhooks, so no secret outputs)", async () => {
-        const g = await runStack({ stack: "prod" });
+        const g = await stackGraph("prod");
         assert.deepStrictEqual(stackResource(g).componentOutputSecretPaths, []);
     });
 });

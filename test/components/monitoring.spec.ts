@@ -5,6 +5,7 @@ import { acsLogCategoriesFor } from "../../components/monitoring/logCategories";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { ValidationError } from "../../validation/issue";
 import { failingProgram, runComponents } from "../support/program";
 
@@ -58,7 +59,7 @@ for (const stack of ["dev", "prod"] as const) {
         let topic: GraphResource;
         let acs: GraphResource;
         before(async () => {
-            g = await runStack({ stack });
+            g = await stackGraph(stack);
             topic = one(g, "azure-native:eventgrid:SystemTopic");
             acs = one(g, "azure-native:communication:CommunicationService");
         });

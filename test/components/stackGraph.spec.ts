@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { BuiltInRoles } from "../../components/roles";
 import { ValidationError } from "../../validation/issue";
 
@@ -36,7 +37,7 @@ function rolesOn(g: Graph, scope: string, role: string): GraphResource[] {
 for (const stack of ["dev", "prod"]) {
     describe(`graph of the ${stack} stack`, () => {
         let g: Graph;
-        before(async () => { g = await runStack({ stack }); });
+        before(async () => { g = await stackGraph(stack); });
 
         it("creates a global Communication Service with identity and data location", () => {
             const acs = one(g, "azure-native:communication:CommunicationService");
@@ -129,7 +130,7 @@ for (const stack of ["dev", "prod"]) {
 
 describe("secrets in the dev graph", () => {
     let g: Graph;
-    before(async () => { g = await runStack({ stack: "dev" }); });
+    before(async () => { g = await stackGraph("dev"); });
 
     it("keeps the webhook URL secret on the subscription and on every component that carries it", () => {
         const s = subscription(g, "chat-messages");

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT, runStack } from "../../harness/runStack";
+import { PROJECT_ROOT } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { toMermaid, topologyFromGraph } from "../../render";
 
 const readme = () => fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
@@ -21,7 +22,7 @@ describe("README", () => {
 
     it("shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- --mermaid)", async () => {
         const inReadme = /```mermaid\n([\s\S]*?)```/.exec(readme())?.[1].trimEnd();
-        const current = toMermaid(topologyFromGraph(await runStack({ stack: "dev" }))).trimEnd();
+        const current = toMermaid(topologyFromGraph(await stackGraph("dev"))).trimEnd();
         assert.strictEqual(inReadme, current);
     });
 });

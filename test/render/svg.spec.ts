@@ -4,7 +4,7 @@
  * Mermaid node (a label that broke out of its quotes would add or lose nodes).
  */
 import * as assert from "assert";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { escapeLabelText, mermaidLabel, topologyFromGraph, toMermaid, toSvg } from "../../render";
 import { tinyStackGraph } from "./tinyStack";
 import { svgText, xmlProblem } from "./xmlish";
@@ -42,7 +42,7 @@ describe("render/svg: topology pictures", () => {
     });
 
     it("renders the dev stack the same way", async () => {
-        await checkSvg(toMermaid(topologyFromGraph(await runStack({ stack: "dev" }))));
+        await checkSvg(toMermaid(topologyFromGraph(await stackGraph("dev"))));
     });
 });
 

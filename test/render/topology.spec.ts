@@ -7,7 +7,7 @@ import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../harness/graph";
 import { runProgram } from "../../harness/runProgram";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { topologyFromGraph, toMermaid, Topology } from "../../render";
 import { tinyStackGraph, WEBHOOK_URL } from "./tinyStack";
 
@@ -135,7 +135,7 @@ describe("render/topology: incomplete stacks still draw", () => {
 describe("render/topology: the dev stack", () => {
     let graph: Graph;
     before(async () => {
-        graph = await runStack({ stack: "dev" });
+        graph = await stackGraph("dev");
     });
 
     it("draws every Azure subscription of the stack with its handler", () => {

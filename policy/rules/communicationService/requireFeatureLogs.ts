@@ -16,7 +16,7 @@ const CATEGORIES: Partial<Record<EventFamily, readonly string[]>> = {
 };
 
 /** Whether one diagnostic setting exports `category` (by name or through categoryGroup allLogs) somewhere. */
-function exports(d: PolicyResource, category: string): boolean {
+function exportsCategory(d: PolicyResource, category: string): boolean {
     if (!DIAGNOSTIC_DESTINATIONS.some((k) => has(d.props, k))) return false;
     return list(d.props.logs).some((l) => l?.enabled === true && (eqi(l.category, category) || eqi(l.categoryGroup, "allLogs")));
 }
@@ -45,7 +45,7 @@ export const communicationServiceRequireFeatureLogs: StackValidationPolicy = {
                 }
             }
             const settings = diagnosticSettingsOn(acs, args.resources);
-            const missing = [...needed.keys()].filter((c) => !settings.some((d) => exports(d, c)));
+            const missing = [...needed.keys()].filter((c) => !settings.some((d) => exportsCategory(d, c)));
             if (missing.length === 0) continue;
             const why = missing.map((c) => `${c} (for ${[...needed.get(c)!].sort().join(", ")})`).join(", ");
             const got = settings.length ? `settings ${settings.map((s) => s.name).join(", ")} without them` : "no diagnostic setting on the resource";
