@@ -10,10 +10,8 @@ export interface RawStructs {
     inputs: any;
     outputs: any;
 }
-/** On globalThis, like the listeners below: a policy module loaded after runStack evicted ours reads the same map. */
-const RAW_KEY = Symbol.for("acs-event-handling/harness/runProgram/rawStructs");
-const RAW: WeakMap<GraphResource, RawStructs> = ((globalThis as Record<symbol, unknown>)[RAW_KEY] as WeakMap<GraphResource, RawStructs> | undefined)
-    ?? ((globalThis as Record<symbol, unknown>)[RAW_KEY] = new WeakMap<GraphResource, RawStructs>());
+/** Process-wide, like the listeners below: a policy module loaded after runStack evicted ours reads the same map. */
+const RAW = processGlobal("harness/runProgram/rawStructs", () => new WeakMap<GraphResource, RawStructs>());
 export function rawStructsOf(r: GraphResource): RawStructs | undefined {
     return RAW.get(r);
 }

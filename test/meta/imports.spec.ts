@@ -30,7 +30,7 @@ const LAYERS: readonly (readonly string[])[] = [
     ["config"], // stack config: parse and map to component args
     ["index.ts"], // the Pulumi program
     ["harness"], // runs programs under Pulumi mocks
-    ["contract", "render"], // analyses of a built graph: the API contract check, pictures
+    ["contract", "render", "deploy"], // analyses of a built graph: the API contract check, pictures, the deploy critical path
     ["policy"], // the policy pack (reads the installed API versions through contract/apiVersions.ts)
     ["cli"],
     ["bench", "scripts", "examples", "local"], // tools over everything: bench, generators, the local delivery loop
