@@ -198,10 +198,11 @@ function summary(e: TypedAcsEvent): string {
  * Azurite's connection string (instead of the identity-based account name), ACS by the local stand-in.
  */
 function functionAppSettings(graph: Graph, c: Ctx): Record<string, string> {
-    const app = graph.resources.find((r) => r.type === "azure-native:web:WebApp");
-    const stackSettings: { name: string; value: string }[] = app?.inputs?.siteConfig?.appSettings ?? [];
+    // A Flex app carries its settings in the config/appsettings child, not in siteConfig (components/handlers/functionApp.ts).
+    const child = graph.resources.find((r) => r.type === "azure-native:web:WebAppApplicationSettings");
+    const stackSettings: Record<string, unknown> = child?.inputs?.properties ?? {};
     const cloudOnly = new Set(["AzureWebJobsStorage__accountName", "ACS_ENDPOINT", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-    const settings = Object.fromEntries(stackSettings.filter((s) => !cloudOnly.has(s.name)).map((s) => [s.name, String(s.value)]));
+    const settings = Object.fromEntries(Object.entries(stackSettings).filter(([name]) => !cloudOnly.has(name)).map(([name, value]) => [name, String(value)]));
     return { ...settings, AzureWebJobsStorage: c.azurite.connectionString, ACS_CONNECTION_STRING: c.email.connectionString };
 }
 
