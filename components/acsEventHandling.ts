@@ -9,6 +9,7 @@ import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eve
 import { AcsHandlerArgs, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
+import { emailSenderRoleDefinition } from "./roles";
 import { withSecretWebhooks } from "./secrets";
 import { DeliverySchema, HandlerKind } from "./types";
 
@@ -175,9 +176,12 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             accountName: args.deadLetter?.accountName, existingAccountId: args.deadLetter?.existingAccountId,
             containerName: args.deadLetter?.containerName, sku: args.deadLetter?.sku, softDeleteDays: args.deadLetter?.softDeleteDays,
         }, { parent: this });
+        // One email sender role for every handler that sends email (a role definition name is unique per scope).
+        const emailRole = sendsEmail(args) ? emailSenderRoleDefinition(childName(name, "email-sender-role"), this, acs.id) : undefined;
         const handlers = new Map(Object.entries(args.handlers).map(([hn, h]) => [hn, new HandlerTarget(hn, {
             ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
             senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
+            emailRoleDefinitionId: emailRole?.id,
             emailSender: email?.senderAddress,
         }, { parent: this })]));
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
@@ -232,8 +236,12 @@ function reachesOutput(args: unknown, path: readonly (string | number)[]): boole
  * resource. We create it only with a new ACS resource: linking changes the resource, and a referenced one is not ours.
  */
 function needsEmail(args: AcsEventHandlingArgs): boolean {
-    const kinds = Object.values(args.handlers).map((h) => h.kind);
-    return args.communication.existingId === undefined && (kinds.includes(HandlerKind.Function) || kinds.includes(HandlerKind.LogicApp));
+    return args.communication.existingId === undefined && sendsEmail(args);
+}
+
+/** Whether a handler sends email through ACS (function and logicApp handlers do). */
+function sendsEmail(args: AcsEventHandlingArgs): boolean {
+    return Object.values(args.handlers).some((h) => h.kind === HandlerKind.Function || h.kind === HandlerKind.LogicApp);
 }
 
 function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,

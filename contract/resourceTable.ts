@@ -50,6 +50,11 @@ export interface ContractSubstitution {
 }
 
 export const CONTRACT_SUBSTITUTIONS: Readonly<Record<string, ContractSubstitution>> = {
+    "Microsoft.Authorization@2022-05-01-preview": {
+        uses: "2022-04-01",
+        reason: "shared/arm-types holds Microsoft.Authorization 2022-04-01 (role assignments); its roleDefinitions body is the one azure-native's 2022-05-01-preview sends, less read-only audit fields",
+        newerProperties: [],
+    },
     "Microsoft.Web@2025-05-01": {
         uses: "2025-03-01",
         reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (shared/arm-types/README.md)",
@@ -239,6 +244,16 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
         apiVersion: "2022-04-01",
         contractFile: F.roleAssignments,
         nameInput: "roleAssignmentName",
+        pathInputs: ["scope"],
+        autoname: "uuid",
+    }),
+    row({
+        // The email sender custom role (components/roles.ts).
+        token: "azure-native:authorization:RoleDefinition",
+        armType: "Microsoft.Authorization/roleDefinitions",
+        apiVersion: "2022-05-01-preview",
+        contractFile: F.roleAssignments,
+        nameInput: "roleDefinitionId",
         pathInputs: ["scope"],
         autoname: "uuid",
     }),

@@ -44,6 +44,8 @@ const BUILDERS: Record<string, IdBuilder> = {
     "azure-native:monitor:MetricAlert": named("Microsoft.Insights", "metricAlerts", "ruleName"),
     "azure-native:monitor:DiagnosticSetting": (i, n) => `${i.resourceUri}/providers/Microsoft.Insights/diagnosticSettings/${i.name ?? n}`,
     "azure-native:authorization:RoleAssignment": (i, n) => `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${i.roleAssignmentName ?? n}`,
+    // ARM answers a custom role's id in subscription form whatever scope it was created at.
+    "azure-native:authorization:RoleDefinition": (i, n) => `/subscriptions/${String(i.scope ?? "").split("/")[2] || MOCK_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${i.roleDefinitionId ?? n}`,
     "azure-native:authorization:ManagementLockByScope": (i, n) => `${i.scope}/providers/Microsoft.Authorization/locks/${i.lockName ?? n}`,
 };
 

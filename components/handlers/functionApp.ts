@@ -9,6 +9,7 @@ import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } 
 import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
 import { childName } from "../naming";
 import { BuiltInRoles, grantRole } from "../roles";
+import { emailSenderGrants } from "./emailRole";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
 import { HandlerEndpoint } from "./endpoint";
@@ -35,6 +36,8 @@ export interface FunctionTargetArgs {
 /** Where the app sends email from and through; set by AcsEventHandling from the ACS resource and its email domain. */
 export interface EmailContext {
     communicationServiceId?: pulumi.Input<string>;
+    /** Full id of the email sender custom role (components/roles.ts emailSenderRoleDefinition). */
+    emailRoleDefinitionId?: pulumi.Input<string>;
     communicationEndpoint?: pulumi.Input<string>;
     emailSender?: pulumi.Input<string>;
 }
@@ -118,7 +121,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         grantRole(n("queue-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageQueueDataContributor),
         grantRole(n("table-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageTableDataContributor),
         grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
-        ...(email.communicationServiceId ? [grantRole(n("email-role"), ctx.parent, principal, email.communicationServiceId, BuiltInRoles.Contributor)] : []),
+        ...emailSenderGrants(n("email-role"), ctx.parent, principal, email),
     ];
     return {
         endpointType: EndpointType.AzureFunction,
