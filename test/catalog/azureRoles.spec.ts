@@ -49,7 +49,7 @@ describe("the email sender custom role", () => {
         const g = await runStack({ stack: "dev" });
         const [def] = ofType(g, "azure-native:authorization:RoleDefinition");
         const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
-        const group = acs.id.split("/").slice(0, 5).join("/");
+        const group = acs.id!.split("/").slice(0, 5).join("/");
         assert.deepStrictEqual(def.inputs.permissions, [{ actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] }]);
         assert.ok(!def.inputs.permissions[0].actions.some((a: string) => /ListKeys|\*/i.test(a)), "cannot list keys");
         assert.strictEqual(def.inputs.scope, group);
