@@ -196,6 +196,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                 systemTopicId: topic.id, communicationServiceId: acs.id,
                 subscriptionNames: subs.map((s) => s.sub.subscriptionName),
                 workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
+                sendsEmail: sendsEmail(args),
                 subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
             }, { parent: this });
         }
