@@ -26,6 +26,26 @@ export interface AcsSystemTopicArgs {
 
 const TOPICS = new WeakMap<AcsSystemTopic, eventgrid.SystemTopic>();
 
+/** What ARM says about an existing system topic, as far as adopting it goes. */
+export interface ExistingTopicFacts {
+    readonly source?: string;
+    readonly topicType?: string;
+}
+
+/**
+ * Why an existing system topic cannot carry the events of the ACS resource `sourceId`, or undefined: its topic
+ * type must be the ACS one and its source that resource (ARM ids compare case-insensitively).
+ */
+export function adoptedTopicProblem(topic: ExistingTopicFacts, sourceId: string): string | undefined {
+    if ((topic.topicType ?? "").toLowerCase() !== ACS_TOPIC_TYPE.toLowerCase()) {
+        return `its topic type is "${topic.topicType ?? "(none)"}", expected "${ACS_TOPIC_TYPE}"`;
+    }
+    if ((topic.source ?? "").toLowerCase() !== sourceId.toLowerCase()) {
+        return `its source is ${topic.source ?? "(none)"}, expected the ACS resource ${sourceId}`;
+    }
+    return undefined;
+}
+
 /**
  * The Event Grid system topic of an ACS resource: location `global` (a system topic must share its source's
  * location, and ACS is global), topic type `Microsoft.Communication.CommunicationServices`, and a
@@ -46,7 +66,17 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
     constructor(name: string, args: AcsSystemTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:AcsSystemTopic", name, args, opts);
         if (args.existingName !== undefined) {
-            const existing = eventgrid.getSystemTopicOutput({ resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName }, { parent: this });
+            // Looked up once the source is known, and checked against it: a topic of another resource (or another
+            // type) would take the subscriptions and never carry this ACS resource's events.
+            const existing = pulumi.output(args.sourceId).apply((sourceId) => eventgrid.getSystemTopicOutput(
+                { resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName! }, { parent: this },
+            ).apply((t) => {
+                const problem = adoptedTopicProblem(t, sourceId);
+                if (problem) {
+                    throw new Error(`AcsSystemTopic "${name}": the existing system topic "${t.name}" cannot be adopted: ${problem}. Fix: set systemTopic.existingName to the system topic whose source is ${sourceId} (Azure allows one per source), or leave it unset to create one`);
+                }
+                return t;
+            }));
             this.id = existing.id;
             this.topicName = existing.name;
             // Dead letters and queue/Service Bus/Event Hubs delivery use the topic's identity: without one every
