@@ -2,7 +2,8 @@
  * An offline interpreter for the subset of the Workflow Definition Language (WDL) that definition.ts uses, so the
  * workflow's behaviour can be tested without Azure.
  *
- * Supported: a single Request trigger; actions Compose, Select, Http (answered by a callback), Response, If,
+ * Supported: a single Request trigger; actions Compose, Select, Http (answered by a callback; Azure's default retry
+ * policy, up to 4 retries on 408/429/5xx, unless `inputs.retryPolicy.type` is "none"; a reply may time out), Response, If,
  * Foreach, each scheduled by `runAfter` (an action whose predecessor ended in a status it did not list is
  * Skipped); expressions `@expr`, `@@` escapes and `@{...}` interpolation; property access `['k']`, `?['k']`, `.k`,
  * `[0]`; functions triggerBody, triggerOutputs, body, outputs, items, item, parameters, equals, first, concat,
@@ -27,7 +28,13 @@ export interface HttpCall {
 export interface HttpReply {
     readonly statusCode: number;
     readonly body?: Json;
+    /** The call outlived the action's `limit.timeout`: the action ends TimedOut (needs a limit.timeout). */
+    readonly timedOut?: boolean;
 }
+
+/** Azure's Default retry policy: up to 4 retries on 408, 429 and 5xx (https://learn.microsoft.com/azure/logic-apps/logic-apps-exception-handling). */
+const DEFAULT_RETRIES = 4;
+const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
 
 export interface RunOptions {
     readonly triggerBody: Json;
@@ -37,7 +44,7 @@ export interface RunOptions {
     readonly http?: (call: HttpCall) => HttpReply;
 }
 
-export type ActionStatus = "Succeeded" | "Failed" | "Skipped";
+export type ActionStatus = "Succeeded" | "Failed" | "TimedOut" | "Skipped";
 
 export interface RunResult {
     /** What the Response action sent; undefined when none ran (Azure then answers the caller with an error). */
@@ -95,7 +102,7 @@ class Run {
             if (!ready) throw new WorkflowError(`runAfter cycle among ${names.filter((n) => !done.has(n)).join(", ")}`);
             const status = this.shouldRun(actions[ready], scope) ? this.runAction(ready, actions[ready], scope) : "Skipped";
             this.trace.push({ action: ready, status });
-            if (status === "Failed") ok = false;
+            if (status === "Failed" || status === "TimedOut") ok = false;
             done.add(ready);
         }
         return ok;
@@ -146,10 +153,19 @@ class Run {
             body: inputs.body ?? null,
             authentication: inputs.authentication,
         };
-        this.httpCalls.push(call);
-        const reply = this.options.http?.(call) ?? { statusCode: 202 };
-        const ok = reply.statusCode >= 200 && reply.statusCode < 300;
-        return { status: ok ? "Succeeded" : "Failed", outputs: { statusCode: reply.statusCode, body: reply.body ?? null } };
+        const retries = (inputs.retryPolicy as { type?: Json } | undefined)?.type === "none" ? 0 : DEFAULT_RETRIES;
+        for (let attempt = 0; ; attempt++) {
+            this.httpCalls.push(call);
+            const reply = this.options.http?.(call) ?? { statusCode: 202 };
+            if (reply.timedOut) {
+                if (!(action.limit as { timeout?: unknown } | undefined)?.timeout) throw new WorkflowError("an Http call can only time out under limit.timeout");
+                return { status: "TimedOut", outputs: null };
+            }
+            const ok = reply.statusCode >= 200 && reply.statusCode < 300;
+            if (ok || !retryable(reply.statusCode) || attempt >= retries) {
+                return { status: ok ? "Succeeded" : "Failed", outputs: { statusCode: reply.statusCode, body: reply.body ?? null } };
+            }
+        }
     }
 
     private respond(action: ActionDef, scope: Scope): { status: ActionStatus; outputs: Json } {

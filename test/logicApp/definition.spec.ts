@@ -3,8 +3,10 @@
  * email per SMS through the ACS Email REST API with managed identity, nothing for other events.
  */
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import {
     ACS_AUDIENCE,
+    EMAIL_CALL_TIMEOUT,
     logicAppDefinition,
     logicAppParameters,
     WORKFLOW_SCHEMA,
@@ -57,7 +59,7 @@ function chatEvent(id: string): Json {
     };
 }
 
-function run(body: Json, http?: (call: HttpCall) => { statusCode: number }) {
+function run(body: Json, http?: (call: HttpCall) => { statusCode: number; timedOut?: boolean }) {
     const parameters = Object.fromEntries(Object.entries(logicAppParameters(PARAMS)).map(([k, v]) => [k, v.value as Json]));
     return runWorkflow(logicAppDefinition(), { triggerBody: body, parameters, http });
 }
@@ -124,11 +126,34 @@ describe("Logic App workflow definition", () => {
         assert.equal(result.response?.statusCode, 200);
     });
 
-    it("does not answer 200 when the email API fails, so Event Grid redelivers", () => {
+    it("answers 503 at once when the email API fails (no retries inside the run), so Event Grid redelivers later", () => {
         const result = run([smsEvent("sms-4")], () => ({ statusCode: 500 }));
-        assert.equal(result.httpCalls.length, 1);
-        assert.equal(result.response, undefined);
+        assert.equal(result.httpCalls.length, 1, "Azure's default policy would have called 5 times, 5–45 s apart");
+        assert.equal(result.response?.statusCode, 503);
         assert.ok(result.trace.some((t) => t.action === "Notification_response" && t.status === "Skipped"));
+    });
+
+    it("answers 503 when the email call times out, throttled or not", () => {
+        assert.equal(run([smsEvent("sms-5")], () => ({ statusCode: 0, timedOut: true })).response?.statusCode, 503);
+        const throttled = run([smsEvent("sms-6")], () => ({ statusCode: 429 }));
+        assert.equal(throttled.httpCalls.length, 1);
+        assert.equal(throttled.response?.statusCode, 503);
+    });
+
+    it("bounds the run well inside Event Grid's 30 s: no retry policy, a timeout on the only outbound call", () => {
+        const send = JSON.stringify(logicAppDefinition());
+        const calls = [...send.matchAll(/"type":"Http"/g)].length;
+        assert.equal(calls, 1, "one outbound call per event");
+        const seconds = Number(/^PT(\d+)S$/.exec(EMAIL_CALL_TIMEOUT)?.[1]);
+        assert.ok(seconds > 0 && seconds <= 20, `${EMAIL_CALL_TIMEOUT} leaves time to answer within 30 s`);
+        assert.match(send, /"retryPolicy":\{"type":"none"\}\},"limit":\{"timeout":"PT10S"\}/);
+    });
+
+    it("requests the ACS token for the audience the Azure SDKs use (scope https://communication.azure.com//.default)", () => {
+        assert.equal(ACS_AUDIENCE, "https://communication.azure.com/");
+        // Second source: the installed @azure/communication-common builds its scope as <audience>/.default.
+        const policy = fs.readFileSync(require.resolve("@azure/communication-common").replace(/index\.js$/, "credential/communicationAuthPolicy.js"), "utf8");
+        assert.ok(policy.includes(`"${ACS_AUDIENCE}/.default"`), "communicationAuthPolicy.js requests <audience>/.default");
     });
 
     it("checks its parameters: trailing slash removed, non-https endpoint and bad addresses rejected", () => {
