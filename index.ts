@@ -4,7 +4,7 @@
  */
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
-import { AcsEventHandling, HandlerKind } from "./components";
+import { AcsEventHandling, EmailDomainKind, HandlerKind } from "./components";
 import { settingsFromPulumiConfig } from "./config/load";
 
 const config = new pulumi.Config();
@@ -20,6 +20,7 @@ const events = new AcsEventHandling("acs", {
     communication: settings.communication,
     systemTopic: settings.systemTopic,
     deadLetter: settings.deadLetter,
+    emailDomain: { ...settings.emailDomain, kind: settings.emailDomain.kind as EmailDomainKind },
     handlers: Object.fromEntries(Object.entries(settings.handlers).map(([n, h]) => [n, { ...h, kind: h.kind as HandlerKind }])),
     subscriptions: Object.fromEntries(Object.entries(settings.subscriptions).map(([n, s]) => [n, { ...s, deliverySchema: s.deliverySchema as any, deliveryHeaders: s.deliveryHeaders as any }])),
     monitoring: settings.monitoring.enabled ? settings.monitoring : undefined,

@@ -11,7 +11,7 @@ import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
 import { emailSenderRoleDefinition } from "./roles";
 import { withSecretWebhooks } from "./secrets";
-import { DeliverySchema, HandlerKind } from "./types";
+import { DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
     /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
@@ -28,6 +28,26 @@ export interface AcsCommunicationArgs {
     protect?: boolean;
     /** Optional. CanNotDelete lock. Default: same as protect. */
     lock?: boolean;
+}
+
+/** A verified custom email domain to send from. */
+export interface CustomEmailDomainArgs {
+    /**
+     * Required. Resource ID of a verified custom domain (Microsoft.Communication/emailServices/domains). It is created
+     * and DNS-verified outside the stack: ACS links only verified domains
+     * (https://learn.microsoft.com/azure/communication-services/quickstarts/email/add-custom-verified-domains).
+     */
+    domainId: pulumi.Input<string>;
+    /** Required. Sender address on that domain, e.g. "DoNotReply@notify.contoso.com". */
+    senderAddress: pulumi.Input<string>;
+}
+
+/** Which domain Function and Logic App handlers send email from. */
+export interface AcsEmailDomainArgs {
+    /** Required. "azureManaged" (created here, sandbox quota) or "custom" (set the custom block). */
+    kind: EmailDomainKind;
+    /** Conditional. Required when kind is "custom". */
+    custom?: CustomEmailDomainArgs;
 }
 
 export interface AcsTopicArgs {
@@ -119,6 +139,8 @@ export interface AcsEventHandlingArgs {
     systemTopic?: AcsTopicArgs;
     /** Optional. Where undeliverable events go. Default: enabled; then accountName or existingAccountId is required. */
     deadLetter?: AcsDeadLetterArgs;
+    /** Optional. The email domain handlers send from. Default: an Azure-managed domain (5 emails a minute, 10 an hour per subscription). */
+    emailDomain?: AcsEmailDomainArgs;
     /** Required. Handler targets by name. */
     handlers: Record<string, AcsHandlerArgs>;
     /** Required. Event subscriptions by name (at most 500). */
@@ -158,13 +180,14 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
         const issues = semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
         if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
-        const email = needsEmail(args) ? new EmailService(childName(name, "email"), {
+        const custom = customDomain(name, args);
+        const email = needsEmail(args) && !custom ? new EmailService(childName(name, "email"), {
             resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
             dataLocation: args.communication.dataLocation!, tags: args.tags,
         }, { parent: this }) : undefined;
         const acs = new CommunicationService(childName(name, "acs"), {
             resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication,
-            linkedDomains: email ? [email.domainId] : undefined,
+            linkedDomains: email ? [email.domainId] : custom && needsEmail(args) ? [custom.domainId] : undefined,
         }, { parent: this });
         const topic = new AcsSystemTopic(childName(name, "events"), {
             resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
@@ -182,7 +205,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
             senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
             emailRoleDefinitionId: emailRole?.id,
-            emailSender: email?.senderAddress,
+            emailSender: custom?.senderAddress ?? email?.senderAddress,
         }, { parent: this })]));
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
             const target = handlers.get(s.handler)!;
@@ -238,6 +261,18 @@ function reachesOutput(args: unknown, path: readonly (string | number)[]): boole
  */
 function needsEmail(args: AcsEventHandlingArgs): boolean {
     return args.communication.existingId === undefined && sendsEmail(args);
+}
+
+/** The custom email domain, when one is chosen; a kind without its block is an error before anything is created. */
+function customDomain(name: string, args: AcsEventHandlingArgs): CustomEmailDomainArgs | undefined {
+    const kind = args.emailDomain?.kind ?? EmailDomainKind.AzureManaged;
+    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom) {
+        throw new Error(`AcsEventHandling "${name}": emailDomain.kind "${kind}" is not one of azureManaged, custom`);
+    }
+    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom) {
+        throw new Error(`AcsEventHandling "${name}": emailDomain.kind is "custom", so set emailDomain.custom { domainId, senderAddress }`);
+    }
+    return kind === EmailDomainKind.Custom ? args.emailDomain!.custom : undefined;
 }
 
 /** Whether a handler sends email through ACS (function and logicApp handlers do). */

@@ -24,6 +24,14 @@ export enum EndpointType {
     AzureFunction = "AzureFunction",
 }
 
+/** Which email domain handlers send from. */
+export enum EmailDomainKind {
+    /** `<guid>.azurecomm.net`, created by the stack: no DNS work, but a sandbox quota (catalog/emailQuota.ts). */
+    AzureManaged = "azureManaged",
+    /** Your own verified domain (created and DNS-verified outside the stack): production quotas. */
+    Custom = "custom",
+}
+
 export enum DeliverySchema {
     EventGridSchema = "EventGridSchema",
     CloudEventSchemaV1_0 = "CloudEventSchemaV1_0",

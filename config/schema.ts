@@ -168,6 +168,15 @@ export const monitoringSchema = z.strictObject({
     windowMinutes: z.literal(ALERT_WINDOWS).default(MONITORING_DEFAULTS.windowMinutes),
 });
 
+/** The email domain handlers send from: Azure-managed (default, sandbox quota) or a verified custom domain. */
+export const emailDomainSchema = z.strictObject({
+    kind: z.enum(["azureManaged", "custom"]).default("azureManaged"),
+    custom: z.strictObject({
+        domainId: z.string().regex(/\/providers\/Microsoft\.Communication\/emailServices\/[^/]+\/domains\/[^/]+$/i, "the resource ID of a verified email domain (…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)"),
+        senderAddress: z.string().email("an email address on that domain"),
+    }).optional(),
+}).refine((e) => e.kind !== "custom" || e.custom !== undefined, { message: "kind is \"custom\", so set custom { domainId, senderAddress }", path: ["custom"] });
+
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
 export const stackConfigSchema = z.strictObject({
     location: z.string().min(1, "an Azure region, e.g. westeurope"),
@@ -175,6 +184,7 @@ export const stackConfigSchema = z.strictObject({
     communication: communicationSchema,
     systemTopic: systemTopicSchema.default({ protect: false }),
     deadLetter: deadLetterSchema,
+    emailDomain: emailDomainSchema.default({ kind: "azureManaged" }),
     handlers: z.record(z.string(), handlerSchema),
     subscriptions: z.record(z.string(), subscriptionSchema),
     monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
