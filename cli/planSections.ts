@@ -3,6 +3,7 @@ import { checkGraph, renderViolation } from "../contract";
 import { Graph } from "../harness/graph";
 import { toMermaid, topologyFromGraph, toSvg } from "../render";
 import { formatCoverage, routingCoverage } from "./coverage";
+import { emailQuotaSection, resourceProvidersSection } from "./deploySections";
 import { PlanOptions } from "./planReport";
 import { policyConfigFile, policySection } from "./policySection";
 import { routedSubscriptions } from "./stackRoutes";
@@ -23,6 +24,8 @@ export async function planSections(graph: Graph, options: PlanOptions): Promise<
         contractSection(graph),
         await diagramSection(graph, options.diagram, options.mermaid),
         { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
+        resourceProvidersSection(graph),
+        emailQuotaSection(graph),
     ];
 }
 

@@ -8,6 +8,7 @@ import { appInsightsDisableLocalAuth } from "./rules/appInsights/disableLocalAut
 import { appInsightsRequireWorkspace } from "./rules/appInsights/requireWorkspace";
 import { communicationServiceKeepEventPathInGeography } from "./rules/communicationService/keepEventPathInGeography";
 import { communicationServiceRequireFeatureLogs } from "./rules/communicationService/requireFeatureLogs";
+import { communicationServiceFitEmailQuota } from "./rules/communicationService/fitEmailQuota";
 import { eventSubscriptionAvoidNearExpiration } from "./rules/eventSubscription/avoidNearExpiration";
 import { eventSubscriptionAvoidPastExpiration } from "./rules/eventSubscription/avoidPastExpiration";
 import { eventSubscriptionLimitDeliveryHeaders } from "./rules/eventSubscription/limitDeliveryHeaders";
@@ -127,6 +128,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
     { policy: communicationServiceRestrictDataLocation, anchors: ["POL 93c45b74-42a1-4967-b25d-82c4dc630921"], pillar: "security", unset: "n/a", fix: "dataLocation from the allowedDataLocations config (default: every valid ACS geography)", why: "although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never reach Azure" },
     { policy: communicationServiceKeepEventPathInGeography, anchors: ["§11 #31", "POL 93c45b74-42a1-4967-b25d-82c4dc630921 (dataLocation only)", "policy/lib/geography.ts"], pillar: "security", unset: "pass", fix: "handlers, dead-letter account and workspaces in a region of the ACS dataLocation's geography (geographies config overrides the map)", why: "residency is organisational policy; nothing breaks" },
     { policy: communicationServiceRequireFeatureLogs, anchors: ["§11 #32", "POL acbb9698-46bd-4800-89da-e3473c4ab10d", "https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics"], pillar: "operations", unset: "fail", fix: "monitor.DiagnosticSetting on the ACS resource with SMSOperational / EmailSendMailOperational + EmailStatusUpdateOperational / ChatOperational for the routed features (or allLogs)", why: HYGIENE },
+    { policy: communicationServiceFitEmailQuota, anchors: ["ours (issue 10 point 12)", "https://learn.microsoft.com/azure/communication-services/concepts/service-limits"], pillar: "reliability", unset: "n/a", fix: "emailDomain.kind \"custom\" with a verified domain for production (30/min, 100/h, raisable), or fewer email-sending routes", why: "the deployment works; emails over the quota are throttled (429), which matters only at production rates" },
 
     // Event Grid system topic
     { policy: systemTopicRequireGlobalLocation, anchors: ["ours (§11 #24)", "field-notes F17", "https://github.com/MicrosoftDocs/azure-docs/issues/87683"], pillar: "reliability", unset: "fail", fix: "location: \"global\" on the ACS system topic", why: DEPLOY },

@@ -1,4 +1,5 @@
 import { Graph } from "../../harness/graph";
+import { emailQuotaProgram } from "./fixtures/emailQuota";
 import { rolesProgram } from "./fixtures/roles";
 import { fixtureMocks } from "./fixtures/raw";
 import { fixture, ruleCases } from "./support/findings";
@@ -18,5 +19,23 @@ describe("policy: roles granted to handler identities", () => {
             "ra-app-contributor": [/^roleDefinitionId: expected a narrow role for role-app's identity, got Contributor \(b24988ac-6180-42a0-ab88-20f7382dd24c\)/],
             "ra-uai-uaa": [/role-wf-uai's identity, got User Access Administrator/],
         },
+    });
+});
+
+/** Email quota of the linked domain against the routes that email (issue 10 point 12). */
+describe("policy: ACS email quota", () => {
+    let g: Graph;
+    before(async () => { g = await fixture(emailQuotaProgram, { mocks: fixtureMocks }); });
+    const graph = () => g;
+
+    // Routes on the Azure-managed sandbox domain can always outrun 10 emails an hour; a custom domain is judged
+    // only against a configured rate; no linked domain, nothing to judge.
+    ruleCases("communication-service-fit-email-quota", {
+        graph, pass: ["eq-custom"], fail: ["eq-managed"], unset: { pass: ["eq-nodomain"] },
+        messages: { "eq-managed": [/^linkedDomains: the AzureManaged domain allows 5 emails a minute and 10 an hour per subscription; routes eq-managed-sub → eq-managed-app send up to 1 email\(s\) per event, so more than 5 matching events a minute or 10 an hour are throttled/] },
+    });
+    ruleCases("communication-service-fit-email-quota", {
+        graph, config: { "communication-service-fit-email-quota": { eventsPerHour: 150 } }, pass: ["eq-nodomain"], fail: ["eq-managed", "eq-custom"], unset: { pass: ["eq-nodomain"] },
+        messages: { "eq-custom": [/CustomerManaged domain allows 30 emails a minute and 100 an hour.*\(expected 150 an hour\)/] },
     });
 });
