@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { emailQuotaSection, namespaceOf, resourceProviders, resourceProvidersSection } from "../../cli/deploySections";
 import { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
@@ -26,6 +28,13 @@ describe("plan: what the first deployment needs from the subscription", () => {
         }
         assert.ok(!register.includes("Microsoft.Authorization") && !register.includes("Microsoft.Resources"), "registered by default");
         assert.strictEqual(section.failed, false);
+    });
+
+    it("the README's registration loop names exactly the namespaces the dev plan derives", () => {
+        const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+        const loop = /for ns in ([^;]+); do\n\s+az provider register --namespace "\$ns" --wait/.exec(readme);
+        assert.ok(loop, "README has the registration loop");
+        assert.deepStrictEqual(loop[1].trim().split(/\s+/), (resourceProvidersSection(dev).data as { register: string[] }).register);
     });
 
     it("prod deploys no app: no Microsoft.Web or Microsoft.Logic to register", () => {
