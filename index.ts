@@ -4,7 +4,7 @@
  */
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
-import { AcsEventHandling, EmailDomainKind, HandlerKind } from "./components";
+import { AcsEventHandling, DeliveryIdentityKind, EmailDomainKind, HandlerKind } from "./components";
 import { settingsFromPulumiConfig } from "./config/load";
 
 const config = new pulumi.Config();
@@ -18,7 +18,7 @@ const events = new AcsEventHandling("acs", {
     resourceGroupName,
     location: settings.location,
     communication: settings.communication,
-    systemTopic: settings.systemTopic,
+    systemTopic: { ...settings.systemTopic, deliveryIdentity: settings.systemTopic.deliveryIdentity as DeliveryIdentityKind },
     deadLetter: settings.deadLetter,
     emailDomain: { ...settings.emailDomain, kind: settings.emailDomain.kind as EmailDomainKind },
     handlers: Object.fromEntries(Object.entries(settings.handlers).map(([n, h]) => [n, { ...h, kind: h.kind as HandlerKind }])),

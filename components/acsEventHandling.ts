@@ -11,7 +11,7 @@ import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
 import { emailSenderRoleDefinition } from "./roles";
 import { withSecretWebhooks } from "./secrets";
-import { DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
+import { DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
     /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
@@ -59,6 +59,13 @@ export interface AcsTopicArgs {
     protect?: boolean;
     /** Optional. Add a CanNotDelete lock on the topic. Default: same as protect. */
     lock?: boolean;
+    /**
+     * Optional. Identity the topic delivers and dead-letters with: "systemAssigned" (the topic's own, granted only
+     * after the topic exists) or "userAssigned" (an identity created and granted its roles in parallel with the ACS
+     * resource and the topic; Event Grid cannot use it through a storage firewall, so not with the dead-letter
+     * account this component creates). Default: "systemAssigned". Not used with existingName.
+     */
+    deliveryIdentity?: DeliveryIdentityKind;
 }
 
 export interface AcsDeadLetterArgs {
@@ -180,6 +187,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
         const issues = semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
         if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
+        checkDeliveryIdentity(name, args);
         const custom = customDomain(name, args);
         const email = needsEmail(args) && !custom ? new EmailService(childName(name, "email"), {
             resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
@@ -193,7 +201,10 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
             name: args.systemTopic?.name ?? childName(name, "events"), existingName: args.systemTopic?.existingName,
             protect: args.systemTopic?.protect, lock: args.systemTopic?.lock,
+            deliveryIdentity: args.systemTopic?.deliveryIdentity, location: args.location,
         }, { parent: this });
+        const userAssigned = args.systemTopic?.existingName === undefined
+            && args.systemTopic?.deliveryIdentity === DeliveryIdentityKind.UserAssigned;
         const dl = args.deadLetter?.enabled === false ? undefined : new DeadLetterStore(childName(name, "deadletter"), {
             resourceGroupName: args.resourceGroupName, location: args.location, writerPrincipalId: topic.principalId, tags: args.tags,
             accountName: args.deadLetter?.accountName, existingAccountId: args.deadLetter?.existingAccountId,
@@ -209,7 +220,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         }, { parent: this })]));
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
             const target = handlers.get(s.handler)!;
-            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl) };
+            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl, userAssigned) };
         });
         if (args.monitoring?.enabled !== false && args.monitoring) {
             new Monitoring(childName(name, "monitoring"), {
@@ -263,6 +274,28 @@ function needsEmail(args: AcsEventHandlingArgs): boolean {
     return args.communication.existingId === undefined && sendsEmail(args);
 }
 
+/**
+ * A user-assigned identity cannot pass a storage firewall (https://learn.microsoft.com/azure/event-grid/handler-storage-queues)
+ * and the dead-letter account this component creates denies network access: that pairing would fail at the first
+ * dead letter, so it is refused before anything is created.
+ */
+function checkDeliveryIdentity(name: string, args: AcsEventHandlingArgs): void {
+    const kind = args.systemTopic?.deliveryIdentity;
+    if (kind === undefined || args.systemTopic?.existingName !== undefined) return;
+    if (kind !== DeliveryIdentityKind.SystemAssigned && kind !== DeliveryIdentityKind.UserAssigned) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "${kind}" is not one of systemAssigned, userAssigned`);
+    }
+    if (kind !== DeliveryIdentityKind.UserAssigned) return;
+    const createsDeadLetterAccount = args.deadLetter?.enabled !== false && args.deadLetter?.existingAccountId === undefined;
+    if (createsDeadLetterAccount) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false`);
+    }
+    const queues = Object.entries(args.handlers).filter(([, h]) => h.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined).map(([hn]) => hn);
+    if (queues.length) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`);
+    }
+}
+
 /** The custom email domain, when one is chosen; a kind without its block is an error before anything is created. */
 function customDomain(name: string, args: AcsEventHandlingArgs): CustomEmailDomainArgs | undefined {
     const kind = args.emailDomain?.kind ?? EmailDomainKind.AzureManaged;
@@ -281,13 +314,14 @@ function sendsEmail(args: AcsEventHandlingArgs): boolean {
 }
 
 function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,
-    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined): EventSubscription {
+    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined, userAssigned: boolean): EventSubscription {
     const e = target.endpoint;
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
     // destination (F1), the dead-letter writer role (F2), the function's code (F5).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
     return new EventSubscription(sn, {
         resourceGroupName, systemTopicName: topic.topicName, subscriptionName: s.name ?? sn, handler: s.handler,
+        userAssignedIdentityId: userAssigned ? topic.userAssignedIdentityId : undefined,
         eventTypes: s.eventTypes, subjectBeginsWith: s.subject?.beginsWith, subjectEndsWith: s.subject?.endsWith,
         subjectCaseSensitive: s.subject?.caseSensitive, advancedFilters: s.advancedFilters,
         enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,

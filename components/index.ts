@@ -16,6 +16,6 @@ export { StorageQueueTargetArgs } from "./handlers/storageQueue";
 export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";
 export { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
 export { DEFAULT_PACKAGE_PATH } from "./handlers/functionApp";
-export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind, EmailDomainKind } from "./types";
+export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind, EmailDomainKind, DeliveryIdentityKind } from "./types";
 export { BuiltInRoles } from "./roles";
 export * as catalog from "../catalog";

@@ -38,6 +38,8 @@ export const systemTopicSchema = z.strictObject({
     protect: z.boolean().default(false),
     /** Unset: same as protect (a protected resource also gets a CanNotDelete lock). */
     lock: z.boolean().optional(),
+    /** Identity the topic delivers and dead-letters with (components/types.ts DeliveryIdentityKind). */
+    deliveryIdentity: z.enum(["systemAssigned", "userAssigned"]).default("systemAssigned"),
 });
 
 export const deadLetterSchema = z.strictObject({
@@ -182,7 +184,7 @@ export const stackConfigSchema = z.strictObject({
     location: z.string().min(1, "an Azure region, e.g. westeurope"),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
-    systemTopic: systemTopicSchema.default({ protect: false }),
+    systemTopic: systemTopicSchema.default({ protect: false, deliveryIdentity: "systemAssigned" }),
     deadLetter: deadLetterSchema,
     emailDomain: emailDomainSchema.default({ kind: "azureManaged" }),
     handlers: z.record(z.string(), handlerSchema),

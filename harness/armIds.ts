@@ -31,6 +31,7 @@ const BUILDERS: Record<string, IdBuilder> = {
     "azure-native:servicebus:Topic": prov("Microsoft.ServiceBus", "namespaces/{namespaceName}/topics/{topicName}"),
     "azure-native:eventhub:Namespace": named("Microsoft.EventHub", "namespaces", "namespaceName"),
     "azure-native:eventhub:EventHub": prov("Microsoft.EventHub", "namespaces/{namespaceName}/eventhubs/{eventHubName}"),
+    "azure-native:managedidentity:UserAssignedIdentity": named("Microsoft.ManagedIdentity", "userAssignedIdentities", "resourceName"),
     "azure-native:web:AppServicePlan": named("Microsoft.Web", "serverfarms", "name"),
     "azure-native:web:WebApp": named("Microsoft.Web", "sites", "name"),
     "azure-native:web:WebAppFunction": prov("Microsoft.Web", "sites/{name}/functions/{functionName}"),

@@ -50,6 +50,11 @@ export function newResourceState(args: pulumi.runtime.MockResourceArgs): { id: s
             state.mailFromSenderDomain = `${fakeGuid(id).slice(0, 8)}.azurecomm.net`;
             state.fromSenderDomain = state.mailFromSenderDomain;
             break;
+        case "azure-native:managedidentity:UserAssignedIdentity":
+            state.principalId = fakeGuid(`principal:${id}`);
+            state.clientId = fakeGuid(`client:${id}`);
+            state.tenantId = MOCK_TENANT_ID;
+            break;
         case "azure-native:web:WebApp":
             state.defaultHostName = `${shortName}.azurewebsites.net`;
             break;
