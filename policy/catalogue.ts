@@ -27,6 +27,7 @@ import { logAnalyticsWorkspaceDisableLocalAuth } from "./rules/logAnalyticsWorks
 import { logicWorkflowRequireDiagnostics } from "./rules/logicWorkflow/requireDiagnostics";
 import { resourceRequireTags } from "./rules/resource/requireTags";
 import { roleAssignmentDenyBroadHandlerRole } from "./rules/roleAssignment/denyBroadHandlerRole";
+import { roleAssignmentRequireKnownRole } from "./rules/roleAssignment/requireKnownRole";
 import { resourceRestrictLocations } from "./rules/resource/restrictLocations";
 import { serviceBusTopicRequireStandardTier } from "./rules/serviceBusTopic/requireStandardTier";
 import { storageAccountReportSharedKeyExemption } from "./rules/storageAccount/reportSharedKeyExemption";
@@ -192,6 +193,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
     { policy: functionAppAllowEventGridAuth, anchors: ["policy-rules.md §10.2, §11 #18", "CKV_AZURE_56 (conflict)", "POL c75248c1-ea1d-4a9c-8fc9-29a6aabd5da8 (conflict)"], pillar: "reliability", unset: "pass", fix: "globalValidation.excludedPaths includes /runtime/webhooks/eventgrid, or a queue hop", why: CONFLICT },
     { policy: functionAppRestrictPublicNetwork, anchors: ["POL 969ac98b-88a8-449f-883c-2e9adb123127", "CKV_AZURE_221 (TF)", "CKV_AZURE_222"], pillar: "security", unset: "fail", fix: "publicNetworkAccess: \"Disabled\" with a private endpoint, for apps nothing pushes to", why: `${HYGIENE}; scoped by the §10.1 decision` },
     { policy: roleAssignmentDenyBroadHandlerRole, anchors: ["ours (least privilege for handler identities)", "https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication", "https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need"], pillar: "security", unset: "pass", fix: "the narrowest role the handler uses: for email the ACS email sender custom role (components/roles.ts), for storage its data roles", why: "a handler identity with Owner/Contributor can read the ACS access keys and so undo disableLocalAuth; no handler needs it, so it is never accepted" },
+    { policy: roleAssignmentRequireKnownRole, anchors: ["ours (issue 10 point 4)", "https://learn.microsoft.com/azure/role-based-access-control/built-in-roles", "catalog/builtInRoles.snapshot.json"], pillar: "reliability", unset: "pass", fix: "the published GUID of the built-in role (catalog/azureRoles.ts), a RoleDefinition of the stack, or the custom role's GUID in knownRoleIds", why: DEPLOY },
     { policy: logicWorkflowRequireEnabledState, anchors: ["ours (policy-rules.md §3 la-state)"], pillar: "reliability", unset: "pass", fix: "state: \"Enabled\"", why: DELIVERY },
     { policy: logicWorkflowRequireDiagnostics, anchors: ["POL 34f95f76-5386-4de7-b824-0d8478470c9d", "policy-rules.md §3 la-diagnostics"], pillar: "operations", unset: "fail", fix: "monitor.DiagnosticSetting on the workflow with WorkflowRuntime (or allLogs) to a workspace", why: HYGIENE },
 

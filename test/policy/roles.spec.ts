@@ -1,6 +1,6 @@
 import { Graph } from "../../harness/graph";
 import { emailQuotaProgram } from "./fixtures/emailQuota";
-import { rolesProgram } from "./fixtures/roles";
+import { OUTSIDE_ROLE, rolesProgram } from "./fixtures/roles";
 import { fixtureMocks } from "./fixtures/raw";
 import { fixture, ruleCases } from "./support/findings";
 
@@ -19,6 +19,15 @@ describe("policy: roles granted to handler identities", () => {
             "ra-app-contributor": [/^roleDefinitionId: expected a narrow role for role-app's identity, got Contributor \(b24988ac-6180-42a0-ab88-20f7382dd24c\)/],
             "ra-uai-uaa": [/role-wf-uai's identity, got User Access Administrator/],
         },
+    });
+
+    // Published built-ins and the stack's own role pass; the mistyped "Contributor" and an unlisted outside role fail.
+    ruleCases("role-assignment-require-known-role", {
+        graph, pass: ["ra-app-blob", "ra-custom", "ra-app-contributor"], fail: ["ra-typo", "ra-outside"], unset: { pass: ["ra-blank"] },
+        messages: { "ra-typo": [/^roleDefinitionId: expected a built-in role from https:\/\/learn\.microsoft\.com\/azure\/role-based-access-control\/built-in-roles, .*got b24988ac-6180-42a8-9fcd-b4a8d95f5c6d/] },
+    });
+    ruleCases("role-assignment-require-known-role", {
+        graph, config: { "role-assignment-require-known-role": { knownRoleIds: [OUTSIDE_ROLE] } }, pass: ["ra-outside", "ra-custom"], fail: ["ra-typo"], unset: { pass: ["ra-blank"] },
     });
 });
 
