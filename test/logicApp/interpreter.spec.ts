@@ -61,6 +61,21 @@ describe("Logic App WDL interpreter", () => {
         assert.equal(result.response?.body, "handled");
     });
 
+    it("models Azure's default retry policy (4 retries on 408/429/5xx, none on 4xx) unless retryPolicy is none, and timeouts under limit.timeout", () => {
+        const call = (extra: Record<string, unknown>, status: number) => runWorkflow(workflow({
+            Send: { type: "Http", inputs: { method: "POST", uri: "https://x.example", ...extra }, runAfter: {} },
+        }), { triggerBody: null, http: () => ({ statusCode: status }) }).httpCalls.length;
+        assert.equal(call({}, 503), 5);
+        assert.equal(call({}, 429), 5);
+        assert.equal(call({}, 400), 1);
+        assert.equal(call({ retryPolicy: { type: "none" } }, 503), 1);
+        const timedOut = (limit?: unknown) => runWorkflow(workflow({
+            Send: { type: "Http", inputs: { method: "POST", uri: "https://x.example" }, ...(limit ? { limit } : {}), runAfter: {} },
+        }), { triggerBody: null, http: () => ({ statusCode: 0, timedOut: true }) });
+        assert.deepEqual(timedOut({ timeout: "PT10S" }).trace, [{ action: "Send", status: "TimedOut" }]);
+        assert.throws(() => timedOut(), /an Http call can only time out under limit\.timeout/);
+    });
+
     it("rejects runAfter on an unknown action, a second Response and an undeclared or missing parameter", () => {
         assert.throws(() => runWorkflow(workflow({ A: respondWith(1, { Ghost: ["Succeeded"] }) }), { triggerBody: null }), /runs after unknown action Ghost/);
         const twice = workflow({ A: respondWith(1), B: respondWith(2, { A: ["Succeeded"] }) });
