@@ -20,6 +20,7 @@ const events = new AcsEventHandling("acs", {
     communication: settings.communication,
     systemTopic: settings.systemTopic,
     deadLetter: settings.deadLetter,
+    emailDomain: settings.emailDomain,
     handlers: settings.handlers,
     subscriptions: settings.subscriptions,
     monitoring: settings.monitoring.enabled ? settings.monitoring : undefined,

@@ -37,6 +37,8 @@ export const ARM_PATHS: Readonly<Record<string, ArmPath>> = {
     "azure-native:servicebus:Topic": { armType: "Microsoft.ServiceBus/namespaces/topics", nameInput: "topicName", pathInputs: [RG, "namespaceName"] },
     "azure-native:eventhub:Namespace": { armType: "Microsoft.EventHub/namespaces", nameInput: "namespaceName", pathInputs: [RG] },
     "azure-native:eventhub:EventHub": { armType: "Microsoft.EventHub/namespaces/eventhubs", nameInput: "eventHubName", pathInputs: [RG, "namespaceName"] },
+    "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameInput: "resourceName", pathInputs: [RG] },
+    "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameInput: "roleDefinitionId", pathInputs: ["scope"] },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameInput: "roleAssignmentName", pathInputs: ["scope"] },
     // The target resource is addressed by five URL segments; `apiVersion` is that resource's api-version query
     // parameter, which azure-native exposes as an input. None of them is a body property.

@@ -4,6 +4,7 @@ import { Graph } from "../harness/graph";
 import { toMermaid } from "../render/mermaid";
 import { topologyFromGraph } from "../render/topology";
 import { formatCoverage, routingCoverage } from "./coverage";
+import { emailQuotaSection, resourceProvidersSection } from "./deploySections";
 import { PlanOptions } from "./planReport";
 import { routedSubscriptions } from "./stackRoutes";
 
@@ -30,6 +31,8 @@ export async function planSections(graph: Graph, options: PlanOptions): Promise<
         await diagramSection(graph, options.diagram, options.mermaid),
         { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
         criticalPathSection(graph),
+        resourceProvidersSection(graph),
+        emailQuotaSection(graph),
     ];
 }
 

@@ -9,8 +9,9 @@ import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eve
 import { AcsHandlerArgs, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
+import { emailSenderRoleDefinition } from "./roles";
 import { withSecretWebhooks } from "./secrets";
-import { DeliverySchema, HandlerKind } from "./types";
+import { DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
     /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
@@ -29,6 +30,26 @@ export interface AcsCommunicationArgs {
     lock?: boolean;
 }
 
+/** A verified custom email domain to send from. */
+export interface CustomEmailDomainArgs {
+    /**
+     * Required. Resource ID of a verified custom domain (Microsoft.Communication/emailServices/domains). It is created
+     * and DNS-verified outside the stack: ACS links only verified domains
+     * (https://learn.microsoft.com/azure/communication-services/quickstarts/email/add-custom-verified-domains).
+     */
+    domainId: pulumi.Input<string>;
+    /** Required. Sender address on that domain, e.g. "DoNotReply@notify.contoso.com". */
+    senderAddress: pulumi.Input<string>;
+}
+
+/** Which domain Function and Logic App handlers send email from. */
+export interface AcsEmailDomainArgs {
+    /** Required. "azureManaged" (created here, sandbox quota) or "custom" (set the custom block). */
+    kind: EmailDomainKind;
+    /** Conditional. Required when kind is "custom". */
+    custom?: CustomEmailDomainArgs;
+}
+
 export interface AcsTopicArgs {
     /** Optional. Topic name. Default: `<component name>-events`. */
     name?: pulumi.Input<string>;
@@ -38,6 +59,13 @@ export interface AcsTopicArgs {
     protect?: boolean;
     /** Optional. Add a CanNotDelete lock on the topic. Default: same as protect. */
     lock?: boolean;
+    /**
+     * Optional. Identity the topic delivers and dead-letters with: "systemAssigned" (the topic's own, granted only
+     * after the topic exists) or "userAssigned" (an identity created and granted its roles in parallel with the ACS
+     * resource and the topic; Event Grid cannot use it through a storage firewall, so not with the dead-letter
+     * account this component creates). Default: "systemAssigned". Not used with existingName.
+     */
+    deliveryIdentity?: DeliveryIdentityKind;
 }
 
 export interface AcsDeadLetterArgs {
@@ -118,6 +146,8 @@ export interface AcsEventHandlingArgs {
     systemTopic?: AcsTopicArgs;
     /** Optional. Where undeliverable events go. Default: enabled; then accountName or existingAccountId is required. */
     deadLetter?: AcsDeadLetterArgs;
+    /** Optional. The email domain handlers send from. Default: an Azure-managed domain (5 emails a minute, 10 an hour per subscription). */
+    emailDomain?: AcsEmailDomainArgs;
     /** Required. Handler targets by name. */
     handlers: Record<string, AcsHandlerArgs>;
     /** Required. Event subscriptions by name (at most 500). */
@@ -157,32 +187,40 @@ export class AcsEventHandling extends pulumi.ComponentResource {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
         const issues = semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
         if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
-        const email = needsEmail(args) ? new EmailService(childName(name, "email"), {
+        checkDeliveryIdentity(name, args);
+        const custom = customDomain(name, args);
+        const email = needsEmail(args) && !custom ? new EmailService(childName(name, "email"), {
             resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
             dataLocation: args.communication.dataLocation!, tags: args.tags,
         }, { parent: this }) : undefined;
         const acs = new CommunicationService(childName(name, "acs"), {
             resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication,
-            linkedDomains: email ? [email.domainId] : undefined,
+            linkedDomains: email ? [email.domainId] : custom && needsEmail(args) ? [custom.domainId] : undefined,
         }, { parent: this });
         const topic = new AcsSystemTopic(childName(name, "events"), {
             resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
             name: args.systemTopic?.name ?? childName(name, "events"), existingName: args.systemTopic?.existingName,
             protect: args.systemTopic?.protect, lock: args.systemTopic?.lock,
+            deliveryIdentity: args.systemTopic?.deliveryIdentity, location: args.location,
         }, { parent: this });
+        const userAssigned = args.systemTopic?.existingName === undefined
+            && args.systemTopic?.deliveryIdentity === DeliveryIdentityKind.UserAssigned;
         const dl = args.deadLetter?.enabled === false ? undefined : new DeadLetterStore(childName(name, "deadletter"), {
             resourceGroupName: args.resourceGroupName, location: args.location, writerPrincipalId: topic.principalId, tags: args.tags,
             accountName: args.deadLetter?.accountName, existingAccountId: args.deadLetter?.existingAccountId,
             containerName: args.deadLetter?.containerName, sku: args.deadLetter?.sku, softDeleteDays: args.deadLetter?.softDeleteDays,
         }, { parent: this });
+        // One email sender role for every handler that sends email (a role definition name is unique per scope).
+        const emailRole = sendsEmail(args) ? emailSenderRoleDefinition(childName(name, "email-sender-role"), this, acs.id) : undefined;
         const handlers = new Map(Object.entries(args.handlers).map(([hn, h]) => [hn, new HandlerTarget(hn, {
             ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
             senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
-            emailSender: email?.senderAddress,
+            emailRoleDefinitionId: emailRole?.id,
+            emailSender: custom?.senderAddress ?? email?.senderAddress,
         }, { parent: this })]));
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
             const target = handlers.get(s.handler)!;
-            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl) };
+            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl, userAssigned) };
         });
         if (args.monitoring?.enabled !== false && args.monitoring) {
             new Monitoring(childName(name, "monitoring"), {
@@ -197,6 +235,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                 // not yet checked in a live deployment.
                 subscriptionNames: Object.entries(args.subscriptions).map(([sn, s]) => s.name ?? sn),
                 workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
+                sendsEmail: sendsEmail(args),
                 subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
             }, { parent: this });
         }
@@ -237,18 +276,57 @@ function reachesOutput(args: unknown, path: readonly (string | number)[]): boole
  * resource. We create it only with a new ACS resource: linking changes the resource, and a referenced one is not ours.
  */
 function needsEmail(args: AcsEventHandlingArgs): boolean {
-    const kinds = Object.values(args.handlers).map((h) => h.kind);
-    return args.communication.existingId === undefined && (kinds.includes(HandlerKind.Function) || kinds.includes(HandlerKind.LogicApp));
+    return args.communication.existingId === undefined && sendsEmail(args);
+}
+
+/**
+ * A user-assigned identity cannot pass a storage firewall (https://learn.microsoft.com/azure/event-grid/handler-storage-queues)
+ * and the dead-letter account this component creates denies network access: that pairing would fail at the first
+ * dead letter, so it is refused before anything is created.
+ */
+function checkDeliveryIdentity(name: string, args: AcsEventHandlingArgs): void {
+    const kind = args.systemTopic?.deliveryIdentity;
+    if (kind === undefined || args.systemTopic?.existingName !== undefined) return;
+    if (kind !== DeliveryIdentityKind.SystemAssigned && kind !== DeliveryIdentityKind.UserAssigned) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "${kind}" is not one of systemAssigned, userAssigned`);
+    }
+    if (kind !== DeliveryIdentityKind.UserAssigned) return;
+    const createsDeadLetterAccount = args.deadLetter?.enabled !== false && args.deadLetter?.existingAccountId === undefined;
+    if (createsDeadLetterAccount) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false`);
+    }
+    const queues = Object.entries(args.handlers).filter(([, h]) => h.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined).map(([hn]) => hn);
+    if (queues.length) {
+        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`);
+    }
+}
+
+/** The custom email domain, when one is chosen; a kind without its block is an error before anything is created. */
+function customDomain(name: string, args: AcsEventHandlingArgs): CustomEmailDomainArgs | undefined {
+    const kind = args.emailDomain?.kind ?? EmailDomainKind.AzureManaged;
+    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom) {
+        throw new Error(`AcsEventHandling "${name}": emailDomain.kind "${kind}" is not one of azureManaged, custom`);
+    }
+    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom) {
+        throw new Error(`AcsEventHandling "${name}": emailDomain.kind is "custom", so set emailDomain.custom { domainId, senderAddress }`);
+    }
+    return kind === EmailDomainKind.Custom ? args.emailDomain!.custom : undefined;
+}
+
+/** Whether a handler sends email through ACS (function and logicApp handlers do). */
+function sendsEmail(args: AcsEventHandlingArgs): boolean {
+    return Object.values(args.handlers).some((h) => h.kind === HandlerKind.Function || h.kind === HandlerKind.LogicApp);
 }
 
 function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,
-    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined): EventSubscription {
+    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined, userAssigned: boolean): EventSubscription {
     const e = target.endpoint;
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
     // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code (https://github.com/Azure/bicep/issues/11656).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
     return new EventSubscription(sn, {
         resourceGroupName, systemTopicName: topic.topicName, subscriptionName: s.name ?? sn, handler: s.handler,
+        userAssignedIdentityId: userAssigned ? topic.userAssignedIdentityId : undefined,
         eventTypes: s.eventTypes, subjectBeginsWith: s.subject?.beginsWith, subjectEndsWith: s.subject?.endsWith,
         subjectCaseSensitive: s.subject?.caseSensitive, advancedFilters: s.advancedFilters,
         enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,

@@ -62,6 +62,11 @@ export interface DeadLetterArgs {
 }
 
 export interface EventSubscriptionArgs {
+    /**
+     * Optional. Resource ID of the topic's user-assigned identity: identity delivery and dead-lettering use it
+     * (type UserAssigned). Unset: the topic's system-assigned identity.
+     */
+    userAssignedIdentityId?: pulumi.Input<string>;
     /** Required. Resource group of the system topic. */
     resourceGroupName: pulumi.Input<string>;
     /** Required. Name of the system topic (an output of the topic, so the subscription waits for it). */
@@ -137,7 +142,7 @@ export class EventSubscription extends pulumi.ComponentResource {
             labels: args.labels,
             expirationTimeUtc: args.expirationTimeUtc,
             ...destinationInputs(args),
-            ...deadLetterInputs(args.deadLetter),
+            ...deadLetterInputs(args.deadLetter, topicIdentity(args)),
         // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource itself:
         // a child does not inherit its parent's dependencies.
         }, { parent: this, dependsOn: opts?.dependsOn });
@@ -175,8 +180,15 @@ function destinationInputs(args: EventSubscriptionArgs): Partial<eventgrid.Syste
     }
     if (mappings && d.endpointType !== EndpointType.StorageQueue) destination.deliveryAttributeMappings = mappings;
     return usesIdentity(d)
-        ? { deliveryWithResourceIdentity: { identity: { type: "SystemAssigned" }, destination } }
+        ? { deliveryWithResourceIdentity: { identity: topicIdentity(args), destination } }
         : { destination };
+}
+
+/** The identity block of deliveryWithResourceIdentity / deadLetterWithResourceIdentity. */
+function topicIdentity(args: EventSubscriptionArgs): { type: string; userAssignedIdentity?: pulumi.Input<string> } {
+    return args.userAssignedIdentityId !== undefined
+        ? { type: "UserAssigned", userAssignedIdentity: args.userAssignedIdentityId }
+        : { type: "SystemAssigned" };
 }
 
 function deliveryMappings(headers: DeliveryHeaderArgs[] | undefined): any[] | undefined {
@@ -186,11 +198,11 @@ function deliveryMappings(headers: DeliveryHeaderArgs[] | undefined): any[] | un
         : { type: "Dynamic", name: h.name, sourceField: h.sourceField });
 }
 
-function deadLetterInputs(dl: DeadLetterArgs | undefined): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
+function deadLetterInputs(dl: DeadLetterArgs | undefined, identity: { type: string; userAssignedIdentity?: pulumi.Input<string> }): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
     if (!dl) return {};
     const deadLetterDestination = { endpointType: "StorageBlob" as const, resourceId: dl.storageAccountId, blobContainerName: dl.containerName };
     return (dl.useTopicIdentity ?? true)
-        ? { deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination } }
+        ? { deadLetterWithResourceIdentity: { identity, deadLetterDestination } }
         : { deadLetterDestination };
 }
 

@@ -42,6 +42,11 @@ export interface HandlerTargetArgs extends AcsHandlerArgs {
     senderPrincipalId?: pulumi.Input<string>;
     /** Optional. ACS endpoint and resource ID, for handlers that send email through ACS (function, logicApp). */
     communicationServiceId?: pulumi.Input<string>;
+    /**
+     * Optional. Full id of the custom role that only sends email (AcsEventHandling creates it once per stack). Unset
+     * while communicationServiceId is set: the handler defines its own copy of the role.
+     */
+    emailRoleDefinitionId?: pulumi.Input<string>;
     /** Optional. ACS endpoint (https://<name>.communication.azure.com) for handlers that send email. */
     communicationEndpoint?: pulumi.Input<string>;
     /** Optional. Verified sender address for notification email (from the ACS-linked email domain). */

@@ -1,7 +1,7 @@
 /**
  * Public entry of the component library: what other stacks import.
  */
-export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo } from "./acsEventHandling";
+export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo, AcsEmailDomainArgs, CustomEmailDomainArgs } from "./acsEventHandling";
 export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
 export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
@@ -16,6 +16,6 @@ export { StorageQueueTargetArgs } from "./handlers/storageQueue";
 export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";
 export { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
 export { DEFAULT_PACKAGE_PATH } from "./handlers/functionApp";
-export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind } from "./types";
+export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind, EmailDomainKind, DeliveryIdentityKind } from "./types";
 export { BuiltInRoles } from "./roles";
 export * as catalog from "../catalog";

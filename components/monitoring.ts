@@ -64,6 +64,8 @@ export interface MonitoringArgs extends MonitoringSettings {
     subscriptionNames: pulumi.Input<pulumi.Input<string>[]>;
     /** Optional. Event types the subscriptions include; they decide the ACS log categories. */
     subscribedEventTypes?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Optional. A handler sends email through the ACS resource: enable the email send and status logs even when no email event is routed. Default: false. */
+    sendsEmail?: pulumi.Input<boolean>;
     /** Optional. Resource IDs of Logic App workflows that handle events: each gets a diagnostic setting with WorkflowRuntime logs, since a failed run is otherwise invisible. */
     workflowIds?: pulumi.Input<string>[];
     /** Optional. Tags for the workspace, action group and alert rules. */
@@ -140,7 +142,7 @@ function diagnosticSettings(parent: pulumi.Resource, name: string, prefix: pulum
         metrics: [{ category: "AllMetrics", enabled: true }],
     }, { parent }));
     if (args.communicationServiceId === undefined) return pulumi.output([]);
-    const categories = pulumi.output(args.subscribedEventTypes ?? []).apply((types) => acsLogCategoriesFor(types));
+    const categories = pulumi.all([args.subscribedEventTypes ?? [], args.sendsEmail ?? false]).apply(([types, email]) => acsLogCategoriesFor(types, email));
     new monitor.DiagnosticSetting(childName(name, "acs-diagnostics"), {
         resourceUri: args.communicationServiceId, name: settingName, workspaceId, logAnalyticsDestinationType: "Dedicated",
         logs: categories.apply((cs) => cs.map((category) => ({ category, enabled: true }))),
@@ -167,10 +169,11 @@ function actionGroup(parent: pulumi.Resource, name: string, prefix: pulumi.Outpu
 function topicAlert(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, actionGroupId: pulumi.Output<string>, spec: TopicAlertSpec, args: MonitoringArgs): monitor.MetricAlert {
     const windowMinutes = args.windowMinutes ?? MONITORING_DEFAULTS.windowMinutes;
     // One rule per metric, split by subscription name: Azure evaluates each subscription as its own time series.
-    // Explicit names (not "*") make the coverage checkable in the plan; no subscriptions → "*" (nothing to split).
-    const dimensions = spec.perSubscription
-        ? [{ name: SUBSCRIPTION_DIMENSION, operator: "Include", values: pulumi.output(args.subscriptionNames).apply((n) => (n.length ? n : ["*"])) }]
-        : [];
+    // "*" (all current and future values) instead of the literal names: Event Grid documents the dimension
+    // (https://learn.microsoft.com/azure/event-grid/monitor-push-reference) but not the casing it reports names
+    // in, and an Include list that misses by case watches nothing; "*" still splits per value
+    // (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-multiple-time-series-single-rule).
+    const dimensions = spec.perSubscription ? [{ name: SUBSCRIPTION_DIMENSION, operator: "Include", values: ["*"] }] : [];
     return new monitor.MetricAlert(childName(name, `alert-${spec.role}`), {
         resourceGroupName: args.resourceGroupName,
         ruleName: pulumi.interpolate`${prefix}-${spec.role}`,

@@ -80,7 +80,7 @@ function dedupe(issues: Issue[]): Issue[] {
 
 /** Read the settings from Pulumi config (the program's path). */
 export function settingsFromPulumiConfig(get: (key: string) => unknown, location: string | undefined): StackSettings {
-    const keys = ["resourceGroup", "communication", "systemTopic", "deadLetter", "handlers", "subscriptions", "monitoring", "tags"];
+    const keys = ["resourceGroup", "communication", "systemTopic", "deadLetter", "emailDomain", "handlers", "subscriptions", "monitoring", "tags"];
     const raw: Record<string, unknown> = { location };
     for (const k of keys) {
         const v = get(k);

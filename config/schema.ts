@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DeliveryHeaderKind, DeliverySchema, HandlerKind } from "../components/types";
+import { DeliveryHeaderKind, DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "../components/types";
 import { FLEX_INSTANCE_MEMORY_MB, LIMITS } from "../validation/limits";
 import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
 
@@ -39,6 +39,8 @@ export const systemTopicSchema = z.strictObject({
     protect: z.boolean().default(false),
     /** Unset: same as protect (a protected resource also gets a CanNotDelete lock). */
     lock: z.boolean().optional(),
+    /** Identity the topic delivers and dead-letters with (components/types.ts DeliveryIdentityKind). */
+    deliveryIdentity: z.enum(DeliveryIdentityKind).default(DeliveryIdentityKind.SystemAssigned),
 });
 
 export const deadLetterSchema = z.strictObject({
@@ -169,13 +171,23 @@ export const monitoringSchema = z.strictObject({
     windowMinutes: z.literal(ALERT_WINDOWS).default(MONITORING_DEFAULTS.windowMinutes),
 });
 
+/** The email domain handlers send from: Azure-managed (default, sandbox quota) or a verified custom domain. */
+export const emailDomainSchema = z.strictObject({
+    kind: z.enum(EmailDomainKind).default(EmailDomainKind.AzureManaged),
+    custom: z.strictObject({
+        domainId: z.string().regex(/\/providers\/Microsoft\.Communication\/emailServices\/[^/]+\/domains\/[^/]+$/i, "the resource ID of a verified email domain (…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)"),
+        senderAddress: z.string().email("an email address on that domain"),
+    }).optional(),
+}).refine((e) => e.kind !== "custom" || e.custom !== undefined, { message: "kind is \"custom\", so set custom { domainId, senderAddress }", path: ["custom"] });
+
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
 export const stackConfigSchema = z.strictObject({
     location: z.string().min(1, "an Azure region, e.g. westeurope"),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
-    systemTopic: systemTopicSchema.default({ protect: false }),
+    systemTopic: systemTopicSchema.default({ protect: false, deliveryIdentity: DeliveryIdentityKind.SystemAssigned }),
     deadLetter: deadLetterSchema,
+    emailDomain: emailDomainSchema.default({ kind: EmailDomainKind.AzureManaged }),
     handlers: z.record(z.string(), handlerSchema),
     subscriptions: z.record(z.string(), subscriptionSchema),
     monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),

@@ -66,6 +66,11 @@ export const RENAMES: readonly Rename[] = [
     storage("KeyVaultProperties", "keyVaultUri", "keyvaulturi"),
     storage("IPRule", "iPAddressOrRange", "value"),
     storage("VirtualNetworkRule", "virtualNetworkResourceId", "id"),
+    // authorization.RoleDefinition (the email sender custom role): properties.type is x-ms-client-name "roleType"
+    {
+        provider: "Microsoft.Authorization", armObject: "RoleDefinitionProperties", sdkName: "roleType", armName: "type",
+        source: "x-ms-client-name in Azure/azure-rest-api-specs specification/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleDefinitionsCalls.json",
+    },
     // monitor.MetricAlert: the criteria discriminator
     ...camelCased("Microsoft.Insights", "MetricAlertCriteria", ["odata.type"]),
     // applicationinsights.Component: PascalCase / snake_case wire names

@@ -53,6 +53,11 @@ export interface ContractSubstitution {
 }
 
 export const CONTRACT_SUBSTITUTIONS: Readonly<Record<string, ContractSubstitution>> = {
+    "Microsoft.Authorization@2022-05-01-preview": {
+        uses: "2022-04-01",
+        reason: "shared/arm-types holds Microsoft.Authorization 2022-04-01 (role assignments); its roleDefinitions body is the one azure-native's 2022-05-01-preview sends, less read-only audit fields",
+        newerProperties: [],
+    },
     "Microsoft.Web@2025-05-01": {
         uses: "2025-03-01",
         reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (https://github.com/Azure/bicep-types-az/tree/main/generated/web/microsoft.web)",
@@ -176,6 +181,12 @@ export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [
     // Authorization
     row({
         token: "azure-native:authorization:RoleAssignment",
+        contractFile: F.roleAssignments,
+        autoname: "uuid",
+    }),
+    row({
+        // The email sender custom role (components/roles.ts).
+        token: "azure-native:authorization:RoleDefinition",
         contractFile: F.roleAssignments,
         autoname: "uuid",
     }),

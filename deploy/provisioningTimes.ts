@@ -55,6 +55,11 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
         seconds: 5,
         basis: "the ARM PUT only (estimate); propagation can take up to 30 minutes (https://learn.microsoft.com/en-us/answers/questions/524792/azure-rbac-replication-latency.html) and is not counted",
     },
+    "azure-native:authorization:RoleDefinition": estimate(5, "a synchronous PUT of a custom role"),
+    "azure-native:managedidentity:UserAssignedIdentity": estimate(5, "a synchronous create"),
+    // The Function handler's deployment steps (components/handlers/functionDeploy.ts): dynamic resources that call ARM.
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish": estimate(60, "one deploy of a small package to a Flex app (upload, extract, restart), retried while a new role propagates"),
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered": estimate(30, "the host starts and indexes its functions before ARM lists them"),
     "azure-native:authorization:ManagementLockByScope": estimate(3, "a synchronous PUT"),
 };
 

@@ -19,6 +19,20 @@ function identityState(identity: any, seed: string): any {
     return { ...identity, principalId: fakeGuid(`principal:${seed}`), tenantId: MOCK_TENANT_ID };
 }
 
+/**
+ * ACS resources this process has created or read, most recent last: the mock cloud answers an adopted system
+ * topic's `source` with the ACS resource of its resource group, as Azure would for the topic of that resource.
+ */
+const KNOWN_ACS: string[] = [];
+function rememberAcs(id: string): void {
+    KNOWN_ACS.push(id);
+    if (KNOWN_ACS.length > 100) KNOWN_ACS.shift();
+}
+function acsFor(resourceGroupId: string): string | undefined {
+    const all = [...KNOWN_ACS].reverse();
+    return all.find((id) => id.toLowerCase().startsWith(`${resourceGroupId.toLowerCase()}/`)) ?? all[0];
+}
+
 export function newResourceState(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
     if (!args.custom) return { id: undefined, state: {} };
     const inputs = args.inputs ?? {};
@@ -30,10 +44,16 @@ export function newResourceState(args: pulumi.runtime.MockResourceArgs): { id: s
         case "azure-native:communication:CommunicationService":
             state.hostName = `${shortName}.communication.azure.com`;
             state.immutableResourceId = fakeGuid(`acs:${id}`);
+            rememberAcs(id);
             break;
         case "azure-native:communication:Domain":
             state.mailFromSenderDomain = `${fakeGuid(id).slice(0, 8)}.azurecomm.net`;
             state.fromSenderDomain = state.mailFromSenderDomain;
+            break;
+        case "azure-native:managedidentity:UserAssignedIdentity":
+            state.principalId = fakeGuid(`principal:${id}`);
+            state.clientId = fakeGuid(`client:${id}`);
+            state.tenantId = MOCK_TENANT_ID;
             break;
         case "azure-native:web:WebApp":
             state.defaultHostName = `${shortName}.azurewebsites.net`;
@@ -77,13 +97,15 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
             return { masterKey: "mock-master", functionKeys: { default: "mock-function" }, systemKeys: { eventgrid_extension: "mock-eventgrid" } };
         case "azure-native:communication:getCommunicationService": {
             const id = mockArmId("azure-native:communication:CommunicationService", String(i.communicationServiceName), i);
+            rememberAcs(id);
             return { id, name: i.communicationServiceName, location: "global", dataLocation: "Europe",
                 hostName: `${i.communicationServiceName}.europe.communication.azure.com`,
                 identity: { type: "SystemAssigned", principalId: fakeGuid(`principal:${id}`), tenantId: MOCK_TENANT_ID } };
         }
         case "azure-native:eventgrid:getSystemTopic": {
             const id = mockArmId("azure-native:eventgrid:SystemTopic", String(i.systemTopicName), i);
-            return { id, name: i.systemTopicName, location: "global", topicType: "Microsoft.Communication.CommunicationServices",
+            const source = acsFor(id.split("/").slice(0, 5).join("/")) ?? mockArmId("azure-native:communication:CommunicationService", String(i.systemTopicName), i);
+            return { id, name: i.systemTopicName, location: "global", topicType: "Microsoft.Communication.CommunicationServices", source,
                 identity: { type: "SystemAssigned", principalId: fakeGuid(`principal:${id}`), tenantId: MOCK_TENANT_ID } };
         }
         case "azure-native:storage:listStorageAccountKeys":
@@ -93,7 +115,18 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
     }
 }
 
+/**
+ * An adopted topic's source is the ACS resource read or created earlier in the program; answering a few turns
+ * of the event loop later lets those earlier (asynchronous) calls reach the mock cloud first.
+ */
+async function settledInvoke(args: pulumi.runtime.MockCallArgs): Promise<Record<string, any>> {
+    if (args.token === "azure-native:eventgrid:getSystemTopic") {
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return invoke(args);
+}
+
 export const planMocks: pulumi.runtime.Mocks = {
     newResource: newResourceState,
-    call: invoke,
+    call: settledInvoke,
 };

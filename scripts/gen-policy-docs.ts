@@ -22,6 +22,7 @@ const SECTIONS: readonly { prefix: string; title: string }[] = [
     { prefix: "event-subscription", title: "Event subscriptions" },
     { prefix: "function-app", title: "Function apps (web.WebApp, kind functionapp)" },
     { prefix: "logic-workflow", title: "Logic Apps (logic.Workflow)" },
+    { prefix: "role-assignment", title: "Role assignments" },
     { prefix: "metric-alert", title: "Metric alerts" },
     { prefix: "log-analytics-workspace", title: "Log Analytics workspaces" },
     { prefix: "app-insights", title: "Application Insights" },

@@ -12,6 +12,7 @@ import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
 import { childName } from "../naming";
 import { isOfflineHarness } from "../offline";
 import { BuiltInRoles, grantRole } from "../roles";
+import { emailSenderGrants } from "./emailRole";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
 import { HandlerEndpoint } from "./endpoint";
@@ -39,6 +40,8 @@ export interface FunctionTargetArgs {
 /** Where the app sends email from and through; set by AcsEventHandling from the ACS resource and its email domain. */
 export interface EmailContext {
     communicationServiceId?: pulumi.Input<string>;
+    /** Full id of the email sender custom role (components/roles.ts emailSenderRoleDefinition). */
+    emailRoleDefinitionId?: pulumi.Input<string>;
     communicationEndpoint?: pulumi.Input<string>;
     emailSender?: pulumi.Input<string>;
 }
@@ -157,7 +160,7 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         grantRole(n("queue-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageQueueDataContributor),
         grantRole(n("table-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageTableDataContributor),
         grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
-        ...(email.communicationServiceId ? [grantRole(n("email-role"), ctx.parent, principal, email.communicationServiceId, BuiltInRoles.Contributor)] : []),
+        ...emailSenderGrants(n("email-role"), ctx.parent, principal, email),
     ];
     const functionName = args.functionName ?? SMS_EVENTS_FUNCTION_NAME;
     const step = {

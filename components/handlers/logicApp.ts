@@ -2,8 +2,8 @@ import * as logic from "@pulumi/azure-native/logic";
 import * as pulumi from "@pulumi/pulumi";
 import { logicAppDefinition, logicAppParameters } from "../../functions/logicApp/definition";
 import { childName } from "../naming";
-import { BuiltInRoles, grantRole } from "../roles";
 import { EndpointType } from "../types";
+import { emailSenderGrants } from "./emailRole";
 import { HandlerEndpoint } from "./endpoint";
 import { EmailContext } from "./functionApp";
 import { TargetContext } from "./storageQueue";
@@ -38,9 +38,7 @@ export function logicAppEndpoint(ctx: TargetContext, args: LogicAppTargetArgs, e
         tags: ctx.tags,
     }, { parent: ctx.parent });
     const principal = workflow.identity.apply((i) => i?.principalId ?? "");
-    const roles = email.communicationServiceId
-        ? [grantRole(childName(ctx.name, "email-role"), ctx.parent, principal, email.communicationServiceId, BuiltInRoles.Contributor)]
-        : [];
+    const roles = emailSenderGrants(childName(ctx.name, "email-role"), ctx.parent, principal, email);
     const callback = logic.listWorkflowTriggerCallbackUrlOutput({
         resourceGroupName: ctx.resourceGroupName, workflowName: workflow.name, triggerName: TRIGGER,
     }, { parent: ctx.parent });

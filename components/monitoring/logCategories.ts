@@ -25,12 +25,16 @@ const BY_TYPE: Readonly<Record<string, readonly string[]>> = {
     "Microsoft.Communication.EmailEngagementTrackingReportReceived": ["EmailUserEngagementOperational"],
 };
 
+/** What explains an email a handler sent (accepted, then delivered or bounced), whether or not email events are routed. */
+export const EMAIL_SENDING_LOG_CATEGORIES = BY_FAMILY[EventFamily.Email]!;
+
 /**
- * Log categories for a set of subscribed event types: the feature categories in a stable order, then the
- * baseline. Unknown event types contribute nothing (config validation reports them).
+ * Log categories for a set of subscribed event types (and whether a handler sends email): the feature
+ * categories in a stable order, then the baseline. Unknown event types contribute nothing (config validation
+ * reports them).
  */
-export function acsLogCategoriesFor(eventTypes: readonly string[]): string[] {
-    const found = new Set<string>();
+export function acsLogCategoriesFor(eventTypes: readonly string[], sendsEmail = false): string[] {
+    const found = new Set<string>(sendsEmail ? EMAIL_SENDING_LOG_CATEGORIES : []);
     for (const type of eventTypes) {
         const family = findEventType(type)?.family;
         for (const c of (family && BY_FAMILY[family]) ?? []) found.add(c);

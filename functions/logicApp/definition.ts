@@ -6,19 +6,29 @@
  * - Webhook handshake (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery): a body whose first event is `SubscriptionValidationEvent` is
  *   answered 200 with `{"validationResponse": <code>}`, synchronously (202 is refused), before anything else.
  * - No OAuth API connections: the email goes through the ACS Email REST API with the workflow's managed identity
- *   (`ManagedServiceIdentity`, audience `https://communication.azure.com`), so nothing needs an interactive consent.
+ *   (`ManagedServiceIdentity`, audience `https://communication.azure.com/` with the trailing slash: the scope the
+ *   Azure SDKs request is `https://communication.azure.com//.default`, Azure/azure-sdk-for-js
+ *   sdk/communication/communication-common/src/credential/communicationAuthPolicy.ts), so nothing needs consent.
  * - `api-version=2023-03-31` is the GA version of `POST /emails:send` (answers 202 + operation-location).
  * - Data keys are read in camelCase and PascalCase (`coalesce`), because both are published (https://github.com/MicrosoftDocs/azure-docs/issues/117303).
- * - The 200 for notifications runs only after every email succeeded; if one fails, no 200 is sent, so Event Grid
- *   redelivers the batch. That is at-least-once: an event whose email went out before the failure is emailed again.
- *   Use the Functions app where exactly-once matters (it keeps a durable ledger).
+ * - Event Grid waits 30 s for an answer, then counts the delivery as failed and redelivers while the first run goes
+ *   on (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). So the email call never retries inside
+ *   the run (`retryPolicy: none`; the default policy is up to 4 retries 5–45 s apart,
+ *   https://learn.microsoft.com/azure/logic-apps/logic-apps-exception-handling) and gives up after
+ *   EMAIL_CALL_TIMEOUT; the answer is 200 once every email is accepted, otherwise 503, which Event Grid retries
+ *   later (its own retry schedule, dead-lettering after the last attempt). At-least-once: an event whose email
+ *   went out before another one failed is emailed again. Use the Functions app where exactly-once matters.
  * - The subscription must output EventGridSchema: CloudEvents output would need an OPTIONS handshake, which a
  *   Request trigger does not answer.
  */
 
 export const WORKFLOW_SCHEMA = "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#";
 export const ACS_EMAIL_API_VERSION = "2023-03-31";
-export const ACS_AUDIENCE = "https://communication.azure.com";
+export const ACS_AUDIENCE = "https://communication.azure.com/";
+/** Longest the email call may take (ISO 8601): well inside Event Grid's 30 s, leaving time to answer. */
+export const EMAIL_CALL_TIMEOUT = "PT10S";
+/** Answer when an email was not accepted: a status Event Grid retries (not 400/401/403/413, which it does not). */
+export const RETRY_LATER_STATUS = 503;
 
 const SMS_RECEIVED = "Microsoft.Communication.SMSReceived";
 const SUBSCRIPTION_VALIDATION = "Microsoft.EventGrid.SubscriptionValidationEvent";
@@ -95,6 +105,12 @@ function notificationActions(): Record<string, unknown> {
             inputs: { statusCode: 200 },
             runAfter: { [LOOP]: ["Succeeded"] },
         },
+        Retry_later_response: {
+            type: "Response",
+            kind: "Http",
+            inputs: { statusCode: RETRY_LATER_STATUS },
+            runAfter: { [LOOP]: ["Failed", "TimedOut"] },
+        },
     };
 }
 
@@ -121,7 +137,9 @@ function sendEmail(): Record<string, unknown> {
                 },
             },
             authentication: { type: "ManagedServiceIdentity", audience: ACS_AUDIENCE },
+            retryPolicy: { type: "none" },
         },
+        limit: { timeout: EMAIL_CALL_TIMEOUT },
         runAfter: {},
     };
 }

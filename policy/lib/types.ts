@@ -7,6 +7,7 @@ export const T = {
     BlobServiceProperties: "azure-native:storage:BlobServiceProperties",
     BlobContainer: "azure-native:storage:BlobContainer",
     RoleAssignment: "azure-native:authorization:RoleAssignment",
+    RoleDefinition: "azure-native:authorization:RoleDefinition",
     UserAssignedIdentity: "azure-native:managedidentity:UserAssignedIdentity",
     WebApp: "azure-native:web:WebApp",
     WebAppAuthSettingsV2: "azure-native:web:WebAppAuthSettingsV2",
@@ -40,7 +41,7 @@ export const ENTITY_TYPE: Readonly<Record<string, string>> = {
 
 /** The system topic type of an ACS resource. */
 export { ACS_TOPIC_TYPE } from "../../catalog/eventTypes";
-import { AzureRoles } from "../../catalog/azureRoles";
+import { AZURE_ROLE_NAMES, AzureRoles } from "../../catalog/azureRoles";
 
 /**
  * Built-in roles the topic's identity needs (https://learn.microsoft.com/azure/event-grid/add-identity-roles),
@@ -57,12 +58,8 @@ export const ROLES_FOR_ENDPOINT: Readonly<Record<string, readonly string[]>> = {
     StorageBlob: [ROLE.StorageBlobDataContributor, ROLE.StorageBlobDataOwner],
 };
 
-export const ROLE_NAMES: Readonly<Record<string, string>> = {
-    [ROLE.ServiceBusDataSender]: "Azure Service Bus Data Sender",
-    [ROLE.EventHubsDataSender]: "Azure Event Hubs Data Sender",
-    [ROLE.StorageQueueDataMessageSender]: "Storage Queue Data Message Sender",
-    [ROLE.StorageBlobDataContributor]: "Storage Blob Data Contributor",
-};
+/** Role GUID → name as Microsoft publishes it (catalog/azureRoles.ts). */
+export const ROLE_NAMES: Readonly<Record<string, string>> = AZURE_ROLE_NAMES;
 
 /** Tracked (location-bearing, taggable) azure-native types the components emit. */
 export const TRACKED_TYPES: readonly string[] = [

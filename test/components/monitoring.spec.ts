@@ -33,8 +33,8 @@ function alertOn(g: Graph, metric: string): GraphResource {
 }
 
 /** Independent oracle for https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics: event type name → ACS log categories (by the feature prefix of the name). */
-function expectedAcsCategories(eventTypes: string[]): Set<string> {
-    const out = new Set(["Usage", "AuthOperational"]);
+function expectedAcsCategories(eventTypes: string[], sendsEmail: boolean): Set<string> {
+    const out = new Set(["Usage", "AuthOperational", ...(sendsEmail ? ["EmailSendMailOperational", "EmailStatusUpdateOperational"] : [])]);
     for (const t of eventTypes.map((e) => e.replace("Microsoft.Communication.", ""))) {
         if (t.startsWith("SMS")) out.add("SMSOperational");
         if (t.startsWith("Chat")) out.add("ChatOperational");
@@ -101,10 +101,11 @@ for (const stack of ["dev", "prod"] as const) {
             assert.strictEqual(d.inputs.name, `${want.prefix}-diagnostics`);
         });
 
-        it("enables the ACS log categories of every routed feature plus Usage and AuthOperational (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics)", () => {
+        it("enables the ACS log categories of every routed feature plus Usage and AuthOperational (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and the email logs when a handler sends email", () => {
             const routed = subscriptions(g).flatMap((s) => s.inputs.filter.includedEventTypes as string[]);
+            const sendsEmail = ofType(g, "azure-native:web:WebApp").length + ofType(g, "azure-native:logic:Workflow").length > 0;
             const d = one(g, DIAGNOSTIC, (r) => r.inputs.resourceUri === acs.id);
-            assert.deepStrictEqual(new Set(d.inputs.logs.map((l: any) => l.category)), expectedAcsCategories(routed));
+            assert.deepStrictEqual(new Set(d.inputs.logs.map((l: any) => l.category)), expectedAcsCategories(routed, sendsEmail));
             assert.ok(d.inputs.logs.every((l: any) => l.enabled === true));
             assert.ok(d.inputs.logs.some((l: any) => l.category === "SMSOperational"), "both stacks route SMS");
         });
@@ -123,7 +124,8 @@ for (const stack of ["dev", "prod"] as const) {
                 assert.strictEqual(criterion.operator, "GreaterThanOrEqual");
                 assert.strictEqual(criterion.threshold, 1);
                 assert.deepStrictEqual(criterion.dimensions.map((d: any) => [d.name, d.operator]), [["EventSubscriptionName", "Include"]]);
-                assert.deepStrictEqual([...criterion.dimensions[0].values].sort(), names);
+                // "*": every current and future subscription, whatever casing Azure reports its name in.
+                assert.deepStrictEqual(criterion.dimensions[0].values, ["*"]);
                 assert.strictEqual(a.inputs.severity, 2);
                 assert.strictEqual(a.inputs.windowSize, "PT15M");
                 assert.strictEqual(a.inputs.evaluationFrequency, "PT5M");
@@ -226,7 +228,7 @@ describe("Monitoring component on its own", () => {
         const g = await runComponents(() => new Monitoring("ops", base));
         assert.deepStrictEqual(ofType(g, DIAGNOSTIC).map((d) => d.inputs.resourceUri), [TOPIC]);
         assert.strictEqual(one(g, WORKSPACE).inputs.workspaceName, "ops-logs");
-        assert.deepStrictEqual(alertOn(g, "DroppedEventCount").inputs.criteria.allOf[0].dimensions[0].values, ["a-sub", "b-sub"]);
+        assert.deepStrictEqual(alertOn(g, "DroppedEventCount").inputs.criteria.allOf[0].dimensions[0].values, ["*"]);
         assert.deepStrictEqual(one(g, MONITORING).componentOutputs?.acsLogCategories, []);
     });
 
@@ -245,6 +247,9 @@ describe("monitoring helpers", () => {
             ["CallAutomationOperational", "ChatOperational", "EmailSendMailOperational", "EmailStatusUpdateOperational", "Usage", "AuthOperational"]);
         assert.ok(acsLogCategoriesFor(["Microsoft.Communication.EmailEngagementTrackingReportReceived"]).includes("EmailUserEngagementOperational"));
         assert.deepStrictEqual(acsLogCategoriesFor(["Microsoft.Communication.NoSuchEvent"]), ["Usage", "AuthOperational"]);
+        // A handler that sends email needs its send/status logs even when only SMS is routed.
+        assert.deepStrictEqual(acsLogCategoriesFor(["Microsoft.Communication.SMSReceived"], true),
+            ["EmailSendMailOperational", "EmailStatusUpdateOperational", "SMSOperational", "Usage", "AuthOperational"]);
     });
 
     it("evaluates each window at a frequency no longer than the window", () => {

@@ -12,7 +12,16 @@
  * The SMS fields are checked against a recorded SMSReceived delivery (samples/events).
  */
 import assert from "node:assert/strict";
-import { ACS_AUDIENCE, ACS_EMAIL_API_VERSION, logicAppDefinition, logicAppParameters, WORKFLOW_SCHEMA } from "../../functions/logicApp/definition";
+import * as fs from "node:fs";
+import {
+    ACS_AUDIENCE,
+    ACS_EMAIL_API_VERSION,
+    EMAIL_CALL_TIMEOUT,
+    logicAppDefinition,
+    logicAppParameters,
+    RETRY_LATER_STATUS,
+    WORKFLOW_SCHEMA,
+} from "../../functions/logicApp/definition";
 import { loadSampleFile } from "../../samples";
 
 type Action = Record<string, any>;
@@ -154,9 +163,9 @@ describe("Logic App workflow definition: structure", () => {
         }
     });
 
-    it("has one Response per branch: the validation answer, and the notification answer outside the loop", () => {
+    it("has its Responses outside the loop: the validation answer, and the notification answers (done / retry later)", () => {
         const responses = allActions(actions).filter((a) => a.action.type === "Response");
-        assert.deepEqual(responses.map((r) => [r.name, loopsAround(r).length]), [["Validation_response", 0], ["Notification_response", 0]]);
+        assert.deepEqual(responses.map((r) => [r.name, loopsAround(r).length]), [["Validation_response", 0], ["Notification_response", 0], ["Retry_later_response", 0]]);
     });
 
     it("answers notifications 200 only after the loop succeeded, so a failed email makes Event Grid redeliver", () => {
@@ -241,5 +250,39 @@ describe("Logic App workflow definition: notifications", () => {
             () => logicAppParameters({ acsEndpoint: "http://acs", sender: "nobody", recipients: ["a@b.example", "x"] }),
             /acsEndpoint "http:\/\/acs" is not an https:\/\/ origin; sender "nobody" is not an email address; recipient "x" is not an email address/,
         );
+    });
+});
+
+/**
+ * Event Grid waits 30 s for an answer, then redelivers while the first run goes on
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); a Logic App action's default retry policy
+ * retries up to 4 times (https://learn.microsoft.com/azure/logic-apps/logic-apps-exception-handling).
+ */
+describe("Logic App workflow answers within Event Grid's deadline", () => {
+    it("bounds the run: one outbound call, no retry policy, a timeout well under 30 s", () => {
+        const text = JSON.stringify(def);
+        assert.equal([...text.matchAll(/"type":"Http"/g)].length, 1, "one outbound call per event");
+        assert.deepEqual(sendEmail.inputs.retryPolicy, { type: "none" });
+        assert.equal(sendEmail.limit?.timeout, EMAIL_CALL_TIMEOUT);
+        const seconds = Number(/^PT(\d+)S$/.exec(EMAIL_CALL_TIMEOUT)?.[1]);
+        assert.ok(seconds > 0 && seconds <= 20, `${EMAIL_CALL_TIMEOUT} leaves time to answer within 30 s`);
+    });
+
+    it("answers 200 only after every email succeeded, and a status Event Grid retries when one failed or timed out", () => {
+        const responses = Object.values(notify).filter((a) => a.type === "Response");
+        const ok = responses.find((r) => r.inputs.statusCode === 200);
+        const later = responses.find((r) => r.inputs.statusCode === RETRY_LATER_STATUS);
+        assert.deepEqual(ok?.runAfter, { [loopName]: ["Succeeded"] });
+        assert.deepEqual(later?.runAfter, { [loopName]: ["Failed", "TimedOut"] });
+        // 503 is retried by Event Grid; 400/413 (and 401/403 for webhooks) would be dead-lettered at once.
+        assert.equal(RETRY_LATER_STATUS, 503);
+    });
+
+    it("requests the ACS token for the audience the Azure SDKs use (scope https://communication.azure.com//.default)", () => {
+        assert.deepEqual(sendEmail.inputs.authentication, { type: "ManagedServiceIdentity", audience: ACS_AUDIENCE });
+        assert.equal(ACS_AUDIENCE, "https://communication.azure.com/");
+        // Second source: the installed @azure/communication-common builds its scope as <audience>/.default.
+        const policy = fs.readFileSync(require.resolve("@azure/communication-common").replace(/index\.js$/, "credential/communicationAuthPolicy.js"), "utf8");
+        assert.ok(policy.includes(`"${ACS_AUDIENCE}/.default"`), "communicationAuthPolicy.js requests <audience>/.default");
     });
 });

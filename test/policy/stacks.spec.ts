@@ -22,6 +22,8 @@ const KNOWN_ADVISORIES: Readonly<Record<string, readonly string[]>> = {
     dev: [
         // dev keeps ACS keys on for SDK samples and a locally redundant dead-letter account (Pulumi.dev.yaml).
         "communication-service-disable-local-auth acs-acs-acs advisory",
+        // Both email handlers email every SMS on the Azure-managed domain (5 a minute, 10 an hour): dev only.
+        "communication-service-fit-email-quota acs-acs-acs advisory",
         "storage-account-require-dead-letter-geo-replication acs-deadletter-account advisory",
         // The chat webhook and the Logic App trigger authenticate with a key in the URL, not Entra ID.
         "event-subscription-recommend-entra-webhook chat-messages-subscription advisory",

@@ -20,8 +20,10 @@ describe("policy: the AcsEventHandling trio (minimal, max, WAF-aligned)", () => 
         ]);
     });
 
-    it("max: every handler kind and option; left are the Logic App's key-in-URL trigger and the function's host storage", async () => {
+    it("max: every handler kind and option; left are the Logic App's key-in-URL trigger, the function's host storage and the sandbox email quota", async () => {
         assert.deepStrictEqual(tuples(await findingsOf(await fixture(maxProgram))), [
+            // The function and the Logic App email on the Azure-managed domain (5 a minute, 10 an hour).
+            "communication-service-fit-email-quota max-acs-acs advisory",
             "event-subscription-recommend-entra-webhook sms-flow-subscription advisory",
             "storage-account-report-shared-key-exemption fn-storage advisory",
             "storage-account-require-firewall fn-storage advisory",

@@ -235,6 +235,15 @@ function createAuthorization(): void {
         level: "CanNotDelete",
         notes: "The ACS resource holds phone numbers",
     });
+    new authorization.RoleDefinition("email-sender-role", {
+        scope: `${SUB}/resourceGroups/${RG}`,
+        roleDefinitionId: "0d1c9a1e-5b2f-5c3d-8e4f-1a2b3c4d5e6f",
+        roleName: "ACS email sender (contract)",
+        description: "Send email through ACS",
+        roleType: "CustomRole",
+        permissions: [{ actions: ["Microsoft.Communication/CommunicationServices/Read", "Microsoft.Communication/CommunicationServices/Write", "Microsoft.Communication/EmailServices/write"], notActions: [], dataActions: [], notDataActions: [] }],
+        assignableScopes: [`${SUB}/resourceGroups/${RG}`],
+    });
     new authorization.ManagementLockByScope("rg-lock", { scope: `${SUB}/resourceGroups/${RG}`, lockName: "rg-no-delete", level: "CanNotDelete" });
 }
 
