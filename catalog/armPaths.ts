@@ -14,6 +14,8 @@ export interface ArmPath {
     readonly nameInput?: string;
     /** Name the API requires (singleton child resources); used when `nameInput` is absent or unset. */
     readonly fixedName?: string;
+    /** ARM answers the id in subscription form whatever scope the resource was created at (custom role definitions). */
+    readonly idAtSubscription?: boolean;
 }
 
 const RG = "resourceGroupName";
@@ -38,7 +40,7 @@ export const ARM_PATHS: Readonly<Record<string, ArmPath>> = {
     "azure-native:eventhub:Namespace": { armType: "Microsoft.EventHub/namespaces", nameInput: "namespaceName", pathInputs: [RG] },
     "azure-native:eventhub:EventHub": { armType: "Microsoft.EventHub/namespaces/eventhubs", nameInput: "eventHubName", pathInputs: [RG, "namespaceName"] },
     "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameInput: "resourceName", pathInputs: [RG] },
-    "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameInput: "roleDefinitionId", pathInputs: ["scope"] },
+    "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameInput: "roleDefinitionId", pathInputs: ["scope"], idAtSubscription: true },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameInput: "roleAssignmentName", pathInputs: ["scope"] },
     // The target resource is addressed by five URL segments; `apiVersion` is that resource's api-version query
     // parameter, which azure-native exposes as an input. None of them is a body property.
@@ -72,6 +74,10 @@ export function armResourceId(token: string, logicalName: string, inputs: Record
     const name = (p.nameInput && inputs[p.nameInput]) ?? p.fixedName ?? logicalName;
     if (p.armType === "Microsoft.Resources/resourceGroups") return `/subscriptions/${subscriptionId}/resourceGroups/${name}`;
     const scope = p.pathInputs.find((k) => k === "scope" || k === "resourceUri");
+    if (scope && p.idAtSubscription) {
+        const sub = String(inputs[scope] ?? "").split("/")[2] || subscriptionId;
+        return `/subscriptions/${sub}/providers/${p.armType}/${name}`;
+    }
     if (scope) return `${inputs[scope]}/providers/${p.armType}/${name}`;
     const [namespace, ...types] = p.armType.split("/");
     const parents = p.pathInputs.filter((k) => k !== RG).map((k) => inputs[k] ?? logicalName);

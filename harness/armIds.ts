@@ -14,14 +14,9 @@ const rg = (i: Record<string, any>) => `/subscriptions/${MOCK_SUBSCRIPTION_ID}/r
 const blobId = (i: Record<string, any>, n: string) =>
     `${rg(i)}/providers/Microsoft.Storage/storageAccounts/${i.accountName}/blobServices/default/containers/${i.containerName}/blobs/${i.blobName ?? n}`;
 
-/** ARM answers a custom role's id in subscription form whatever scope it was created at. */
-const roleDefinitionId = (i: Record<string, any>, n: string) =>
-    `/subscriptions/${String(i.scope ?? "").split("/")[2] || MOCK_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${i.roleDefinitionId ?? n}`;
-
 /** The id ARM would give the resource (paths from catalog/armPaths.ts); a `Mock.` id for types outside it. */
 export function mockArmId(type: string, name: string, inputs: Record<string, any>): string {
     if (type === "azure-native:storage:Blob") return blobId(inputs, name);
-    if (type === "azure-native:authorization:RoleDefinition") return roleDefinitionId(inputs, name);
     const id = armResourceId(type, name, inputs, MOCK_SUBSCRIPTION_ID);
     if (id) return id;
     const [, mod, cls] = type.split(":");
