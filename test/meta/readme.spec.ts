@@ -20,8 +20,16 @@ describe("README", () => {
         assert.match(ci, /^npm ci\b/m, "CI installs from the lockfile like a newcomer");
     });
 
-    it("shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- --mermaid)", async () => {
-        const inReadme = /```mermaid\n([\s\S]*?)```/.exec(readme())?.[1].trimEnd();
+    it("stays a front door: under 8 KB, details in docs/", () => {
+        assert.ok(Buffer.byteLength(readme()) < 8192, `README.md is ${Buffer.byteLength(readme())} bytes`);
+        for (const [, link] of readme().matchAll(/\]\(((?:docs|local|receiver|routing)\/[^)#]+)/g)) {
+            assert.ok(fs.existsSync(path.join(PROJECT_ROOT, link)), `README links to missing ${link}`);
+        }
+    });
+
+    it("docs/plan.md shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- --mermaid)", async () => {
+        const planDoc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "plan.md"), "utf8");
+        const inReadme = /```mermaid\n([\s\S]*?)```/.exec(planDoc)?.[1].trimEnd();
         const current = toMermaid(topologyFromGraph(await stackGraph("dev"))).trimEnd();
         assert.strictEqual(inReadme, current);
     });
