@@ -21,8 +21,9 @@ describe("email domain option (emailDomain)", () => {
         assert.deepStrictEqual(ofType(g, "azure-native:communication:CommunicationService")[0].inputs.linkedDomains, [DOMAIN_ID]);
         const wf = ofType(g, "azure-native:logic:Workflow")[0];
         assert.strictEqual(wf.inputs.parameters.sender.value, "DoNotReply@notify.contoso.com");
-        const app = ofType(g, "azure-native:web:WebApp")[0];
-        assert.ok(app.inputs.siteConfig.appSettings.some((s: any) => s.value === "DoNotReply@notify.contoso.com"));
+        // A Flex app's settings live in its config/appsettings child (components/handlers/functionApp.ts).
+        const settings = ofType(g, "azure-native:web:WebAppApplicationSettings")[0];
+        assert.ok(Object.values(settings.inputs.properties).includes("DoNotReply@notify.contoso.com"));
     });
 
     it("kind custom without its block is a config error naming the key", async () => {
