@@ -6,10 +6,10 @@
 import { Command } from "commander";
 import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
-import { flattenConfig, listStacks, readProject, stackFile } from "../harness/stackConfig";
+import { flattenConfig, listStacks, readProject, stackFile, stackFileConfig } from "../harness/stackConfig";
+import { InputFileError, readYamlFile } from "../harness/yamlFile";
 import * as fs from "fs";
-import * as yaml from "js-yaml";
-import { ValidationError } from "../validation/issue";
+import { redactUrl, ValidationError } from "../validation/issue";
 import { buildPlanReport, printPlanReport } from "./planReport";
 
 async function main(argv: string[]): Promise<number> {
@@ -42,8 +42,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function readConfigFile(file: string) {
-    const doc = (yaml.load(fs.readFileSync(file, "utf8")) as any) ?? {};
-    return flattenConfig(readProject(PROJECT_ROOT).name, doc.config ?? {});
+    return flattenConfig(readProject(PROJECT_ROOT).name, stackFileConfig(readYamlFile(file), file));
 }
 
 function reportFailure(err: unknown, stack: string, source: string, json: boolean): number {
@@ -53,8 +52,18 @@ function reportFailure(err: unknown, stack: string, source: string, json: boolea
         else process.stderr.write(`${source}: ${cause.message}\n`);
         return 1;
     }
-    process.stderr.write(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
+    if (InputFileError.is(cause)) {
+        process.stderr.write(`${cause.message}\n`);
+        return 1;
+    }
+    // Not an input problem we know: a bug of ours. Still no stack trace for the user; ACS_EVENT_HANDLING_DEBUG=1 shows it.
+    process.stderr.write(`plan failed (internal error, please report it): ${redactUrl(describe(cause))}\n`);
     return 2;
+}
+
+function describe(err: unknown): string {
+    if (!(err instanceof Error)) return String(err);
+    return process.env.ACS_EVENT_HANDLING_DEBUG ? err.stack ?? err.message : err.message;
 }
 
 // Exit only once stdout has drained: a piped `--json` is larger than one pipe buffer.

@@ -9,7 +9,8 @@ import { ProgramError } from "../harness/runProgram";
 import { runStack } from "../harness/runStack";
 import { buildRouter, RouteResult } from "../routing";
 import { loadSampleEvents, SampleEvent } from "../samples";
-import { ValidationError } from "../validation/issue";
+import { InputFileError } from "../harness/yamlFile";
+import { redactUrl, ValidationError } from "../validation/issue";
 import { routedSubscriptions } from "./stackRoutes";
 
 export interface RoutedEvent {
@@ -76,8 +77,10 @@ async function main(argv: string[]): Promise<number> {
         return 0;
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
-        process.stderr.write(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-        return ValidationError.is(cause) ? 1 : 2;
+        // Bad input (config, stack file, event file) exits 1; anything else is ours (2). Never a stack trace.
+        const input = ValidationError.is(cause) || InputFileError.is(cause) || cause instanceof SyntaxError || (cause as NodeJS.ErrnoException)?.code === "ENOENT";
+        process.stderr.write(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${redactUrl(cause instanceof Error ? cause.message : String(cause))}\n`);
+        return input ? 1 : 2;
     }
 }
 

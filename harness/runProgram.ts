@@ -111,11 +111,17 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     recordInto(pulumi.runtime.getMonitor() as any, records, componentOutputs);
     let stackOutputs: Record<string, any> = {};
     let failure: unknown;
-    try {
-        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => o.program()) as Record<string, any>;
-    } catch (err) {
-        failure = err;
-    }
+    // The failure is caught inside the stack's init: were it to reject there, the Stack resource's `outputs` (an
+    // Output built on that promise, with derived promises nobody awaits) would reject unhandled a moment later and
+    // kill the process or the next run.
+    stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            return await o.program();
+        } catch (err) {
+            failure = err ?? new Error(String(err));
+            return {};
+        }
+    }) as Record<string, any>;
     await (pulumi.runtime as any).waitForRPCs();
     const resources = records.map((r) => {
         const registered = componentOutputs.get(r.urn);
