@@ -1,4 +1,10 @@
-import { redactUrl, redactValue } from "./validation/issue";
-for (const s of ["http://hook:KEY@host/x?code=KEY2#KEY3", "https://h/p?code=KEY\n", "a https://u:p/w@h/x?y=KEY z\nhttps://h2/?sig=KEY", "https://host/users/@me", "mailto:x@y", "aaaa".repeat(30000)]) console.log(JSON.stringify(redactUrl(s)).slice(0,100));
-console.log(JSON.stringify(redactValue({ a: ["https://h/?k=KEY"], "https://x/?k=KEY": 1, n: { m: "http://u:KEY@h" } })));
-let t=Date.now(); redactUrl("a://"+"x".repeat(100000)); redactUrl("a".repeat(100000)+"@"); redactUrl("http://"+"@".repeat(100000)); console.log(Date.now()-t,"ms");
+import { runStack } from "./harness/runStack";
+async function t(name: string, o: any) {
+  try { const g = await runStack({ stack: "dev", ...o }); console.log(name, "OK", g.resources.length); } catch (e: any) { console.log(name, "ERR", String(e.cause?.message ?? e.message).slice(0, 600)); }
+}
+(async () => {
+  await t("rg-fuzz", { overrides: { resourceGroup: "fuzz" } });
+  await t("monitorng", { overrides: { monitorng: { enabled: true }, tag: { a: "b" }, "handlers.chat-webhook.webhook.url": "https://x/?code=KEY" } });
+  await t("toString", { overrides: { subscriptions: { "sms-604": { handler: "toString", eventTypes: ["Microsoft.Communication.SMSReceived"] } } } });
+  await t("proto", { overrides: { handlers: JSON.parse('{"__proto__": {"kind":"webhook","webhook":{"url":"https://a.example.com/x"}}}'), subscriptions: { "sms-604": { handler: "__proto__", eventTypes: ["Microsoft.Communication.SMSReceived"] } } } });
+})();

@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { semanticIssues } from "../config/semantics";
-import { ValidationError } from "../validation/issue";
+import { Issue, issue, ValidationError } from "../validation/issue";
 import { AcsSystemTopic } from "./systemTopic";
 import { CommunicationService } from "./communicationService";
 import { EmailService } from "./emailService";
 import { DeadLetterStore } from "./deadLetterStore";
-import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eventSubscription";
-import { AcsHandlerArgs, HandlerTarget } from "./handlerTarget";
+import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription, routeSettingIssues } from "./eventSubscription";
+import { AcsHandlerArgs, handlerArgIssues, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, lastSegment } from "./naming";
 import { withSecretWebhooks } from "./secrets";
@@ -154,9 +154,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     public readonly handlerEndpoints: pulumi.Output<Record<string, any>>;
 
     constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
-        const issues = semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
-        if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
+        super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(checkedArgs(name, args)), opts);
         const email = needsEmail(args) ? new EmailService(childName(name, "email"), {
             resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
             dataLocation: args.communication.dataLocation!, tags: args.tags,
@@ -188,7 +186,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             new Monitoring(childName(name, "monitoring"), {
                 ...args.monitoring, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
                 // Physical names per environment, known at plan time: derived from the ACS resource's name.
-                namePrefix: args.monitoring.namePrefix ?? args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
+                namePrefix: args.monitoring.namePrefix ?? pulumi.output(args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment)).apply(namePrefixFrom),
                 systemTopicId: topic.id, communicationServiceId: acs.id,
                 subscriptionNames: subs.map((s) => s.sub.subscriptionName),
                 workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
@@ -211,6 +209,53 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             subscriptionIds: this.subscriptionIds, handlerEndpoints: this.handlerEndpoints,
         });
     }
+}
+
+/**
+ * Every problem of the arguments, thrown before `super()` so that invalid arguments register nothing: the shapes a
+ * JavaScript or YAML caller can get wrong (missing blocks, unknown kinds, a handler name that is not a string), then
+ * the same semantic checks the stack config gets. Values only known at deployment are left to the policy pack.
+ */
+function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandlingArgs {
+    const shape = argShapeIssues(args);
+    const issues = shape.length ? shape : semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
+    if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
+    return args;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, any> => !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && !(v instanceof Promise);
+
+function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
+    if (!isPlainObject(args)) return [issue([], args === null ? null : typeof args, "arguments required: { resourceGroupName, location, communication, handlers, subscriptions }")];
+    const out: Issue[] = [];
+    for (const key of ["resourceGroupName", "location", "communication", "handlers", "subscriptions"] as const) {
+        if (args[key] === undefined || args[key] === null) out.push(issue([key], args[key], "required"));
+    }
+    for (const key of ["communication", "handlers", "subscriptions"] as const) {
+        if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object (known when the program runs, not an Output)"));
+    }
+    for (const key of ["systemTopic", "deadLetter", "monitoring"] as const) {
+        if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object"));
+    }
+    if (isPlainObject(args.handlers)) for (const [hn, h] of Object.entries(args.handlers)) out.push(...handlerArgIssues(h, ["handlers", hn]));
+    if (isPlainObject(args.subscriptions)) {
+        for (const [sn, s] of Object.entries(args.subscriptions)) {
+            if (!isPlainObject(s)) { out.push(issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, eventTypes, … }")); continue; }
+            if (typeof s.handler !== "string") out.push(issue(["subscriptions", sn, "handler"], typeof s.handler, "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)"));
+            out.push(...routeSettingIssues(s, ["subscriptions", sn]));
+        }
+    }
+    return out;
+}
+
+/**
+ * The monitoring name prefix derived from the ACS name: always valid for the workspace, action group and alert names
+ * (letters, digits, hyphens; the workspace allows 4–63 characters and gets "-logs"), so a valid ACS name such as
+ * "acs_events" or one of 63 characters never fails later.
+ */
+export function namePrefixFrom(acsName: string): string {
+    const cleaned = acsName.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+/, "").slice(0, 58).replace(/-+$/, "");
+    return cleaned.length >= 1 ? cleaned : "acs";
 }
 
 /**

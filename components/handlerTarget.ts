@@ -6,6 +6,7 @@ import { WebhookTargetArgs, webhookEndpoint } from "./handlers/webhook";
 import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpoint } from "./handlers/apps";
 import { withSecretWebhook } from "./secrets";
 import { HandlerKind } from "./types";
+import { Issue, issue, ValidationError } from "../validation/issue";
 
 /** A handler as the stack declares it: its kind and exactly the one block of that kind. */
 export interface AcsHandlerArgs {
@@ -70,8 +71,7 @@ export class HandlerTarget extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(args), opts);
-        checkBlocks(name, args);
+        super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(checkedHandlerArgs(name, args)), opts);
         const ctx: TargetContext = {
             name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,
             tags: args.tags, senderPrincipalId: args.senderPrincipalId,
@@ -89,12 +89,28 @@ export class HandlerTarget extends pulumi.ComponentResource {
     }
 }
 
-function checkBlocks(name: string, args: HandlerTargetArgs): void {
-    if (!BLOCKS.includes(args.kind)) throw new Error(`handler "${name}": kind "${args.kind}" is not one of ${BLOCKS.join(", ")}`);
-    const set = BLOCKS.filter((k) => (args as any)[k] !== undefined);
-    if (set.length !== 1 || set[0] !== args.kind) {
-        throw new Error(`handler "${name}": kind is "${args.kind}", so set exactly the "${args.kind}" block (found: ${set.join(", ") || "none"})`);
+/** Throws before `super()`: a handler of an unknown kind or with the wrong block registers nothing. */
+function checkedHandlerArgs(name: string, args: HandlerTargetArgs): HandlerTargetArgs {
+    const issues = handlerArgIssues(args, []);
+    if (issues.length) throw new ValidationError(issues, `handler "${name}" `, `handler "${name}": invalid arguments`);
+    return args;
+}
+
+/** A handler's kind and its one block, as a JavaScript or YAML caller may get them wrong; shared with AcsEventHandling. */
+export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[] {
+    if (!args || typeof args !== "object" || Array.isArray(args)) return [issue(at, args === null ? null : typeof args, `a handler: { kind, <kind>: {…} } with kind one of ${BLOCKS.join(", ")}`)];
+    const h = args as Record<string, unknown>;
+    if (!(BLOCKS as unknown[]).includes(h.kind)) {
+        const near = BLOCKS.find((k) => typeof h.kind === "string" && k.toLowerCase() === h.kind.toLowerCase());
+        return [issue([...at, "kind"], h.kind, `one of ${BLOCKS.join(", ")}${near ? ` (did you mean "${near}"? kinds are case-sensitive)` : ""}`)];
     }
+    const set = BLOCKS.filter((k) => Object.prototype.hasOwnProperty.call(h, k) && h[k] !== undefined);
+    if (set.length !== 1 || set[0] !== h.kind) {
+        return [issue(at, set.join(", ") || "none", `kind is "${h.kind}", so set exactly the "${h.kind}" block (found: ${set.join(", ") || "none"})`)];
+    }
+    const block = h[h.kind as string];
+    if (!block || typeof block !== "object" || Array.isArray(block)) return [issue([...at, h.kind as string], block === null ? null : typeof block, "an object with the settings of this kind")];
+    return [];
 }
 
 function createEndpoint(ctx: TargetContext, args: HandlerTargetArgs): HandlerEndpoint {

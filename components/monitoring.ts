@@ -5,6 +5,7 @@ import { checkWindow, frequencyFor, isoMinutes, shiftSeverity, shortNameFor, SUB
 import { MONITORING_DEFAULTS } from "./monitoring/defaults";
 import { acsLogCategoriesFor } from "./monitoring/logCategories";
 import { childName } from "./naming";
+import { issue, ValidationError } from "../validation/issue";
 
 /** When an alert fires: a metric's total over the window reaches the threshold (whole numbers, at least 1). */
 export interface MonitoringThresholdsArgs {
@@ -88,8 +89,7 @@ export class Monitoring extends pulumi.ComponentResource {
     public readonly acsLogCategories: pulumi.Output<string[]>;
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:Monitoring", name, args, opts);
-        checkMonitoringArgs(name, args);
+        super("acs-event-handling:index:Monitoring", name, checkedMonitoringArgs(name, args), opts);
         const prefix = pulumi.output(args.namePrefix ?? name);
         this.workspaceId = workspace(this, name, prefix, args);
         this.acsLogCategories = diagnosticSettings(this, name, prefix, this.workspaceId, args);
@@ -100,6 +100,13 @@ export class Monitoring extends pulumi.ComponentResource {
             alertRuleIds: this.alertRuleIds, acsLogCategories: this.acsLogCategories,
         });
     }
+}
+
+/** Reject bad settings before `super()`, so a bad config registers nothing, not even the component. */
+function checkedMonitoringArgs(name: string, args: MonitoringArgs): MonitoringArgs {
+    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, location, systemTopicId, subscriptionNames, … }")], "", `Monitoring "${name}": invalid arguments`);
+    checkMonitoringArgs(name, args);
+    return args;
 }
 
 /** Reject bad settings before any child exists, so a bad config registers nothing. */
@@ -118,7 +125,7 @@ export function checkMonitoringArgs(name: string, args: MonitoringSettings): voi
         if (v !== undefined && (!Number.isInteger(v) || v < 1)) problems.push(`thresholds.${key} must be a whole number of at least 1 (got ${v})`);
     }
     if (typeof args.actionGroupShortName === "string" && !/^.{1,12}$/.test(args.actionGroupShortName)) problems.push("actionGroupShortName must be 1–12 characters");
-    if (problems.length) throw new Error(`Monitoring "${name}": ${problems.join("; ")}`);
+    if (problems.length) throw new ValidationError(problems.map((p) => issue([], undefined, p)), "", `Monitoring "${name}": invalid arguments`);
 }
 
 function workspace(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, args: MonitoringArgs): pulumi.Output<string> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../validation/limits";
+import { isAzureRegion } from "../validation/azure";
 import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS } from "../components/monitoring/defaults";
 
 /**
@@ -80,7 +81,7 @@ const functionApp = z.strictObject({
     appName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,58}[A-Za-z0-9]$/, "2–60 letters, digits or hyphens"),
     storageAccountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits"),
     functionName: z.string().regex(/^[A-Za-z][\w-]{0,127}$/, "a function name").default("smsEvents"),
-    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient").default([]),
+    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient"),
     instanceMemoryMB: z.union([z.literal(512), z.literal(2048), z.literal(4096)]).default(2048),
     maximumInstanceCount: int(1, 1000, "maximumInstanceCount").default(40),
 });
@@ -170,7 +171,7 @@ export const monitoringSchema = z.strictObject({
 
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
 export const stackConfigSchema = z.strictObject({
-    location: z.string().min(1, "an Azure region, e.g. westeurope"),
+    location: z.string().min(1, "an Azure region, e.g. westeurope").refine(isAzureRegion, "an Azure region name, e.g. westeurope or \"West Europe\" (the list: validation/azure.ts)"),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
     systemTopic: systemTopicSchema.default({ protect: false }),

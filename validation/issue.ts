@@ -65,6 +65,8 @@ export function formatValue(value: unknown): string {
 
 /** One line per issue: `<key path>: <message> (got <value>)`. */
 export function formatIssue(prefix: string, i: Issue): string {
+    // A problem of the arguments as a whole (no path) carries its values in its message.
+    if (i.path.length === 0 && i.value === undefined) return i.message;
     return `${formatPath(prefix, i.path)}: ${i.message} (got ${formatValue(i.value)})`;
 }
 
