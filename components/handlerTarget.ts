@@ -92,7 +92,7 @@ export class HandlerTarget extends pulumi.ComponentResource {
 /** Throws before `super()`: a handler of an unknown kind or with the wrong block registers nothing. */
 function checkedHandlerArgs(name: string, args: HandlerTargetArgs): HandlerTargetArgs {
     const issues = handlerArgIssues(args, []);
-    if (issues.length) throw new ValidationError(issues, `handler "${name}" `, `handler "${name}": invalid arguments`);
+    if (issues.length) throw new ValidationError(issues, "", `handler "${name}": invalid arguments`);
     return args;
 }
 
@@ -106,7 +106,7 @@ export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[
     }
     const set = BLOCKS.filter((k) => Object.prototype.hasOwnProperty.call(h, k) && h[k] !== undefined);
     if (set.length !== 1 || set[0] !== h.kind) {
-        return [issue(at, set.join(", ") || "none", `kind is "${h.kind}", so set exactly the "${h.kind}" block (found: ${set.join(", ") || "none"})`)];
+        return [issue(at, undefined, `kind is "${h.kind}", so set exactly the "${h.kind}" block (found: ${set.join(", ") || "none"})`)];
     }
     const block = h[h.kind as string];
     if (!block || typeof block !== "object" || Array.isArray(block)) return [issue([...at, h.kind as string], block === null ? null : typeof block, "an object with the settings of this kind")];

@@ -35,10 +35,20 @@ export function semanticIssues(raw: Raw): Issue[] {
 /** A handler or subscription key names child resources; `__proto__` and friends would vanish in a plain object. */
 const MAP_KEY = /^[A-Za-z0-9][-\w]{0,62}$/;
 
+/**
+ * Keys that shadow a member of every JavaScript object (`toString`, `constructor`, …): the Pulumi SDK turns an
+ * object holding such an own key into a string and fails deep inside a registration (seen with tags), so they are
+ * refused up front, with this reason.
+ */
+const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const BUILT_IN_MESSAGE = "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a key; choose another name";
+
 function mapKeyIssues(map: unknown, at: string): Issue[] {
     if (!isObj(map)) return [];
-    return Object.keys(map).filter((k) => !MAP_KEY.test(k))
-        .map((k) => issue([at, k], k, "a name of 1–63 letters, digits, '-' or '_', starting with a letter or digit"));
+    return Object.keys(map).flatMap((k) => {
+        if (!MAP_KEY.test(k)) return [issue([at, k], k, "a name of 1–63 letters, digits, '-' or '_', starting with a letter or digit")];
+        return BUILT_IN_NAMES.has(k) ? [issue([at, k], k, BUILT_IN_MESSAGE)] : [];
+    });
 }
 
 /** Tag limits (validation/azure.ts); names are held to the storage-account limit when the stack creates one. */
@@ -51,6 +61,7 @@ function tagIssues(tags: unknown, storage: boolean): Issue[] {
     for (const [k, v] of entries) {
         if (k.length > maxName) out.push(issue(["tags", k], `${k.length} characters`, `a tag name is at most ${maxName} characters${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`));
         if (TAG_LIMITS.forbiddenNameChars.test(k)) out.push(issue(["tags", k], k, "a tag name cannot contain < > % & \\ ? /"));
+        if (BUILT_IN_NAMES.has(k)) out.push(issue(["tags", k], k, `a tag name that ${BUILT_IN_MESSAGE}`));
         if (typeof v === "string" && v.length > TAG_LIMITS.valueLength) out.push(issue(["tags", k], `${v.length} characters`, `a tag value is at most ${TAG_LIMITS.valueLength} characters`));
     }
     return out;

@@ -24,8 +24,12 @@ const URL_IN_TEXT = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)((?:[^\s@?#]*@)+)?([^\s/?#]*
  * through (ValidationError applies it to each issue's path, value and message).
  */
 export function redactUrl(text: string): string {
-    return text.replace(URL_IN_TEXT, (_m, scheme: string, user?: string, host = "", path = "", query?: string, fragment?: string) =>
-        `${scheme}${user ? "…@" : ""}${host}${path}${query ? "?…" : ""}${fragment ? "#…" : ""}`);
+    return text
+        .replace(URL_IN_TEXT, (_m, scheme: string, user?: string, host = "", path = "", query?: string, fragment?: string) =>
+            `${scheme}${user ? "…@" : ""}${host}${path}${query ? "?…" : ""}${fragment ? "#…" : ""}`)
+        // Without a scheme ("host/api?code=KEY", "hook:KEY@host"): a query of name=value pairs, a user:password@.
+        .replace(/\?[^\s#?…]*=[^\s#]*/g, "?…")
+        .replace(/(^|[\s"'(])[^\s:/@"'(]+:(?!\/\/)[^\s@]+@(?=[^\s@])/g, "$1…@");
 }
 
 /** Structures are walked this deep and this wide at most; a printed value is cut to 120 characters anyway. */
