@@ -218,7 +218,13 @@ export class AcsEventHandling extends pulumi.ComponentResource {
  */
 function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandlingArgs {
     const shape = argShapeIssues(args);
-    const issues = shape.length ? shape : semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
+    // The semantic checks read defensively, so both run: every problem at once, each once.
+    const semantic = isPlainObject(args) ? semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path)) : [];
+    const seen = new Set<string>();
+    const issues = [...shape, ...semantic].filter((i) => {
+        const key = JSON.stringify(i.path) + i.message;
+        return !seen.has(key) && !!seen.add(key);
+    });
     if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
     return args;
 }

@@ -1,6 +1,6 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
+import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
 import { Issue, issue, redactUrl, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { childName } from "./naming";
@@ -220,7 +220,8 @@ export function routeSettingIssues(r: { deliverySchema?: unknown; deliveryHeader
         if (!isRecord(h)) return out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
         const kinds = Object.values(DeliveryHeaderKind) as unknown[];
         if (!kinds.includes(h.kind)) out.push(issue([...hat, "kind"], h.kind, `one of ${kinds.map((k) => `"${k}"`).join(", ")} (lower case)`));
-        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null)) out.push(issue([...hat, "value"], undefined, "a static header needs a value"));
+        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null)) out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
+        out.push(...checkHeaderValue(plain(h.value as pulumi.Input<string> | undefined), [...hat, "value"]));
         if (h.kind === DeliveryHeaderKind.Dynamic && (h.sourceField === undefined || h.sourceField === null)) out.push(issue([...hat, "sourceField"], undefined, "a dynamic header needs sourceField, e.g. \"data.to\""));
         return undefined;
     });

@@ -1,4 +1,4 @@
-import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
+import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
 import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { MESSAGING_NAMESPACE_RESERVED_SUFFIX, RESOURCE_ID_TYPES, resourceIdType, TAG_LIMITS, unreachableHost } from "../validation/azure";
@@ -324,6 +324,7 @@ function headerIssues(headers: unknown, at: (string | number)[]): Issue[] {
     headers.forEach((h, i) => {
         if (!isObj(h)) return;
         if (h.kind === "static" && typeof h.value !== "string") out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
+        out.push(...checkHeaderValue(h.value, [...at, i, "value"]));
         if (h.kind === "dynamic" && typeof h.sourceField !== "string") out.push(issue([...at, i, "sourceField"], h.sourceField, "a dynamic header needs sourceField, e.g. \"data.to\""));
         if (h.kind === "static" && /^authorization$/i.test(String(h.name)) && h.secret !== true) {
             out.push(issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"));
