@@ -39,7 +39,10 @@ export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fu
     if (location !== undefined) raw.location = location;
     if (isSecret("azure-native:location")) secretKeys.push("location");
     for (const [full, text] of Object.entries(all)) {
-        if (!full.startsWith(`${CONFIG_NAMESPACE}:`)) continue;
+        if (!full.startsWith(`${CONFIG_NAMESPACE}:`)) {
+            if (misspeltNamespace(full)) issues.push(issue([full], isSecret(full) ? "[secret]" : text, `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`));
+            continue;
+        }
         const key = full.slice(CONFIG_NAMESPACE.length + 1);
         if (isSecret(full)) secretKeys.push(key);
         if (!CONFIG_KEYS.includes(key)) {
@@ -60,7 +63,14 @@ function parseConfigValue(text: string): unknown {
     }
 }
 
+/** A key of another namespace that is ours mistyped (`acs-event-handlng:tags`): other namespaces belong to providers. */
+function misspeltNamespace(full: string): boolean {
+    const ns = full.includes(":") ? full.slice(0, full.indexOf(":")) : "";
+    return ns !== "" && distance(ns.toLowerCase(), CONFIG_NAMESPACE) <= 3;
+}
+
 function unknownKey(key: string, value: unknown): Issue {
+    if (key === "location") return issue([`${CONFIG_NAMESPACE}:${key}`], value, "unknown key: the region is azure-native:location (the azure-native provider's own key)");
     const head = key.split(/[.[]/)[0];
     if (key !== head && CONFIG_KEYS.includes(head)) {
         return issue([`${CONFIG_NAMESPACE}:${key}`], value, `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` (with --path); without it the dotted name becomes a key of its own, which this program ignores`);

@@ -107,6 +107,7 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
     ["unknown key monitorng", (c) => { c[`${NS}:monitorng`] = { enabled: false }; }, `${NS}:monitorng: unknown key (the program would ignore it); did you mean "${NS}:monitoring"?`],
     ["unknown key tag", (c) => { c[`${NS}:tag`] = { a: "b" }; }, `did you mean "${NS}:tags"?`],
     ["unknown key systemtopic", (c) => { c[`${NS}:systemtopic`] = { name: "x" }; }, `did you mean "${NS}:systemTopic"?`],
+    ["a misspelt namespace", (c) => { c[`acs-event-handlng:tags`] = { a: "b" }; }, `acs-event-handlng:tags: unknown namespace (the program would ignore this key); did you mean "${NS}:tags"?`],
     ["config set without --path", (c) => { c[`${NS}:handlers.chat-webhook.webhook.url`] = `https://h.example.com/x?code=${KEY}`; },
         `${NS}:handlers.chat-webhook.webhook.url: unknown key: a nested value is set with \`pulumi config set --path`],
     ["notifyRecipients omitted", (c) => { delete h(c)["sms-function"].function.notifyRecipients; }, `${NS}:handlers.sms-function.function.notifyRecipients: required (array)`],
