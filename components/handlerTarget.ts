@@ -110,6 +110,10 @@ export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[
     }
     const block = h[h.kind as string];
     if (!block || typeof block !== "object" || Array.isArray(block)) return [issue([...at, h.kind as string], block === null ? null : typeof block, "an object with the settings of this kind")];
+    const b = block as Record<string, unknown>;
+    const [create, ref] = h.kind === HandlerKind.StorageQueue ? ["accountName", "existingAccountId"] : ["namespaceName", "existingNamespaceId"];
+    const needsTarget = [HandlerKind.StorageQueue, HandlerKind.ServiceBusQueue, HandlerKind.ServiceBusTopic, HandlerKind.EventHub].includes(h.kind as HandlerKind);
+    if (needsTarget && b[create] === undefined && b[ref] === undefined) return [issue([...at, h.kind as string, create], undefined, `required: ${create} to create one, or ${ref} to reference an existing one`)];
     return [];
 }
 
