@@ -42,7 +42,7 @@ export function readStackConfig(project: ProjectInfo, stack: string): StackConfi
     const file = stackFile(project.dir, stack);
     if (!fs.existsSync(file)) {
         const known = listStacks(project.dir);
-        throw new Error(`no stack "${stack}": ${file} does not exist (stacks here: ${known.join(", ") || "none"})`);
+        throw new InputFileError(file, `no stack "${stack}": the file does not exist (stacks here: ${known.join(", ") || "none"})`);
     }
     return flattenConfig(project.name, stackFileConfig(readYamlFile(file), file));
 }

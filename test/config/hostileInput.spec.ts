@@ -241,3 +241,14 @@ describe("inputs Azure accepts plan (issue 12)", () => {
         }
     });
 });
+
+describe("the README's route example (issue 12: it was read as a Date and rejected)", () => {
+    it("is a valid route of the dev stack, read as Pulumi reads YAML", () => {
+        const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+        const block = /A route:\n\n```yaml\n([\s\S]*?)```/.exec(readme);
+        assert.ok(block, "the README shows a route");
+        const route = parseYaml(block[1], "README.md") as Cfg;
+        assert.strictEqual(typeof route["sms-604"].expirationTimeUtc, "string");
+        assert.deepStrictEqual(errorsFor((c) => { subs(c)["sms-604"] = route["sms-604"]; }), []);
+    });
+});
