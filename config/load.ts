@@ -37,7 +37,7 @@ export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fu
     const secretKeys: string[] = [];
     const location = all["azure-native:location"];
     if (location !== undefined) raw.location = location;
-    if (isSecret("azure-native:location")) secretKeys.push("location");
+    if (isSecret("azure-native:location")) secretKeys.push("location", "azure-native:location");
     for (const [full, text] of Object.entries(all)) {
         if (!full.startsWith(`${CONFIG_NAMESPACE}:`)) {
             if (misspeltNamespace(full)) issues.push(issue([full], isSecret(full) ? "[secret]" : text, `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`));
