@@ -8,7 +8,7 @@ import { DeadLetterStore } from "./deadLetterStore";
 import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription, routeSettingIssues } from "./eventSubscription";
 import { AcsHandlerArgs, handlerArgIssues, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
-import { childName, lastSegment } from "./naming";
+import { childName, derivedName, lastSegment } from "./naming";
 import { withSecretWebhooks } from "./secrets";
 import { DeliverySchema, HandlerKind } from "./types";
 
@@ -156,7 +156,8 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(checkedArgs(name, args)), opts);
         const email = needsEmail(args) ? new EmailService(childName(name, "email"), {
-            resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
+            // Email service names are 1–63 letters, digits and hyphens (Microsoft.Communication/emailServices).
+            resourceGroupName: args.resourceGroupName, name: pulumi.output(args.communication.name!).apply((n) => derivedName(n, "-email", 63)),
             dataLocation: args.communication.dataLocation!, tags: args.tags,
         }, { parent: this }) : undefined;
         const acs = new CommunicationService(childName(name, "acs"), {
@@ -260,8 +261,7 @@ function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
  * "acs_events" or one of 63 characters never fails later.
  */
 export function namePrefixFrom(acsName: string): string {
-    const cleaned = acsName.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+/, "").slice(0, 58).replace(/-+$/, "");
-    return cleaned.length >= 1 ? cleaned : "acs";
+    return derivedName(acsName, "", 58);
 }
 
 /**

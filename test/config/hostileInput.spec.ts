@@ -218,11 +218,14 @@ describe("stack files: bounded, UTF-8, YAML 1.2, the right shape (issue 12)", ()
 });
 
 describe("inputs Azure accepts plan (issue 12)", () => {
-    for (const [name, acsName] of [["an ACS name with an underscore", "acs_events_dev"], ["a 63-character ACS name", "a".repeat(63)]]) {
-        it(`${name}: the derived monitoring names are valid`, async () => {
-            const g = await runStack({ stack: "prod", overrides: { communication: { name: acsName, dataLocation: "Europe", protect: true, lock: true } } });
+    for (const [name, acsName] of [["an ACS name with an underscore", "acs_events_dev"], ["a 63-character ACS name", "a".repeat(63)], ["the ACS name __proto__", "__proto__"]]) {
+        it(`${name}: the derived monitoring and email service names are valid`, async () => {
+            const g = await runStack({ stack: "dev", overrides: { communication: { name: acsName, dataLocation: "Europe" } } });
+            assert.ok(g.resources.some((r) => r.type === "azure-native:communication:EmailService"), "dev has email handlers");
             const ws = g.resources.find((r) => r.type === "azure-native:operationalinsights:Workspace")!;
             assert.match(ws.inputs.workspaceName, /^[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$/);
+            const email = g.resources.find((r) => r.type === "azure-native:communication:EmailService");
+            if (email) assert.match(email.inputs.emailServiceName, /^[a-zA-Z0-9-]{1,63}$/);
         });
     }
 
