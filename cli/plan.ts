@@ -8,10 +8,10 @@ import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError } from "commander";
 import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
-import { flattenConfig, listStacks, readProject, stackFile } from "../harness/stackConfig";
+import { flattenConfig, listStacks, readProject, stackFile, stackFileConfig } from "../harness/stackConfig";
+import { InputFileError, readYamlFile } from "../harness/yamlFile";
 import * as fs from "fs";
-import * as yaml from "js-yaml";
-import { ValidationError } from "../validation/issue";
+import { redactUrl, ValidationError } from "../validation/issue";
 import { CliIo, processIo, runAsBin } from "./io";
 import { buildPlanReport, formatPlanReport } from "./planReport";
 
@@ -52,8 +52,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 function readConfigFile(file: string) {
-    const doc = (yaml.load(fs.readFileSync(file, "utf8")) as any) ?? {};
-    return flattenConfig(readProject(PROJECT_ROOT).name, doc.config ?? {});
+    return flattenConfig(readProject(PROJECT_ROOT).name, stackFileConfig(readYamlFile(file), file));
 }
 
 function reportFailure(err: unknown, stack: string, source: string, json: boolean, io: CliIo): number {
@@ -63,8 +62,18 @@ function reportFailure(err: unknown, stack: string, source: string, json: boolea
         else io.stderr(`${source}: ${cause.message}\n`);
         return 1;
     }
-    io.stderr(`plan failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
+    if (InputFileError.is(cause)) {
+        io.stderr(`${cause.message}\n`);
+        return 1;
+    }
+    // Not an input problem we know: a bug of ours. Still no stack trace for the user; ACS_EVENT_HANDLING_DEBUG=1 shows it.
+    io.stderr(`plan failed (internal error, please report it): ${redactUrl(describe(cause))}\n`);
     return 2;
+}
+
+function describe(err: unknown): string {
+    if (!(err instanceof Error)) return String(err);
+    return process.env.ACS_EVENT_HANDLING_DEBUG ? err.stack ?? err.message : err.message;
 }
 
 if (require.main === module) runAsBin(main);

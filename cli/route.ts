@@ -11,7 +11,8 @@ import { runStack } from "../harness/runStack";
 import { buildRouter, RouteResult, Router } from "../routing";
 import { isRecord, toEventGridInput } from "../routing/envelope";
 import { loadSampleEvents, SampleEvent } from "../samples";
-import { ValidationError } from "../validation/issue";
+import { InputFileError } from "../harness/yamlFile";
+import { redactUrl, ValidationError } from "../validation/issue";
 import { CliIo, processIo, runAsBin } from "./io";
 import { routedSubscriptions } from "./stackRoutes";
 
@@ -94,8 +95,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return 0;
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
-        io.stderr(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-        return ValidationError.is(cause) ? 1 : 2;
+        // Bad input (config, stack file, event file) exits 1; anything else is ours (2). Never a stack trace.
+        const input = ValidationError.is(cause) || InputFileError.is(cause) || cause instanceof SyntaxError || (cause as NodeJS.ErrnoException)?.code === "ENOENT";
+        io.stderr(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${redactUrl(cause instanceof Error ? cause.message : String(cause))}\n`);
+        return input ? 1 : 2;
     }
 }
 

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { semanticIssues } from "../config/semantics";
-import { ValidationError } from "../validation/issue";
+import { Issue, issue, ValidationError } from "../validation/issue";
 import { AcsSystemTopic } from "./systemTopic";
 import { CommunicationService } from "./communicationService";
 import { EmailService } from "./emailService";
 import { DeadLetterStore } from "./deadLetterStore";
-import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription } from "./eventSubscription";
-import { AcsHandlerArgs, HandlerTarget } from "./handlerTarget";
+import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription, routeSettingIssues } from "./eventSubscription";
+import { AcsHandlerArgs, handlerArgIssues, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
-import { childName, lastSegment } from "./naming";
+import { childName, derivedName, lastSegment } from "./naming";
 import { emailSenderRoleDefinition } from "./roles";
 import { withSecretWebhooks } from "./secrets";
 import { DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
@@ -184,13 +184,11 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     public readonly handlerEndpoints: pulumi.Output<Record<string, any>>;
 
     constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(args), opts);
-        const issues = semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path));
-        if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
-        checkDeliveryIdentity(name, args);
-        const custom = customDomain(name, args);
+        super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(checkedArgs(name, args)), opts);
+        const custom = customDomain(args);
         const email = needsEmail(args) && !custom ? new EmailService(childName(name, "email"), {
-            resourceGroupName: args.resourceGroupName, name: pulumi.interpolate`${args.communication.name}-email`,
+            // Email service names are 1–63 letters, digits and hyphens (Microsoft.Communication/emailServices).
+            resourceGroupName: args.resourceGroupName, name: pulumi.output(args.communication.name!).apply((n) => derivedName(n, "-email", 63)),
             dataLocation: args.communication.dataLocation!, tags: args.tags,
         }, { parent: this }) : undefined;
         const acs = new CommunicationService(childName(name, "acs"), {
@@ -226,7 +224,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
             new Monitoring(childName(name, "monitoring"), {
                 ...args.monitoring, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
                 // Physical names per environment, known at plan time: derived from the ACS resource's name.
-                namePrefix: args.monitoring.namePrefix ?? args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
+                namePrefix: args.monitoring.namePrefix ?? pulumi.output(args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment)).apply(namePrefixFrom),
                 systemTopicId: topic.id, communicationServiceId: acs.id,
                 // The names as configured, not the subscriptions' outputs, so the alerts do not wait for the
                 // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain strings
@@ -258,6 +256,60 @@ export class AcsEventHandling extends pulumi.ComponentResource {
 }
 
 /**
+ * Every problem of the arguments, thrown before `super()` so that invalid arguments register nothing: the shapes a
+ * JavaScript or YAML caller can get wrong (missing blocks, unknown kinds, a handler name that is not a string), then
+ * the same semantic checks the stack config gets. Values only known at deployment are left to the policy pack.
+ */
+function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandlingArgs {
+    const shape = argShapeIssues(args);
+    // The semantic checks read defensively, so both run: every problem at once, each once.
+    const semantic = isPlainObject(args)
+        ? [...semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path)), ...deliveryIdentityIssues(args), ...emailDomainIssues(args)]
+        : [];
+    const seen = new Set<string>();
+    const issues = [...shape, ...semantic].filter((i) => {
+        const key = JSON.stringify(i.path) + i.message;
+        return !seen.has(key) && !!seen.add(key);
+    });
+    if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
+    return args;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, any> => !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && !(v instanceof Promise);
+
+function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
+    if (!isPlainObject(args)) return [issue([], args === null ? null : typeof args, "arguments required: { resourceGroupName, location, communication, handlers, subscriptions }")];
+    const out: Issue[] = [];
+    for (const key of ["resourceGroupName", "location", "communication", "handlers", "subscriptions"] as const) {
+        if (args[key] === undefined || args[key] === null) out.push(issue([key], args[key], "required"));
+    }
+    for (const key of ["communication", "handlers", "subscriptions"] as const) {
+        if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object (known when the program runs, not an Output)"));
+    }
+    for (const key of ["systemTopic", "deadLetter", "monitoring"] as const) {
+        if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object"));
+    }
+    if (isPlainObject(args.handlers)) for (const [hn, h] of Object.entries(args.handlers)) out.push(...handlerArgIssues(h, ["handlers", hn]));
+    if (isPlainObject(args.subscriptions)) {
+        for (const [sn, s] of Object.entries(args.subscriptions)) {
+            if (!isPlainObject(s)) { out.push(issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, eventTypes, … }")); continue; }
+            if (typeof s.handler !== "string") out.push(issue(["subscriptions", sn, "handler"], typeof s.handler, "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)"));
+            out.push(...routeSettingIssues(s, ["subscriptions", sn]));
+        }
+    }
+    return out;
+}
+
+/**
+ * The monitoring name prefix derived from the ACS name: always valid for the workspace, action group and alert names
+ * (letters, digits, hyphens; the workspace allows 4–63 characters and gets "-logs"), so a valid ACS name such as
+ * "acs_events" or one of 63 characters never fails later.
+ */
+export function namePrefixFrom(acsName: string): string {
+    return derivedName(acsName, "", 58);
+}
+
+/**
  * Whether a config path runs through a value only known at deployment (an Output or a Promise). Such values are
  * not judged here; the policy pack checks them on the graph.
  */
@@ -284,33 +336,40 @@ function needsEmail(args: AcsEventHandlingArgs): boolean {
  * and the dead-letter account this component creates denies network access: that pairing would fail at the first
  * dead letter, so it is refused before anything is created.
  */
-function checkDeliveryIdentity(name: string, args: AcsEventHandlingArgs): void {
+/**
+ * A user-assigned delivery identity cannot pass the storage firewall of the accounts this stack creates: Event Grid
+ * passes it only with the topic's system-assigned identity (https://learn.microsoft.com/azure/event-grid/handler-storage-queues).
+ */
+function deliveryIdentityIssues(args: AcsEventHandlingArgs): Issue[] {
     const kind = args.systemTopic?.deliveryIdentity;
-    if (kind === undefined || args.systemTopic?.existingName !== undefined) return;
+    const at = ["systemTopic", "deliveryIdentity"];
+    if (kind === undefined || args.systemTopic?.existingName !== undefined) return [];
     if (kind !== DeliveryIdentityKind.SystemAssigned && kind !== DeliveryIdentityKind.UserAssigned) {
-        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "${kind}" is not one of systemAssigned, userAssigned`);
+        return [issue(at, kind, "one of systemAssigned, userAssigned")];
     }
-    if (kind !== DeliveryIdentityKind.UserAssigned) return;
-    const createsDeadLetterAccount = args.deadLetter?.enabled !== false && args.deadLetter?.existingAccountId === undefined;
-    if (createsDeadLetterAccount) {
-        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false`);
+    if (kind !== DeliveryIdentityKind.UserAssigned) return [];
+    const out: Issue[] = [];
+    if (args.deadLetter?.enabled !== false && args.deadLetter?.existingAccountId === undefined) {
+        out.push(issue(at, kind, "cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity \"systemAssigned\", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false"));
     }
-    const queues = Object.entries(args.handlers).filter(([, h]) => h.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined).map(([hn]) => hn);
+    const handlers = isPlainObject(args.handlers) ? Object.entries(args.handlers) : [];
+    const queues = handlers.filter(([, h]) => h?.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined).map(([hn]) => hn);
     if (queues.length) {
-        throw new Error(`AcsEventHandling "${name}": systemTopic.deliveryIdentity "userAssigned" cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`);
+        out.push(issue(at, kind, `cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`));
     }
+    return out;
 }
 
-/** The custom email domain, when one is chosen; a kind without its block is an error before anything is created. */
-function customDomain(name: string, args: AcsEventHandlingArgs): CustomEmailDomainArgs | undefined {
+function emailDomainIssues(args: AcsEventHandlingArgs): Issue[] {
     const kind = args.emailDomain?.kind ?? EmailDomainKind.AzureManaged;
-    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom) {
-        throw new Error(`AcsEventHandling "${name}": emailDomain.kind "${kind}" is not one of azureManaged, custom`);
-    }
-    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom) {
-        throw new Error(`AcsEventHandling "${name}": emailDomain.kind is "custom", so set emailDomain.custom { domainId, senderAddress }`);
-    }
-    return kind === EmailDomainKind.Custom ? args.emailDomain!.custom : undefined;
+    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom) return [issue(["emailDomain", "kind"], kind, "one of azureManaged, custom")];
+    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom) return [issue(["emailDomain", "custom"], undefined, "required when kind is \"custom\": { domainId, senderAddress }")];
+    return [];
+}
+
+/** The custom email domain, when one is chosen (checked by emailDomainIssues before anything is created). */
+function customDomain(args: AcsEventHandlingArgs): CustomEmailDomainArgs | undefined {
+    return args.emailDomain?.kind === EmailDomainKind.Custom ? args.emailDomain.custom : undefined;
 }
 
 /** Whether a handler sends email through ACS (function and logicApp handlers do). */

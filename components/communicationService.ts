@@ -2,6 +2,7 @@ import * as communication from "@pulumi/azure-native/communication";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, lastSegment, resourceGroupOf } from "./naming";
 import { protectedResourceOptions } from "./protection";
+import { issue, ValidationError } from "../validation/issue";
 
 export interface CommunicationServiceArgs {
     /** Required. Resource group that holds the new ACS resource (ignored when existingId is set). */
@@ -44,7 +45,7 @@ export class CommunicationService extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
 
     constructor(name: string, args: CommunicationServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:CommunicationService", name, args, opts);
+        super("acs-event-handling:index:CommunicationService", name, checkedArgs(name, args), opts);
         if (args.existingId !== undefined) {
             this.id = pulumi.output(args.existingId);
             this.resourceName = this.id.apply(lastSegment);
@@ -55,14 +56,11 @@ export class CommunicationService extends pulumi.ComponentResource {
             this.endpoint = existing.hostName.apply((h) => `https://${h}`);
             this.principalId = existing.apply((e) => e.identity?.principalId ?? "");
         } else {
-            if (args.name === undefined || args.dataLocation === undefined) {
-                throw new Error(`CommunicationService "${name}": name and dataLocation are required unless existingId is set`);
-            }
             const acs = new communication.CommunicationService(childName(name, "acs"), {
                 resourceGroupName: args.resourceGroupName,
                 communicationServiceName: args.name,
                 location: "global",
-                dataLocation: args.dataLocation,
+                dataLocation: args.dataLocation!, // checked before super()
                 disableLocalAuth: args.disableLocalAuth ?? true,
                 publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
                 identity: { type: "SystemAssigned" },
@@ -78,3 +76,13 @@ export class CommunicationService extends pulumi.ComponentResource {
         this.registerOutputs({ id: this.id, resourceName: this.resourceName, endpoint: this.endpoint, principalId: this.principalId });
     }
 }
+
+/** Throws before `super()`: a Communication Service with neither a reference nor name + dataLocation registers nothing. */
+function checkedArgs(name: string, args: CommunicationServiceArgs): CommunicationServiceArgs {
+    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, name + dataLocation | existingId }")], "", `CommunicationService "${name}": invalid arguments`);
+    if (args.existingId === undefined && (args.name === undefined || args.dataLocation === undefined)) {
+        throw new ValidationError([issue([], undefined, "name and dataLocation are required unless existingId is set")], "", `CommunicationService "${name}": invalid arguments`);
+    }
+    return args;
+}
+

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "./naming";
 import { BuiltInRoles, grantRole } from "./roles";
 import { hardenedStorageAccount } from "./storageAccount";
+import { issue, ValidationError } from "../validation/issue";
 
 export interface DeadLetterStoreArgs {
     /** Required. Resource group of a new storage account. */
@@ -46,7 +47,7 @@ export class DeadLetterStore extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: DeadLetterStoreArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:DeadLetterStore", name, args, opts);
+        super("acs-event-handling:index:DeadLetterStore", name, checkedArgs(name, args), opts);
         let accountName: pulumi.Output<string>;
         let resourceGroupName: pulumi.Input<string> = args.resourceGroupName;
         if (args.existingAccountId !== undefined) {
@@ -54,11 +55,10 @@ export class DeadLetterStore extends pulumi.ComponentResource {
             accountName = this.accountId.apply((id) => id.split("/").pop()!);
             resourceGroupName = this.accountId.apply((id) => id.split("/")[4]);
         } else {
-            if (args.accountName === undefined) throw new Error(`DeadLetterStore "${name}": accountName is required unless existingAccountId is set`);
             const account = hardenedStorageAccount(childName(name, "account"), this, {
                 resourceGroupName: args.resourceGroupName,
                 location: args.location,
-                accountName: args.accountName,
+                accountName: args.accountName!, // checked before super()
                 sku: args.sku ?? "Standard_LRS",
                 tags: args.tags,
             });
@@ -83,3 +83,13 @@ export class DeadLetterStore extends pulumi.ComponentResource {
         this.registerOutputs({ accountId: this.accountId, containerName: this.containerName });
     }
 }
+
+/** Throws before `super()`: a store with neither a new account name nor an existing account registers nothing. */
+function checkedArgs(name: string, args: DeadLetterStoreArgs): DeadLetterStoreArgs {
+    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, location, accountName | existingAccountId }")], "", `DeadLetterStore "${name}": invalid arguments`);
+    if (args.existingAccountId === undefined && args.accountName === undefined) {
+        throw new ValidationError([issue([], undefined, "accountName is required unless existingAccountId is set")], "", `DeadLetterStore "${name}": invalid arguments`);
+    }
+    return args;
+}
+

@@ -1,7 +1,7 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
-import { Issue, issue, ValidationError } from "../validation/issue";
+import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
+import { Issue, issue, redactUrl, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { webhookUrlIssues } from "../validation/webhook";
 import { childName } from "./naming";
@@ -119,9 +119,7 @@ export class EventSubscription extends pulumi.ComponentResource {
     public readonly subscriptionName: pulumi.Output<string>;
 
     constructor(name: string, args: EventSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:EventSubscription", name, args, opts);
-        const issues = validateSubscriptionArgs(args);
-        if (issues.length) throw new ValidationError(issues, `EventSubscription "${name}" `, "invalid event subscription");
+        super("acs-event-handling:index:EventSubscription", name, checkedSubscriptionArgs(name, args), opts);
         const sub = new eventgrid.SystemTopicEventSubscription(childName(name, "subscription"), {
             resourceGroupName: args.resourceGroupName,
             systemTopicName: args.systemTopicName,
@@ -209,24 +207,64 @@ function deadLetterInputs(dl: DeadLetterArgs | undefined, identity: { type: stri
 const plain = <T>(v: pulumi.Input<T> | undefined): T | undefined =>
     v === undefined || pulumi.Output.isInstance(v) || v instanceof Promise ? undefined : (v as T);
 
+/** Throws before `super()`, so invalid args register nothing, not even the component itself. */
+function checkedSubscriptionArgs(name: string, args: EventSubscriptionArgs): EventSubscriptionArgs {
+    const issues = validateSubscriptionArgs(args);
+    if (issues.length) throw new ValidationError(issues, `EventSubscription "${name}" `, "invalid event subscription");
+    return args;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
+
+/**
+ * Route settings whose shape TypeScript cannot enforce for a JavaScript or YAML caller: enums, lists, header kinds.
+ * Checked the same way here and by AcsEventHandling before it creates anything.
+ */
+export function routeSettingIssues(r: { deliverySchema?: unknown; deliveryHeaders?: unknown }, at: (string | number)[]): Issue[] {
+    const out: Issue[] = [];
+    const schema = plain(r.deliverySchema as pulumi.Input<string> | undefined);
+    if (schema !== undefined && !(Object.values(DeliverySchema) as unknown[]).includes(schema)) {
+        out.push(issue([...at, "deliverySchema"], schema, `one of ${Object.values(DeliverySchema).join(", ")}`));
+    }
+    if (r.deliveryHeaders === undefined) return out;
+    if (!Array.isArray(r.deliveryHeaders)) return [...out, issue([...at, "deliveryHeaders"], typeof r.deliveryHeaders, "a list of headers")];
+    r.deliveryHeaders.forEach((h, i) => {
+        const hat = [...at, "deliveryHeaders", i];
+        if (!isRecord(h)) return out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
+        const kinds = Object.values(DeliveryHeaderKind) as unknown[];
+        if (!kinds.includes(h.kind)) out.push(issue([...hat, "kind"], h.kind, `one of ${kinds.map((k) => `"${k}"`).join(", ")} (lower case)`));
+        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null)) out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
+        out.push(...checkHeaderValue(plain(h.value as pulumi.Input<string> | undefined), [...hat, "value"]));
+        if (h.kind === DeliveryHeaderKind.Dynamic && (h.sourceField === undefined || h.sourceField === null)) out.push(issue([...hat, "sourceField"], undefined, "a dynamic header needs sourceField, e.g. \"data.to\""));
+        return undefined;
+    });
+    return out;
+}
+
 /** Validate what is known at construction time (plain values); outputs are checked by the policy pack. */
 export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
-    const out: Issue[] = [];
+    if (!isRecord(args)) return [issue([], args === null ? null : typeof args, "arguments required: { resourceGroupName, systemTopicName, eventTypes, destination }")];
+    const out: Issue[] = routeSettingIssues(args, []);
     const types = plain(args.eventTypes);
     if (args.eventTypes === undefined || types !== undefined) out.push(...checkEventTypes(types, ["eventTypes"]));
     const typeList = (types ?? []).map((t) => plain(t));
     out.push(...checkSubjectFilter({ beginsWith: plain(args.subjectBeginsWith), endsWith: plain(args.subjectEndsWith), caseSensitive: plain(args.subjectCaseSensitive) }, typeList, ["subject"]));
-    if (args.advancedFilters) out.push(...checkAdvancedFilters(args.advancedFilters.map((f) => ({ operatorType: plain(f.operatorType), key: plain(f.key), value: plain(f.value), values: plain(f.values) })), ["advancedFilters"]));
+    const filters: unknown = args.advancedFilters;
+    out.push(...checkAdvancedFilters(Array.isArray(filters) ? filters.map((f) => !isRecord(f) ? f : ({ operatorType: plain(f.operatorType), key: plain(f.key), value: plain(f.value), values: plain(f.values) })) : filters, ["advancedFilters"]));
     out.push(...checkRetry({ maxDeliveryAttempts: plain(args.maxDeliveryAttempts), eventTimeToLiveInMinutes: plain(args.eventTimeToLiveInMinutes) }, ["retry"]));
     const sn = plain(args.subscriptionName);
     if (sn !== undefined && !LIMITS.subscriptionName.test(sn)) out.push(issue(["subscriptionName"], sn, "3–64 letters, digits or hyphens"));
     out.push(...destinationIssues(args.destination));
+    const batching = args.maxEventsPerBatch !== undefined || args.preferredBatchSizeInKilobytes !== undefined;
+    if (batching && isRecord(args.destination) && !isPushEndpoint(args.destination.endpointType)) {
+        out.push(issue(["maxEventsPerBatch"], plain(args.maxEventsPerBatch), `batching applies only to WebHook and AzureFunction destinations; this one is ${args.destination.endpointType}`));
+    }
     if ((args.deliveryHeaders?.length ?? 0) > LIMITS.deliveryAttributeMappings) out.push(issue(["deliveryHeaders"], args.deliveryHeaders!.length, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`));
     return out;
 }
 
 function destinationIssues(d: DestinationArgs | undefined): Issue[] {
-    if (!d) return [issue(["destination"], d, "required")];
+    if (!isRecord(d)) return [issue(["destination"], d, "required: { endpointType, resourceId | endpointUrl, … }")];
     if (!Object.values(EndpointType).includes(d.endpointType)) return [issue(["destination", "endpointType"], d.endpointType, `one of ${Object.values(EndpointType).join(", ")}`)];
     if (d.endpointType === EndpointType.WebHook) {
         if (d.endpointUrl === undefined) return [issue(["destination", "endpointUrl"], undefined, "required for WebHook")];

@@ -7,7 +7,7 @@ import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpo
 import { withSecretWebhook } from "./secrets";
 import { HandlerKind } from "./types";
 import { handlerBlockIssues } from "../validation/handlerBlocks";
-import { ValidationError } from "../validation/issue";
+import { Issue, issue, ValidationError } from "../validation/issue";
 
 /** A handler as the stack declares it: its kind and exactly the one block of that kind. */
 export interface AcsHandlerArgs {
@@ -77,8 +77,7 @@ export class HandlerTarget extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(args), opts);
-        checkBlocks(name, args);
+        super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(checkedHandlerArgs(name, args)), opts);
         const ctx: TargetContext = {
             name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,
             tags: args.tags, senderPrincipalId: args.senderPrincipalId,
@@ -96,9 +95,26 @@ export class HandlerTarget extends pulumi.ComponentResource {
     }
 }
 
-function checkBlocks(name: string, args: HandlerTargetArgs): void {
-    const issues = handlerBlockIssues(BLOCKS, args as unknown as Record<string, unknown>);
+/** Throws before `super()`: a handler of an unknown kind or with the wrong block registers nothing. */
+function checkedHandlerArgs(name: string, args: HandlerTargetArgs): HandlerTargetArgs {
+    const issues = handlerArgIssues(args, []);
     if (issues.length) throw new ValidationError(issues, "", `handler "${name}": invalid arguments`);
+    return args;
+}
+
+/** A handler's kind and its one block, as a JavaScript or YAML caller may get them wrong; shared with AcsEventHandling. */
+export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[] {
+    if (!args || typeof args !== "object" || Array.isArray(args)) return [issue(at, args === null ? null : typeof args, `a handler: { kind, <kind>: {…} } with kind one of ${BLOCKS.join(", ")}`)];
+    const h = args as Record<string, unknown>;
+    const blockIssues = handlerBlockIssues(BLOCKS, h, at);
+    if (blockIssues.length) return blockIssues;
+    const block = h[h.kind as string];
+    if (!block || typeof block !== "object" || Array.isArray(block)) return [issue([...at, h.kind as string], block === null ? null : typeof block, "an object with the settings of this kind")];
+    const b = block as Record<string, unknown>;
+    const [create, ref] = h.kind === HandlerKind.StorageQueue ? ["accountName", "existingAccountId"] : ["namespaceName", "existingNamespaceId"];
+    const needsTarget = [HandlerKind.StorageQueue, HandlerKind.ServiceBusQueue, HandlerKind.ServiceBusTopic, HandlerKind.EventHub].includes(h.kind as HandlerKind);
+    if (needsTarget && b[create] === undefined && b[ref] === undefined) return [issue([...at, h.kind as string, create], undefined, `required: ${create} to create one, or ${ref} to reference an existing one`)];
+    return [];
 }
 
 function createEndpoint(ctx: TargetContext, args: HandlerTargetArgs): HandlerEndpoint {

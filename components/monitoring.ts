@@ -3,9 +3,9 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
 import { frequencyFor, isoMinutes, shiftSeverity, shortNameFor, SUBSCRIPTION_DIMENSION, SYSTEM_TOPIC_METRIC_NAMESPACE, TOPIC_ALERTS, TopicAlertSpec } from "./monitoring/alerts";
 import { acsLogCategoriesFor } from "./monitoring/logCategories";
-import { ValidationError } from "../validation/issue";
 import { MONITORING_DEFAULTS, monitoringIssues } from "../validation/monitoring";
 import { childName } from "./naming";
+import { issue, ValidationError } from "../validation/issue";
 
 /** When an alert fires: a metric's total over the window reaches the threshold (whole numbers, at least 1). */
 export interface MonitoringThresholdsArgs {
@@ -89,8 +89,7 @@ export class Monitoring extends pulumi.ComponentResource {
     public readonly acsLogCategories: pulumi.Output<string[]>;
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("acs-event-handling:index:Monitoring", name, args, opts);
-        checkMonitoringArgs(name, args);
+        super("acs-event-handling:index:Monitoring", name, checkedMonitoringArgs(name, args), opts);
         const prefix = pulumi.output(args.namePrefix ?? name);
         this.workspaceId = workspace(this, name, prefix, args);
         this.acsLogCategories = diagnosticSettings(this, name, prefix, this.workspaceId, args);
@@ -101,6 +100,13 @@ export class Monitoring extends pulumi.ComponentResource {
             alertRuleIds: this.alertRuleIds, acsLogCategories: this.acsLogCategories,
         });
     }
+}
+
+/** Reject bad settings before `super()`, so a bad config registers nothing, not even the component. */
+function checkedMonitoringArgs(name: string, args: MonitoringArgs): MonitoringArgs {
+    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, location, systemTopicId, subscriptionNames, … }")], "", `Monitoring "${name}": invalid arguments`);
+    checkMonitoringArgs(name, args);
+    return args;
 }
 
 /** Reject bad settings before any child exists, so a bad config registers nothing; every problem at once. */

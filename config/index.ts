@@ -5,4 +5,4 @@
  */
 export * from "./schema";
 export { semanticIssues, redactUrl } from "./semantics";
-export { CONFIG_NAMESPACE, parseStackSettings, settingsFromPulumiConfig } from "./load";
+export { CONFIG_KEYS, CONFIG_NAMESPACE, parseStackSettings, settingsFromConfigMap, settingsFromPulumiConfig } from "./load";

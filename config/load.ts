@@ -1,3 +1,4 @@
+import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { Issue, issue, ValidationError } from "../validation/issue";
 import { displayValue, semanticIssues } from "./semantics";
@@ -10,12 +11,73 @@ export const CONFIG_NAMESPACE = "acs-event-handling";
  * settings with defaults filled in. Every problem is reported at once in one ValidationError; nothing is
  * returned half-valid, so nothing can be half-created.
  */
-export function parseStackSettings(raw: Record<string, unknown>): StackSettings {
+export function parseStackSettings(raw: Record<string, unknown>, more: { issues?: Issue[]; secretKeys?: readonly string[] } = {}): StackSettings {
     const parsed = stackConfigSchema.safeParse(raw);
-    const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((zi) => fromZod(zi, raw)).map(locationKey);
+    const issues: Issue[] = [...(more.issues ?? [])];
+    if (!parsed.success) issues.push(...parsed.error.issues.map((zi) => fromZod(zi, raw)).map(locationKey));
     issues.push(...semanticIssues(raw));
-    if (issues.length) throw new ValidationError(dedupe(issues), `${CONFIG_NAMESPACE}:`, "invalid stack configuration");
+    const secret = new Set(more.secretKeys ?? []);
+    const shown = issues.map((i) => (secret.has(String(i.path[0])) && i.value !== undefined ? { ...i, value: "[secret]" } : i));
+    if (shown.length) throw new ValidationError(dedupe(shown), `${CONFIG_NAMESPACE}:`, "invalid stack configuration");
     return parsed.data as StackSettings;
+}
+
+/** The top-level keys of the namespace, in the order the reference lists them. */
+export const CONFIG_KEYS = Object.keys(stackConfigSchema.shape).filter((k) => k !== "location");
+
+/**
+ * Read the settings from the whole Pulumi config of a run (`pulumi.runtime.allConfig()`: fully qualified key →
+ * string, objects JSON-encoded). Unlike `Config.getObject` this never throws on a value that is not JSON (it is
+ * judged as the string it is) and never echoes a secret key's value; keys of our namespace that the program would
+ * ignore are reported, with the closest known key or the `--path` hint for a dotted key.
+ */
+export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fullKey: string) => boolean): StackSettings {
+    const raw: Record<string, unknown> = {};
+    const issues: Issue[] = [];
+    const secretKeys: string[] = [];
+    const location = all["azure-native:location"];
+    if (location !== undefined) raw.location = location;
+    if (isSecret("azure-native:location")) secretKeys.push("location", "azure-native:location");
+    for (const [full, text] of Object.entries(all)) {
+        if (!full.startsWith(`${CONFIG_NAMESPACE}:`)) {
+            if (misspeltNamespace(full)) issues.push(issue([full], isSecret(full) ? "[secret]" : text, `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`));
+            continue;
+        }
+        const key = full.slice(CONFIG_NAMESPACE.length + 1);
+        if (isSecret(full)) secretKeys.push(key);
+        if (!CONFIG_KEYS.includes(key)) {
+            issues.push(unknownKey(key, isSecret(full) ? "[secret]" : text));
+            continue;
+        }
+        Object.defineProperty(raw, key, { value: parseConfigValue(text), enumerable: true, writable: true, configurable: true });
+    }
+    return parseStackSettings(raw, { issues, secretKeys });
+}
+
+/** What `pulumi config set` stored: JSON for structured values, else the plain string. */
+function parseConfigValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+/** A key of another namespace that is ours mistyped (`acs-event-handlng:tags`): other namespaces belong to providers. */
+function misspeltNamespace(full: string): boolean {
+    const ns = full.includes(":") ? full.slice(0, full.indexOf(":")) : "";
+    return ns !== "" && distance(ns.toLowerCase(), CONFIG_NAMESPACE) <= 3;
+}
+
+function unknownKey(key: string, value: unknown): Issue {
+    if (key === "location") return issue([`${CONFIG_NAMESPACE}:${key}`], value, "unknown key: the region is azure-native:location (the azure-native provider's own key)");
+    const head = key.split(/[.[]/)[0];
+    if (key !== head && CONFIG_KEYS.includes(head)) {
+        return issue([`${CONFIG_NAMESPACE}:${key}`], value, `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` (with --path); without it the dotted name becomes a key of its own, which this program ignores`);
+    }
+    const near = closest(key, CONFIG_KEYS);
+    const hint = distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 3)) ? `did you mean "${CONFIG_NAMESPACE}:${near}"? ` : "";
+    return issue([`${CONFIG_NAMESPACE}:${key}`], value, `unknown key (the program would ignore it); ${hint}known keys: ${CONFIG_KEYS.join(", ")}`);
 }
 
 function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DeliveryHeaderKind, DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "../components/types";
 import { FLEX_INSTANCE_MEMORY_MB, LIMITS } from "../validation/limits";
 import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
+import { isAzureRegion } from "../validation/azure";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
@@ -83,7 +84,7 @@ const functionApp = z.strictObject({
     appName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,58}[A-Za-z0-9]$/, "2–60 letters, digits or hyphens"),
     storageAccountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits"),
     functionName: z.string().regex(/^[A-Za-z][\w-]{0,127}$/, "a function name").default("smsEvents"),
-    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient").default([]),
+    notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient"),
     instanceMemoryMB: z.literal([...FLEX_INSTANCE_MEMORY_MB], `one of ${FLEX_INSTANCE_MEMORY_MB.join(", ")} (MB; Flex Consumption rejects 512 today)`).default(2048),
     maximumInstanceCount: int(1, 1000, "maximumInstanceCount").default(40),
 });
@@ -182,7 +183,7 @@ export const emailDomainSchema = z.strictObject({
 
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
 export const stackConfigSchema = z.strictObject({
-    location: z.string().min(1, "an Azure region, e.g. westeurope"),
+    location: z.string().min(1, "an Azure region, e.g. westeurope").refine(isAzureRegion, "an Azure region name, e.g. westeurope or \"West Europe\" (the list: validation/azure.ts)"),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
     systemTopic: systemTopicSchema.default({ protect: false, deliveryIdentity: DeliveryIdentityKind.SystemAssigned }),

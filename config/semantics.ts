@@ -1,9 +1,10 @@
-import { checkAdvancedFilters, checkEventTypes, checkRetry, checkSubjectFilter } from "../validation/filters";
+import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
 import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { handlerBlockIssues } from "../validation/handlerBlocks";
 import { monitoringChoiceIssues } from "../validation/monitoring";
 import { webhookUrlIssues } from "../validation/webhook";
+import { MESSAGING_NAMESPACE_RESERVED_SUFFIX, RESOURCE_ID_TYPES, resourceIdType, TAG_LIMITS } from "../validation/azure";
 import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
 
@@ -14,6 +15,8 @@ import { HANDLER_KINDS } from "./schema";
  */
 type Raw = Record<string, any>;
 const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.isArray(v);
+/** Own keys only: a handler named "toString" or "__proto__" must not find Object.prototype's. */
+const own = (o: unknown, k: unknown): boolean => isObj(o) && typeof k === "string" && Object.prototype.hasOwnProperty.call(o, k);
 
 export function semanticIssues(raw: Raw): Issue[] {
     return [
@@ -24,7 +27,126 @@ export function semanticIssues(raw: Raw): Issue[] {
         ...handlerIssues(raw.handlers),
         ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
         ...monitoringIssues(raw.monitoring),
+        ...mapKeyIssues(raw.handlers, "handlers"),
+        ...mapKeyIssues(raw.subscriptions, "subscriptions"),
+        ...tagIssues(raw.tags, createsStorageAccount(raw)),
+        ...resourceIdIssues(raw),
+        ...physicalNameIssues(raw),
     ];
+}
+
+/** A handler or subscription key names child resources; `__proto__` and friends would vanish in a plain object. */
+const MAP_KEY = /^[A-Za-z0-9][-\w]{0,62}$/;
+
+/**
+ * Keys that shadow a member of every JavaScript object (`toString`, `constructor`, …): the Pulumi SDK turns an
+ * object holding such an own key into a string and fails deep inside a registration (seen with tags), so they are
+ * refused up front, with this reason.
+ */
+const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const BUILT_IN_MESSAGE = "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a key; choose another name";
+
+function mapKeyIssues(map: unknown, at: string): Issue[] {
+    if (!isObj(map)) return [];
+    return Object.keys(map).flatMap((k) => {
+        if (!MAP_KEY.test(k)) return [issue([at, k], k, "a name of 1–63 letters, digits, '-' or '_', starting with a letter or digit")];
+        return BUILT_IN_NAMES.has(k) ? [issue([at, k], k, BUILT_IN_MESSAGE)] : [];
+    });
+}
+
+/** Tag limits (validation/azure.ts); names are held to the storage-account limit when the stack creates one. */
+function tagIssues(tags: unknown, storage: boolean): Issue[] {
+    if (!isObj(tags)) return [];
+    const out: Issue[] = [];
+    const entries = Object.entries(tags);
+    if (entries.length > TAG_LIMITS.perResource) out.push(issue(["tags"], `${entries.length} tags`, `at most ${TAG_LIMITS.perResource} tags per resource (Azure limit)`));
+    const maxName = storage ? TAG_LIMITS.storageAccountNameLength : TAG_LIMITS.nameLength;
+    for (const [k, v] of entries) {
+        if (k.length > maxName) out.push(issue(["tags", k], `${k.length} characters`, `a tag name is at most ${maxName} characters${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`));
+        if (TAG_LIMITS.forbiddenNameChars.test(k)) out.push(issue(["tags", k], k, "a tag name cannot contain < > % & \\ ? /"));
+        if (BUILT_IN_NAMES.has(k)) out.push(issue(["tags", k], k, `a tag name that ${BUILT_IN_MESSAGE}`));
+        if (typeof v === "string" && v.length > TAG_LIMITS.valueLength) out.push(issue(["tags", k], `${v.length} characters`, `a tag value is at most ${TAG_LIMITS.valueLength} characters`));
+    }
+    return out;
+}
+
+function createsStorageAccount(raw: Raw): boolean {
+    const dl = isObj(raw.deadLetter) && raw.deadLetter.enabled !== false && !!raw.deadLetter.accountName;
+    return dl || handlerBlocks(raw.handlers).some(({ kind, block }) => (kind === "storageQueue" && !!block.accountName) || kind === "function");
+}
+
+/** Each handler's block of its own kind, for the cross-resource checks. */
+function handlerBlocks(handlers: unknown): { name: string; kind: string; block: Raw }[] {
+    if (!isObj(handlers)) return [];
+    return Object.entries(handlers).flatMap(([name, h]) =>
+        isObj(h) && typeof h.kind === "string" && own(h, h.kind) && isObj(h[h.kind]) ? [{ name, kind: h.kind, block: h[h.kind] as Raw }] : []);
+}
+
+/** An `existing…Id` must name a resource of the type it is used as; Azure would refuse the deployment otherwise. */
+function resourceIdIssues(raw: Raw): Issue[] {
+    const refs: { at: (string | number)[]; id: unknown; type: string }[] = [];
+    if (isObj(raw.communication)) refs.push({ at: ["communication", "existingId"], id: raw.communication.existingId, type: RESOURCE_ID_TYPES.communicationService });
+    if (isObj(raw.deadLetter)) refs.push({ at: ["deadLetter", "existingAccountId"], id: raw.deadLetter.existingAccountId, type: RESOURCE_ID_TYPES.storageAccount });
+    if (isObj(raw.monitoring)) refs.push({ at: ["monitoring", "existingWorkspaceId"], id: raw.monitoring.existingWorkspaceId, type: RESOURCE_ID_TYPES.logAnalyticsWorkspace });
+    for (const { name, kind, block } of handlerBlocks(raw.handlers)) {
+        const at = ["handlers", name, kind];
+        if (kind === "storageQueue") refs.push({ at: [...at, "existingAccountId"], id: block.existingAccountId, type: RESOURCE_ID_TYPES.storageAccount });
+        if (kind === "serviceBusQueue" || kind === "serviceBusTopic") refs.push({ at: [...at, "existingNamespaceId"], id: block.existingNamespaceId, type: RESOURCE_ID_TYPES.serviceBusNamespace });
+        if (kind === "eventHub") refs.push({ at: [...at, "existingNamespaceId"], id: block.existingNamespaceId, type: RESOURCE_ID_TYPES.eventHubNamespace });
+    }
+    return refs.flatMap(({ at, id, type }) => {
+        if (typeof id !== "string") return [];
+        const named = resourceIdType(id);
+        if (named && named.type.toLowerCase() === type.toLowerCase()) return [];
+        return [issue(at, id, `must be the ID of a ${type} resource (/subscriptions/…/resourceGroups/…/providers/${type}/<name>)${named ? `; this one names a ${named.type}` : ""}`)];
+    });
+}
+
+/**
+ * Two resources of this stack with one physical name: Azure has one of them, so the second create fails or, worse,
+ * both handlers share it. Storage accounts and messaging namespaces are global DNS names (Service Bus and Event Hubs
+ * share `servicebus.windows.net`), function apps share `azurewebsites.net`, workflows are unique per resource group;
+ * a queue, Service Bus entity or event hub is unique within its account or namespace.
+ */
+function physicalNameIssues(raw: Raw): Issue[] {
+    const claims: { space: string; name: string; at: (string | number)[] }[] = [];
+    const claim = (space: string, name: unknown, at: (string | number)[]) => {
+        if (typeof name === "string" && name) claims.push({ space, name: name.toLowerCase(), at });
+    };
+    if (isObj(raw.deadLetter) && raw.deadLetter.enabled !== false) claim("storage account", raw.deadLetter.accountName, ["deadLetter", "accountName"]);
+    for (const { name, kind, block } of handlerBlocks(raw.handlers)) {
+        const at = ["handlers", name, kind];
+        switch (kind) {
+            case "storageQueue":
+                claim("storage account", block.accountName, [...at, "accountName"]);
+                claim("storage queue", `${block.accountName ?? block.existingAccountId}/${block.queueName}`, [...at, "queueName"]);
+                break;
+            case "serviceBusQueue":
+            case "serviceBusTopic":
+            case "eventHub": {
+                claim("Service Bus / Event Hubs namespace (servicebus.windows.net)", block.namespaceName, [...at, "namespaceName"]);
+                const entity = kind === "serviceBusQueue" ? block.queueName : kind === "serviceBusTopic" ? block.topicName : block.eventHubName;
+                claim("namespace entity", `${block.namespaceName ?? block.existingNamespaceId}/${entity}`, [...at, kind === "serviceBusQueue" ? "queueName" : kind === "serviceBusTopic" ? "topicName" : "eventHubName"]);
+                break;
+            }
+            case "function":
+                claim("storage account", block.storageAccountName, [...at, "storageAccountName"]);
+                claim("function app (azurewebsites.net)", block.appName, [...at, "appName"]);
+                break;
+            case "logicApp":
+                claim("Logic App workflow", block.workflowName, [...at, "workflowName"]);
+                break;
+        }
+    }
+    const first = new Map<string, (string | number)[]>();
+    const out: Issue[] = [];
+    for (const c of claims) {
+        const key = `${c.space}\u0000${c.name}`;
+        const prior = first.get(key);
+        if (!prior) first.set(key, c.at);
+        else out.push(issue(c.at, c.name, `the same ${c.space} name as ${prior.join(".")}: the stack would create it twice; give each its own name`));
+    }
+    return out;
 }
 
 function monitoringIssues(m: unknown): Issue[] {
@@ -101,6 +223,9 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
         case "serviceBusTopic":
         case "eventHub": {
             const out = either("namespaceName", "existingNamespaceId");
+            if (kind !== "eventHub" && typeof b.namespaceName === "string" && MESSAGING_NAMESPACE_RESERVED_SUFFIX.test(b.namespaceName)) {
+                out.push(issue([...at, "namespaceName"], b.namespaceName, "a Service Bus namespace name cannot end with \"-sb\" or \"-mgmt\" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftservicebus)"));
+            }
             if (kind === "serviceBusTopic" && b.sku === "Basic") out.push(issue([...at, "sku"], b.sku, "Service Bus topics need the Standard or Premium tier"));
             return out;
         }
@@ -109,6 +234,7 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
 }
 
 export { redactUrl };
+
 
 /**
  * The value an error may show for a config path: webhook URLs lose their query string (keys), header values are
@@ -140,7 +266,7 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
             else names.set(azureName.toLowerCase(), key);
         }
         if (!isObj(s)) continue;
-        if (typeof s.handler === "string" && !(isObj(handlers) && s.handler in handlers)) {
+        if (typeof s.handler === "string" && !own(handlers, s.handler)) {
             const known = isObj(handlers) ? Object.keys(handlers) : [];
             out.push(issue([...at, "handler"], s.handler, `no handler with this name; defined handlers: ${known.join(", ") || "none"}`));
         }
@@ -150,7 +276,8 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
         out.push(...checkRetry(isObj(s.retry) ? s.retry : undefined, [...at, "retry"]));
         if (s.deadLetter === true && !dlEnabled) out.push(issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"));
         out.push(...headerIssues(s.deliveryHeaders, [...at, "deliveryHeaders"]));
-        const kind = isObj(handlers) && isObj(handlers[s.handler]) ? handlers[s.handler].kind : undefined;
+        const target = own(handlers, s.handler) ? (handlers as Raw)[s.handler] : undefined;
+        const kind = isObj(target) ? target.kind : undefined;
         out.push(...destinationFitIssues(s, kind, at));
     }
     return out;
@@ -181,6 +308,7 @@ function headerIssues(headers: unknown, at: (string | number)[]): Issue[] {
     headers.forEach((h, i) => {
         if (!isObj(h)) return;
         if (h.kind === "static" && typeof h.value !== "string") out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
+        out.push(...checkHeaderValue(h.value, [...at, i, "value"]));
         if (h.kind === "dynamic" && typeof h.sourceField !== "string") out.push(issue([...at, i, "sourceField"], h.sourceField, "a dynamic header needs sourceField, e.g. \"data.to\""));
         if (h.kind === "static" && /^authorization$/i.test(String(h.name)) && h.secret !== true) {
             out.push(issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"));

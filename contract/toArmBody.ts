@@ -135,7 +135,7 @@ function elementNames(file: ContractFile, type: DiscriminatedObjectType): string
 function convertChildren(conv: Run, view: ObjectView, out: Record<string, unknown>, path: string): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(out)) {
-        const declared = view.properties[k];
+        const declared = Object.prototype.hasOwnProperty.call(view.properties, k) ? view.properties[k] : undefined;
         const typeRef = declared?.type ?? view.additionalProperties;
         if (!typeRef) {
             result[k] = v;

@@ -93,7 +93,8 @@ function validateObject(
 }
 
 function validateMember(ctx: ValidationContext, view: ObjectView, key: string, v: unknown, path: string): Finding[] {
-    const prop = view.properties[key];
+    // Own keys only: a tag named "constructor" must not find Object.prototype.constructor.
+    const prop = Object.prototype.hasOwnProperty.call(view.properties, key) ? view.properties[key] : undefined;
     if (prop) {
         if ((prop.flags & PropertyFlags.ReadOnly) !== 0) {
             return [{ path, message: `is read-only on ${view.names[0]} (set by Azure); it must not be sent` }];

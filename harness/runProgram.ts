@@ -115,10 +115,21 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     });
     let stackOutputs: Record<string, any> = {};
     let failure: unknown;
+    // The failure is caught inside the stack's init: were it to reject there, the Stack resource's `outputs` (an
+    // Output built on that promise, with derived promises nobody awaits) would reject unhandled a moment later and
+    // kill the process or the next run. An output that fails later (an apply that throws) rejects the stack's
+    // outputs instead, and is caught here.
     try {
-        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => o.program()) as Record<string, any>;
+        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+            try {
+                return await o.program();
+            } catch (err) {
+                failure = err ?? new Error(String(err));
+                return {};
+            }
+        }) as Record<string, any>;
     } catch (err) {
-        failure = err;
+        failure ??= err;
     }
     await waitForRegistrations();
     const resources = records.map((r) => {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
-import * as yaml from "js-yaml";
 import * as path from "path";
+import { InputFileError, readYamlFile } from "./yamlFile";
 
 /**
  * Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` the way the CLI hands config to a program: fully qualified keys,
@@ -25,8 +25,8 @@ export const SECRET_PLACEHOLDER = "https://encrypted.placeholder.invalid/secret-
 
 export function readProject(dir: string): ProjectInfo {
     const file = path.join(dir, "Pulumi.yaml");
-    const doc = yaml.load(fs.readFileSync(file, "utf8")) as any;
-    if (!doc?.name) throw new Error(`${file}: no project name`);
+    const doc = readYamlFile(file) as any;
+    if (!doc?.name) throw new InputFileError(file, "no project name");
     return { name: doc.name, main: doc.main ?? "index.ts", dir };
 }
 
@@ -42,10 +42,23 @@ export function readStackConfig(project: ProjectInfo, stack: string): StackConfi
     const file = stackFile(project.dir, stack);
     if (!fs.existsSync(file)) {
         const known = listStacks(project.dir);
-        throw new Error(`no stack "${stack}": ${file} does not exist (stacks here: ${known.join(", ") || "none"})`);
+        throw new InputFileError(file, `no stack "${stack}": the file does not exist (stacks here: ${known.join(", ") || "none"})`);
     }
-    const doc = (yaml.load(fs.readFileSync(file, "utf8")) as any) ?? {};
-    return flattenConfig(project.name, doc.config ?? {});
+    return flattenConfig(project.name, stackFileConfig(readYamlFile(file), file));
+}
+
+/**
+ * The `config:` mapping of a parsed stack file. A file of the wrong shape (a list, a scalar, empty, `config:` not a
+ * mapping) is said to be so, rather than reported as every key missing.
+ */
+export function stackFileConfig(doc: unknown, file: string): Record<string, unknown> {
+    const shape = "a stack file is a mapping with a `config:` mapping of keys (acs-event-handling:…, azure-native:location)";
+    if (doc === null || doc === undefined) throw new InputFileError(file, `is empty; ${shape}`);
+    if (typeof doc !== "object" || Array.isArray(doc)) throw new InputFileError(file, `holds ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}; ${shape}`);
+    const config = (doc as Record<string, unknown>).config;
+    if (config === undefined || config === null) return {};
+    if (typeof config !== "object" || Array.isArray(config)) throw new InputFileError(file, `\`config:\` holds ${Array.isArray(config) ? "a list" : `a ${typeof config}`}; ${shape}`);
+    return config as Record<string, unknown>;
 }
 
 export function flattenConfig(projectName: string, raw: Record<string, unknown>): StackConfig {

@@ -180,3 +180,10 @@ export function checkName(value: unknown, rule: RegExp, path: Path, what: string
     if (typeof value !== "string" || !rule.test(value)) return [issue(path, value, `${what}`)];
     return [];
 }
+
+/** A static delivery header's value: at most 4,096 bytes (UTF-8). The value itself is never shown: it may be a credential. */
+export function checkHeaderValue(value: unknown, path: Path): Issue[] {
+    if (typeof value !== "string") return [];
+    const bytes = Buffer.byteLength(value, "utf8");
+    return bytes > LIMITS.deliveryHeaderValueBytes ? [issue(path, `${bytes} bytes`, `a delivery header value is at most ${LIMITS.deliveryHeaderValueBytes} bytes (Event Grid limit)`)] : [];
+}

@@ -13,6 +13,8 @@ export const LIMITS = {
     maxEventsPerBatch: { min: 1, max: 5000, default: 1 },
     preferredBatchSizeInKilobytes: { min: 1, max: 1024, default: 64 },
     deliveryAttributeMappings: 10,
+    /** https://learn.microsoft.com/azure/event-grid/delivery-properties: "Each header value shouldn't be greater than 4,096 (4K) bytes." */
+    deliveryHeaderValueBytes: 4096,
     subscriptionName: /^[A-Za-z0-9-]{3,64}$/,
     systemTopicName: /^[A-Za-z0-9-]{3,128}$/,
     communicationServiceName: /^[-\w]{1,63}$/,

@@ -1,11 +1,10 @@
-import * as fs from "fs";
-import * as yaml from "js-yaml";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../harness/runStack";
+import { readYamlFile } from "../../harness/yamlFile";
 
 /** A stack file's config as the program sees it: keys without namespace, plus `location`. Fresh copy each call. */
 export function rawStackConfig(stack: string): Record<string, any> {
-    const doc = yaml.load(fs.readFileSync(path.join(PROJECT_ROOT, `Pulumi.${stack}.yaml`), "utf8")) as any;
+    const doc = readYamlFile(path.join(PROJECT_ROOT, `Pulumi.${stack}.yaml`)) as any; // as the program reads it: YAML 1.2 core
     const out: Record<string, any> = {};
     for (const [k, v] of Object.entries(doc.config ?? {})) {
         if (k === "azure-native:location") out.location = v;
