@@ -8,12 +8,17 @@ import { AcsEventHandling } from "./components";
 import { settingsFromConfigMap } from "./config/load";
 
 // isConfigSecret is the SDK's own (marked internal, untyped); without it no value is known secret, and URLs are still redacted.
-const isSecret = (k: string): boolean => (pulumi.runtime as { isConfigSecret?: (k: string) => boolean }).isConfigSecret?.(k) ?? false;
+const isSecret = (k: string): boolean =>
+    (pulumi.runtime as { isConfigSecret?: (k: string) => boolean }).isConfigSecret?.(k) ?? false;
 const settings = settingsFromConfigMap(pulumi.runtime.allConfig(), isSecret);
 
 const resourceGroupName: pulumi.Input<string> = settings.resourceGroup.existing
     ? settings.resourceGroup.name
-    : new resources.ResourceGroup("rg", { resourceGroupName: settings.resourceGroup.name, location: settings.location, tags: settings.tags }).name;
+    : new resources.ResourceGroup("rg", {
+          resourceGroupName: settings.resourceGroup.name,
+          location: settings.location,
+          tags: settings.tags,
+      }).name;
 
 const events = new AcsEventHandling("acs", {
     resourceGroupName,

@@ -11,14 +11,19 @@ export const BENCH_TYPES = EVENT_TYPES.filter((t) => t.subjects.length > 0);
 /** A subject that subscription `i` matches, built from a sample subject of its type. */
 export function subjectMatching(i: number, sampleSubject: string): string {
     const suffix = String(i).padStart(3, "0");
-    return sampleSubject.startsWith("/phonenumber/") ? `/phonenumber/1${200 + (i % 800)}555${suffix}` : `${sampleSubject}-${suffix}`;
+    return sampleSubject.startsWith("/phonenumber/")
+        ? `/phonenumber/1${200 + (i % 800)}555${suffix}`
+        : `${sampleSubject}-${suffix}`;
 }
 
 export function generateStackConfig(count: number): Record<string, unknown> {
     const types = BENCH_TYPES;
     const handlers = {
         "bench-queue": { kind: "storageQueue", storageQueue: { accountName: "stbenchqueue", queueName: "events" } },
-        "bench-bus": { kind: "serviceBusQueue", serviceBusQueue: { namespaceName: "sb-bench-events", queueName: "events" } },
+        "bench-bus": {
+            kind: "serviceBusQueue",
+            serviceBusQueue: { namespaceName: "sb-bench-events", queueName: "events" },
+        },
         "bench-hook": { kind: "webhook", webhook: { url: "https://bench.example.com/events" } },
     };
     const names = Object.keys(handlers);
@@ -49,7 +54,8 @@ export function generateStackConfig(count: number): Record<string, unknown> {
  */
 function subjectFor(shape: string, i: number): Record<string, unknown> {
     const suffix = String(i).padStart(3, "0");
-    if (shape.startsWith("/phonenumber/")) return { subject: { beginsWith: `/phonenumber/1${200 + (i % 800)}`, endsWith: suffix } };
+    if (shape.startsWith("/phonenumber/"))
+        return { subject: { beginsWith: `/phonenumber/1${200 + (i % 800)}`, endsWith: suffix } };
     const literal = shape.split("{")[0];
     return { subject: { ...(literal.length > 1 ? { beginsWith: literal } : {}), endsWith: `-${suffix}` } };
 }

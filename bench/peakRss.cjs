@@ -3,5 +3,7 @@
 process.on("exit", () => {
     const u = process.resourceUsage();
     const ts = Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]typescript[\\/]/.test(k));
-    process.stderr.write(`\nBENCH_MAX_RSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime} BENCH_TS=${ts ? 1 : 0}\n`);
+    process.stderr.write(
+        `\nBENCH_MAX_RSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime} BENCH_TS=${ts ? 1 : 0}\n`,
+    );
 });

@@ -12,11 +12,11 @@
  * 4. With BENCH_TESTS=1, the whole test suite's wall time against the 60 s target.
  * Speed is only measured here, never asserted in the unit tests.
  */
-import { spawnSync } from "child_process";
-import * as fs from "fs";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as yaml from "js-yaml";
-import * as os from "os";
-import * as path from "path";
+import * as os from "node:os";
+import * as path from "node:path";
 import { routedSubscriptions } from "../cli/stackRoutes";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
 import { flattenConfig } from "../harness/stackConfig";
@@ -27,7 +27,20 @@ import { BENCH_TYPES, generateStackConfig, subjectMatching } from "./generateSta
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SUBSCRIPTIONS = 500;
-const SUBMODULES = ["communication", "eventgrid", "storage", "servicebus", "eventhub", "authorization", "web", "logic", "resources", "operationalinsights", "applicationinsights", "monitor"];
+const SUBMODULES = [
+    "communication",
+    "eventgrid",
+    "storage",
+    "servicebus",
+    "eventhub",
+    "authorization",
+    "web",
+    "logic",
+    "resources",
+    "operationalinsights",
+    "applicationinsights",
+    "monitor",
+];
 const PLAN_JS = path.join(PROJECT_ROOT, "build", "cli", "plan.js");
 
 /**
@@ -36,7 +49,9 @@ const PLAN_JS = path.join(PROJECT_ROOT, "build", "cli", "plan.js");
  * unrouted traffic does.
  */
 function eventStream(n: number, subscriptions: number): unknown[] {
-    const samples = loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json")).map((s) => s.event as any);
+    const samples = loadSampleEvents()
+        .filter((s) => !s.file.endsWith(".cloudevents.json"))
+        .map((s) => s.event as any);
     const subsOfType = new Map<string, number[]>();
     for (let i = 0; i < subscriptions; i++) {
         const t = BENCH_TYPES[i % BENCH_TYPES.length].type;
@@ -65,20 +80,42 @@ function timeParse(texts: string[]): number {
     return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-interface Run { ms: number; cpuMs: number; rssMb: number; typescript: boolean; status: number | null }
+interface Run {
+    ms: number;
+    cpuMs: number;
+    rssMb: number;
+    typescript: boolean;
+    status: number | null;
+}
 
 function measureProcess(args: string[]): Run {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["--require", path.join(__dirname, "peakRss.cjs"), ...args], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--require", path.join(__dirname, "peakRss.cjs"), ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        maxBuffer: 512 * 1024 * 1024,
+    });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     const m = /BENCH_MAX_RSS_KB=(\d+) BENCH_CPU_US=(\d+) BENCH_TS=(\d)/.exec(r.stderr ?? "");
     if (r.status !== 0) process.stderr.write(r.stderr.slice(-4000));
-    return { ms, cpuMs: Number(m?.[2] ?? NaN) / 1000, rssMb: Number(m?.[1] ?? NaN) / 1024, typescript: m?.[3] === "1", status: r.status };
+    return {
+        ms,
+        cpuMs: Number(m?.[2] ?? NaN) / 1000,
+        rssMb: Number(m?.[1] ?? NaN) / 1024,
+        typescript: m?.[3] === "1",
+        status: r.status,
+    };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function medianRun(runs: Run[]): Run {
-    return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMb: median(runs.map((r) => r.rssMb)), typescript: runs.some((r) => r.typescript), status: runs.find((r) => r.status !== 0)?.status ?? 0 };
+    return {
+        ms: median(runs.map((r) => r.ms)),
+        cpuMs: median(runs.map((r) => r.cpuMs)),
+        rssMb: median(runs.map((r) => r.rssMb)),
+        typescript: runs.some((r) => r.typescript),
+        status: runs.find((r) => r.status !== 0)?.status ?? 0,
+    };
 }
 
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -92,7 +129,10 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, yaml.dump({ config: raw }));
 
     // 1 and 2: separate processes, interleaved so that a burst of load hits all three alike.
-    const floorArgs = ["-e", `require("@pulumi/pulumi"); ${SUBMODULES.map((m) => `require("@pulumi/azure-native/${m}")`).join("; ")}`];
+    const floorArgs = [
+        "-e",
+        `require("@pulumi/pulumi"); ${SUBMODULES.map((m) => `require("@pulumi/azure-native/${m}")`).join("; ")}`,
+    ];
     const runs = { floor: [] as Run[], dev: [] as Run[], big: [] as Run[] };
     for (let i = 0; i < REPS; i++) {
         runs.floor.push(measureProcess(floorArgs));
@@ -120,7 +160,10 @@ async function main(): Promise<void> {
     const perResource = (v: (r: Run) => number) => (v(big) - v(dev)) / (graph.resources.length - devCount);
     const rate = (ms: number) => Math.round(EVENTS / (ms / 1000));
     const lines = [
-        `Machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+        `Machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ")}`,
         `Processes: median of ${REPS} interleaved runs each. Ratios are against the reference measured in this run.`,
         "",
         `1. npm run plan (dev, ${devCount} resources) vs the floor (node + @pulumi/pulumi + ${SUBMODULES.length} azure-native submodules)     target ≤ 1.5× wall, ≤ 1.5× memory`,
@@ -134,14 +177,21 @@ async function main(): Promise<void> {
     ];
     if (process.env.BENCH_TESTS === "1") {
         const t = process.hrtime.bigint();
-        const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js")], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+        const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js")], {
+            cwd: PROJECT_ROOT,
+            encoding: "utf8",
+            maxBuffer: 256 * 1024 * 1024,
+        });
         const ms = Number(process.hrtime.bigint() - t) / 1e6;
         const summary = (r.stdout.match(/\d+ passing[^\n]*|\d+ failing|\d+ pending/g) ?? []).join(", ");
         lines.push(`4. npm test: ${s(ms)} = ${x(ms, 60_000)} the 60 s target (${summary}; exit ${r.status})`);
     } else {
         lines.push("4. npm test: not measured (BENCH_TESTS=1 runs the whole suite)");
     }
-    process.stdout.write(lines.join("\n") + "\n");
+    process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-main().catch((err) => { process.stderr.write(`bench failed: ${err?.stack ?? err}\n`); process.exit(1); });
+main().catch((err) => {
+    process.stderr.write(`bench failed: ${err?.stack ?? err}\n`);
+    process.exit(1);
+});

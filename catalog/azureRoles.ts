@@ -14,7 +14,10 @@ const BUILT_IN = {
     EventHubsDataSender: { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" },
     EventHubsDataOwner: { name: "Azure Event Hubs Data Owner", id: "f526a384-b230-433a-b45c-95f59c4a2dec" },
     /** Event Grid → Storage Queue (identity delivery). */
-    StorageQueueDataMessageSender: { name: "Storage Queue Data Message Sender", id: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a" },
+    StorageQueueDataMessageSender: {
+        name: "Storage Queue Data Message Sender",
+        id: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
+    },
     StorageQueueDataContributor: { name: "Storage Queue Data Contributor", id: "974c5e8b-45b9-4653-ba55-5f855dd0fb88" },
     /** Event Grid → dead-letter container. */
     StorageBlobDataContributor: { name: "Storage Blob Data Contributor", id: "ba92f5b4-2d11-453d-a403-e96b0029c9fe" },
@@ -31,16 +34,26 @@ const BUILT_IN = {
 type BuiltIn = typeof BUILT_IN;
 
 /** Role key → { name, id } as Microsoft publishes them. */
-export const AZURE_BUILT_IN_ROLES: { readonly [K in keyof BuiltIn]: { readonly name: BuiltIn[K]["name"]; readonly id: BuiltIn[K]["id"] } } = BUILT_IN;
+export const AZURE_BUILT_IN_ROLES: {
+    readonly [K in keyof BuiltIn]: { readonly name: BuiltIn[K]["name"]; readonly id: BuiltIn[K]["id"] };
+} = BUILT_IN;
 
 /** Role key → GUID, for role assignments. */
-export const AzureRoles = Object.fromEntries(Object.entries(BUILT_IN).map(([k, r]) => [k, r.id])) as { readonly [K in keyof BuiltIn]: BuiltIn[K]["id"] };
+export const AzureRoles = Object.fromEntries(Object.entries(BUILT_IN).map(([k, r]) => [k, r.id])) as {
+    readonly [K in keyof BuiltIn]: BuiltIn[K]["id"];
+};
 
 /** GUID → role name, for messages. */
-export const AZURE_ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.values(BUILT_IN).map((r) => [r.id, r.name]));
+export const AZURE_ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+    Object.values(BUILT_IN).map((r) => [r.id, r.name]),
+);
 
 /** Roles that must not be granted to a handler's identity: each can read the ACS resource's keys, and more. */
-export const BROAD_ROLES: readonly string[] = [BUILT_IN.Owner.id, BUILT_IN.Contributor.id, BUILT_IN.UserAccessAdministrator.id];
+export const BROAD_ROLES: readonly string[] = [
+    BUILT_IN.Owner.id,
+    BUILT_IN.Contributor.id,
+    BUILT_IN.UserAccessAdministrator.id,
+];
 
 /**
  * The actions of the custom role that sends email through ACS with Entra ID, as Microsoft documents the

@@ -48,7 +48,6 @@ export interface EventTypeInfo {
 
 const P = "Microsoft.Communication.";
 
-
 const THREAD_USER = "thread/{id}/sender/{id}/recipient/{id}";
 const THREAD = "thread/{id}/sender/{id}";
 /**
@@ -62,10 +61,18 @@ const JOB = "job/{id}/channel/{id}";
 
 function t(type: string, family: EventFamily, subjects: string[], subjectNote?: string): EventTypeInfo {
     const keys = payloadKeysOf(P + type);
-    return { type: P + type, family, subjects, ...(subjectNote ? { subjectNote } : {}), dataKeys: keys.map(([k]) => k), payloadKeys: keys };
+    return {
+        type: P + type,
+        family,
+        subjects,
+        ...(subjectNote ? { subjectNote } : {}),
+        dataKeys: keys.map(([k]) => k),
+        payloadKeys: keys,
+    };
 }
 
-const CALL_NOTE = "Microsoft's Event Grid example uses call/…; its CloudEvents example carries a chat-style subject " +
+const CALL_NOTE =
+    "Microsoft's Event Grid example uses call/…; its CloudEvents example carries a chat-style subject " +
     "(thread/…/senderCommunicationIdentifierRawId/…); both forms are accepted";
 
 /** Every current event type (54). Order follows https://learn.microsoft.com/azure/event-grid/event-schema-communication-services. */
@@ -79,8 +86,12 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("ChatThreadCreatedWithUser", EventFamily.ChatUser, ["thread/{id}/createdBy/{id}/recipient/{id}"]),
     t("ChatThreadWithUserDeleted", EventFamily.ChatUser, ["thread/{id}/deletedBy/{id}/recipient/{id}"]),
     t("ChatThreadPropertiesUpdatedPerUser", EventFamily.ChatUser, ["thread/{id}/editedBy/{id}/recipient/{id}"]),
-    t("ChatParticipantAddedToThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantAdded/{id}/recipient/{id}"]),
-    t("ChatParticipantRemovedFromThreadWithUser", EventFamily.ChatUser, ["thread/{id}/participantRemoved/{id}/recipient/{id}"]),
+    t("ChatParticipantAddedToThreadWithUser", EventFamily.ChatUser, [
+        "thread/{id}/participantAdded/{id}/recipient/{id}",
+    ]),
+    t("ChatParticipantRemovedFromThreadWithUser", EventFamily.ChatUser, [
+        "thread/{id}/participantRemoved/{id}/recipient/{id}",
+    ]),
 
     t("ChatThreadCreated", EventFamily.ChatThread, ["thread/{id}/createdBy/{id}"]),
     t("ChatThreadDeleted", EventFamily.ChatThread, ["thread/{id}/deletedBy/{id}"]),
@@ -91,18 +102,29 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("ChatMessageEditedInThread", EventFamily.ChatThread, [THREAD]),
     t("ChatMessageDeletedInThread", EventFamily.ChatThread, [THREAD]),
     // The CloudEvents example uses the sender/recipient form, the Event Grid one the *RawId form: both accepted.
-    t("ChatTypingIndicatorReceivedInThread", EventFamily.ChatThread, [THREAD_USER, THREAD_RAW_IDS],
-        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted"),
+    t(
+        "ChatTypingIndicatorReceivedInThread",
+        EventFamily.ChatThread,
+        [THREAD_USER, THREAD_RAW_IDS],
+        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted",
+    ),
     t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [THREAD_USER]),
 
     t("UserDisconnected", EventFamily.Presence, ["user/{id}"]),
     t("IncomingCall", EventFamily.Calling, ["/caller/{id}/recipient/{id}"]),
     t("CallStarted", EventFamily.Calling, ["call/{id}/startedBy/{id}", THREAD_RAW_IDS], CALL_NOTE),
     t("CallEnded", EventFamily.Calling, ["call/{id}", THREAD_RAW_IDS], CALL_NOTE),
-    t("CallParticipantAdded", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_USER, THREAD_RAW_IDS], CALL_NOTE),
+    t(
+        "CallParticipantAdded",
+        EventFamily.Calling,
+        ["call/{id}/participant/{id}", THREAD_USER, THREAD_RAW_IDS],
+        CALL_NOTE,
+    ),
     t("CallParticipantRemoved", EventFamily.Calling, ["call/{id}/participant/{id}", THREAD_RAW_IDS], CALL_NOTE),
-    t("RecordingFileStatusUpdated", EventFamily.Recording,
-        ["/recording/call/{id}/serverCallId/{id}/recordingId/{id}", "/recording/call/{id}/recordingId/{id}"]),
+    t("RecordingFileStatusUpdated", EventFamily.Recording, [
+        "/recording/call/{id}/serverCallId/{id}/recordingId/{id}",
+        "/recording/call/{id}/recordingId/{id}",
+    ]),
 
     t("EmailDeliveryReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"]),
     t("EmailEngagementTrackingReportReceived", EventFamily.Email, ["sender/{id}/message/{id}"]),
@@ -111,23 +133,35 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("AdvancedMessageDeliveryStatusUpdated", EventFamily.AdvancedMessaging, ["advancedMessage/{id}/status/{id}"]),
     // learn.microsoft.com/azure/event-grid/communication-services-advanced-messaging-events documents
     // `advancedMessage/sender/…`; Microsoft's example event uses `advanceMessageAnalysis/sender/…`. Both accepted.
-    t("AdvancedMessageAnalysisCompleted", EventFamily.AdvancedMessaging,
+    t(
+        "AdvancedMessageAnalysisCompleted",
+        EventFamily.AdvancedMessaging,
         ["advancedMessage/sender/{id}/recipient/{id}", "advanceMessageAnalysis/sender/{id}/recipient/{id}"],
-        "the docs write advancedMessage/sender/…, Microsoft's example events advanceMessageAnalysis/sender/…; both are accepted"),
+        "the docs write advancedMessage/sender/…, Microsoft's example events advanceMessageAnalysis/sender/…; both are accepted",
+    ),
 
     ...["RouterJobReceived", "RouterJobWaitingForActivation", "RouterJobSchedulingFailed", "RouterJobDeleted"].map(
-        (n) => t(n, EventFamily.JobRouter, [JOB])),
-    ...["RouterJobClassified", "RouterJobQueued", "RouterJobWorkerSelectorsExpired"].map(
-        (n) => t(n, EventFamily.JobRouter, [`${JOB}/queue/{id}`])),
+        (n) => t(n, EventFamily.JobRouter, [JOB]),
+    ),
+    ...["RouterJobClassified", "RouterJobQueued", "RouterJobWorkerSelectorsExpired"].map((n) =>
+        t(n, EventFamily.JobRouter, [`${JOB}/queue/{id}`]),
+    ),
     t("RouterJobClassificationFailed", EventFamily.JobRouter, [`${JOB}/classificationpolicy/{id}`]),
-    ...["RouterJobCompleted", "RouterJobClosed", "RouterJobUnassigned"].map(
-        (n) => t(n, EventFamily.JobRouter, [`${JOB}/assignment/{id}`])),
+    ...["RouterJobCompleted", "RouterJobClosed", "RouterJobUnassigned"].map((n) =>
+        t(n, EventFamily.JobRouter, [`${JOB}/assignment/{id}`]),
+    ),
     t("RouterJobCancelled", EventFamily.JobRouter, [`${JOB}/disposition/{id}`]),
     t("RouterJobExceptionTriggered", EventFamily.JobRouter, [`${JOB}/exceptionrule/{id}`]),
-    ...["RouterWorkerOfferIssued", "RouterWorkerOfferAccepted", "RouterWorkerOfferDeclined", "RouterWorkerOfferRevoked",
-        "RouterWorkerOfferExpired"].map((n) => t(n, EventFamily.JobRouter, ["worker/{id}/job/{id}"])),
-    ...["RouterWorkerRegistered", "RouterWorkerDeregistered", "RouterWorkerDeleted", "RouterWorkerUpdated"].map(
-        (n) => t(n, EventFamily.JobRouter, ["worker/{id}"])),
+    ...[
+        "RouterWorkerOfferIssued",
+        "RouterWorkerOfferAccepted",
+        "RouterWorkerOfferDeclined",
+        "RouterWorkerOfferRevoked",
+        "RouterWorkerOfferExpired",
+    ].map((n) => t(n, EventFamily.JobRouter, ["worker/{id}/job/{id}"])),
+    ...["RouterWorkerRegistered", "RouterWorkerDeregistered", "RouterWorkerDeleted", "RouterWorkerUpdated"].map((n) =>
+        t(n, EventFamily.JobRouter, ["worker/{id}"]),
+    ),
 ];
 
 const BY_TYPE = new Map(EVENT_TYPES.map((e) => [e.type, e]));
@@ -139,15 +173,15 @@ export function findEventType(type: string): EventTypeInfo | undefined {
 
 /** Well-known current event types, for code that names them. */
 export const AcsEventTypes = {
-    SmsReceived: P + "SMSReceived",
-    SmsDeliveryReportReceived: P + "SMSDeliveryReportReceived",
-    ChatMessageReceived: P + "ChatMessageReceived",
-    ChatMessageEdited: P + "ChatMessageEdited",
-    ChatMessageDeleted: P + "ChatMessageDeleted",
-    ChatMessageReceivedInThread: P + "ChatMessageReceivedInThread",
-    ChatMessageEditedInThread: P + "ChatMessageEditedInThread",
-    ChatMessageDeletedInThread: P + "ChatMessageDeletedInThread",
-    EmailDeliveryReportReceived: P + "EmailDeliveryReportReceived",
-    IncomingCall: P + "IncomingCall",
-    RecordingFileStatusUpdated: P + "RecordingFileStatusUpdated",
+    SmsReceived: `${P}SMSReceived`,
+    SmsDeliveryReportReceived: `${P}SMSDeliveryReportReceived`,
+    ChatMessageReceived: `${P}ChatMessageReceived`,
+    ChatMessageEdited: `${P}ChatMessageEdited`,
+    ChatMessageDeleted: `${P}ChatMessageDeleted`,
+    ChatMessageReceivedInThread: `${P}ChatMessageReceivedInThread`,
+    ChatMessageEditedInThread: `${P}ChatMessageEditedInThread`,
+    ChatMessageDeletedInThread: `${P}ChatMessageDeletedInThread`,
+    EmailDeliveryReportReceived: `${P}EmailDeliveryReportReceived`,
+    IncomingCall: `${P}IncomingCall`,
+    RecordingFileStatusUpdated: `${P}RecordingFileStatusUpdated`,
 } as const;

@@ -7,13 +7,25 @@
  * (validation/filters.ts) and the routing simulator (routing/) both read this table.
  */
 export const OPERATOR_OPERANDS = {
-    NumberIn: "numbers", NumberNotIn: "numbers",
-    NumberLessThan: "number", NumberGreaterThan: "number", NumberLessThanOrEquals: "number", NumberGreaterThanOrEquals: "number",
-    NumberInRange: "ranges", NumberNotInRange: "ranges",
+    NumberIn: "numbers",
+    NumberNotIn: "numbers",
+    NumberLessThan: "number",
+    NumberGreaterThan: "number",
+    NumberLessThanOrEquals: "number",
+    NumberGreaterThanOrEquals: "number",
+    NumberInRange: "ranges",
+    NumberNotInRange: "ranges",
     BoolEquals: "boolean",
-    StringIn: "strings", StringNotIn: "strings", StringBeginsWith: "strings", StringNotBeginsWith: "strings",
-    StringEndsWith: "strings", StringNotEndsWith: "strings", StringContains: "strings", StringNotContains: "strings",
-    IsNullOrUndefined: "none", IsNotNull: "none",
+    StringIn: "strings",
+    StringNotIn: "strings",
+    StringBeginsWith: "strings",
+    StringNotBeginsWith: "strings",
+    StringEndsWith: "strings",
+    StringNotEndsWith: "strings",
+    StringContains: "strings",
+    StringNotContains: "strings",
+    IsNullOrUndefined: "none",
+    IsNotNull: "none",
 } as const;
 
 export type OperatorType = keyof typeof OPERATOR_OPERANDS;

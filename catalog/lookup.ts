@@ -20,8 +20,9 @@ export function classifyEventType(name: string): EventTypeVerdict {
     if (legacy) return { status: "legacy", origin: legacy.origin, useInstead: [...legacy.useInstead] };
     const cased = LOWER.get(name.toLowerCase());
     if (cased) return { status: "wrongCase", useInstead: [cased] };
-    const never = NEVER_ON_SYSTEM_TOPIC.find((n) => n.prefixOrName.endsWith(".")
-        ? name.startsWith(n.prefixOrName) : n.prefixOrName === name);
+    const never = NEVER_ON_SYSTEM_TOPIC.find((n) =>
+        n.prefixOrName.endsWith(".") ? name.startsWith(n.prefixOrName) : n.prefixOrName === name,
+    );
     if (never) return { status: "neverDelivered", why: never.why };
     return { status: "unknown", didYouMean: nearestEventTypes(name) };
 }
@@ -56,7 +57,11 @@ export function describeEventTypeProblem(name: string): string | undefined {
         case "neverDelivered":
             return `event type "${name}" never reaches an ACS system topic: ${v.why}`;
         case "unknown":
-            return `event type "${name}" is not emitted by Azure Communication Services` +
-                (v.didYouMean.length ? `; did you mean ${v.didYouMean.map((u) => `"${u}"`).join(" or ")}?` : "; see the event catalog (docs/event-catalog.md)");
+            return (
+                `event type "${name}" is not emitted by Azure Communication Services` +
+                (v.didYouMean.length
+                    ? `; did you mean ${v.didYouMean.map((u) => `"${u}"`).join(" or ")}?`
+                    : "; see the event catalog (docs/event-catalog.md)")
+            );
     }
 }

@@ -63,7 +63,10 @@ function prefixFits(tokens: Token[], text: string, caseSensitive: boolean): bool
 }
 
 function reverseTokens(tokens: Token[]): Token[] {
-    return tokens.slice().reverse().map((t) => (t.kind === "lit" ? { kind: "lit", text: [...t.text].reverse().join("") } : t));
+    return tokens
+        .slice()
+        .reverse()
+        .map((t) => (t.kind === "lit" ? { kind: "lit", text: [...t.text].reverse().join("") } : t));
 }
 
 export function subjectCanBeginWith(shape: string, prefix: string, caseSensitive = false): boolean {

@@ -22,7 +22,11 @@ export function routingCoverage(subs: readonly RoutedSubscription[]): Coverage {
     const unrouted: Coverage["unrouted"] = {};
     for (const info of EVENT_TYPES) {
         const hits = subs.filter((s) => includesAll(s) || (s.filter?.includedEventTypes ?? []).includes(info.type));
-        if (hits.length) routed.push({ eventType: info.type, subscriptions: hits.map((s) => ({ name: s.name, handler: s.handler })) });
+        if (hits.length)
+            routed.push({
+                eventType: info.type,
+                subscriptions: hits.map((s) => ({ name: s.name, handler: s.handler })),
+            });
         else (unrouted[info.family] ??= []).push(info.type);
     }
     return { routed, unrouted };
@@ -30,9 +34,12 @@ export function routingCoverage(subs: readonly RoutedSubscription[]): Coverage {
 
 export function formatCoverage(c: Coverage): string[] {
     const short = (t: string) => t.replace(/^Microsoft\.Communication\./, "");
-    const lines = c.routed.map((r) => `${short(r.eventType)} → ${r.subscriptions.map((s) => `${s.name} (${s.handler ?? "?"})`).join(", ")}`);
+    const lines = c.routed.map(
+        (r) => `${short(r.eventType)} → ${r.subscriptions.map((s) => `${s.name} (${s.handler ?? "?"})`).join(", ")}`,
+    );
     const unroutedCount = Object.values(c.unrouted).reduce((n, l) => n + (l?.length ?? 0), 0);
     lines.push(`${unroutedCount} catalog event types reach no handler:`);
-    for (const [family, types] of Object.entries(c.unrouted)) lines.push(`  ${family}: ${types!.map(short).join(", ")}`);
+    for (const [family, types] of Object.entries(c.unrouted))
+        lines.push(`  ${family}: ${types!.map(short).join(", ")}`);
     return lines;
 }

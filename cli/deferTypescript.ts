@@ -5,7 +5,7 @@
  * require's cache that loads the real one on first use, so the plan loads no TypeScript unless the SDK needs it.
  * SDK internals: recheck the shim's path on an SDK upgrade (a wrong path only loses the saving; see the test).
  */
-import * as Module from "module";
+import * as Module from "node:module";
 
 export const TYPESCRIPT_SHIM = require.resolve("@pulumi/pulumi/typescript-shim");
 
@@ -23,10 +23,13 @@ if (!require.cache[TYPESCRIPT_SHIM]) {
     const m = new Module.Module(TYPESCRIPT_SHIM, module);
     m.filename = TYPESCRIPT_SHIM;
     m.loaded = true;
-    m.exports = new Proxy({}, {
-        get: (_t, key) => load()[key],
-        has: (_t, key) => key in load(),
-    });
+    m.exports = new Proxy(
+        {},
+        {
+            get: (_t, key) => load()[key],
+            has: (_t, key) => key in load(),
+        },
+    );
     require.cache[TYPESCRIPT_SHIM] = m;
 }
 

@@ -23,7 +23,11 @@ const NAMESPACE_WITHOUT_CONTRACT: Readonly<Record<string, string>> = {
 
 /** The ARM namespace of an azure-native type: from its contract row (or, for data-plane types, the row of its parent). */
 export function namespaceOf(token: string): string | undefined {
-    const arm = contractFor(token)?.armType ?? Object.values<string>(dataPlaneFor(token)?.nameInputs ?? {}).map((t) => contractFor(t)?.armType).find(Boolean);
+    const arm =
+        contractFor(token)?.armType ??
+        Object.values<string>(dataPlaneFor(token)?.nameInputs ?? {})
+            .map((t) => contractFor(t)?.armType)
+            .find(Boolean);
     return arm?.split("/")[0] ?? NAMESPACE_WITHOUT_CONTRACT[token];
 }
 
@@ -50,17 +54,35 @@ export function resourceProvidersSection(graph: Graph): PlanSection {
     return {
         title: `Resource providers (register once per subscription before the first deployment: ${toRegister.length})`,
         lines: [
-            ...toRegister.map((ns) => `az provider register --namespace ${ns}   # ${providers.get(ns)!.map((t) => t.split(":")[2]).join(", ")}`),
+            ...toRegister.map(
+                (ns) =>
+                    `az provider register --namespace ${ns}   # ${providers
+                        .get(ns)!
+                        .map((t) => t.split(":")[2])
+                        .join(", ")}`,
+            ),
             ...[...REGISTERED_BY_DEFAULT].filter((ns) => providers.has(ns)).map((ns) => `${ns}: registered by default`),
-            ...unknown.map((t) => `${t}: namespace unknown (no contract row); find it in the type's REST API reference`),
+            ...unknown.map(
+                (t) => `${t}: namespace unknown (no contract row); find it in the type's REST API reference`,
+            ),
         ],
         failed: false,
-        data: { register: toRegister, registeredByDefault: [...REGISTERED_BY_DEFAULT].filter((ns) => providers.has(ns)), unknown },
+        data: {
+            register: toRegister,
+            registeredByDefault: [...REGISTERED_BY_DEFAULT].filter((ns) => providers.has(ns)),
+            unknown,
+        },
     };
 }
 
 function nodeOf(r: GraphResource): EmailNode {
-    return { type: r.type, name: r.name, urn: r.urn, props: { ...r.inputs, ...r.outputs }, deps: [...r.dependencies, ...Object.values(r.propertyDependencies).flat()] };
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: { ...r.inputs, ...r.outputs },
+        deps: [...r.dependencies, ...Object.values(r.propertyDependencies).flat()],
+    };
 }
 
 /** The email quota in force for each ACS resource whose handlers send email, and what that means per event. */
@@ -70,7 +92,10 @@ export function emailQuotaSection(graph: Graph): PlanSection {
         const fit = eventsWithinQuota(v);
         return [
             `${v.acs.name}: ${v.domainKind} domain, ${v.quota.perMinute} emails a minute and ${v.quota.perHour} an hour per Azure subscription (${EMAIL_QUOTA_SOURCE})`,
-            ...v.routes.map((r) => `  ${r.subscription} delivers ${r.eventTypes.join(", ") || "every event"} to ${r.handler}, which sends email`),
+            ...v.routes.map(
+                (r) =>
+                    `  ${r.subscription} delivers ${r.eventTypes.join(", ") || "every event"} to ${r.handler}, which sends email`,
+            ),
             `  up to ${v.emailsPerEvent} email(s) per event: throttled (429) above ${fit.perMinute} matching events a minute or ${fit.perHour} an hour`,
         ];
     });
@@ -78,6 +103,12 @@ export function emailQuotaSection(graph: Graph): PlanSection {
         title: "Email quota",
         lines: lines.length ? lines : ["no handler sends email"],
         failed: false,
-        data: views.map((v) => ({ acs: v.acs.name, domainKind: v.domainKind, quota: v.quota, routes: v.routes, emailsPerEvent: v.emailsPerEvent })),
+        data: views.map((v) => ({
+            acs: v.acs.name,
+            domainKind: v.domainKind,
+            quota: v.quota,
+            routes: v.routes,
+            emailsPerEvent: v.emailsPerEvent,
+        })),
     };
 }

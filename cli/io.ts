@@ -1,5 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 /**
  * Where a CLI writes. `main(argv, io)` takes one, so tests run the CLIs in process and read what they printed;
@@ -11,13 +11,26 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-    stdout: (text) => { process.stdout.write(text); },
-    stderr: (text) => { process.stderr.write(text); },
+    stdout: (text) => {
+        process.stdout.write(text);
+    },
+    stderr: (text) => {
+        process.stderr.write(text);
+    },
 };
 
 /** An io that keeps what was written, for tests and the benchmark. */
 export function bufferIo(): CliIo & { out: string; err: string } {
-    const io = { out: "", err: "", stdout: (t: string) => { io.out += t; }, stderr: (t: string) => { io.err += t; } };
+    const io = {
+        out: "",
+        err: "",
+        stdout: (t: string) => {
+            io.out += t;
+        },
+        stderr: (t: string) => {
+            io.err += t;
+        },
+    };
     return io;
 }
 
@@ -33,12 +46,28 @@ export function runAsBin(main: (argv: string[], io: CliIo) => Promise<number>): 
     }
     main(process.argv.slice(2), processIo).then(
         (code) => process.stdout.write("", () => process.exit(code)),
-        (err) => { process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`); process.exit(2); },
+        (err) => {
+            process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+            process.exit(2);
+        },
     );
 }
 
 /** The source folders compiled into build/ (tsconfig.tools.json follows the imports of index.ts and the CLIs). */
-const SOURCE_DIRS = ["cli", "components", "config", "catalog", "contract", "deploy", "harness", "policy", "render", "routing", "samples", "validation"];
+const SOURCE_DIRS = [
+    "cli",
+    "components",
+    "config",
+    "catalog",
+    "contract",
+    "deploy",
+    "harness",
+    "policy",
+    "render",
+    "routing",
+    "samples",
+    "validation",
+];
 
 /**
  * Running from build/, a source edited since the last `npm run build:tools` would silently not count: say so.
@@ -52,11 +81,24 @@ export function staleBuildWarning(compiledDir: string, sourceRoot: string): stri
     const walk = (dir: string): string | undefined => {
         for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
             const full = path.join(dir, e.name);
-            const found = e.isDirectory() ? (e.name === "node_modules" ? undefined : walk(full)) : newer(full) ? full : undefined;
+            const found = e.isDirectory()
+                ? e.name === "node_modules"
+                    ? undefined
+                    : walk(full)
+                : newer(full)
+                  ? full
+                  : undefined;
             if (found) return found;
         }
         return undefined;
     };
-    const stale = newer(path.join(sourceRoot, "index.ts")) ? "index.ts" : SOURCE_DIRS.map((d) => path.join(sourceRoot, d)).filter((d) => fs.existsSync(d)).map(walk).find(Boolean);
-    return stale ? `note: ${path.relative(sourceRoot, stale)} changed after the last build; run \`npm run build:tools\` (or \`npm run plan:ts\`)\n` : undefined;
+    const stale = newer(path.join(sourceRoot, "index.ts"))
+        ? "index.ts"
+        : SOURCE_DIRS.map((d) => path.join(sourceRoot, d))
+              .filter((d) => fs.existsSync(d))
+              .map(walk)
+              .find(Boolean);
+    return stale
+        ? `note: ${path.relative(sourceRoot, stale)} changed after the last build; run \`npm run build:tools\` (or \`npm run plan:ts\`)\n`
+        : undefined;
 }

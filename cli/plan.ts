@@ -10,7 +10,7 @@ import { ProgramError } from "../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../harness/runStack";
 import { flattenConfig, listStacks, readProject, stackFile, stackFileConfig } from "../harness/stackConfig";
 import { InputFileError, readYamlFile } from "../harness/yamlFile";
-import * as fs from "fs";
+import * as fs from "node:fs";
 import { redactUrl, ValidationError } from "../validation/issue";
 import { CliIo, processIo, runAsBin } from "./io";
 import { buildPlanReport, formatPlanReport } from "./planReport";
@@ -27,24 +27,41 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         .option("--diagram <file>", "also write the topology as SVG to <file>")
         .option("--mermaid", "print the topology as Mermaid text")
         .option("--policy-config <file>", "policy pack config JSON (as for --policy-pack-config)")
-        .option("--config-file <file>", "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead");
+        .option(
+            "--config-file <file>",
+            "read the stack config from this YAML file (same shape as Pulumi.<stack>.yaml) instead",
+        );
     try {
         cmd.parse(argv, { from: "user" });
     } catch (err) {
         if (err instanceof CommanderError) return err.exitCode;
         throw err;
     }
-    const o = cmd.opts<{ stack: string; json?: boolean; preview?: boolean; diagram?: string; mermaid?: boolean; policyConfig?: string; configFile?: string }>();
+    const o = cmd.opts<{
+        stack: string;
+        json?: boolean;
+        preview?: boolean;
+        diagram?: string;
+        mermaid?: boolean;
+        policyConfig?: string;
+        configFile?: string;
+    }>();
     const source = o.configFile ?? `Pulumi.${o.stack}.yaml`;
     if (!o.configFile && !fs.existsSync(stackFile(PROJECT_ROOT, o.stack))) {
-        io.stderr(`no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`);
+        io.stderr(
+            `no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`,
+        );
         return 1;
     }
     try {
         const config = o.configFile ? readConfigFile(o.configFile) : undefined;
         const graph = await runStack({ stack: o.stack, preview: o.preview, config });
-        const report = await buildPlanReport(graph, { diagram: o.diagram, mermaid: o.mermaid, policyConfigFile: o.policyConfig });
-        io.stdout(o.json ? JSON.stringify(report, null, 2) + "\n" : formatPlanReport(report));
+        const report = await buildPlanReport(graph, {
+            diagram: o.diagram,
+            mermaid: o.mermaid,
+            policyConfigFile: o.policyConfig,
+        });
+        io.stdout(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatPlanReport(report));
         return report.exitCode;
     } catch (err) {
         return reportFailure(err, o.stack, source, !!o.json, io);
@@ -58,7 +75,10 @@ function readConfigFile(file: string) {
 function reportFailure(err: unknown, stack: string, source: string, json: boolean, io: CliIo): number {
     const cause = err instanceof ProgramError ? err.cause : err;
     if (ValidationError.is(cause)) {
-        if (json) io.stdout(JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2) + "\n");
+        if (json)
+            io.stdout(
+                `${JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2)}\n`,
+            );
         else io.stderr(`${source}: ${cause.message}\n`);
         return 1;
     }
@@ -73,7 +93,7 @@ function reportFailure(err: unknown, stack: string, source: string, json: boolea
 
 function describe(err: unknown): string {
     if (!(err instanceof Error)) return String(err);
-    return process.env.ACS_EVENT_HANDLING_DEBUG ? err.stack ?? err.message : err.message;
+    return process.env.ACS_EVENT_HANDLING_DEBUG ? (err.stack ?? err.message) : err.message;
 }
 
 if (require.main === module) runAsBin(main);

@@ -40,8 +40,8 @@ export function formatPlanReport(r: PlanReport): string {
     out.push("Resources by type:");
     for (const [t, n] of Object.entries(r.counts)) out.push(`  ${String(n).padStart(3)}  ${t}`);
     out.push("", "Routes (filter → handler):");
-    for (const l of r.routes) out.push("  " + formatRouteLine(l));
-    for (const s of r.sections) out.push("", `${s.title}:`, ...s.lines.map((l) => "  " + l));
+    for (const l of r.routes) out.push(`  ${formatRouteLine(l)}`);
+    for (const s of r.sections) out.push("", `${s.title}:`, ...s.lines.map((l) => `  ${l}`));
     out.push("", r.exitCode === 0 ? "Plan OK." : "Plan FAILED: see the sections above.");
-    return out.join("\n") + "\n";
+    return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import * as fs from "fs";
+import * as fs from "node:fs";
 import { criticalPath, formatCriticalPath } from "../deploy/criticalPath";
 import { Graph } from "../harness/graph";
 import { toMermaid } from "../render/mermaid";
@@ -29,7 +29,12 @@ export async function planSections(graph: Graph, options: PlanOptions): Promise<
         await policySection(graph, policyConfigFile(graph.stack, options.policyConfigFile)),
         contractSection(graph),
         await diagramSection(graph, options.diagram, options.mermaid),
-        { title: "Routing coverage (event type → subscriptions; type filters only)", lines: formatCoverage(coverage), failed: false, data: coverage },
+        {
+            title: "Routing coverage (event type → subscriptions; type filters only)",
+            lines: formatCoverage(coverage),
+            failed: false,
+            data: coverage,
+        },
         criticalPathSection(graph),
         resourceProvidersSection(graph),
         emailQuotaSection(graph),
@@ -39,15 +44,24 @@ export async function planSections(graph: Graph, options: PlanOptions): Promise<
 /** How long a first `pulumi up` should take, and which chain of resources decides it. */
 function criticalPathSection(graph: Graph): PlanSection {
     const path = criticalPath(graph);
-    return { title: "First deployment: critical path (estimate)", lines: formatCriticalPath(path), failed: false, data: path };
+    return {
+        title: "First deployment: critical path (estimate)",
+        lines: formatCriticalPath(path),
+        failed: false,
+        data: path,
+    };
 }
 
 /** Every azure-native resource against Azure's API contract (../shared/arm-types), as Azure would judge the request. */
 function contractSection(graph: Graph): PlanSection {
-    const { checkGraph, renderViolation } = require("../contract/checkGraph") as typeof import("../contract/checkGraph");
+    const { checkGraph, renderViolation } =
+        require("../contract/checkGraph") as typeof import("../contract/checkGraph");
     const r = checkGraph(graph);
     if (r.skipped) return { title: "API contract check", lines: [r.skipped], failed: false, data: r };
-    const lines = [...r.violations.map(renderViolation), ...r.uncovered.map((t) => `${t}: no contract data for this type`)];
+    const lines = [
+        ...r.violations.map(renderViolation),
+        ...r.uncovered.map((t) => `${t}: no contract data for this type`),
+    ];
     return {
         title: `API contract check (${r.checked} resources, ${r.violations.length} violations)`,
         lines: lines.length ? lines : ["every request body fits the contract"],
@@ -57,7 +71,11 @@ function contractSection(graph: Graph): PlanSection {
 }
 
 /** The topology as Mermaid text (printed with --mermaid) and, with --diagram <file>, as an SVG rendered offline. */
-async function diagramSection(graph: Graph, svgFile: string | undefined, printMermaid: boolean | undefined): Promise<PlanSection> {
+async function diagramSection(
+    graph: Graph,
+    svgFile: string | undefined,
+    printMermaid: boolean | undefined,
+): Promise<PlanSection> {
     const mermaid = toMermaid(topologyFromGraph(graph));
     const lines: string[] = [];
     if (svgFile) {
@@ -65,6 +83,10 @@ async function diagramSection(graph: Graph, svgFile: string | undefined, printMe
         fs.writeFileSync(svgFile, await toSvg(mermaid));
         lines.push(`SVG written to ${svgFile}`);
     }
-    lines.push(...(printMermaid ? ["```mermaid", ...mermaid.trimEnd().split("\n"), "```"] : ["(--mermaid prints it as Mermaid text, --diagram <file.svg> writes an SVG)"]));
+    lines.push(
+        ...(printMermaid
+            ? ["```mermaid", ...mermaid.trimEnd().split("\n"), "```"]
+            : ["(--mermaid prints it as Mermaid text, --diagram <file.svg> writes an SVG)"]),
+    );
     return { title: "Topology", lines, failed: false, data: { mermaid } };
 }

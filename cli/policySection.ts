@@ -1,5 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { Graph } from "../harness/graph";
 import { PROJECT_ROOT } from "../harness/runStack";
 import { PolicyPackConfig } from "@pulumi/policy";
@@ -23,7 +23,11 @@ export function policyConfigFile(stack: string, explicit?: string): string | und
  * tells users to do in the config file they pass to `pulumi preview --policy-pack-config`.
  */
 export function withReferencedSources(graph: Graph, config: PolicyPackConfig): PolicyPackConfig {
-    const ids = graph.resources.filter((r) => r.type === "acs-event-handling:index:CommunicationService" && typeof r.inputs.existingId === "string")
+    const ids = graph.resources
+        .filter(
+            (r) =>
+                r.type === "acs-event-handling:index:CommunicationService" && typeof r.inputs.existingId === "string",
+        )
         .map((r) => r.inputs.existingId as string);
     if (ids.length === 0) return config;
     const rule = "system-topic-require-source-in-stack";
@@ -38,7 +42,12 @@ export async function policySection(graph: Graph, configFile: string | undefined
     const findings = await evaluateGraph(graph, { config });
     const mandatory = findings.filter((f) => f.level === "mandatory").length;
     const title = `Policy report (${mandatory} mandatory, ${findings.length - mandatory} advisory${configFile ? `; config ${path.relative(PROJECT_ROOT, configFile)}` : ""})`;
-    return { title, lines: findings.length ? groupByResource(findings) : ["no violations"], failed: mandatory > 0, data: findings };
+    return {
+        title,
+        lines: findings.length ? groupByResource(findings) : ["no violations"],
+        failed: mandatory > 0,
+        data: findings,
+    };
 }
 
 /** Violations grouped by resource, mandatory first, each with its fix hint. */
@@ -49,8 +58,13 @@ function groupByResource(findings: readonly Finding[]): string[] {
         groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const rank = (fs: Finding[]) => (fs.some((f) => f.level === "mandatory") ? 0 : 1);
-    return [...groups].sort((a, b) => rank(a[1]) - rank(b[1]) || a[0].localeCompare(b[0])).flatMap(([resource, fs]) => [
-        resource,
-        ...fs.flatMap((f) => [`  [${f.level}] ${f.policy}: ${f.message}`, ...(f.fix && !f.message.includes("Fix:") ? [`      fix: ${f.fix}`] : [])]),
-    ]);
+    return [...groups]
+        .sort((a, b) => rank(a[1]) - rank(b[1]) || a[0].localeCompare(b[0]))
+        .flatMap(([resource, fs]) => [
+            resource,
+            ...fs.flatMap((f) => [
+                `  [${f.level}] ${f.policy}: ${f.message}`,
+                ...(f.fix && !f.message.includes("Fix:") ? [`      fix: ${f.fix}`] : []),
+            ]),
+        ]);
 }

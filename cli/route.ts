@@ -4,8 +4,8 @@
  */
 import "./deferTypescript"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError } from "commander";
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ProgramError } from "../harness/runProgram";
 import { runStack } from "../harness/runStack";
 import { buildRouter, RouteResult, Router } from "../routing";
@@ -36,7 +36,10 @@ function readEvents(files: string[]): SampleEvent[] {
     if (files.length === 0) return loadSampleEvents().filter((s) => !s.file.endsWith(".cloudevents.json"));
     return files.flatMap((f) => {
         const content = JSON.parse(fs.readFileSync(f, "utf8"));
-        return (Array.isArray(content) ? content : [content]).map((event: any) => ({ file: path.relative(process.cwd(), f), event }));
+        return (Array.isArray(content) ? content : [content]).map((event: any) => ({
+            file: path.relative(process.cwd(), f),
+            event,
+        }));
     });
 }
 
@@ -65,7 +68,8 @@ export function formatRoutedEvent(r: RoutedEvent): string {
     if (r.eventTypeProblem) lines.push(`  ! ${r.eventTypeProblem}`);
     if (r.delivered.length === 0) lines.push("  → reaches no handler");
     for (const d of r.delivered) lines.push(`  → ${d.handler ?? "?"} (subscription ${d.subscription})`);
-    for (const u of r.undocumented) lines.push(`  ? ${u.subscription}: depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`);
+    for (const u of r.undocumented)
+        lines.push(`  ? ${u.subscription}: depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`);
     for (const m of r.missed) lines.push(`  ✗ ${m.subscription} (${m.handler ?? "?"}): ${m.reason}`);
     return lines.join("\n");
 }
@@ -76,7 +80,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
         .description("Route events through a stack's subscriptions offline")
-        .argument("[events...]", "event JSON files (an event or an array); default: every Event Grid-schema sample under samples/events")
+        .argument(
+            "[events...]",
+            "event JSON files (an event or an array); default: every Event Grid-schema sample under samples/events",
+        )
         .option("-s, --stack <name>", "stack (reads Pulumi.<name>.yaml)", "dev")
         .option("--json", "print the routing as JSON");
     try {
@@ -90,14 +97,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const graph = await runStack({ stack: o.stack });
         const router = buildRouter(routedSubscriptions(graph));
         const results = readEvents(cmd.args).map((s) => routeSample(router, s));
-        if (o.json) io.stdout(JSON.stringify({ stack: o.stack, events: results }, null, 2) + "\n");
-        else io.stdout(`Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` + results.map(formatRoutedEvent).join("\n\n") + "\n");
+        if (o.json) io.stdout(`${JSON.stringify({ stack: o.stack, events: results }, null, 2)}\n`);
+        else
+            io.stdout(
+                `Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n${results.map(formatRoutedEvent).join("\n\n")}\n`,
+            );
         return 0;
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
         // Bad input (config, stack file, event file) exits 1; anything else is ours (2). Never a stack trace.
-        const input = ValidationError.is(cause) || InputFileError.is(cause) || cause instanceof SyntaxError || (cause as NodeJS.ErrnoException)?.code === "ENOENT";
-        io.stderr(ValidationError.is(cause) ? `Pulumi.${o.stack}.yaml: ${cause.message}\n` : `route failed: ${redactUrl(cause instanceof Error ? cause.message : String(cause))}\n`);
+        const input =
+            ValidationError.is(cause) ||
+            InputFileError.is(cause) ||
+            cause instanceof SyntaxError ||
+            (cause as NodeJS.ErrnoException)?.code === "ENOENT";
+        io.stderr(
+            ValidationError.is(cause)
+                ? `Pulumi.${o.stack}.yaml: ${cause.message}\n`
+                : `route failed: ${redactUrl(cause instanceof Error ? cause.message : String(cause))}\n`,
+        );
         return input ? 1 : 2;
     }
 }

@@ -9,13 +9,15 @@ const SUB = "azure-native:eventgrid:SystemTopicEventSubscription";
  */
 export function routedSubscriptions(graph: Graph): RoutedSubscription[] {
     const byUrn = new Map(graph.resources.map((r) => [r.urn, r]));
-    return graph.resources.filter((r) => r.type === SUB).map((r) => {
-        const parent = r.parent ? byUrn.get(r.parent) : undefined;
-        return {
-            name: r.inputs.eventSubscriptionName ?? r.name,
-            handler: parent?.inputs?.handler,
-            filter: r.inputs.filter,
-            eventDeliverySchema: r.inputs.eventDeliverySchema,
-        };
-    });
+    return graph.resources
+        .filter((r) => r.type === SUB)
+        .map((r) => {
+            const parent = r.parent ? byUrn.get(r.parent) : undefined;
+            return {
+                name: r.inputs.eventSubscriptionName ?? r.name,
+                handler: parent?.inputs?.handler,
+                filter: r.inputs.filter,
+                eventDeliverySchema: r.inputs.eventDeliverySchema,
+            };
+        });
 }

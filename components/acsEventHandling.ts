@@ -186,71 +186,175 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     constructor(name: string, args: AcsEventHandlingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:AcsEventHandling", name, withSecretWebhooks(checkedArgs(name, args)), opts);
         const custom = customDomain(args);
-        const email = needsEmail(args) && !custom ? new EmailService(childName(name, "email"), {
-            // Email service names are 1–63 letters, digits and hyphens (Microsoft.Communication/emailServices).
-            resourceGroupName: args.resourceGroupName, name: pulumi.output(args.communication.name!).apply((n) => derivedName(n, "-email", 63)),
-            dataLocation: args.communication.dataLocation!, tags: args.tags,
-        }, { parent: this }) : undefined;
-        const acs = new CommunicationService(childName(name, "acs"), {
-            resourceGroupName: args.resourceGroupName, tags: args.tags, ...args.communication,
-            linkedDomains: email ? [email.domainId] : custom && needsEmail(args) ? [custom.domainId] : undefined,
-        }, { parent: this });
-        const topic = new AcsSystemTopic(childName(name, "events"), {
-            resourceGroupName: args.resourceGroupName, sourceId: acs.id, tags: args.tags,
-            name: args.systemTopic?.name ?? childName(name, "events"), existingName: args.systemTopic?.existingName,
-            protect: args.systemTopic?.protect, lock: args.systemTopic?.lock,
-            deliveryIdentity: args.systemTopic?.deliveryIdentity, location: args.location,
-        }, { parent: this });
-        const userAssigned = args.systemTopic?.existingName === undefined
-            && args.systemTopic?.deliveryIdentity === DeliveryIdentityKind.UserAssigned;
-        const dl = args.deadLetter?.enabled === false ? undefined : new DeadLetterStore(childName(name, "deadletter"), {
-            resourceGroupName: args.resourceGroupName, location: args.location, writerPrincipalId: topic.principalId, tags: args.tags,
-            accountName: args.deadLetter?.accountName, existingAccountId: args.deadLetter?.existingAccountId,
-            containerName: args.deadLetter?.containerName, sku: args.deadLetter?.sku, softDeleteDays: args.deadLetter?.softDeleteDays,
-        }, { parent: this });
+        const email =
+            needsEmail(args) && !custom
+                ? new EmailService(
+                      childName(name, "email"),
+                      {
+                          // Email service names are 1–63 letters, digits and hyphens (Microsoft.Communication/emailServices).
+                          resourceGroupName: args.resourceGroupName,
+                          name: pulumi.output(args.communication.name!).apply((n) => derivedName(n, "-email", 63)),
+                          dataLocation: args.communication.dataLocation!,
+                          tags: args.tags,
+                      },
+                      { parent: this },
+                  )
+                : undefined;
+        const acs = new CommunicationService(
+            childName(name, "acs"),
+            {
+                resourceGroupName: args.resourceGroupName,
+                tags: args.tags,
+                ...args.communication,
+                linkedDomains: email ? [email.domainId] : custom && needsEmail(args) ? [custom.domainId] : undefined,
+            },
+            { parent: this },
+        );
+        const topic = new AcsSystemTopic(
+            childName(name, "events"),
+            {
+                resourceGroupName: args.resourceGroupName,
+                sourceId: acs.id,
+                tags: args.tags,
+                name: args.systemTopic?.name ?? childName(name, "events"),
+                existingName: args.systemTopic?.existingName,
+                protect: args.systemTopic?.protect,
+                lock: args.systemTopic?.lock,
+                deliveryIdentity: args.systemTopic?.deliveryIdentity,
+                location: args.location,
+            },
+            { parent: this },
+        );
+        const userAssigned =
+            args.systemTopic?.existingName === undefined &&
+            args.systemTopic?.deliveryIdentity === DeliveryIdentityKind.UserAssigned;
+        const dl =
+            args.deadLetter?.enabled === false
+                ? undefined
+                : new DeadLetterStore(
+                      childName(name, "deadletter"),
+                      {
+                          resourceGroupName: args.resourceGroupName,
+                          location: args.location,
+                          writerPrincipalId: topic.principalId,
+                          tags: args.tags,
+                          accountName: args.deadLetter?.accountName,
+                          existingAccountId: args.deadLetter?.existingAccountId,
+                          containerName: args.deadLetter?.containerName,
+                          sku: args.deadLetter?.sku,
+                          softDeleteDays: args.deadLetter?.softDeleteDays,
+                      },
+                      { parent: this },
+                  );
         // One email sender role for every handler that sends email (a role definition name is unique per scope).
-        const emailRole = sendsEmail(args) ? emailSenderRoleDefinition(childName(name, "email-sender-role"), this, acs.id) : undefined;
-        const handlers = new Map(Object.entries(args.handlers).map(([hn, h]) => [hn, new HandlerTarget(hn, {
-            ...h, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
-            senderPrincipalId: topic.principalId, communicationServiceId: acs.id, communicationEndpoint: acs.endpoint,
-            emailRoleDefinitionId: emailRole?.id,
-            emailSender: custom?.senderAddress ?? email?.senderAddress,
-        }, { parent: this })]));
+        const emailRole = sendsEmail(args)
+            ? emailSenderRoleDefinition(childName(name, "email-sender-role"), this, acs.id)
+            : undefined;
+        const handlers = new Map(
+            Object.entries(args.handlers).map(([hn, h]) => [
+                hn,
+                new HandlerTarget(
+                    hn,
+                    {
+                        ...h,
+                        resourceGroupName: args.resourceGroupName,
+                        location: args.location,
+                        tags: args.tags,
+                        senderPrincipalId: topic.principalId,
+                        communicationServiceId: acs.id,
+                        communicationEndpoint: acs.endpoint,
+                        emailRoleDefinitionId: emailRole?.id,
+                        emailSender: custom?.senderAddress ?? email?.senderAddress,
+                    },
+                    { parent: this },
+                ),
+            ]),
+        );
         const subs = Object.entries(args.subscriptions).map(([sn, s]) => {
             const target = handlers.get(s.handler)!;
-            return { sn, handler: s.handler, sub: route(this, sn, s, target, topic, args.resourceGroupName, s.deadLetter === false ? undefined : dl, userAssigned) };
+            return {
+                sn,
+                handler: s.handler,
+                sub: route(
+                    this,
+                    sn,
+                    s,
+                    target,
+                    topic,
+                    args.resourceGroupName,
+                    s.deadLetter === false ? undefined : dl,
+                    userAssigned,
+                ),
+            };
         });
         if (args.monitoring?.enabled !== false && args.monitoring) {
-            new Monitoring(childName(name, "monitoring"), {
-                ...args.monitoring, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags,
-                // Physical names per environment, known at plan time: derived from the ACS resource's name.
-                namePrefix: args.monitoring.namePrefix ?? pulumi.output(args.communication.name ?? pulumi.output(args.communication.existingId ?? name).apply(lastSegment)).apply(namePrefixFrom),
-                systemTopicId: topic.id, communicationServiceId: acs.id,
-                // The names as configured, not the subscriptions' outputs, so the alerts do not wait for the
-                // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain strings
-                // of its criteria (MetricDimension.values, https://learn.microsoft.com/en-us/rest/api/monitor/metric-alerts/create-or-update)
-                // on the topic's metrics; that Azure accepts a value no subscription has emitted yet is our reading,
-                // not yet checked in a live deployment.
-                subscriptionNames: Object.entries(args.subscriptions).map(([sn, s]) => s.name ?? sn),
-                workflowIds: [...handlers.values()].flatMap((h) => (h.endpoint.workflowId ? [h.endpoint.workflowId] : [])),
-                sendsEmail: sendsEmail(args),
-                subscribedEventTypes: pulumi.all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes))).apply((l) => [...new Set(l.flat())]),
-            }, { parent: this });
+            new Monitoring(
+                childName(name, "monitoring"),
+                {
+                    ...args.monitoring,
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    tags: args.tags,
+                    // Physical names per environment, known at plan time: derived from the ACS resource's name.
+                    namePrefix:
+                        args.monitoring.namePrefix ??
+                        pulumi
+                            .output(
+                                args.communication.name ??
+                                    pulumi.output(args.communication.existingId ?? name).apply(lastSegment),
+                            )
+                            .apply(namePrefixFrom),
+                    systemTopicId: topic.id,
+                    communicationServiceId: acs.id,
+                    // The names as configured, not the subscriptions' outputs, so the alerts do not wait for the
+                    // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain strings
+                    // of its criteria (MetricDimension.values, https://learn.microsoft.com/en-us/rest/api/monitor/metric-alerts/create-or-update)
+                    // on the topic's metrics; that Azure accepts a value no subscription has emitted yet is our reading,
+                    // not yet checked in a live deployment.
+                    subscriptionNames: Object.entries(args.subscriptions).map(([sn, s]) => s.name ?? sn),
+                    workflowIds: [...handlers.values()].flatMap((h) =>
+                        h.endpoint.workflowId ? [h.endpoint.workflowId] : [],
+                    ),
+                    sendsEmail: sendsEmail(args),
+                    subscribedEventTypes: pulumi
+                        .all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes)))
+                        .apply((l) => [...new Set(l.flat())]),
+                },
+                { parent: this },
+            );
         }
         this.communicationServiceId = acs.id;
         this.communicationEndpoint = acs.endpoint;
         this.systemTopicId = topic.id;
         this.systemTopicName = topic.topicName;
-        this.subscriptionIds = pulumi.all(subs.map((s) => s.sub.id)).apply((ids) => Object.fromEntries(subs.map((s, i) => [s.sn, { id: ids[i], handler: s.handler }])));
-        this.handlerEndpoints = pulumi.all([...handlers].map(([hn, h]) => pulumi.all([h.endpointType, h.resourceId, h.endpointUrl]).apply(([endpointType, resourceId, endpointUrl]) => [hn, {
-            // Only the keys that exist for this kind: an undefined stack output warns in every preview.
-            endpointType, ...(resourceId ? { resourceId } : {}), ...(endpointUrl ? { endpointUrl } : {}),
-        }] as const)))
+        this.subscriptionIds = pulumi
+            .all(subs.map((s) => s.sub.id))
+            .apply((ids) => Object.fromEntries(subs.map((s, i) => [s.sn, { id: ids[i], handler: s.handler }])));
+        this.handlerEndpoints = pulumi
+            .all(
+                [...handlers].map(([hn, h]) =>
+                    pulumi.all([h.endpointType, h.resourceId, h.endpointUrl]).apply(
+                        ([endpointType, resourceId, endpointUrl]) =>
+                            [
+                                hn,
+                                {
+                                    // Only the keys that exist for this kind: an undefined stack output warns in every preview.
+                                    endpointType,
+                                    ...(resourceId ? { resourceId } : {}),
+                                    ...(endpointUrl ? { endpointUrl } : {}),
+                                },
+                            ] as const,
+                    ),
+                ),
+            )
             .apply((entries) => Object.fromEntries(entries));
         this.registerOutputs({
-            communicationServiceId: this.communicationServiceId, communicationEndpoint: this.communicationEndpoint,
-            systemTopicId: this.systemTopicId, systemTopicName: this.systemTopicName,
-            subscriptionIds: this.subscriptionIds, handlerEndpoints: this.handlerEndpoints,
+            communicationServiceId: this.communicationServiceId,
+            communicationEndpoint: this.communicationEndpoint,
+            systemTopicId: this.systemTopicId,
+            systemTopicName: this.systemTopicName,
+            subscriptionIds: this.subscriptionIds,
+            handlerEndpoints: this.handlerEndpoints,
         });
     }
 }
@@ -264,7 +368,11 @@ function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandling
     const shape = argShapeIssues(args);
     // The semantic checks read defensively, so both run: every problem at once, each once.
     const semantic = isPlainObject(args)
-        ? [...semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path)), ...deliveryIdentityIssues(args), ...emailDomainIssues(args)]
+        ? [
+              ...semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path)),
+              ...deliveryIdentityIssues(args),
+              ...emailDomainIssues(args),
+          ]
         : [];
     const seen = new Set<string>();
     const issues = [...shape, ...semantic].filter((i) => {
@@ -275,25 +383,47 @@ function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandling
     return args;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, any> => !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && !(v instanceof Promise);
+const isPlainObject = (v: unknown): v is Record<string, any> =>
+    !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && !(v instanceof Promise);
 
 function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
-    if (!isPlainObject(args)) return [issue([], args === null ? null : typeof args, "arguments required: { resourceGroupName, location, communication, handlers, subscriptions }")];
+    if (!isPlainObject(args))
+        return [
+            issue(
+                [],
+                args === null ? null : typeof args,
+                "arguments required: { resourceGroupName, location, communication, handlers, subscriptions }",
+            ),
+        ];
     const out: Issue[] = [];
     for (const key of ["resourceGroupName", "location", "communication", "handlers", "subscriptions"] as const) {
         if (args[key] === undefined || args[key] === null) out.push(issue([key], args[key], "required"));
     }
     for (const key of ["communication", "handlers", "subscriptions"] as const) {
-        if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object (known when the program runs, not an Output)"));
+        if (args[key] != null && !isPlainObject(args[key]))
+            out.push(issue([key], typeof args[key], "an object (known when the program runs, not an Output)"));
     }
     for (const key of ["systemTopic", "deadLetter", "monitoring"] as const) {
         if (args[key] != null && !isPlainObject(args[key])) out.push(issue([key], typeof args[key], "an object"));
     }
-    if (isPlainObject(args.handlers)) for (const [hn, h] of Object.entries(args.handlers)) out.push(...handlerArgIssues(h, ["handlers", hn]));
+    if (isPlainObject(args.handlers))
+        for (const [hn, h] of Object.entries(args.handlers)) out.push(...handlerArgIssues(h, ["handlers", hn]));
     if (isPlainObject(args.subscriptions)) {
         for (const [sn, s] of Object.entries(args.subscriptions)) {
-            if (!isPlainObject(s)) { out.push(issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, eventTypes, … }")); continue; }
-            if (typeof s.handler !== "string") out.push(issue(["subscriptions", sn, "handler"], typeof s.handler, "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)"));
+            if (!isPlainObject(s)) {
+                out.push(
+                    issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, eventTypes, … }"),
+                );
+                continue;
+            }
+            if (typeof s.handler !== "string")
+                out.push(
+                    issue(
+                        ["subscriptions", sn, "handler"],
+                        typeof s.handler,
+                        "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)",
+                    ),
+                );
             out.push(...routeSettingIssues(s, ["subscriptions", sn]));
         }
     }
@@ -319,8 +449,11 @@ function reachesOutput(args: unknown, path: readonly (string | number)[]): boole
         if (pulumi.Output.isInstance(v) || v instanceof Promise) return true;
         v = v?.[p];
     }
-    return pulumi.Output.isInstance(v) || v instanceof Promise
-        || (Array.isArray(v) && v.some((x) => pulumi.Output.isInstance(x) || x instanceof Promise));
+    return (
+        pulumi.Output.isInstance(v) ||
+        v instanceof Promise ||
+        (Array.isArray(v) && v.some((x) => pulumi.Output.isInstance(x) || x instanceof Promise))
+    );
 }
 
 /**
@@ -350,20 +483,38 @@ function deliveryIdentityIssues(args: AcsEventHandlingArgs): Issue[] {
     if (kind !== DeliveryIdentityKind.UserAssigned) return [];
     const out: Issue[] = [];
     if (args.deadLetter?.enabled !== false && args.deadLetter?.existingAccountId === undefined) {
-        out.push(issue(at, kind, "cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity \"systemAssigned\", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false"));
+        out.push(
+            issue(
+                at,
+                kind,
+                'cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic\'s system-assigned identity. Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false',
+            ),
+        );
     }
     const handlers = isPlainObject(args.handlers) ? Object.entries(args.handlers) : [];
-    const queues = handlers.filter(([, h]) => h?.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined).map(([hn]) => hn);
+    const queues = handlers
+        .filter(([, h]) => h?.kind === HandlerKind.StorageQueue && h.storageQueue?.existingAccountId === undefined)
+        .map(([hn]) => hn);
     if (queues.length) {
-        out.push(issue(at, kind, `cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`));
+        out.push(
+            issue(
+                at,
+                kind,
+                `cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`,
+            ),
+        );
     }
     return out;
 }
 
 function emailDomainIssues(args: AcsEventHandlingArgs): Issue[] {
     const kind = args.emailDomain?.kind ?? EmailDomainKind.AzureManaged;
-    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom) return [issue(["emailDomain", "kind"], kind, "one of azureManaged, custom")];
-    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom) return [issue(["emailDomain", "custom"], undefined, "required when kind is \"custom\": { domainId, senderAddress }")];
+    if (kind !== EmailDomainKind.AzureManaged && kind !== EmailDomainKind.Custom)
+        return [issue(["emailDomain", "kind"], kind, "one of azureManaged, custom")];
+    if (kind === EmailDomainKind.Custom && !args.emailDomain?.custom)
+        return [
+            issue(["emailDomain", "custom"], undefined, 'required when kind is "custom": { domainId, senderAddress }'),
+        ];
     return [];
 }
 
@@ -377,28 +528,57 @@ function sendsEmail(args: AcsEventHandlingArgs): boolean {
     return Object.values(args.handlers).some((h) => h.kind === HandlerKind.Function || h.kind === HandlerKind.LogicApp);
 }
 
-function route(parent: pulumi.Resource, sn: string, s: AcsRouteArgs, target: HandlerTarget, topic: AcsSystemTopic,
-    resourceGroupName: pulumi.Input<string>, dl: DeadLetterStore | undefined, userAssigned: boolean): EventSubscription {
+function route(
+    parent: pulumi.Resource,
+    sn: string,
+    s: AcsRouteArgs,
+    target: HandlerTarget,
+    topic: AcsSystemTopic,
+    resourceGroupName: pulumi.Input<string>,
+    dl: DeadLetterStore | undefined,
+    userAssigned: boolean,
+): EventSubscription {
     const e = target.endpoint;
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
     // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code (https://github.com/Azure/bicep/issues/11656).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
-    return new EventSubscription(sn, {
-        resourceGroupName, systemTopicName: topic.topicName, subscriptionName: s.name ?? sn, handler: s.handler,
-        userAssignedIdentityId: userAssigned ? topic.userAssignedIdentityId : undefined,
-        eventTypes: s.eventTypes, subjectBeginsWith: s.subject?.beginsWith, subjectEndsWith: s.subject?.endsWith,
-        subjectCaseSensitive: s.subject?.caseSensitive, advancedFilters: s.advancedFilters,
-        enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,
-        maxDeliveryAttempts: s.retry?.maxDeliveryAttempts, eventTimeToLiveInMinutes: s.retry?.eventTimeToLiveInMinutes,
-        deliverySchema: s.deliverySchema, maxEventsPerBatch: s.batching?.maxEventsPerBatch,
-        preferredBatchSizeInKilobytes: s.batching?.preferredBatchSizeInKilobytes, labels: s.labels,
-        expirationTimeUtc: s.expirationTimeUtc, deliveryHeaders: s.deliveryHeaders,
-        destination: {
-            endpointType: e.endpointType, resourceId: e.resourceId, queueName: e.queueName,
-            queueMessageTimeToLiveInSeconds: e.queueMessageTimeToLiveInSeconds, endpointUrl: e.endpointUrl,
-            entraTenantId: e.entraTenantId, entraApplicationIdOrUri: e.entraApplicationIdOrUri,
-            minimumTlsVersion: e.minimumTlsVersion, useTopicIdentity: e.useTopicIdentity,
+    return new EventSubscription(
+        sn,
+        {
+            resourceGroupName,
+            systemTopicName: topic.topicName,
+            subscriptionName: s.name ?? sn,
+            handler: s.handler,
+            userAssignedIdentityId: userAssigned ? topic.userAssignedIdentityId : undefined,
+            eventTypes: s.eventTypes,
+            subjectBeginsWith: s.subject?.beginsWith,
+            subjectEndsWith: s.subject?.endsWith,
+            subjectCaseSensitive: s.subject?.caseSensitive,
+            advancedFilters: s.advancedFilters,
+            enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,
+            maxDeliveryAttempts: s.retry?.maxDeliveryAttempts,
+            eventTimeToLiveInMinutes: s.retry?.eventTimeToLiveInMinutes,
+            deliverySchema: s.deliverySchema,
+            maxEventsPerBatch: s.batching?.maxEventsPerBatch,
+            preferredBatchSizeInKilobytes: s.batching?.preferredBatchSizeInKilobytes,
+            labels: s.labels,
+            expirationTimeUtc: s.expirationTimeUtc,
+            deliveryHeaders: s.deliveryHeaders,
+            destination: {
+                endpointType: e.endpointType,
+                resourceId: e.resourceId,
+                queueName: e.queueName,
+                queueMessageTimeToLiveInSeconds: e.queueMessageTimeToLiveInSeconds,
+                endpointUrl: e.endpointUrl,
+                entraTenantId: e.entraTenantId,
+                entraApplicationIdOrUri: e.entraApplicationIdOrUri,
+                minimumTlsVersion: e.minimumTlsVersion,
+                useTopicIdentity: e.useTopicIdentity,
+            },
+            deadLetter: dl
+                ? { storageAccountId: dl.accountId, containerName: dl.containerName, useTopicIdentity: true }
+                : undefined,
         },
-        deadLetter: dl ? { storageAccountId: dl.accountId, containerName: dl.containerName, useTopicIdentity: true } : undefined,
-    }, { parent, dependsOn });
+        { parent, dependsOn },
+    );
 }

@@ -50,39 +50,66 @@ export class CommunicationService extends pulumi.ComponentResource {
             this.id = pulumi.output(args.existingId);
             this.resourceName = this.id.apply(lastSegment);
             // Read the real host name: ACS endpoints carry a geography (name.<geo>.communication.azure.com).
-            const existing = communication.getCommunicationServiceOutput({
-                resourceGroupName: this.id.apply(resourceGroupOf), communicationServiceName: this.resourceName,
-            }, { parent: this });
+            const existing = communication.getCommunicationServiceOutput(
+                {
+                    resourceGroupName: this.id.apply(resourceGroupOf),
+                    communicationServiceName: this.resourceName,
+                },
+                { parent: this },
+            );
             this.endpoint = existing.hostName.apply((h) => `https://${h}`);
             this.principalId = existing.apply((e) => e.identity?.principalId ?? "");
         } else {
-            const acs = new communication.CommunicationService(childName(name, "acs"), {
-                resourceGroupName: args.resourceGroupName,
-                communicationServiceName: args.name,
-                location: "global",
-                dataLocation: args.dataLocation!, // checked before super()
-                disableLocalAuth: args.disableLocalAuth ?? true,
-                publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
-                identity: { type: "SystemAssigned" },
-                linkedDomains: args.linkedDomains,
-                tags: args.tags,
-            }, { parent: this, protect: args.protect ?? false });
-            protectedResourceOptions(this, name, acs, args.lock ?? args.protect ?? false, "the Communication Service owns the phone numbers");
+            const acs = new communication.CommunicationService(
+                childName(name, "acs"),
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    communicationServiceName: args.name,
+                    location: "global",
+                    dataLocation: args.dataLocation!, // checked before super()
+                    disableLocalAuth: args.disableLocalAuth ?? true,
+                    publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+                    identity: { type: "SystemAssigned" },
+                    linkedDomains: args.linkedDomains,
+                    tags: args.tags,
+                },
+                { parent: this, protect: args.protect ?? false },
+            );
+            protectedResourceOptions(
+                this,
+                name,
+                acs,
+                args.lock ?? args.protect ?? false,
+                "the Communication Service owns the phone numbers",
+            );
             this.id = acs.id;
             this.resourceName = acs.name;
             this.endpoint = acs.hostName.apply((h) => `https://${h}`);
             this.principalId = acs.identity.apply((i) => i?.principalId ?? "");
         }
-        this.registerOutputs({ id: this.id, resourceName: this.resourceName, endpoint: this.endpoint, principalId: this.principalId });
+        this.registerOutputs({
+            id: this.id,
+            resourceName: this.resourceName,
+            endpoint: this.endpoint,
+            principalId: this.principalId,
+        });
     }
 }
 
 /** Throws before `super()`: a Communication Service with neither a reference nor name + dataLocation registers nothing. */
 function checkedArgs(name: string, args: CommunicationServiceArgs): CommunicationServiceArgs {
-    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, name + dataLocation | existingId }")], "", `CommunicationService "${name}": invalid arguments`);
+    if (!args || typeof args !== "object")
+        throw new ValidationError(
+            [issue([], args, "arguments required: { resourceGroupName, name + dataLocation | existingId }")],
+            "",
+            `CommunicationService "${name}": invalid arguments`,
+        );
     if (args.existingId === undefined && (args.name === undefined || args.dataLocation === undefined)) {
-        throw new ValidationError([issue([], undefined, "name and dataLocation are required unless existingId is set")], "", `CommunicationService "${name}": invalid arguments`);
+        throw new ValidationError(
+            [issue([], undefined, "name and dataLocation are required unless existingId is set")],
+            "",
+            `CommunicationService "${name}": invalid arguments`,
+        );
     }
     return args;
 }
-

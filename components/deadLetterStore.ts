@@ -62,34 +62,59 @@ export class DeadLetterStore extends pulumi.ComponentResource {
                 sku: args.sku ?? "Standard_LRS",
                 tags: args.tags,
             });
-            new storage.BlobServiceProperties(childName(name, "blob-service"), {
-                resourceGroupName: args.resourceGroupName,
-                accountName: account.name,
-                blobServicesName: "default",
-                deleteRetentionPolicy: { enabled: true, days: args.softDeleteDays ?? 7 },
-                containerDeleteRetentionPolicy: { enabled: true, days: args.softDeleteDays ?? 7 },
-            }, { parent: this });
+            new storage.BlobServiceProperties(
+                childName(name, "blob-service"),
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    accountName: account.name,
+                    blobServicesName: "default",
+                    deleteRetentionPolicy: { enabled: true, days: args.softDeleteDays ?? 7 },
+                    containerDeleteRetentionPolicy: { enabled: true, days: args.softDeleteDays ?? 7 },
+                },
+                { parent: this },
+            );
             this.accountId = account.id;
             accountName = account.name;
         }
-        const container = new storage.BlobContainer(childName(name, "container"), {
-            resourceGroupName,
-            accountName,
-            containerName: args.containerName ?? "deadletters",
-            publicAccess: "None",
-        }, { parent: this });
+        const container = new storage.BlobContainer(
+            childName(name, "container"),
+            {
+                resourceGroupName,
+                accountName,
+                containerName: args.containerName ?? "deadletters",
+                publicAccess: "None",
+            },
+            { parent: this },
+        );
         this.containerName = container.name;
-        WRITER_ROLES.set(this, grantRole(childName(name, "writer-role"), this, args.writerPrincipalId, this.accountId, BuiltInRoles.StorageBlobDataContributor));
+        WRITER_ROLES.set(
+            this,
+            grantRole(
+                childName(name, "writer-role"),
+                this,
+                args.writerPrincipalId,
+                this.accountId,
+                BuiltInRoles.StorageBlobDataContributor,
+            ),
+        );
         this.registerOutputs({ accountId: this.accountId, containerName: this.containerName });
     }
 }
 
 /** Throws before `super()`: a store with neither a new account name nor an existing account registers nothing. */
 function checkedArgs(name: string, args: DeadLetterStoreArgs): DeadLetterStoreArgs {
-    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, location, accountName | existingAccountId }")], "", `DeadLetterStore "${name}": invalid arguments`);
+    if (!args || typeof args !== "object")
+        throw new ValidationError(
+            [issue([], args, "arguments required: { resourceGroupName, location, accountName | existingAccountId }")],
+            "",
+            `DeadLetterStore "${name}": invalid arguments`,
+        );
     if (args.existingAccountId === undefined && args.accountName === undefined) {
-        throw new ValidationError([issue([], undefined, "accountName is required unless existingAccountId is set")], "", `DeadLetterStore "${name}": invalid arguments`);
+        throw new ValidationError(
+            [issue([], undefined, "accountName is required unless existingAccountId is set")],
+            "",
+            `DeadLetterStore "${name}": invalid arguments`,
+        );
     }
     return args;
 }
-

@@ -25,22 +25,30 @@ export class EmailService extends pulumi.ComponentResource {
 
     constructor(name: string, args: EmailServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:EmailService", name, args, opts);
-        const service = new communication.EmailService(childName(name, "service"), {
-            resourceGroupName: args.resourceGroupName,
-            emailServiceName: args.name,
-            location: "global",
-            dataLocation: args.dataLocation,
-            tags: args.tags,
-        }, { parent: this });
-        const domain = new communication.Domain(childName(name, "domain"), {
-            resourceGroupName: args.resourceGroupName,
-            emailServiceName: service.name,
-            domainName: "AzureManagedDomain",
-            location: "global",
-            domainManagement: "AzureManaged",
-            userEngagementTracking: "Disabled",
-            tags: args.tags,
-        }, { parent: this });
+        const service = new communication.EmailService(
+            childName(name, "service"),
+            {
+                resourceGroupName: args.resourceGroupName,
+                emailServiceName: args.name,
+                location: "global",
+                dataLocation: args.dataLocation,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const domain = new communication.Domain(
+            childName(name, "domain"),
+            {
+                resourceGroupName: args.resourceGroupName,
+                emailServiceName: service.name,
+                domainName: "AzureManagedDomain",
+                location: "global",
+                domainManagement: "AzureManaged",
+                userEngagementTracking: "Disabled",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
         this.domainId = domain.id;
         this.senderAddress = domain.mailFromSenderDomain.apply((d) => `DoNotReply@${d}`);
         this.registerOutputs({ domainId: this.domainId, senderAddress: this.senderAddress });

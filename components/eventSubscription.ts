@@ -1,7 +1,13 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
-import { Issue, issue, redactUrl, ValidationError } from "../validation/issue";
+import {
+    checkAdvancedFilters,
+    checkEventTypes,
+    checkHeaderValue,
+    checkRetry,
+    checkSubjectFilter,
+} from "../validation/filters";
+import { Issue, issue, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { webhookUrlIssues } from "../validation/webhook";
 import { childName } from "./naming";
@@ -120,30 +126,34 @@ export class EventSubscription extends pulumi.ComponentResource {
 
     constructor(name: string, args: EventSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:EventSubscription", name, checkedSubscriptionArgs(name, args), opts);
-        const sub = new eventgrid.SystemTopicEventSubscription(childName(name, "subscription"), {
-            resourceGroupName: args.resourceGroupName,
-            systemTopicName: args.systemTopicName,
-            eventSubscriptionName: args.subscriptionName ?? name,
-            filter: {
-                includedEventTypes: args.eventTypes,
-                subjectBeginsWith: args.subjectBeginsWith,
-                subjectEndsWith: args.subjectEndsWith,
-                isSubjectCaseSensitive: args.subjectCaseSensitive ?? false,
-                enableAdvancedFilteringOnArrays: args.enableAdvancedFilteringOnArrays ?? false,
-                advancedFilters: args.advancedFilters as any,
+        const sub = new eventgrid.SystemTopicEventSubscription(
+            childName(name, "subscription"),
+            {
+                resourceGroupName: args.resourceGroupName,
+                systemTopicName: args.systemTopicName,
+                eventSubscriptionName: args.subscriptionName ?? name,
+                filter: {
+                    includedEventTypes: args.eventTypes,
+                    subjectBeginsWith: args.subjectBeginsWith,
+                    subjectEndsWith: args.subjectEndsWith,
+                    isSubjectCaseSensitive: args.subjectCaseSensitive ?? false,
+                    enableAdvancedFilteringOnArrays: args.enableAdvancedFilteringOnArrays ?? false,
+                    advancedFilters: args.advancedFilters as any,
+                },
+                retryPolicy: {
+                    maxDeliveryAttempts: args.maxDeliveryAttempts ?? LIMITS.maxDeliveryAttempts.default,
+                    eventTimeToLiveInMinutes: args.eventTimeToLiveInMinutes ?? LIMITS.eventTimeToLiveInMinutes.default,
+                },
+                eventDeliverySchema: args.deliverySchema ?? DeliverySchema.EventGridSchema,
+                labels: args.labels,
+                expirationTimeUtc: args.expirationTimeUtc,
+                ...destinationInputs(args),
+                ...deadLetterInputs(args.deadLetter, topicIdentity(args)),
+                // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource itself:
+                // a child does not inherit its parent's dependencies.
             },
-            retryPolicy: {
-                maxDeliveryAttempts: args.maxDeliveryAttempts ?? LIMITS.maxDeliveryAttempts.default,
-                eventTimeToLiveInMinutes: args.eventTimeToLiveInMinutes ?? LIMITS.eventTimeToLiveInMinutes.default,
-            },
-            eventDeliverySchema: args.deliverySchema ?? DeliverySchema.EventGridSchema,
-            labels: args.labels,
-            expirationTimeUtc: args.expirationTimeUtc,
-            ...destinationInputs(args),
-            ...deadLetterInputs(args.deadLetter, topicIdentity(args)),
-        // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource itself:
-        // a child does not inherit its parent's dependencies.
-        }, { parent: this, dependsOn: opts?.dependsOn });
+            { parent: this, dependsOn: opts?.dependsOn },
+        );
         this.id = sub.id;
         this.subscriptionName = sub.name;
         this.registerOutputs({ id: this.id, subscriptionName: this.subscriptionName });
@@ -151,27 +161,41 @@ export class EventSubscription extends pulumi.ComponentResource {
 }
 
 function usesIdentity(d: DestinationArgs): boolean {
-    return d.useTopicIdentity ?? (d.endpointType !== EndpointType.WebHook && d.endpointType !== EndpointType.AzureFunction);
+    return (
+        d.useTopicIdentity ?? (d.endpointType !== EndpointType.WebHook && d.endpointType !== EndpointType.AzureFunction)
+    );
 }
 
 /** `destination` and `deliveryWithResourceIdentity` are mutually exclusive in ARM: emit exactly one. */
 function destinationInputs(args: EventSubscriptionArgs): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
     const d = args.destination;
     const mappings = deliveryMappings(args.deliveryHeaders);
-    const push = isPushEndpoint(d.endpointType) ? {
-        maxEventsPerBatch: args.maxEventsPerBatch ?? LIMITS.maxEventsPerBatch.default,
-        preferredBatchSizeInKilobytes: args.preferredBatchSizeInKilobytes ?? LIMITS.preferredBatchSizeInKilobytes.default,
-    } : {};
+    const push = isPushEndpoint(d.endpointType)
+        ? {
+              maxEventsPerBatch: args.maxEventsPerBatch ?? LIMITS.maxEventsPerBatch.default,
+              preferredBatchSizeInKilobytes:
+                  args.preferredBatchSizeInKilobytes ?? LIMITS.preferredBatchSizeInKilobytes.default,
+          }
+        : {};
     let destination: any;
     switch (d.endpointType) {
         case EndpointType.WebHook:
             destination = {
-                endpointType: "WebHook", endpointUrl: pulumi.secret(d.endpointUrl!), minimumTlsVersionAllowed: d.minimumTlsVersion ?? "1.2",
-                azureActiveDirectoryTenantId: d.entraTenantId, azureActiveDirectoryApplicationIdOrUri: d.entraApplicationIdOrUri, ...push,
+                endpointType: "WebHook",
+                endpointUrl: pulumi.secret(d.endpointUrl!),
+                minimumTlsVersionAllowed: d.minimumTlsVersion ?? "1.2",
+                azureActiveDirectoryTenantId: d.entraTenantId,
+                azureActiveDirectoryApplicationIdOrUri: d.entraApplicationIdOrUri,
+                ...push,
             };
             break;
         case EndpointType.StorageQueue:
-            destination = { endpointType: "StorageQueue", resourceId: d.resourceId, queueName: d.queueName, queueMessageTimeToLiveInSeconds: d.queueMessageTimeToLiveInSeconds };
+            destination = {
+                endpointType: "StorageQueue",
+                resourceId: d.resourceId,
+                queueName: d.queueName,
+                queueMessageTimeToLiveInSeconds: d.queueMessageTimeToLiveInSeconds,
+            };
             break;
         default:
             destination = { endpointType: d.endpointType, resourceId: d.resourceId, ...push };
@@ -191,14 +215,28 @@ function topicIdentity(args: EventSubscriptionArgs): { type: string; userAssigne
 
 function deliveryMappings(headers: DeliveryHeaderArgs[] | undefined): any[] | undefined {
     if (!headers?.length) return undefined;
-    return headers.map((h) => h.kind === DeliveryHeaderKind.Static
-        ? { type: "Static", name: h.name, value: h.secret ? pulumi.secret(h.value!) : h.value, isSecret: h.secret ?? false }
-        : { type: "Dynamic", name: h.name, sourceField: h.sourceField });
+    return headers.map((h) =>
+        h.kind === DeliveryHeaderKind.Static
+            ? {
+                  type: "Static",
+                  name: h.name,
+                  value: h.secret ? pulumi.secret(h.value!) : h.value,
+                  isSecret: h.secret ?? false,
+              }
+            : { type: "Dynamic", name: h.name, sourceField: h.sourceField },
+    );
 }
 
-function deadLetterInputs(dl: DeadLetterArgs | undefined, identity: { type: string; userAssignedIdentity?: pulumi.Input<string> }): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
+function deadLetterInputs(
+    dl: DeadLetterArgs | undefined,
+    identity: { type: string; userAssignedIdentity?: pulumi.Input<string> },
+): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
     if (!dl) return {};
-    const deadLetterDestination = { endpointType: "StorageBlob" as const, resourceId: dl.storageAccountId, blobContainerName: dl.containerName };
+    const deadLetterDestination = {
+        endpointType: "StorageBlob" as const,
+        resourceId: dl.storageAccountId,
+        blobContainerName: dl.containerName,
+    };
     return (dl.useTopicIdentity ?? true)
         ? { deadLetterWithResourceIdentity: { identity, deadLetterDestination } }
         : { deadLetterDestination };
@@ -214,28 +252,37 @@ function checkedSubscriptionArgs(name: string, args: EventSubscriptionArgs): Eve
     return args;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
 
 /**
  * Route settings whose shape TypeScript cannot enforce for a JavaScript or YAML caller: enums, lists, header kinds.
  * Checked the same way here and by AcsEventHandling before it creates anything.
  */
-export function routeSettingIssues(r: { deliverySchema?: unknown; deliveryHeaders?: unknown }, at: (string | number)[]): Issue[] {
+export function routeSettingIssues(
+    r: { deliverySchema?: unknown; deliveryHeaders?: unknown },
+    at: (string | number)[],
+): Issue[] {
     const out: Issue[] = [];
     const schema = plain(r.deliverySchema as pulumi.Input<string> | undefined);
     if (schema !== undefined && !(Object.values(DeliverySchema) as unknown[]).includes(schema)) {
         out.push(issue([...at, "deliverySchema"], schema, `one of ${Object.values(DeliverySchema).join(", ")}`));
     }
     if (r.deliveryHeaders === undefined) return out;
-    if (!Array.isArray(r.deliveryHeaders)) return [...out, issue([...at, "deliveryHeaders"], typeof r.deliveryHeaders, "a list of headers")];
+    if (!Array.isArray(r.deliveryHeaders))
+        return [...out, issue([...at, "deliveryHeaders"], typeof r.deliveryHeaders, "a list of headers")];
     r.deliveryHeaders.forEach((h, i) => {
         const hat = [...at, "deliveryHeaders", i];
-        if (!isRecord(h)) return out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
+        if (!isRecord(h))
+            return out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
         const kinds = Object.values(DeliveryHeaderKind) as unknown[];
-        if (!kinds.includes(h.kind)) out.push(issue([...hat, "kind"], h.kind, `one of ${kinds.map((k) => `"${k}"`).join(", ")} (lower case)`));
-        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null)) out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
+        if (!kinds.includes(h.kind))
+            out.push(issue([...hat, "kind"], h.kind, `one of ${kinds.map((k) => `"${k}"`).join(", ")} (lower case)`));
+        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null))
+            out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
         out.push(...checkHeaderValue(plain(h.value as pulumi.Input<string> | undefined), [...hat, "value"]));
-        if (h.kind === DeliveryHeaderKind.Dynamic && (h.sourceField === undefined || h.sourceField === null)) out.push(issue([...hat, "sourceField"], undefined, "a dynamic header needs sourceField, e.g. \"data.to\""));
+        if (h.kind === DeliveryHeaderKind.Dynamic && (h.sourceField === undefined || h.sourceField === null))
+            out.push(issue([...hat, "sourceField"], undefined, 'a dynamic header needs sourceField, e.g. "data.to"'));
         return undefined;
     });
     return out;
@@ -243,41 +290,108 @@ export function routeSettingIssues(r: { deliverySchema?: unknown; deliveryHeader
 
 /** Validate what is known at construction time (plain values); outputs are checked by the policy pack. */
 export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
-    if (!isRecord(args)) return [issue([], args === null ? null : typeof args, "arguments required: { resourceGroupName, systemTopicName, eventTypes, destination }")];
+    if (!isRecord(args))
+        return [
+            issue(
+                [],
+                args === null ? null : typeof args,
+                "arguments required: { resourceGroupName, systemTopicName, eventTypes, destination }",
+            ),
+        ];
     const out: Issue[] = routeSettingIssues(args, []);
     const types = plain(args.eventTypes);
     if (args.eventTypes === undefined || types !== undefined) out.push(...checkEventTypes(types, ["eventTypes"]));
     const typeList = (types ?? []).map((t) => plain(t));
-    out.push(...checkSubjectFilter({ beginsWith: plain(args.subjectBeginsWith), endsWith: plain(args.subjectEndsWith), caseSensitive: plain(args.subjectCaseSensitive) }, typeList, ["subject"]));
+    out.push(
+        ...checkSubjectFilter(
+            {
+                beginsWith: plain(args.subjectBeginsWith),
+                endsWith: plain(args.subjectEndsWith),
+                caseSensitive: plain(args.subjectCaseSensitive),
+            },
+            typeList,
+            ["subject"],
+        ),
+    );
     const filters: unknown = args.advancedFilters;
-    out.push(...checkAdvancedFilters(Array.isArray(filters) ? filters.map((f) => !isRecord(f) ? f : ({ operatorType: plain(f.operatorType), key: plain(f.key), value: plain(f.value), values: plain(f.values) })) : filters, ["advancedFilters"]));
-    out.push(...checkRetry({ maxDeliveryAttempts: plain(args.maxDeliveryAttempts), eventTimeToLiveInMinutes: plain(args.eventTimeToLiveInMinutes) }, ["retry"]));
+    out.push(
+        ...checkAdvancedFilters(
+            Array.isArray(filters)
+                ? filters.map((f) =>
+                      !isRecord(f)
+                          ? f
+                          : {
+                                operatorType: plain(f.operatorType),
+                                key: plain(f.key),
+                                value: plain(f.value),
+                                values: plain(f.values),
+                            },
+                  )
+                : filters,
+            ["advancedFilters"],
+        ),
+    );
+    out.push(
+        ...checkRetry(
+            {
+                maxDeliveryAttempts: plain(args.maxDeliveryAttempts),
+                eventTimeToLiveInMinutes: plain(args.eventTimeToLiveInMinutes),
+            },
+            ["retry"],
+        ),
+    );
     const sn = plain(args.subscriptionName);
-    if (sn !== undefined && !LIMITS.subscriptionName.test(sn)) out.push(issue(["subscriptionName"], sn, "3–64 letters, digits or hyphens"));
+    if (sn !== undefined && !LIMITS.subscriptionName.test(sn))
+        out.push(issue(["subscriptionName"], sn, "3–64 letters, digits or hyphens"));
     out.push(...destinationIssues(args.destination));
     const batching = args.maxEventsPerBatch !== undefined || args.preferredBatchSizeInKilobytes !== undefined;
     if (batching && isRecord(args.destination) && !isPushEndpoint(args.destination.endpointType)) {
-        out.push(issue(["maxEventsPerBatch"], plain(args.maxEventsPerBatch), `batching applies only to WebHook and AzureFunction destinations; this one is ${args.destination.endpointType}`));
+        out.push(
+            issue(
+                ["maxEventsPerBatch"],
+                plain(args.maxEventsPerBatch),
+                `batching applies only to WebHook and AzureFunction destinations; this one is ${args.destination.endpointType}`,
+            ),
+        );
     }
-    if ((args.deliveryHeaders?.length ?? 0) > LIMITS.deliveryAttributeMappings) out.push(issue(["deliveryHeaders"], args.deliveryHeaders!.length, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`));
+    if ((args.deliveryHeaders?.length ?? 0) > LIMITS.deliveryAttributeMappings)
+        out.push(
+            issue(
+                ["deliveryHeaders"],
+                args.deliveryHeaders!.length,
+                `at most ${LIMITS.deliveryAttributeMappings} delivery headers`,
+            ),
+        );
     return out;
 }
 
 function destinationIssues(d: DestinationArgs | undefined): Issue[] {
     if (!isRecord(d)) return [issue(["destination"], d, "required: { endpointType, resourceId | endpointUrl, … }")];
-    if (!Object.values(EndpointType).includes(d.endpointType)) return [issue(["destination", "endpointType"], d.endpointType, `one of ${Object.values(EndpointType).join(", ")}`)];
+    if (!Object.values(EndpointType).includes(d.endpointType))
+        return [
+            issue(["destination", "endpointType"], d.endpointType, `one of ${Object.values(EndpointType).join(", ")}`),
+        ];
     if (d.endpointType === EndpointType.WebHook) {
-        if (d.endpointUrl === undefined) return [issue(["destination", "endpointUrl"], undefined, "required for WebHook")];
+        if (d.endpointUrl === undefined)
+            return [issue(["destination", "endpointUrl"], undefined, "required for WebHook")];
         const url = plain(d.endpointUrl);
         return webhookUrlIssues(url, ["destination", "endpointUrl"]);
     }
     const out: Issue[] = [];
-    if (d.resourceId === undefined) out.push(issue(["destination", "resourceId"], undefined, `required for ${d.endpointType}`));
-    if (d.endpointType === EndpointType.StorageQueue && d.queueName === undefined) out.push(issue(["destination", "queueName"], undefined, "required for StorageQueue"));
+    if (d.resourceId === undefined)
+        out.push(issue(["destination", "resourceId"], undefined, `required for ${d.endpointType}`));
+    if (d.endpointType === EndpointType.StorageQueue && d.queueName === undefined)
+        out.push(issue(["destination", "queueName"], undefined, "required for StorageQueue"));
     if (d.endpointType === EndpointType.AzureFunction) {
         const id = plain(d.resourceId);
         if (id !== undefined && !/\/providers\/Microsoft\.Web\/sites\/[^/]+\/functions\/[^/]+$/i.test(id)) {
-            out.push(issue(["destination", "resourceId"], id, "an AzureFunction destination is <function app id>/functions/<function name>"));
+            out.push(
+                issue(
+                    ["destination", "resourceId"],
+                    id,
+                    "an AzureFunction destination is <function app id>/functions/<function name>",
+                ),
+            );
         }
     }
     return out;

@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HandlerEndpoint } from "./handlers/endpoint";
-import { EventHubTargetArgs, eventHubEndpoint, ServiceBusQueueTargetArgs, serviceBusQueueEndpoint, ServiceBusTopicTargetArgs, serviceBusTopicEndpoint } from "./handlers/messaging";
+import {
+    EventHubTargetArgs,
+    eventHubEndpoint,
+    ServiceBusQueueTargetArgs,
+    serviceBusQueueEndpoint,
+    ServiceBusTopicTargetArgs,
+    serviceBusTopicEndpoint,
+} from "./handlers/messaging";
 import { StorageQueueTargetArgs, storageQueueEndpoint, TargetContext } from "./handlers/storageQueue";
 import { WebhookTargetArgs, webhookEndpoint } from "./handlers/webhook";
 import { FunctionTargetArgs, functionEndpoint, LogicAppTargetArgs, logicAppEndpoint } from "./handlers/apps";
@@ -79,13 +86,19 @@ export class HandlerTarget extends pulumi.ComponentResource {
     constructor(name: string, args: HandlerTargetArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:HandlerTarget", name, withSecretWebhook(checkedHandlerArgs(name, args)), opts);
         const ctx: TargetContext = {
-            name, parent: this, resourceGroupName: args.resourceGroupName, location: args.location,
-            tags: args.tags, senderPrincipalId: args.senderPrincipalId,
+            name,
+            parent: this,
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            senderPrincipalId: args.senderPrincipalId,
         };
         ENDPOINTS.set(this, createEndpoint(ctx, args));
         this.endpointType = pulumi.output(this.endpoint.endpointType);
         this.resourceId = pulumi.output(this.endpoint.resourceId);
-        this.endpointUrl = this.endpoint.endpointUrl ? pulumi.secret(this.endpoint.endpointUrl) : pulumi.output(undefined);
+        this.endpointUrl = this.endpoint.endpointUrl
+            ? pulumi.secret(this.endpoint.endpointUrl)
+            : pulumi.output(undefined);
         // Only outputs that exist for this kind: an undefined output shows as a warning in every preview.
         this.registerOutputs({
             endpointType: this.endpointType,
@@ -104,27 +117,63 @@ function checkedHandlerArgs(name: string, args: HandlerTargetArgs): HandlerTarge
 
 /** A handler's kind and its one block, as a JavaScript or YAML caller may get them wrong; shared with AcsEventHandling. */
 export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[] {
-    if (!args || typeof args !== "object" || Array.isArray(args)) return [issue(at, args === null ? null : typeof args, `a handler: { kind, <kind>: {…} } with kind one of ${BLOCKS.join(", ")}`)];
+    if (!args || typeof args !== "object" || Array.isArray(args))
+        return [
+            issue(
+                at,
+                args === null ? null : typeof args,
+                `a handler: { kind, <kind>: {…} } with kind one of ${BLOCKS.join(", ")}`,
+            ),
+        ];
     const h = args as Record<string, unknown>;
     const blockIssues = handlerBlockIssues(BLOCKS, h, at);
     if (blockIssues.length) return blockIssues;
     const block = h[h.kind as string];
-    if (!block || typeof block !== "object" || Array.isArray(block)) return [issue([...at, h.kind as string], block === null ? null : typeof block, "an object with the settings of this kind")];
+    if (!block || typeof block !== "object" || Array.isArray(block))
+        return [
+            issue(
+                [...at, h.kind as string],
+                block === null ? null : typeof block,
+                "an object with the settings of this kind",
+            ),
+        ];
     const b = block as Record<string, unknown>;
-    const [create, ref] = h.kind === HandlerKind.StorageQueue ? ["accountName", "existingAccountId"] : ["namespaceName", "existingNamespaceId"];
-    const needsTarget = [HandlerKind.StorageQueue, HandlerKind.ServiceBusQueue, HandlerKind.ServiceBusTopic, HandlerKind.EventHub].includes(h.kind as HandlerKind);
-    if (needsTarget && b[create] === undefined && b[ref] === undefined) return [issue([...at, h.kind as string, create], undefined, `required: ${create} to create one, or ${ref} to reference an existing one`)];
+    const [create, ref] =
+        h.kind === HandlerKind.StorageQueue
+            ? ["accountName", "existingAccountId"]
+            : ["namespaceName", "existingNamespaceId"];
+    const needsTarget = [
+        HandlerKind.StorageQueue,
+        HandlerKind.ServiceBusQueue,
+        HandlerKind.ServiceBusTopic,
+        HandlerKind.EventHub,
+    ].includes(h.kind as HandlerKind);
+    if (needsTarget && b[create] === undefined && b[ref] === undefined)
+        return [
+            issue(
+                [...at, h.kind as string, create],
+                undefined,
+                `required: ${create} to create one, or ${ref} to reference an existing one`,
+            ),
+        ];
     return [];
 }
 
 function createEndpoint(ctx: TargetContext, args: HandlerTargetArgs): HandlerEndpoint {
     switch (args.kind) {
-        case HandlerKind.Webhook: return webhookEndpoint(args.webhook!);
-        case HandlerKind.StorageQueue: return storageQueueEndpoint(ctx, args.storageQueue!);
-        case HandlerKind.ServiceBusQueue: return serviceBusQueueEndpoint(ctx, args.serviceBusQueue!);
-        case HandlerKind.ServiceBusTopic: return serviceBusTopicEndpoint(ctx, args.serviceBusTopic!);
-        case HandlerKind.EventHub: return eventHubEndpoint(ctx, args.eventHub!);
-        case HandlerKind.Function: return functionEndpoint(ctx, args.function!, args);
-        case HandlerKind.LogicApp: return logicAppEndpoint(ctx, args.logicApp!, args);
+        case HandlerKind.Webhook:
+            return webhookEndpoint(args.webhook!);
+        case HandlerKind.StorageQueue:
+            return storageQueueEndpoint(ctx, args.storageQueue!);
+        case HandlerKind.ServiceBusQueue:
+            return serviceBusQueueEndpoint(ctx, args.serviceBusQueue!);
+        case HandlerKind.ServiceBusTopic:
+            return serviceBusTopicEndpoint(ctx, args.serviceBusTopic!);
+        case HandlerKind.EventHub:
+            return eventHubEndpoint(ctx, args.eventHub!);
+        case HandlerKind.Function:
+            return functionEndpoint(ctx, args.function!, args);
+        case HandlerKind.LogicApp:
+            return logicAppEndpoint(ctx, args.logicApp!, args);
     }
 }

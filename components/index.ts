@@ -1,14 +1,40 @@
 /**
  * Public entry of the component library: what other stacks import.
  */
-export { AcsEventHandling, AcsEventHandlingArgs, AcsCommunicationArgs, AcsTopicArgs, AcsDeadLetterArgs, AcsRouteArgs, SubjectFilterArgs, RetryArgs, BatchingArgs, SubscriptionInfo, AcsEmailDomainArgs, CustomEmailDomainArgs } from "./acsEventHandling";
+export {
+    AcsEventHandling,
+    AcsEventHandlingArgs,
+    AcsCommunicationArgs,
+    AcsTopicArgs,
+    AcsDeadLetterArgs,
+    AcsRouteArgs,
+    SubjectFilterArgs,
+    RetryArgs,
+    BatchingArgs,
+    SubscriptionInfo,
+    AcsEmailDomainArgs,
+    CustomEmailDomainArgs,
+} from "./acsEventHandling";
 export { CommunicationService, CommunicationServiceArgs } from "./communicationService";
 export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
 export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
 export { AcsHandlerArgs, HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
-export { EventSubscription, EventSubscriptionArgs, AdvancedFilterArgs, DeliveryHeaderArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
-export { Monitoring, MonitoringArgs, AcsMonitoringArgs, MonitoringSettings, MonitoringThresholdsArgs } from "./monitoring";
+export {
+    EventSubscription,
+    EventSubscriptionArgs,
+    AdvancedFilterArgs,
+    DeliveryHeaderArgs,
+    DestinationArgs,
+    DeadLetterArgs,
+} from "./eventSubscription";
+export {
+    Monitoring,
+    MonitoringArgs,
+    AcsMonitoringArgs,
+    MonitoringSettings,
+    MonitoringThresholdsArgs,
+} from "./monitoring";
 export { MONITORING_DEFAULTS } from "../validation/monitoring";
 export { acsLogCategoriesFor } from "./monitoring/logCategories";
 export { WebhookTargetArgs } from "./handlers/webhook";
@@ -16,6 +42,13 @@ export { StorageQueueTargetArgs } from "./handlers/storageQueue";
 export { ServiceBusQueueTargetArgs, ServiceBusTopicTargetArgs, EventHubTargetArgs } from "./handlers/messaging";
 export { FunctionTargetArgs, LogicAppTargetArgs } from "./handlers/apps";
 export { DEFAULT_PACKAGE_PATH } from "./handlers/functionApp";
-export { HandlerKind, EndpointType, DeliverySchema, DeliveryHeaderKind, EmailDomainKind, DeliveryIdentityKind } from "./types";
+export {
+    HandlerKind,
+    EndpointType,
+    DeliverySchema,
+    DeliveryHeaderKind,
+    EmailDomainKind,
+    DeliveryIdentityKind,
+} from "./types";
 export { BuiltInRoles } from "./roles";
 export * as catalog from "../catalog";

@@ -1,7 +1,16 @@
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
-import { frequencyFor, isoMinutes, shiftSeverity, shortNameFor, SUBSCRIPTION_DIMENSION, SYSTEM_TOPIC_METRIC_NAMESPACE, TOPIC_ALERTS, TopicAlertSpec } from "./monitoring/alerts";
+import {
+    frequencyFor,
+    isoMinutes,
+    shiftSeverity,
+    shortNameFor,
+    SUBSCRIPTION_DIMENSION,
+    SYSTEM_TOPIC_METRIC_NAMESPACE,
+    TOPIC_ALERTS,
+    TopicAlertSpec,
+} from "./monitoring/alerts";
 import { acsLogCategoriesFor } from "./monitoring/logCategories";
 import { MONITORING_DEFAULTS, monitoringIssues } from "../validation/monitoring";
 import { childName } from "./naming";
@@ -94,17 +103,32 @@ export class Monitoring extends pulumi.ComponentResource {
         this.workspaceId = workspace(this, name, prefix, args);
         this.acsLogCategories = diagnosticSettings(this, name, prefix, this.workspaceId, args);
         this.actionGroupId = actionGroup(this, name, prefix, args).id;
-        this.alertRuleIds = pulumi.all(TOPIC_ALERTS.map((spec) => topicAlert(this, name, prefix, this.actionGroupId, spec, args).id));
+        this.alertRuleIds = pulumi.all(
+            TOPIC_ALERTS.map((spec) => topicAlert(this, name, prefix, this.actionGroupId, spec, args).id),
+        );
         this.registerOutputs({
-            workspaceId: this.workspaceId, actionGroupId: this.actionGroupId,
-            alertRuleIds: this.alertRuleIds, acsLogCategories: this.acsLogCategories,
+            workspaceId: this.workspaceId,
+            actionGroupId: this.actionGroupId,
+            alertRuleIds: this.alertRuleIds,
+            acsLogCategories: this.acsLogCategories,
         });
     }
 }
 
 /** Reject bad settings before `super()`, so a bad config registers nothing, not even the component. */
 function checkedMonitoringArgs(name: string, args: MonitoringArgs): MonitoringArgs {
-    if (!args || typeof args !== "object") throw new ValidationError([issue([], args, "arguments required: { resourceGroupName, location, systemTopicId, subscriptionNames, … }")], "", `Monitoring "${name}": invalid arguments`);
+    if (!args || typeof args !== "object")
+        throw new ValidationError(
+            [
+                issue(
+                    [],
+                    args,
+                    "arguments required: { resourceGroupName, location, systemTopicId, subscriptionNames, … }",
+                ),
+            ],
+            "",
+            `Monitoring "${name}": invalid arguments`,
+        );
     checkMonitoringArgs(name, args);
     return args;
 }
@@ -115,96 +139,165 @@ export function checkMonitoringArgs(name: string, args: MonitoringSettings): voi
     if (issues.length) throw new ValidationError(issues, "", `Monitoring "${name}": invalid arguments`);
 }
 
-function workspace(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, args: MonitoringArgs): pulumi.Output<string> {
+function workspace(
+    parent: pulumi.Resource,
+    name: string,
+    prefix: pulumi.Output<string>,
+    args: MonitoringArgs,
+): pulumi.Output<string> {
     if (args.existingWorkspaceId !== undefined) return pulumi.output(args.existingWorkspaceId);
-    return new operationalinsights.Workspace(childName(name, "workspace"), {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        workspaceName: args.workspaceName ?? pulumi.interpolate`${prefix}-logs`,
-        sku: { name: "PerGB2018" },
-        retentionInDays: args.retentionInDays ?? MONITORING_DEFAULTS.retentionInDays,
-        // Entra ID only (Azure Policy e15effd4); resource-context access lets teams read their resources' logs.
-        features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
-        // Explicit: Disabled needs an Azure Monitor Private Link Scope, which this stack does not create.
-        publicNetworkAccessForIngestion: "Enabled",
-        publicNetworkAccessForQuery: "Enabled",
-        tags: args.tags,
-    }, { parent }).id;
+    return new operationalinsights.Workspace(
+        childName(name, "workspace"),
+        {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            workspaceName: args.workspaceName ?? pulumi.interpolate`${prefix}-logs`,
+            sku: { name: "PerGB2018" },
+            retentionInDays: args.retentionInDays ?? MONITORING_DEFAULTS.retentionInDays,
+            // Entra ID only (Azure Policy e15effd4); resource-context access lets teams read their resources' logs.
+            features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+            // Explicit: Disabled needs an Azure Monitor Private Link Scope, which this stack does not create.
+            publicNetworkAccessForIngestion: "Enabled",
+            publicNetworkAccessForQuery: "Enabled",
+            tags: args.tags,
+        },
+        { parent },
+    ).id;
 }
 
 /** Topic and ACS diagnostic settings; returns the ACS log categories enabled. */
-function diagnosticSettings(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, workspaceId: pulumi.Output<string>, args: MonitoringArgs): pulumi.Output<string[]> {
+function diagnosticSettings(
+    parent: pulumi.Resource,
+    name: string,
+    prefix: pulumi.Output<string>,
+    workspaceId: pulumi.Output<string>,
+    args: MonitoringArgs,
+): pulumi.Output<string[]> {
     const settingName = pulumi.interpolate`${prefix}-diagnostics`;
     // DeliveryFailures is the only log category of a system topic; resource-specific ("Dedicated") tables
     // are what ACS supports and are cheaper to query than AzureDiagnostics.
-    new monitor.DiagnosticSetting(childName(name, "topic-diagnostics"), {
-        resourceUri: args.systemTopicId, name: settingName, workspaceId, logAnalyticsDestinationType: "Dedicated",
-        logs: [{ category: "DeliveryFailures", enabled: true }],
-        metrics: [{ category: "AllMetrics", enabled: true }],
-    }, { parent });
-    (args.workflowIds ?? []).forEach((resourceUri, i) => new monitor.DiagnosticSetting(childName(name, `workflow-${i}-diagnostics`), {
-        resourceUri, name: settingName, workspaceId, logAnalyticsDestinationType: "Dedicated",
-        logs: [{ category: "WorkflowRuntime", enabled: true }],
-        metrics: [{ category: "AllMetrics", enabled: true }],
-    }, { parent }));
+    new monitor.DiagnosticSetting(
+        childName(name, "topic-diagnostics"),
+        {
+            resourceUri: args.systemTopicId,
+            name: settingName,
+            workspaceId,
+            logAnalyticsDestinationType: "Dedicated",
+            logs: [{ category: "DeliveryFailures", enabled: true }],
+            metrics: [{ category: "AllMetrics", enabled: true }],
+        },
+        { parent },
+    );
+    (args.workflowIds ?? []).forEach(
+        (resourceUri, i) =>
+            new monitor.DiagnosticSetting(
+                childName(name, `workflow-${i}-diagnostics`),
+                {
+                    resourceUri,
+                    name: settingName,
+                    workspaceId,
+                    logAnalyticsDestinationType: "Dedicated",
+                    logs: [{ category: "WorkflowRuntime", enabled: true }],
+                    metrics: [{ category: "AllMetrics", enabled: true }],
+                },
+                { parent },
+            ),
+    );
     if (args.communicationServiceId === undefined) return pulumi.output([]);
-    const categories = pulumi.all([args.subscribedEventTypes ?? [], args.sendsEmail ?? false]).apply(([types, email]) => acsLogCategoriesFor(types, email));
-    new monitor.DiagnosticSetting(childName(name, "acs-diagnostics"), {
-        resourceUri: args.communicationServiceId, name: settingName, workspaceId, logAnalyticsDestinationType: "Dedicated",
-        logs: categories.apply((cs) => cs.map((category) => ({ category, enabled: true }))),
-        metrics: [{ category: "AllMetrics", enabled: true }],
-    }, { parent });
+    const categories = pulumi
+        .all([args.subscribedEventTypes ?? [], args.sendsEmail ?? false])
+        .apply(([types, email]) => acsLogCategoriesFor(types, email));
+    new monitor.DiagnosticSetting(
+        childName(name, "acs-diagnostics"),
+        {
+            resourceUri: args.communicationServiceId,
+            name: settingName,
+            workspaceId,
+            logAnalyticsDestinationType: "Dedicated",
+            logs: categories.apply((cs) => cs.map((category) => ({ category, enabled: true }))),
+            metrics: [{ category: "AllMetrics", enabled: true }],
+        },
+        { parent },
+    );
     return categories;
 }
 
-function actionGroup(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, args: MonitoringArgs): monitor.ActionGroup {
-    const receivers = pulumi.output(args.alertEmails ?? []).apply((emails) => emails.map((emailAddress, i) => ({
-        name: `email-${i + 1}`, emailAddress, useCommonAlertSchema: true,
-    })));
-    return new monitor.ActionGroup(childName(name, "action-group"), {
-        resourceGroupName: args.resourceGroupName,
-        actionGroupName: pulumi.interpolate`${prefix}-alerts`,
-        groupShortName: args.actionGroupShortName ?? prefix.apply(shortNameFor),
-        location: "Global",
-        enabled: true,
-        emailReceivers: receivers,
-        tags: args.tags,
-    }, { parent });
+function actionGroup(
+    parent: pulumi.Resource,
+    name: string,
+    prefix: pulumi.Output<string>,
+    args: MonitoringArgs,
+): monitor.ActionGroup {
+    const receivers = pulumi.output(args.alertEmails ?? []).apply((emails) =>
+        emails.map((emailAddress, i) => ({
+            name: `email-${i + 1}`,
+            emailAddress,
+            useCommonAlertSchema: true,
+        })),
+    );
+    return new monitor.ActionGroup(
+        childName(name, "action-group"),
+        {
+            resourceGroupName: args.resourceGroupName,
+            actionGroupName: pulumi.interpolate`${prefix}-alerts`,
+            groupShortName: args.actionGroupShortName ?? prefix.apply(shortNameFor),
+            location: "Global",
+            enabled: true,
+            emailReceivers: receivers,
+            tags: args.tags,
+        },
+        { parent },
+    );
 }
 
-function topicAlert(parent: pulumi.Resource, name: string, prefix: pulumi.Output<string>, actionGroupId: pulumi.Output<string>, spec: TopicAlertSpec, args: MonitoringArgs): monitor.MetricAlert {
+function topicAlert(
+    parent: pulumi.Resource,
+    name: string,
+    prefix: pulumi.Output<string>,
+    actionGroupId: pulumi.Output<string>,
+    spec: TopicAlertSpec,
+    args: MonitoringArgs,
+): monitor.MetricAlert {
     const windowMinutes = args.windowMinutes ?? MONITORING_DEFAULTS.windowMinutes;
     // One rule per metric, split by subscription name: Azure evaluates each subscription as its own time series.
     // "*" (all current and future values) instead of the literal names: Event Grid documents the dimension
     // (https://learn.microsoft.com/azure/event-grid/monitor-push-reference) but not the casing it reports names
     // in, and an Include list that misses by case watches nothing; "*" still splits per value
     // (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-multiple-time-series-single-rule).
-    const dimensions = spec.perSubscription ? [{ name: SUBSCRIPTION_DIMENSION, operator: "Include", values: ["*"] }] : [];
-    return new monitor.MetricAlert(childName(name, `alert-${spec.role}`), {
-        resourceGroupName: args.resourceGroupName,
-        ruleName: pulumi.interpolate`${prefix}-${spec.role}`,
-        location: "global",
-        description: spec.description,
-        enabled: true,
-        autoMitigate: true,
-        severity: shiftSeverity(args.severity ?? MONITORING_DEFAULTS.severity, spec.severityOffset),
-        scopes: [args.systemTopicId],
-        windowSize: isoMinutes(windowMinutes),
-        evaluationFrequency: frequencyFor(windowMinutes),
-        criteria: {
-            odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-            allOf: [{
-                criterionType: "StaticThresholdCriterion",
-                name: spec.metricName,
-                metricName: spec.metricName,
-                metricNamespace: SYSTEM_TOPIC_METRIC_NAMESPACE,
-                operator: "GreaterThanOrEqual",
-                threshold: args.thresholds?.[spec.key] ?? MONITORING_DEFAULTS.thresholds[spec.key],
-                timeAggregation: "Total",
-                dimensions,
-            }],
+    const dimensions = spec.perSubscription
+        ? [{ name: SUBSCRIPTION_DIMENSION, operator: "Include", values: ["*"] }]
+        : [];
+    return new monitor.MetricAlert(
+        childName(name, `alert-${spec.role}`),
+        {
+            resourceGroupName: args.resourceGroupName,
+            ruleName: pulumi.interpolate`${prefix}-${spec.role}`,
+            location: "global",
+            description: spec.description,
+            enabled: true,
+            autoMitigate: true,
+            severity: shiftSeverity(args.severity ?? MONITORING_DEFAULTS.severity, spec.severityOffset),
+            scopes: [args.systemTopicId],
+            windowSize: isoMinutes(windowMinutes),
+            evaluationFrequency: frequencyFor(windowMinutes),
+            criteria: {
+                odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+                allOf: [
+                    {
+                        criterionType: "StaticThresholdCriterion",
+                        name: spec.metricName,
+                        metricName: spec.metricName,
+                        metricNamespace: SYSTEM_TOPIC_METRIC_NAMESPACE,
+                        operator: "GreaterThanOrEqual",
+                        threshold: args.thresholds?.[spec.key] ?? MONITORING_DEFAULTS.thresholds[spec.key],
+                        timeAggregation: "Total",
+                        dimensions,
+                    },
+                ],
+            },
+            actions: [{ actionGroupId }],
+            tags: args.tags,
         },
-        actions: [{ actionGroupId }],
-        tags: args.tags,
-    }, { parent });
+        { parent },
+    );
 }

@@ -21,6 +21,11 @@ export function resourceGroupOf(id: string): string {
  * made valid rather than validated, so a valid ACS name never fails on a name the user did not choose.
  */
 export function derivedName(base: string, suffix: string, max: number): string {
-    const cleaned = base.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+/, "").slice(0, max - suffix.length).replace(/-+$/, "");
+    const cleaned = base
+        .replace(/[^A-Za-z0-9-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, max - suffix.length)
+        .replace(/-+$/, "");
     return `${cleaned || "acs"}${suffix}`;
 }

@@ -14,10 +14,14 @@ export function protectedResourceOptions(
     why: string,
 ): authorization.ManagementLockByScope | undefined {
     if (!lock) return undefined;
-    return new authorization.ManagementLockByScope(childName(name, "lock"), {
-        scope: target.id,
-        level: "CanNotDelete",
-        lockName: "do-not-delete",
-        notes: `Managed by acs-event-handling: ${why}.`,
-    }, { parent, dependsOn: [target] });
+    return new authorization.ManagementLockByScope(
+        childName(name, "lock"),
+        {
+            scope: target.id,
+            level: "CanNotDelete",
+            lockName: "do-not-delete",
+            notes: `Managed by acs-event-handling: ${why}.`,
+        },
+        { parent, dependsOn: [target] },
+    );
 }

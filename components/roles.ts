@@ -1,6 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
+import { createHash } from "node:crypto";
 import { ACS_EMAIL_SENDER_ACTIONS, AzureRoles } from "../catalog/azureRoles";
 
 /** Built-in role GUIDs (one table, shared with the policy pack: catalog/azureRoles.ts). */
@@ -8,7 +8,11 @@ export const BuiltInRoles = AzureRoles;
 
 /** Full role definition id for a built-in role GUID, in the subscription that holds `scope`. */
 export function roleDefinitionId(scope: pulumi.Input<string>, roleGuid: string): pulumi.Output<string> {
-    return pulumi.output(scope).apply((s) => `/subscriptions/${s.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`);
+    return pulumi
+        .output(scope)
+        .apply(
+            (s) => `/subscriptions/${s.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`,
+        );
 }
 
 /**
@@ -41,13 +45,17 @@ export function grantRoleDefinition(
     roleKey: string,
     opts: pulumi.CustomResourceOptions = {},
 ): authorization.RoleAssignment {
-    return new authorization.RoleAssignment(name, {
-        principalId,
-        principalType: "ServicePrincipal",
-        roleDefinitionId: fullRoleDefinitionId,
-        scope,
-        roleAssignmentName: pulumi.all([scope, principalId]).apply(([s, p]) => stableGuid(s, p, roleKey)),
-    }, { parent, ...opts });
+    return new authorization.RoleAssignment(
+        name,
+        {
+            principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: fullRoleDefinitionId,
+            scope,
+            roleAssignmentName: pulumi.all([scope, principalId]).apply(([s, p]) => stableGuid(s, p, roleKey)),
+        },
+        { parent, ...opts },
+    );
 }
 
 /** The resource group id (`/subscriptions/<s>/resourceGroups/<g>`) of a resource id. */
@@ -69,13 +77,22 @@ export function emailSenderRoleDefinition(
 ): authorization.RoleDefinition {
     const group = pulumi.output(communicationServiceId).apply(resourceGroupIdOf);
     const guid = group.apply((g) => stableGuid(g, key));
-    return new authorization.RoleDefinition(name, {
-        scope: group,
-        roleDefinitionId: guid,
-        roleName: pulumi.all([group, guid]).apply(([g, id]) => `ACS email sender (${g.split("/")[4]}, ${id.slice(0, 8)})`),
-        description: "Send email through Azure Communication Services with Entra ID, nothing else (no access keys). Managed by acs-event-handling.",
-        roleType: "CustomRole",
-        permissions: [{ actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] }],
-        assignableScopes: [group],
-    }, { parent });
+    return new authorization.RoleDefinition(
+        name,
+        {
+            scope: group,
+            roleDefinitionId: guid,
+            roleName: pulumi
+                .all([group, guid])
+                .apply(([g, id]) => `ACS email sender (${g.split("/")[4]}, ${id.slice(0, 8)})`),
+            description:
+                "Send email through Azure Communication Services with Entra ID, nothing else (no access keys). Managed by acs-event-handling.",
+            roleType: "CustomRole",
+            permissions: [
+                { actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] },
+            ],
+            assignableScopes: [group],
+        },
+        { parent },
+    );
 }

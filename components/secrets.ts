@@ -8,6 +8,11 @@ export function withSecretWebhook<T extends { webhook?: { url: pulumi.Input<stri
     return h.webhook ? { ...h, webhook: { ...h.webhook, url: pulumi.secret(h.webhook.url) } } : h;
 }
 
-export function withSecretWebhooks<T extends { handlers: Record<string, { webhook?: { url: pulumi.Input<string> } }> }>(args: T): T {
-    return { ...args, handlers: Object.fromEntries(Object.entries(args.handlers ?? {}).map(([n, h]) => [n, withSecretWebhook(h)])) };
+export function withSecretWebhooks<T extends { handlers: Record<string, { webhook?: { url: pulumi.Input<string> } }> }>(
+    args: T,
+): T {
+    return {
+        ...args,
+        handlers: Object.fromEntries(Object.entries(args.handlers ?? {}).map(([n, h]) => [n, withSecretWebhook(h)])),
+    };
 }

@@ -26,21 +26,29 @@ export interface HardenedStorageAccountArgs {
  * cross-tenant replication, firewall deny with the trusted-services bypass Event Grid needs to deliver and
  * dead-letter (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints).
  */
-export function hardenedStorageAccount(name: string, parent: pulumi.Resource, args: HardenedStorageAccountArgs): storage.StorageAccount {
-    return new storage.StorageAccount(name, {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        accountName: args.accountName,
-        kind: "StorageV2",
-        sku: { name: args.sku },
-        enableHttpsTrafficOnly: true,
-        minimumTlsVersion: "TLS1_2",
-        allowBlobPublicAccess: false,
-        allowSharedKeyAccess: args.allowSharedKeyAccess ?? false,
-        allowCrossTenantReplication: false,
-        defaultToOAuthAuthentication: true,
-        publicNetworkAccess: "Enabled",
-        networkRuleSet: { defaultAction: args.networkDefaultAction ?? "Deny", bypass: "AzureServices" },
-        tags: args.tags,
-    }, { parent });
+export function hardenedStorageAccount(
+    name: string,
+    parent: pulumi.Resource,
+    args: HardenedStorageAccountArgs,
+): storage.StorageAccount {
+    return new storage.StorageAccount(
+        name,
+        {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            accountName: args.accountName,
+            kind: "StorageV2",
+            sku: { name: args.sku },
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: args.allowSharedKeyAccess ?? false,
+            allowCrossTenantReplication: false,
+            defaultToOAuthAuthentication: true,
+            publicNetworkAccess: "Enabled",
+            networkRuleSet: { defaultAction: args.networkDefaultAction ?? "Deny", bypass: "AzureServices" },
+            tags: args.tags,
+        },
+        { parent },
+    );
 }

@@ -82,15 +82,22 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
         if (args.existingName !== undefined) {
             // Looked up once the source is known, and checked against it: a topic of another resource (or another
             // type) would take the subscriptions and never carry this ACS resource's events.
-            const existing = pulumi.output(args.sourceId).apply((sourceId) => eventgrid.getSystemTopicOutput(
-                { resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName! }, { parent: this },
-            ).apply((t) => {
-                const problem = adoptedTopicProblem(t, sourceId);
-                if (problem) {
-                    throw new Error(`AcsSystemTopic "${name}": the existing system topic "${t.name}" cannot be adopted: ${problem}. Fix: set systemTopic.existingName to the system topic whose source is ${sourceId} (Azure allows one per source), or leave it unset to create one`);
-                }
-                return t;
-            }));
+            const existing = pulumi.output(args.sourceId).apply((sourceId) =>
+                eventgrid
+                    .getSystemTopicOutput(
+                        { resourceGroupName: args.resourceGroupName, systemTopicName: args.existingName! },
+                        { parent: this },
+                    )
+                    .apply((t) => {
+                        const problem = adoptedTopicProblem(t, sourceId);
+                        if (problem) {
+                            throw new Error(
+                                `AcsSystemTopic "${name}": the existing system topic "${t.name}" cannot be adopted: ${problem}. Fix: set systemTopic.existingName to the system topic whose source is ${sourceId} (Azure allows one per source), or leave it unset to create one`,
+                            );
+                        }
+                        return t;
+                    }),
+            );
             this.id = existing.id;
             this.topicName = existing.name;
             this.userAssignedIdentityId = pulumi.output("");
@@ -98,41 +105,73 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
             // role assignment would name an empty principal and fail late, at `pulumi up`.
             this.principalId = existing.apply((t) => {
                 if (!t.identity?.principalId) {
-                    throw new Error(`AcsSystemTopic "${name}": the existing system topic "${t.name}" has no system-assigned identity; enable it on the topic (identity type SystemAssigned) or let this stack create the topic`);
+                    throw new Error(
+                        `AcsSystemTopic "${name}": the existing system topic "${t.name}" has no system-assigned identity; enable it on the topic (identity type SystemAssigned) or let this stack create the topic`,
+                    );
                 }
                 return t.identity.principalId;
             });
         } else {
             const kind = args.deliveryIdentity ?? DeliveryIdentityKind.SystemAssigned;
             if (kind !== DeliveryIdentityKind.UserAssigned && kind !== DeliveryIdentityKind.SystemAssigned) {
-                throw new Error(`AcsSystemTopic "${name}": deliveryIdentity "${kind}" is not one of userAssigned, systemAssigned`);
+                throw new Error(
+                    `AcsSystemTopic "${name}": deliveryIdentity "${kind}" is not one of userAssigned, systemAssigned`,
+                );
             }
             if (kind === DeliveryIdentityKind.UserAssigned && args.location === undefined) {
-                throw new Error(`AcsSystemTopic "${name}": deliveryIdentity "userAssigned" needs location (the identity is a regional resource)`);
+                throw new Error(
+                    `AcsSystemTopic "${name}": deliveryIdentity "userAssigned" needs location (the identity is a regional resource)`,
+                );
             }
             const topicName = args.name ?? childName(name, "topic");
             // Created from the resource group alone, so it (and every role granted to it) runs beside the ACS
             // resource and the topic instead of after them.
-            const uai = kind === DeliveryIdentityKind.UserAssigned ? new managedidentity.UserAssignedIdentity(childName(name, "identity"), {
-                resourceGroupName: args.resourceGroupName, location: args.location!,
-                resourceName: args.identityName ?? pulumi.interpolate`${topicName}-identity`, tags: args.tags,
-            }, { parent: this }) : undefined;
-            const topic = new eventgrid.SystemTopic(childName(name, "topic"), {
-                resourceGroupName: args.resourceGroupName,
-                systemTopicName: topicName,
-                location: "global",
-                source: args.sourceId,
-                topicType: ACS_TOPIC_TYPE,
-                identity: uai ? { type: "UserAssigned", userAssignedIdentities: uai.id.apply((id) => ({ [id]: {} })) } : { type: "SystemAssigned" },
-                tags: args.tags,
-            }, { parent: this, protect: args.protect ?? false });
-            protectedResourceOptions(this, name, topic, args.lock ?? args.protect ?? false, "deleting the system topic deletes every event subscription on it");
+            const uai =
+                kind === DeliveryIdentityKind.UserAssigned
+                    ? new managedidentity.UserAssignedIdentity(
+                          childName(name, "identity"),
+                          {
+                              resourceGroupName: args.resourceGroupName,
+                              location: args.location!,
+                              resourceName: args.identityName ?? pulumi.interpolate`${topicName}-identity`,
+                              tags: args.tags,
+                          },
+                          { parent: this },
+                      )
+                    : undefined;
+            const topic = new eventgrid.SystemTopic(
+                childName(name, "topic"),
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    systemTopicName: topicName,
+                    location: "global",
+                    source: args.sourceId,
+                    topicType: ACS_TOPIC_TYPE,
+                    identity: uai
+                        ? { type: "UserAssigned", userAssignedIdentities: uai.id.apply((id) => ({ [id]: {} })) }
+                        : { type: "SystemAssigned" },
+                    tags: args.tags,
+                },
+                { parent: this, protect: args.protect ?? false },
+            );
+            protectedResourceOptions(
+                this,
+                name,
+                topic,
+                args.lock ?? args.protect ?? false,
+                "deleting the system topic deletes every event subscription on it",
+            );
             TOPICS.set(this, topic);
             this.id = topic.id;
             this.topicName = topic.name;
             this.principalId = uai ? uai.principalId : topic.identity.apply((i) => i?.principalId ?? "");
             this.userAssignedIdentityId = uai ? uai.id : pulumi.output("");
         }
-        this.registerOutputs({ id: this.id, topicName: this.topicName, principalId: this.principalId, userAssignedIdentityId: this.userAssignedIdentityId });
+        this.registerOutputs({
+            id: this.id,
+            topicName: this.topicName,
+            principalId: this.principalId,
+            userAssignedIdentityId: this.userAssignedIdentityId,
+        });
     }
 }

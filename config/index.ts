@@ -5,4 +5,10 @@
  */
 export * from "./schema";
 export { semanticIssues, redactUrl } from "./semantics";
-export { CONFIG_KEYS, CONFIG_NAMESPACE, parseStackSettings, settingsFromConfigMap, settingsFromPulumiConfig } from "./load";
+export {
+    CONFIG_KEYS,
+    CONFIG_NAMESPACE,
+    parseStackSettings,
+    settingsFromConfigMap,
+    settingsFromPulumiConfig,
+} from "./load";

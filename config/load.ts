@@ -11,13 +11,18 @@ export const CONFIG_NAMESPACE = "acs-event-handling";
  * settings with defaults filled in. Every problem is reported at once in one ValidationError; nothing is
  * returned half-valid, so nothing can be half-created.
  */
-export function parseStackSettings(raw: Record<string, unknown>, more: { issues?: Issue[]; secretKeys?: readonly string[] } = {}): StackSettings {
+export function parseStackSettings(
+    raw: Record<string, unknown>,
+    more: { issues?: Issue[]; secretKeys?: readonly string[] } = {},
+): StackSettings {
     const parsed = stackConfigSchema.safeParse(raw);
     const issues: Issue[] = [...(more.issues ?? [])];
     if (!parsed.success) issues.push(...parsed.error.issues.map((zi) => fromZod(zi, raw)).map(locationKey));
     issues.push(...semanticIssues(raw));
     const secret = new Set(more.secretKeys ?? []);
-    const shown = issues.map((i) => (secret.has(String(i.path[0])) && i.value !== undefined ? { ...i, value: "[secret]" } : i));
+    const shown = issues.map((i) =>
+        secret.has(String(i.path[0])) && i.value !== undefined ? { ...i, value: "[secret]" } : i,
+    );
     if (shown.length) throw new ValidationError(dedupe(shown), `${CONFIG_NAMESPACE}:`, "invalid stack configuration");
     return parsed.data as StackSettings;
 }
@@ -31,7 +36,10 @@ export const CONFIG_KEYS = Object.keys(stackConfigSchema.shape).filter((k) => k 
  * judged as the string it is) and never echoes a secret key's value; keys of our namespace that the program would
  * ignore are reported, with the closest known key or the `--path` hint for a dotted key.
  */
-export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fullKey: string) => boolean): StackSettings {
+export function settingsFromConfigMap(
+    all: Record<string, string>,
+    isSecret: (fullKey: string) => boolean,
+): StackSettings {
     const raw: Record<string, unknown> = {};
     const issues: Issue[] = [];
     const secretKeys: string[] = [];
@@ -40,7 +48,14 @@ export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fu
     if (isSecret("azure-native:location")) secretKeys.push("location", "azure-native:location");
     for (const [full, text] of Object.entries(all)) {
         if (!full.startsWith(`${CONFIG_NAMESPACE}:`)) {
-            if (misspeltNamespace(full)) issues.push(issue([full], isSecret(full) ? "[secret]" : text, `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`));
+            if (misspeltNamespace(full))
+                issues.push(
+                    issue(
+                        [full],
+                        isSecret(full) ? "[secret]" : text,
+                        `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`,
+                    ),
+                );
             continue;
         }
         const key = full.slice(CONFIG_NAMESPACE.length + 1);
@@ -49,7 +64,12 @@ export function settingsFromConfigMap(all: Record<string, string>, isSecret: (fu
             issues.push(unknownKey(key, isSecret(full) ? "[secret]" : text));
             continue;
         }
-        Object.defineProperty(raw, key, { value: parseConfigValue(text), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(raw, key, {
+            value: parseConfigValue(text),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return parseStackSettings(raw, { issues, secretKeys });
 }
@@ -70,14 +90,30 @@ function misspeltNamespace(full: string): boolean {
 }
 
 function unknownKey(key: string, value: unknown): Issue {
-    if (key === "location") return issue([`${CONFIG_NAMESPACE}:${key}`], value, "unknown key: the region is azure-native:location (the azure-native provider's own key)");
+    if (key === "location")
+        return issue(
+            [`${CONFIG_NAMESPACE}:${key}`],
+            value,
+            "unknown key: the region is azure-native:location (the azure-native provider's own key)",
+        );
     const head = key.split(/[.[]/)[0];
     if (key !== head && CONFIG_KEYS.includes(head)) {
-        return issue([`${CONFIG_NAMESPACE}:${key}`], value, `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` (with --path); without it the dotted name becomes a key of its own, which this program ignores`);
+        return issue(
+            [`${CONFIG_NAMESPACE}:${key}`],
+            value,
+            `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` (with --path); without it the dotted name becomes a key of its own, which this program ignores`,
+        );
     }
     const near = closest(key, CONFIG_KEYS);
-    const hint = distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 3)) ? `did you mean "${CONFIG_NAMESPACE}:${near}"? ` : "";
-    return issue([`${CONFIG_NAMESPACE}:${key}`], value, `unknown key (the program would ignore it); ${hint}known keys: ${CONFIG_KEYS.join(", ")}`);
+    const hint =
+        distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 3))
+            ? `did you mean "${CONFIG_NAMESPACE}:${near}"? `
+            : "";
+    return issue(
+        [`${CONFIG_NAMESPACE}:${key}`],
+        value,
+        `unknown key (the program would ignore it); ${hint}known keys: ${CONFIG_KEYS.join(", ")}`,
+    );
 }
 
 function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
@@ -85,11 +121,19 @@ function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
     const value = displayValue(path, valueAt(raw, path));
     switch (zi.code) {
         case "unrecognized_keys":
-            return issue(path, zi.keys, `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedKeys(path)}`);
+            return issue(
+                path,
+                zi.keys,
+                `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedKeys(path)}`,
+            );
         case "invalid_value":
             return issue(path, value, `must be one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")}`);
         case "invalid_type":
-            return issue(path, value, value === undefined ? `required (${zi.expected})` : `must be ${article(zi.expected)}`);
+            return issue(
+                path,
+                value,
+                value === undefined ? `required (${zi.expected})` : `must be ${article(zi.expected)}`,
+            );
         default:
             return issue(path, value, zi.message);
     }
@@ -98,7 +142,11 @@ function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
 /** The region comes from azure-native's own config key; say so. */
 function locationKey(i: Issue): Issue {
     if (i.path[0] !== "location") return i;
-    return issue(["azure-native:location"], i.value, i.value === undefined ? "required: the Azure region for regional resources, e.g. westeurope" : i.message);
+    return issue(
+        ["azure-native:location"],
+        i.value,
+        i.value === undefined ? "required: the Azure region for regional resources, e.g. westeurope" : i.message,
+    );
 }
 
 function article(t: string): string {
@@ -142,7 +190,17 @@ function dedupe(issues: Issue[]): Issue[] {
 
 /** Read the settings from Pulumi config (the program's path). */
 export function settingsFromPulumiConfig(get: (key: string) => unknown, location: string | undefined): StackSettings {
-    const keys = ["resourceGroup", "communication", "systemTopic", "deadLetter", "emailDomain", "handlers", "subscriptions", "monitoring", "tags"];
+    const keys = [
+        "resourceGroup",
+        "communication",
+        "systemTopic",
+        "deadLetter",
+        "emailDomain",
+        "handlers",
+        "subscriptions",
+        "monitoring",
+        "tags",
+    ];
     const raw: Record<string, unknown> = { location };
     for (const k of keys) {
         const v = get(k);

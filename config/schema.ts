@@ -1,7 +1,18 @@
 import { z } from "zod";
-import { DeliveryHeaderKind, DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "../components/types";
+import {
+    DeliveryHeaderKind,
+    DeliveryIdentityKind,
+    DeliverySchema,
+    EmailDomainKind,
+    HandlerKind,
+} from "../components/types";
 import { FLEX_INSTANCE_MEMORY_MB, LIMITS } from "../validation/limits";
-import { ACTION_GROUP_SHORT_NAME_MAX, ALERT_WINDOWS, MONITORING_DEFAULTS, MONITORING_LIMITS as M } from "../validation/monitoring";
+import {
+    ACTION_GROUP_SHORT_NAME_MAX,
+    ALERT_WINDOWS,
+    MONITORING_DEFAULTS,
+    MONITORING_LIMITS as M,
+} from "../validation/monitoring";
 import { isAzureRegion } from "../validation/azure";
 
 /**
@@ -12,14 +23,25 @@ import { isAzureRegion } from "../validation/azure";
 
 const name = (rule: RegExp, what: string) => z.string().regex(rule, what);
 const int = (min: number, max: number, what: string) =>
-    z.number().int(`${what} must be a whole number`).min(min, `${what}: from ${min} to ${max}`).max(max, `${what}: from ${min} to ${max}`);
-const armId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)");
+    z
+        .number()
+        .int(`${what} must be a whole number`)
+        .min(min, `${what}: from ${min} to ${max}`)
+        .max(max, `${what}: from ${min} to ${max}`);
+const armId = z
+    .string()
+    .regex(
+        /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i,
+        "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)",
+    );
 
 /** The component enums are the one list of kinds and schemas: the config takes exactly what the components take. */
 export const HANDLER_KINDS: readonly string[] = Object.values(HandlerKind);
 
 export const resourceGroupSchema = z.strictObject({
-    name: z.string().regex(/^[-\w.()]{1,89}[-\w()]$/, "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'"),
+    name: z
+        .string()
+        .regex(/^[-\w.()]{1,89}[-\w()]$/, "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'"),
     existing: z.boolean().default(false),
 });
 
@@ -48,8 +70,12 @@ export const deadLetterSchema = z.strictObject({
     enabled: z.boolean().default(true),
     accountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits (globally unique)").optional(),
     existingAccountId: armId.optional(),
-    containerName: name(LIMITS.blobContainerName, "3–63 lower-case letters, digits and single hyphens").default("deadletters"),
-    sku: z.enum(["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"]).default("Standard_LRS"),
+    containerName: name(LIMITS.blobContainerName, "3–63 lower-case letters, digits and single hyphens").default(
+        "deadletters",
+    ),
+    sku: z
+        .enum(["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"])
+        .default("Standard_LRS"),
     softDeleteDays: int(1, 365, "softDeleteDays").default(7),
 });
 
@@ -63,11 +89,20 @@ const storageQueue = z.strictObject({
     queueName: name(LIMITS.queueName, "3–63 lower-case letters, digits and single hyphens"),
     accountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits").optional(),
     existingAccountId: armId.optional(),
-    messageTimeToLiveSeconds: z.number().int().refine((v) => v === -1 || v >= 1, "-1 (never expires) or at least 1").optional(),
+    messageTimeToLiveSeconds: z
+        .number()
+        .int()
+        .refine((v) => v === -1 || v >= 1, "-1 (never expires) or at least 1")
+        .optional(),
 });
-const sbEntityName = z.string().regex(/^[A-Za-z0-9][-\w.~/]{0,259}$/, "1–260 letters, digits, '-', '_', '.', '~' or '/'");
+const sbEntityName = z
+    .string()
+    .regex(/^[A-Za-z0-9][-\w.~/]{0,259}$/, "1–260 letters, digits, '-', '_', '.', '~' or '/'");
 const sbNamespace = {
-    namespaceName: z.string().regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter").optional(),
+    namespaceName: z
+        .string()
+        .regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter")
+        .optional(),
     existingNamespaceId: armId.optional(),
     sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
 };
@@ -75,7 +110,10 @@ const sbQueue = z.strictObject({ queueName: sbEntityName, ...sbNamespace });
 const sbTopic = z.strictObject({ topicName: sbEntityName, ...sbNamespace });
 const eventHub = z.strictObject({
     eventHubName: z.string().regex(/^[A-Za-z0-9][-\w.]{0,255}$/, "1–256 letters, digits, '-', '_' or '.'"),
-    namespaceName: z.string().regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter").optional(),
+    namespaceName: z
+        .string()
+        .regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter")
+        .optional(),
     existingNamespaceId: armId.optional(),
     sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
     partitionCount: int(1, 32, "partitionCount").default(2),
@@ -83,9 +121,17 @@ const eventHub = z.strictObject({
 const functionApp = z.strictObject({
     appName: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9]{0,58}[A-Za-z0-9]$/, "2–60 letters, digits or hyphens"),
     storageAccountName: name(LIMITS.storageAccountName, "3–24 lower-case letters and digits"),
-    functionName: z.string().regex(/^[A-Za-z][\w-]{0,127}$/, "a function name").default("smsEvents"),
+    functionName: z
+        .string()
+        .regex(/^[A-Za-z][\w-]{0,127}$/, "a function name")
+        .default("smsEvents"),
     notifyRecipients: z.array(z.string().email("an email address")).min(1, "at least one recipient"),
-    instanceMemoryMB: z.literal([...FLEX_INSTANCE_MEMORY_MB], `one of ${FLEX_INSTANCE_MEMORY_MB.join(", ")} (MB; Flex Consumption rejects 512 today)`).default(2048),
+    instanceMemoryMB: z
+        .literal(
+            [...FLEX_INSTANCE_MEMORY_MB],
+            `one of ${FLEX_INSTANCE_MEMORY_MB.join(", ")} (MB; Flex Consumption rejects 512 today)`,
+        )
+        .default(2048),
     maximumInstanceCount: int(1, 1000, "maximumInstanceCount").default(40),
 });
 const logicApp = z.strictObject({
@@ -112,7 +158,9 @@ const advancedFilter = z.strictObject({
 });
 
 const deliveryHeader = z.strictObject({
-    name: z.string().regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, "a header name (letters, digits, hyphens) not starting with \"aeg-\""),
+    name: z
+        .string()
+        .regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, 'a header name (letters, digits, hyphens) not starting with "aeg-"'),
     kind: z.enum(DeliveryHeaderKind),
     value: z.string().optional(),
     sourceField: z.string().optional(),
@@ -123,27 +171,46 @@ export const subscriptionSchema = z.strictObject({
     name: name(LIMITS.subscriptionName, "3–64 letters, digits or hyphens").optional(),
     handler: z.string().min(1, "the name of a handler under acs-event-handling:handlers"),
     eventTypes: z.array(z.string()),
-    subject: z.strictObject({
-        beginsWith: z.string().optional(),
-        endsWith: z.string().optional(),
-        caseSensitive: z.boolean().default(false),
-    }).optional(),
+    subject: z
+        .strictObject({
+            beginsWith: z.string().optional(),
+            endsWith: z.string().optional(),
+            caseSensitive: z.boolean().default(false),
+        })
+        .optional(),
     advancedFilters: z.array(advancedFilter).optional(),
     enableAdvancedFilteringOnArrays: z.boolean().default(false),
-    retry: z.strictObject({
-        maxDeliveryAttempts: z.number().default(LIMITS.maxDeliveryAttempts.default),
-        eventTimeToLiveInMinutes: z.number().default(LIMITS.eventTimeToLiveInMinutes.default),
-    }).default({ maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default, eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default }),
+    retry: z
+        .strictObject({
+            maxDeliveryAttempts: z.number().default(LIMITS.maxDeliveryAttempts.default),
+            eventTimeToLiveInMinutes: z.number().default(LIMITS.eventTimeToLiveInMinutes.default),
+        })
+        .default({
+            maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default,
+            eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default,
+        }),
     /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
     deadLetter: z.boolean().optional(),
     deliverySchema: z.enum(DeliverySchema).default(DeliverySchema.EventGridSchema),
-    batching: z.strictObject({
-        maxEventsPerBatch: int(LIMITS.maxEventsPerBatch.min, LIMITS.maxEventsPerBatch.max, "maxEventsPerBatch").default(1),
-        preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
-    }).optional(),
+    batching: z
+        .strictObject({
+            maxEventsPerBatch: int(
+                LIMITS.maxEventsPerBatch.min,
+                LIMITS.maxEventsPerBatch.max,
+                "maxEventsPerBatch",
+            ).default(1),
+            preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
+        })
+        .optional(),
     labels: z.array(z.string()).optional(),
-    expirationTimeUtc: z.string().datetime({ offset: true, message: "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z" }).optional(),
-    deliveryHeaders: z.array(deliveryHeader).max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`).optional(),
+    expirationTimeUtc: z
+        .string()
+        .datetime({ offset: true, message: "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z" })
+        .optional(),
+    deliveryHeaders: z
+        .array(deliveryHeader)
+        .max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`)
+        .optional(),
 });
 
 const threshold = (key: string) => int(M.threshold.min, M.threshold.max, `thresholds.${key}`);
@@ -156,34 +223,63 @@ const { thresholds: T } = MONITORING_DEFAULTS;
 export const monitoringSchema = z.strictObject({
     enabled: z.boolean().default(true),
     /** Prefix of the physical names; default: the ACS resource's name (so dev and prod never collide). */
-    namePrefix: z.string().regex(M.namePrefix, "1–58 letters, digits or hyphens, starting with a letter or digit").optional(),
+    namePrefix: z
+        .string()
+        .regex(M.namePrefix, "1–58 letters, digits or hyphens, starting with a letter or digit")
+        .optional(),
     workspaceName: z.string().regex(M.workspaceName, "4–63 letters, digits or hyphens").optional(),
     existingWorkspaceId: armId.optional(),
-    retentionInDays: int(M.retentionInDays.min, M.retentionInDays.max, "retentionInDays").default(MONITORING_DEFAULTS.retentionInDays),
+    retentionInDays: int(M.retentionInDays.min, M.retentionInDays.max, "retentionInDays").default(
+        MONITORING_DEFAULTS.retentionInDays,
+    ),
     alertEmails: z.array(z.string().email("an email address")).default([]),
-    actionGroupShortName: z.string().min(1).max(ACTION_GROUP_SHORT_NAME_MAX, `at most ${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`).optional(),
+    actionGroupShortName: z
+        .string()
+        .min(1)
+        .max(ACTION_GROUP_SHORT_NAME_MAX, `at most ${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`)
+        .optional(),
     severity: int(M.severity.min, M.severity.max, "severity").default(MONITORING_DEFAULTS.severity),
-    thresholds: z.strictObject({
-        deliveryFailures: threshold("deliveryFailures").default(T.deliveryFailures),
-        deadLettered: threshold("deadLettered").default(T.deadLettered),
-        dropped: threshold("dropped").default(T.dropped),
-        unmatched: threshold("unmatched").default(T.unmatched),
-    }).default({ ...T }),
+    thresholds: z
+        .strictObject({
+            deliveryFailures: threshold("deliveryFailures").default(T.deliveryFailures),
+            deadLettered: threshold("deadLettered").default(T.deadLettered),
+            dropped: threshold("dropped").default(T.dropped),
+            unmatched: threshold("unmatched").default(T.unmatched),
+        })
+        .default({ ...T }),
     windowMinutes: z.literal(ALERT_WINDOWS).default(MONITORING_DEFAULTS.windowMinutes),
 });
 
 /** The email domain handlers send from: Azure-managed (default, sandbox quota) or a verified custom domain. */
-export const emailDomainSchema = z.strictObject({
-    kind: z.enum(EmailDomainKind).default(EmailDomainKind.AzureManaged),
-    custom: z.strictObject({
-        domainId: z.string().regex(/\/providers\/Microsoft\.Communication\/emailServices\/[^/]+\/domains\/[^/]+$/i, "the resource ID of a verified email domain (…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)"),
-        senderAddress: z.string().email("an email address on that domain"),
-    }).optional(),
-}).refine((e) => e.kind !== "custom" || e.custom !== undefined, { message: "kind is \"custom\", so set custom { domainId, senderAddress }", path: ["custom"] });
+export const emailDomainSchema = z
+    .strictObject({
+        kind: z.enum(EmailDomainKind).default(EmailDomainKind.AzureManaged),
+        custom: z
+            .strictObject({
+                domainId: z
+                    .string()
+                    .regex(
+                        /\/providers\/Microsoft\.Communication\/emailServices\/[^/]+\/domains\/[^/]+$/i,
+                        "the resource ID of a verified email domain (…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)",
+                    ),
+                senderAddress: z.string().email("an email address on that domain"),
+            })
+            .optional(),
+    })
+    .refine((e) => e.kind !== "custom" || e.custom !== undefined, {
+        message: 'kind is "custom", so set custom { domainId, senderAddress }',
+        path: ["custom"],
+    });
 
 /** The whole stack config, keys without the `acs-event-handling:` prefix. */
 export const stackConfigSchema = z.strictObject({
-    location: z.string().min(1, "an Azure region, e.g. westeurope").refine(isAzureRegion, "an Azure region name, e.g. westeurope or \"West Europe\" (the list: validation/azure.ts)"),
+    location: z
+        .string()
+        .min(1, "an Azure region, e.g. westeurope")
+        .refine(
+            isAzureRegion,
+            'an Azure region name, e.g. westeurope or "West Europe" (the list: validation/azure.ts)',
+        ),
     resourceGroup: resourceGroupSchema,
     communication: communicationSchema,
     systemTopic: systemTopicSchema.default({ protect: false, deliveryIdentity: DeliveryIdentityKind.SystemAssigned }),

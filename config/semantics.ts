@@ -1,10 +1,21 @@
-import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "../validation/filters";
+import {
+    checkAdvancedFilters,
+    checkEventTypes,
+    checkHeaderValue,
+    checkRetry,
+    checkSubjectFilter,
+} from "../validation/filters";
 import { Issue, issue, redactUrl } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { handlerBlockIssues } from "../validation/handlerBlocks";
 import { monitoringChoiceIssues } from "../validation/monitoring";
 import { webhookUrlIssues } from "../validation/webhook";
-import { MESSAGING_NAMESPACE_RESERVED_SUFFIX, RESOURCE_ID_TYPES, resourceIdType, TAG_LIMITS } from "../validation/azure";
+import {
+    MESSAGING_NAMESPACE_RESERVED_SUFFIX,
+    RESOURCE_ID_TYPES,
+    resourceIdType,
+    TAG_LIMITS,
+} from "../validation/azure";
 import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
 import { HANDLER_KINDS } from "./schema";
 
@@ -16,7 +27,7 @@ import { HANDLER_KINDS } from "./schema";
 type Raw = Record<string, any>;
 const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.isArray(v);
 /** Own keys only: a handler named "toString" or "__proto__" must not find Object.prototype's. */
-const own = (o: unknown, k: unknown): boolean => isObj(o) && typeof k === "string" && Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: unknown, k: unknown): boolean => isObj(o) && typeof k === "string" && Object.hasOwn(o, k);
 
 export function semanticIssues(raw: Raw): Issue[] {
     return [
@@ -44,12 +55,14 @@ const MAP_KEY = /^[A-Za-z0-9][-\w]{0,62}$/;
  * refused up front, with this reason.
  */
 const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-const BUILT_IN_MESSAGE = "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a key; choose another name";
+const BUILT_IN_MESSAGE =
+    "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a key; choose another name";
 
 function mapKeyIssues(map: unknown, at: string): Issue[] {
     if (!isObj(map)) return [];
     return Object.keys(map).flatMap((k) => {
-        if (!MAP_KEY.test(k)) return [issue([at, k], k, "a name of 1–63 letters, digits, '-' or '_', starting with a letter or digit")];
+        if (!MAP_KEY.test(k))
+            return [issue([at, k], k, "a name of 1–63 letters, digits, '-' or '_', starting with a letter or digit")];
         return BUILT_IN_NAMES.has(k) ? [issue([at, k], k, BUILT_IN_MESSAGE)] : [];
     });
 }
@@ -59,46 +72,112 @@ function tagIssues(tags: unknown, storage: boolean): Issue[] {
     if (!isObj(tags)) return [];
     const out: Issue[] = [];
     const entries = Object.entries(tags);
-    if (entries.length > TAG_LIMITS.perResource) out.push(issue(["tags"], `${entries.length} tags`, `at most ${TAG_LIMITS.perResource} tags per resource (Azure limit)`));
+    if (entries.length > TAG_LIMITS.perResource)
+        out.push(
+            issue(
+                ["tags"],
+                `${entries.length} tags`,
+                `at most ${TAG_LIMITS.perResource} tags per resource (Azure limit)`,
+            ),
+        );
     const maxName = storage ? TAG_LIMITS.storageAccountNameLength : TAG_LIMITS.nameLength;
     for (const [k, v] of entries) {
-        if (k.length > maxName) out.push(issue(["tags", k], `${k.length} characters`, `a tag name is at most ${maxName} characters${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`));
-        if (TAG_LIMITS.forbiddenNameChars.test(k)) out.push(issue(["tags", k], k, "a tag name cannot contain < > % & \\ ? /"));
+        if (k.length > maxName)
+            out.push(
+                issue(
+                    ["tags", k],
+                    `${k.length} characters`,
+                    `a tag name is at most ${maxName} characters${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`,
+                ),
+            );
+        if (TAG_LIMITS.forbiddenNameChars.test(k))
+            out.push(issue(["tags", k], k, "a tag name cannot contain < > % & \\ ? /"));
         if (BUILT_IN_NAMES.has(k)) out.push(issue(["tags", k], k, `a tag name that ${BUILT_IN_MESSAGE}`));
-        if (typeof v === "string" && v.length > TAG_LIMITS.valueLength) out.push(issue(["tags", k], `${v.length} characters`, `a tag value is at most ${TAG_LIMITS.valueLength} characters`));
+        if (typeof v === "string" && v.length > TAG_LIMITS.valueLength)
+            out.push(
+                issue(
+                    ["tags", k],
+                    `${v.length} characters`,
+                    `a tag value is at most ${TAG_LIMITS.valueLength} characters`,
+                ),
+            );
     }
     return out;
 }
 
 function createsStorageAccount(raw: Raw): boolean {
     const dl = isObj(raw.deadLetter) && raw.deadLetter.enabled !== false && !!raw.deadLetter.accountName;
-    return dl || handlerBlocks(raw.handlers).some(({ kind, block }) => (kind === "storageQueue" && !!block.accountName) || kind === "function");
+    return (
+        dl ||
+        handlerBlocks(raw.handlers).some(
+            ({ kind, block }) => (kind === "storageQueue" && !!block.accountName) || kind === "function",
+        )
+    );
 }
 
 /** Each handler's block of its own kind, for the cross-resource checks. */
 function handlerBlocks(handlers: unknown): { name: string; kind: string; block: Raw }[] {
     if (!isObj(handlers)) return [];
     return Object.entries(handlers).flatMap(([name, h]) =>
-        isObj(h) && typeof h.kind === "string" && own(h, h.kind) && isObj(h[h.kind]) ? [{ name, kind: h.kind, block: h[h.kind] as Raw }] : []);
+        isObj(h) && typeof h.kind === "string" && own(h, h.kind) && isObj(h[h.kind])
+            ? [{ name, kind: h.kind, block: h[h.kind] as Raw }]
+            : [],
+    );
 }
 
 /** An `existing…Id` must name a resource of the type it is used as; Azure would refuse the deployment otherwise. */
 function resourceIdIssues(raw: Raw): Issue[] {
     const refs: { at: (string | number)[]; id: unknown; type: string }[] = [];
-    if (isObj(raw.communication)) refs.push({ at: ["communication", "existingId"], id: raw.communication.existingId, type: RESOURCE_ID_TYPES.communicationService });
-    if (isObj(raw.deadLetter)) refs.push({ at: ["deadLetter", "existingAccountId"], id: raw.deadLetter.existingAccountId, type: RESOURCE_ID_TYPES.storageAccount });
-    if (isObj(raw.monitoring)) refs.push({ at: ["monitoring", "existingWorkspaceId"], id: raw.monitoring.existingWorkspaceId, type: RESOURCE_ID_TYPES.logAnalyticsWorkspace });
+    if (isObj(raw.communication))
+        refs.push({
+            at: ["communication", "existingId"],
+            id: raw.communication.existingId,
+            type: RESOURCE_ID_TYPES.communicationService,
+        });
+    if (isObj(raw.deadLetter))
+        refs.push({
+            at: ["deadLetter", "existingAccountId"],
+            id: raw.deadLetter.existingAccountId,
+            type: RESOURCE_ID_TYPES.storageAccount,
+        });
+    if (isObj(raw.monitoring))
+        refs.push({
+            at: ["monitoring", "existingWorkspaceId"],
+            id: raw.monitoring.existingWorkspaceId,
+            type: RESOURCE_ID_TYPES.logAnalyticsWorkspace,
+        });
     for (const { name, kind, block } of handlerBlocks(raw.handlers)) {
         const at = ["handlers", name, kind];
-        if (kind === "storageQueue") refs.push({ at: [...at, "existingAccountId"], id: block.existingAccountId, type: RESOURCE_ID_TYPES.storageAccount });
-        if (kind === "serviceBusQueue" || kind === "serviceBusTopic") refs.push({ at: [...at, "existingNamespaceId"], id: block.existingNamespaceId, type: RESOURCE_ID_TYPES.serviceBusNamespace });
-        if (kind === "eventHub") refs.push({ at: [...at, "existingNamespaceId"], id: block.existingNamespaceId, type: RESOURCE_ID_TYPES.eventHubNamespace });
+        if (kind === "storageQueue")
+            refs.push({
+                at: [...at, "existingAccountId"],
+                id: block.existingAccountId,
+                type: RESOURCE_ID_TYPES.storageAccount,
+            });
+        if (kind === "serviceBusQueue" || kind === "serviceBusTopic")
+            refs.push({
+                at: [...at, "existingNamespaceId"],
+                id: block.existingNamespaceId,
+                type: RESOURCE_ID_TYPES.serviceBusNamespace,
+            });
+        if (kind === "eventHub")
+            refs.push({
+                at: [...at, "existingNamespaceId"],
+                id: block.existingNamespaceId,
+                type: RESOURCE_ID_TYPES.eventHubNamespace,
+            });
     }
     return refs.flatMap(({ at, id, type }) => {
         if (typeof id !== "string") return [];
         const named = resourceIdType(id);
         if (named && named.type.toLowerCase() === type.toLowerCase()) return [];
-        return [issue(at, id, `must be the ID of a ${type} resource (/subscriptions/…/resourceGroups/…/providers/${type}/<name>)${named ? `; this one names a ${named.type}` : ""}`)];
+        return [
+            issue(
+                at,
+                id,
+                `must be the ID of a ${type} resource (/subscriptions/…/resourceGroups/…/providers/${type}/<name>)${named ? `; this one names a ${named.type}` : ""}`,
+            ),
+        ];
     });
 }
 
@@ -113,20 +192,39 @@ function physicalNameIssues(raw: Raw): Issue[] {
     const claim = (space: string, name: unknown, at: (string | number)[]) => {
         if (typeof name === "string" && name) claims.push({ space, name: name.toLowerCase(), at });
     };
-    if (isObj(raw.deadLetter) && raw.deadLetter.enabled !== false) claim("storage account", raw.deadLetter.accountName, ["deadLetter", "accountName"]);
+    if (isObj(raw.deadLetter) && raw.deadLetter.enabled !== false)
+        claim("storage account", raw.deadLetter.accountName, ["deadLetter", "accountName"]);
     for (const { name, kind, block } of handlerBlocks(raw.handlers)) {
         const at = ["handlers", name, kind];
         switch (kind) {
             case "storageQueue":
                 claim("storage account", block.accountName, [...at, "accountName"]);
-                claim("storage queue", `${block.accountName ?? block.existingAccountId}/${block.queueName}`, [...at, "queueName"]);
+                claim("storage queue", `${block.accountName ?? block.existingAccountId}/${block.queueName}`, [
+                    ...at,
+                    "queueName",
+                ]);
                 break;
             case "serviceBusQueue":
             case "serviceBusTopic":
             case "eventHub": {
-                claim("Service Bus / Event Hubs namespace (servicebus.windows.net)", block.namespaceName, [...at, "namespaceName"]);
-                const entity = kind === "serviceBusQueue" ? block.queueName : kind === "serviceBusTopic" ? block.topicName : block.eventHubName;
-                claim("namespace entity", `${block.namespaceName ?? block.existingNamespaceId}/${entity}`, [...at, kind === "serviceBusQueue" ? "queueName" : kind === "serviceBusTopic" ? "topicName" : "eventHubName"]);
+                claim("Service Bus / Event Hubs namespace (servicebus.windows.net)", block.namespaceName, [
+                    ...at,
+                    "namespaceName",
+                ]);
+                const entity =
+                    kind === "serviceBusQueue"
+                        ? block.queueName
+                        : kind === "serviceBusTopic"
+                          ? block.topicName
+                          : block.eventHubName;
+                claim("namespace entity", `${block.namespaceName ?? block.existingNamespaceId}/${entity}`, [
+                    ...at,
+                    kind === "serviceBusQueue"
+                        ? "queueName"
+                        : kind === "serviceBusTopic"
+                          ? "topicName"
+                          : "eventHubName",
+                ]);
                 break;
             }
             case "function":
@@ -144,7 +242,14 @@ function physicalNameIssues(raw: Raw): Issue[] {
         const key = `${c.space}\u0000${c.name}`;
         const prior = first.get(key);
         if (!prior) first.set(key, c.at);
-        else out.push(issue(c.at, c.name, `the same ${c.space} name as ${prior.join(".")}: the stack would create it twice; give each its own name`));
+        else
+            out.push(
+                issue(
+                    c.at,
+                    c.name,
+                    `the same ${c.space} name as ${prior.join(".")}: the stack would create it twice; give each its own name`,
+                ),
+            );
     }
     return out;
 }
@@ -158,31 +263,70 @@ function emailIssues(raw: Raw): Issue[] {
     if (!isObj(raw.communication) || !raw.communication.existingId || !isObj(raw.handlers)) return [];
     return Object.entries(raw.handlers)
         .filter(([, h]) => isObj(h) && (h.kind === "function" || h.kind === "logicApp"))
-        .map(([n, h]) => issue(["handlers", n, "kind"], h.kind, "function and logicApp handlers send email through an email domain linked to the ACS resource, which this stack creates only together with a new ACS resource (communication.name + dataLocation); with communication.existingId use a queue, Service Bus, Event Hubs or webhook handler"));
+        .map(([n, h]) =>
+            issue(
+                ["handlers", n, "kind"],
+                h.kind,
+                "function and logicApp handlers send email through an email domain linked to the ACS resource, which this stack creates only together with a new ACS resource (communication.name + dataLocation); with communication.existingId use a queue, Service Bus, Event Hubs or webhook handler",
+            ),
+        );
 }
 
 function communicationIssues(c: unknown): Issue[] {
     if (!isObj(c)) return [];
     if (c.existingId && (c.name || c.dataLocation)) {
-        return [issue(["communication"], { name: c.name, existingId: c.existingId }, "set either existingId (reference an existing ACS resource) or name + dataLocation (create one), not both")];
+        return [
+            issue(
+                ["communication"],
+                { name: c.name, existingId: c.existingId },
+                "set either existingId (reference an existing ACS resource) or name + dataLocation (create one), not both",
+            ),
+        ];
     }
     const out: Issue[] = [];
-    if (!c.existingId && !c.name) out.push(issue(["communication", "name"], c.name, "required when creating the Communication Service (or set existingId to reference one)"));
+    if (!c.existingId && !c.name)
+        out.push(
+            issue(
+                ["communication", "name"],
+                c.name,
+                "required when creating the Communication Service (or set existingId to reference one)",
+            ),
+        );
     if (!c.existingId && !c.dataLocation) {
-        out.push(issue(["communication", "dataLocation"], c.dataLocation, "required when creating the Communication Service: where ACS stores data at rest, e.g. \"Europe\", \"United States\", \"UK\""));
+        out.push(
+            issue(
+                ["communication", "dataLocation"],
+                c.dataLocation,
+                'required when creating the Communication Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK"',
+            ),
+        );
     }
     return out;
 }
 
 function systemTopicIssues(t: unknown): Issue[] {
     if (!isObj(t) || !t.existingName || !t.name) return [];
-    return [issue(["systemTopic"], { name: t.name, existingName: t.existingName }, "set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both")];
+    return [
+        issue(
+            ["systemTopic"],
+            { name: t.name, existingName: t.existingName },
+            "set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both",
+        ),
+    ];
 }
 
 function deadLetterIssues(d: unknown): Issue[] {
     if (!isObj(d) || d.enabled === false) return [];
-    if (d.accountName && d.existingAccountId) return [issue(["deadLetter"], d, "set either accountName (create) or existingAccountId (reference), not both")];
-    if (!d.accountName && !d.existingAccountId) return [issue(["deadLetter", "accountName"], undefined, "required while dead-lettering is enabled: a storage account name (3–24 lower-case letters and digits), or existingAccountId")];
+    if (d.accountName && d.existingAccountId)
+        return [issue(["deadLetter"], d, "set either accountName (create) or existingAccountId (reference), not both")];
+    if (!d.accountName && !d.existingAccountId)
+        return [
+            issue(
+                ["deadLetter", "accountName"],
+                undefined,
+                "required while dead-lettering is enabled: a storage account name (3–24 lower-case letters and digits), or existingAccountId",
+            ),
+        ];
     return [];
 }
 
@@ -201,49 +345,90 @@ function handlerIssues(handlers: unknown): Issue[] {
 function targetIssues(name: string, kind: string, b: Raw): Issue[] {
     const at = ["handlers", name, kind];
     const either = (create: string, ref: string) => {
-        if (b[create] && b[ref]) return [issue(at, { [create]: b[create], [ref]: b[ref] }, `set either ${create} (create) or ${ref} (reference), not both`)];
-        if (!b[create] && !b[ref]) return [issue([...at, create], undefined, `required: ${create} to create one, or ${ref} to reference an existing one`)];
+        if (b[create] && b[ref])
+            return [
+                issue(
+                    at,
+                    { [create]: b[create], [ref]: b[ref] },
+                    `set either ${create} (create) or ${ref} (reference), not both`,
+                ),
+            ];
+        if (!b[create] && !b[ref])
+            return [
+                issue(
+                    [...at, create],
+                    undefined,
+                    `required: ${create} to create one, or ${ref} to reference an existing one`,
+                ),
+            ];
         return [];
     };
     switch (kind) {
         case "function":
             return b.functionName !== undefined && b.functionName !== SMS_EVENTS_FUNCTION_NAME
-                ? [issue([...at, "functionName"], b.functionName, `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`)]
+                ? [
+                      issue(
+                          [...at, "functionName"],
+                          b.functionName,
+                          `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`,
+                      ),
+                  ]
                 : [];
         case "webhook": {
             const http = webhookUrlIssues(b.url, [...at, "url"]);
             if (http.length) return http;
             if (!!b.entraTenantId !== !!b.entraApplicationIdOrUri) {
-                return [issue(at, { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri }, "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither")];
+                return [
+                    issue(
+                        at,
+                        { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri },
+                        "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither",
+                    ),
+                ];
             }
             return [];
         }
-        case "storageQueue": return either("accountName", "existingAccountId");
+        case "storageQueue":
+            return either("accountName", "existingAccountId");
         case "serviceBusQueue":
         case "serviceBusTopic":
         case "eventHub": {
             const out = either("namespaceName", "existingNamespaceId");
-            if (kind !== "eventHub" && typeof b.namespaceName === "string" && MESSAGING_NAMESPACE_RESERVED_SUFFIX.test(b.namespaceName)) {
-                out.push(issue([...at, "namespaceName"], b.namespaceName, "a Service Bus namespace name cannot end with \"-sb\" or \"-mgmt\" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftservicebus)"));
+            if (
+                kind !== "eventHub" &&
+                typeof b.namespaceName === "string" &&
+                MESSAGING_NAMESPACE_RESERVED_SUFFIX.test(b.namespaceName)
+            ) {
+                out.push(
+                    issue(
+                        [...at, "namespaceName"],
+                        b.namespaceName,
+                        'a Service Bus namespace name cannot end with "-sb" or "-mgmt" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftservicebus)',
+                    ),
+                );
             }
-            if (kind === "serviceBusTopic" && b.sku === "Basic") out.push(issue([...at, "sku"], b.sku, "Service Bus topics need the Standard or Premium tier"));
+            if (kind === "serviceBusTopic" && b.sku === "Basic")
+                out.push(issue([...at, "sku"], b.sku, "Service Bus topics need the Standard or Premium tier"));
             return out;
         }
-        default: return [];
+        default:
+            return [];
     }
 }
 
 export { redactUrl };
-
 
 /**
  * The value an error may show for a config path: webhook URLs lose their query string (keys), header values are
  * never shown (an Authorization header is a credential), whatever check reports them.
  */
 export function displayValue(path: readonly (string | number)[], value: unknown): unknown {
-    if (path.includes("webhook") && path[path.length - 1] === "url" && typeof value === "string") return redactUrl(value);
-    if (path.includes("webhook") && isObj(value) && typeof value.url === "string") return { ...value, url: redactUrl(value.url) };
-    if (path.includes("deliveryHeaders") && path[path.length - 1] === "value" && value !== undefined) return "[not shown]";
+    if (path.includes("webhook") && path[path.length - 1] === "url" && typeof value === "string")
+        return redactUrl(value);
+    if (path.includes("webhook") && isObj(value) && typeof value.url === "string")
+        return { ...value, url: redactUrl(value.url) };
+    if (path.includes("deliveryHeaders") && path[path.length - 1] === "value" && value !== undefined)
+        return "[not shown]";
     return value;
 }
 
@@ -252,7 +437,13 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
     const out: Issue[] = [];
     const entries = Object.entries(subs);
     if (entries.length > LIMITS.subscriptionsPerTopic) {
-        out.push(issue(["subscriptions"], `${entries.length} subscriptions`, `at most ${LIMITS.subscriptionsPerTopic} event subscriptions per system topic (Azure limit)`));
+        out.push(
+            issue(
+                ["subscriptions"],
+                `${entries.length} subscriptions`,
+                `at most ${LIMITS.subscriptionsPerTopic} event subscriptions per system topic (Azure limit)`,
+            ),
+        );
     }
     const names = new Map<string, string>();
     const dlEnabled = !(isObj(deadLetter) && deadLetter.enabled === false);
@@ -260,21 +451,50 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
         const at = ["subscriptions", key];
         const azureName: unknown = isObj(s) && s.name !== undefined ? s.name : key;
         if (typeof azureName === "string") {
-            if (!LIMITS.subscriptionName.test(azureName)) out.push(issue(isObj(s) && s.name ? [...at, "name"] : at, azureName, "subscription names are 3–64 letters, digits or hyphens"));
+            if (!LIMITS.subscriptionName.test(azureName))
+                out.push(
+                    issue(
+                        isObj(s) && s.name ? [...at, "name"] : at,
+                        azureName,
+                        "subscription names are 3–64 letters, digits or hyphens",
+                    ),
+                );
             const prior = names.get(azureName.toLowerCase());
-            if (prior !== undefined) out.push(issue(at, azureName, `duplicates the name of subscription "${prior}" (Azure names are case-insensitive)`));
+            if (prior !== undefined)
+                out.push(
+                    issue(
+                        at,
+                        azureName,
+                        `duplicates the name of subscription "${prior}" (Azure names are case-insensitive)`,
+                    ),
+                );
             else names.set(azureName.toLowerCase(), key);
         }
         if (!isObj(s)) continue;
         if (typeof s.handler === "string" && !own(handlers, s.handler)) {
             const known = isObj(handlers) ? Object.keys(handlers) : [];
-            out.push(issue([...at, "handler"], s.handler, `no handler with this name; defined handlers: ${known.join(", ") || "none"}`));
+            out.push(
+                issue(
+                    [...at, "handler"],
+                    s.handler,
+                    `no handler with this name; defined handlers: ${known.join(", ") || "none"}`,
+                ),
+            );
         }
         out.push(...checkEventTypes(s.eventTypes, [...at, "eventTypes"]));
-        out.push(...checkSubjectFilter(isObj(s.subject) ? s.subject : undefined, Array.isArray(s.eventTypes) ? s.eventTypes : [], [...at, "subject"]));
+        out.push(
+            ...checkSubjectFilter(
+                isObj(s.subject) ? s.subject : undefined,
+                Array.isArray(s.eventTypes) ? s.eventTypes : [],
+                [...at, "subject"],
+            ),
+        );
         out.push(...checkAdvancedFilters(s.advancedFilters, [...at, "advancedFilters"]));
         out.push(...checkRetry(isObj(s.retry) ? s.retry : undefined, [...at, "retry"]));
-        if (s.deadLetter === true && !dlEnabled) out.push(issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"));
+        if (s.deadLetter === true && !dlEnabled)
+            out.push(
+                issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"),
+            );
         out.push(...headerIssues(s.deliveryHeaders, [...at, "deliveryHeaders"]));
         const target = own(handlers, s.handler) ? (handlers as Raw)[s.handler] : undefined;
         const kind = isObj(target) ? target.kind : undefined;
@@ -294,10 +514,22 @@ function destinationFitIssues(s: Raw, kind: unknown, at: (string | number)[]): I
     if (typeof kind !== "string") return [];
     const out: Issue[] = [];
     if (s.batching !== undefined && !PUSH_KINDS.includes(kind)) {
-        out.push(issue([...at, "batching"], s.batching, `batching applies only to push handlers (webhook, function, logicApp); handler "${s.handler}" is a ${kind}`));
+        out.push(
+            issue(
+                [...at, "batching"],
+                s.batching,
+                `batching applies only to push handlers (webhook, function, logicApp); handler "${s.handler}" is a ${kind}`,
+            ),
+        );
     }
     if (s.deliveryHeaders !== undefined && kind === "storageQueue") {
-        out.push(issue([...at, "deliveryHeaders"], `${Array.isArray(s.deliveryHeaders) ? s.deliveryHeaders.length : "?"} headers`, `a storage queue takes no delivery headers; handler "${s.handler}" is a storageQueue`));
+        out.push(
+            issue(
+                [...at, "deliveryHeaders"],
+                `${Array.isArray(s.deliveryHeaders) ? s.deliveryHeaders.length : "?"} headers`,
+                `a storage queue takes no delivery headers; handler "${s.handler}" is a storageQueue`,
+            ),
+        );
     }
     return out;
 }
@@ -307,11 +539,17 @@ function headerIssues(headers: unknown, at: (string | number)[]): Issue[] {
     const out: Issue[] = [];
     headers.forEach((h, i) => {
         if (!isObj(h)) return;
-        if (h.kind === "static" && typeof h.value !== "string") out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
+        if (h.kind === "static" && typeof h.value !== "string")
+            out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
         out.push(...checkHeaderValue(h.value, [...at, i, "value"]));
-        if (h.kind === "dynamic" && typeof h.sourceField !== "string") out.push(issue([...at, i, "sourceField"], h.sourceField, "a dynamic header needs sourceField, e.g. \"data.to\""));
+        if (h.kind === "dynamic" && typeof h.sourceField !== "string")
+            out.push(
+                issue([...at, i, "sourceField"], h.sourceField, 'a dynamic header needs sourceField, e.g. "data.to"'),
+            );
         if (h.kind === "static" && /^authorization$/i.test(String(h.name)) && h.secret !== true) {
-            out.push(issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"));
+            out.push(
+                issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"),
+            );
         }
     });
     return out;

@@ -3,8 +3,8 @@
  * ("Uses Azure REST API version X"), e.g. `azure-native:web:WebAppFtpAllowed` →
  * `node_modules/@pulumi/azure-native/web/webAppFtpAllowed.d.ts`. Read once per token per process.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 const USES_VERSION = /Uses Azure REST API version (\d{4}-\d{2}-\d{2}(?:-preview)?)/;
 

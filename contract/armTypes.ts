@@ -5,8 +5,8 @@
  * as it is and resolve references on demand, so loading a file costs one `JSON.parse` and nothing else. Files are
  * loaded lazily (only when a resource of that provider/version is checked) and cached for the process.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 export interface TypeRef {
     readonly $ref: string;

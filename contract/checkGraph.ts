@@ -3,7 +3,7 @@
  * body azure-native would send and checked against Azure's published contract (`../shared/arm-types/`) and the
  * hand-kept service limits. Findings are data (`Violation`); `renderViolation` makes the one-line text form.
  */
-import * as fs from "fs";
+import * as fs from "node:fs";
 import type { Graph, GraphResource } from "../harness/graph";
 import { installedApiVersion } from "./apiVersions";
 import { checkDataPlane, dataPlaneFor } from "./dataPlane";
@@ -40,7 +40,8 @@ export interface CheckOptions {
 }
 
 /** The subset of a graph resource the check reads (lets tests pass raw mock registrations). */
-export type CheckableResource = Pick<GraphResource, "type" | "name" | "inputs"> & Partial<Pick<GraphResource, "urn" | "custom">>;
+export type CheckableResource = Pick<GraphResource, "type" | "name" | "inputs"> &
+    Partial<Pick<GraphResource, "urn" | "custom">>;
 
 export const SKIPPED_NO_CONTRACT = "skipped: ../shared/arm-types not found";
 
@@ -127,7 +128,13 @@ function findings(contract: ResourceContract, resource: CheckableResource, dir: 
     const drift = apiVersionDrift(contract);
     if (drift) return [drift];
     const p = prepare(contract, resource, dir);
-    if (!p) return [{ path: ROOT, message: `${contract.contractFile} defines no ${contract.armType}@${contract.contractApiVersion}` }];
+    if (!p)
+        return [
+            {
+                path: ROOT,
+                message: `${contract.contractFile} defines no ${contract.armType}@${contract.contractApiVersion}`,
+            },
+        ];
     const [first, ...others] = p.names;
     const all = [...p.conversionFindings, ...bodyFindings(p, p.body, first)];
     for (const other of others) all.push(...nameOnly(bodyFindings(p, { ...p.body, name: other.value }, other)));
@@ -148,7 +155,9 @@ function bodyFindings(p: Prepared, body: Record<string, unknown>, name: NameCand
     ];
     const about = found.filter((f) => f.path === NAME_PATH).map((f) => f.message);
     const rest = found.filter((f) => f.path !== NAME_PATH);
-    return about.length === 0 ? rest : [{ path: NAME_PATH, message: describeName(name, about, p.contract.nameInput) }, ...rest];
+    return about.length === 0
+        ? rest
+        : [{ path: NAME_PATH, message: describeName(name, about, p.contract.nameInput) }, ...rest];
 }
 
 function nameOnly(found: Finding[]): Finding[] {

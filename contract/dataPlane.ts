@@ -25,12 +25,17 @@ export const DATA_PLANE_RESOURCES: readonly DataPlaneResource[] = [
     {
         token: "azure-native:storage:Blob",
         reason: "uploads through the Blob service REST API (data plane); its .d.ts states no ARM API version",
-        nameInputs: { accountName: "azure-native:storage:StorageAccount", containerName: "azure-native:storage:BlobContainer" },
+        nameInputs: {
+            accountName: "azure-native:storage:StorageAccount",
+            containerName: "azure-native:storage:BlobContainer",
+        },
         // https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata#blob-names
         check: (inputs) => {
-            const name = inputs["blobName"];
+            const name = inputs.blobName;
             if (typeof name !== "string" || (name.length >= 1 && name.length <= 1024)) return [];
-            return [{ path: child(ROOT, "blobName"), message: `blob names must be 1–1024 characters (got ${name.length})` }];
+            return [
+                { path: child(ROOT, "blobName"), message: `blob names must be 1–1024 characters (got ${name.length})` },
+            ];
         },
     },
 ];
@@ -42,7 +47,9 @@ export function dataPlaneFor(token: string): DataPlaneResource | undefined {
 }
 
 export function checkDataPlane(resource: DataPlaneResource, inputs: Record<string, unknown>, dir: string): Finding[] {
-    const names = Object.entries(resource.nameInputs).flatMap(([input, token]) => nameFindings(input, token, inputs[input], dir));
+    const names = Object.entries(resource.nameInputs).flatMap(([input, token]) =>
+        nameFindings(input, token, inputs[input], dir),
+    );
     return [...names, ...resource.check(inputs)];
 }
 
@@ -52,7 +59,7 @@ function nameFindings(input: string, token: string, value: unknown, dir: string)
     if (value === undefined || !contract) return [];
     const file = loadContractFile(dir, contract.contractFile);
     const body = file.resourceBody(contract.armType, contract.contractApiVersion);
-    const nameProp = body?.$type === "ObjectType" ? body.properties["name"] : undefined;
+    const nameProp = body?.$type === "ObjectType" ? body.properties.name : undefined;
     const path = child(ROOT, input);
     const ctx = { file, provider: contract.armType.split("/")[0] };
     const typed = nameProp ? validateValue(ctx, file.resolve(nameProp.type) as ArmType, value, path) : [];

@@ -1,5 +1,12 @@
 /** Offline ARM contract check for azure-native resources. See checkGraph.ts. */
-export { apiVersionDrift, armBodyOf, checkGraph, checkResource, renderViolation, SKIPPED_NO_CONTRACT } from "./checkGraph";
+export {
+    apiVersionDrift,
+    armBodyOf,
+    checkGraph,
+    checkResource,
+    renderViolation,
+    SKIPPED_NO_CONTRACT,
+} from "./checkGraph";
 export type { CheckOptions, CheckableResource, ContractCheckResult, Violation } from "./checkGraph";
 export { findArmTypesDir, loadContractFile, loadedContractFileCount } from "./armTypes";
 export { installedApiVersion } from "./apiVersions";

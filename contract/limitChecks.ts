@@ -33,9 +33,10 @@ export function items(loc: Located): Located[] {
  */
 export function destinationProperties(body: Record<string, unknown>): Located[] {
     const props = at(root(body), "properties");
-    return [at(props, "destination", "properties"), at(props, "deliveryWithResourceIdentity", "destination", "properties")].filter(
-        (l) => isPlainObject(l.value),
-    );
+    return [
+        at(props, "destination", "properties"),
+        at(props, "deliveryWithResourceIdentity", "destination", "properties"),
+    ].filter((l) => isPlainObject(l.value));
 }
 
 /** `min ≤ value ≤ max` for a number that is present (absent values are the contract's business). */
@@ -48,19 +49,21 @@ export function numberInRange(loc: Located, min: number, max: number, what: stri
 
 /** ISO 8601 duration → seconds (Y = 365 d, M = 30 d, W = 7 d: only used for bounds of minutes to days). */
 export function durationSeconds(text: string): number | undefined {
-    const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-        text,
-    );
+    const m =
+        /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+            text,
+        );
     if (!m || text === "P" || text.endsWith("T")) return undefined;
     const [y, mo, w, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-    return ((((y * 365 + mo * 30 + w * 7 + d) * 24 + h) * 60 + mi) * 60) + s;
+    return (((y * 365 + mo * 30 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s;
 }
 
 /** A present ISO 8601 duration within [minSeconds, maxSeconds]. */
 export function durationInRange(loc: Located, minSeconds: number, maxSeconds: number, what: string): Finding[] {
     if (typeof loc.value !== "string" || isUnknown(loc.value)) return [];
     const seconds = durationSeconds(loc.value);
-    if (seconds === undefined) return [{ path: loc.path, message: `${what} must be an ISO 8601 duration (got '${loc.value}')` }];
+    if (seconds === undefined)
+        return [{ path: loc.path, message: `${what} must be an ISO 8601 duration (got '${loc.value}')` }];
     if (seconds >= minSeconds && seconds <= maxSeconds) return [];
     const bound = maxSeconds === Infinity ? `at least ${fmt(minSeconds)}` : `at most ${fmt(maxSeconds)}`;
     return [{ path: loc.path, message: `${what} must be ${bound} (got '${loc.value}')` }];

@@ -37,7 +37,13 @@ const CAMEL_CASED = "azure-native lowerCamelCase of the wire name (provider/pkg/
 
 /** Rows for wire names that azure-native only camel-cases (the SDK name is derived, so the table cannot drift). */
 function camelCased(provider: string, armObject: string, wireNames: readonly string[]): Rename[] {
-    return wireNames.map((armName) => ({ provider, armObject, sdkName: lowerCamel(armName), armName, source: CAMEL_CASED }));
+    return wireNames.map((armName) => ({
+        provider,
+        armObject,
+        sdkName: lowerCamel(armName),
+        armName,
+        source: CAMEL_CASED,
+    }));
 }
 
 function lowerCamel(wire: string): string {
@@ -68,7 +74,10 @@ export const RENAMES: readonly Rename[] = [
     storage("VirtualNetworkRule", "virtualNetworkResourceId", "id"),
     // authorization.RoleDefinition (the email sender custom role): properties.type is x-ms-client-name "roleType"
     {
-        provider: "Microsoft.Authorization", armObject: "RoleDefinitionProperties", sdkName: "roleType", armName: "type",
+        provider: "Microsoft.Authorization",
+        armObject: "RoleDefinitionProperties",
+        sdkName: "roleType",
+        armName: "type",
         source: "x-ms-client-name in Azure/azure-rest-api-specs specification/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleDefinitionsCalls.json",
     },
     // monitor.MetricAlert: the criteria discriminator
@@ -122,6 +131,7 @@ export function armNameFor(provider: string, armObjects: readonly string[], sdkN
 /** SDK names that map to `armName` on `armObject` (reverse lookup, for renamed discriminators). */
 export function sdkNamesFor(provider: string, armObject: string, armName: string): string[] {
     return RENAMES.filter(
-        (r) => r.provider.toLowerCase() === provider.toLowerCase() && r.armObject === armObject && r.armName === armName,
+        (r) =>
+            r.provider.toLowerCase() === provider.toLowerCase() && r.armObject === armObject && r.armName === armName,
     ).map((r) => r.sdkName);
 }

@@ -44,9 +44,15 @@ export function nameCandidates(
  * One message for everything wrong with a candidate name. For an autoname it shows the naming pattern instead of
  * the stand-in suffix and says how to fix it.
  */
-export function describeName(candidate: NameCandidate, messages: readonly string[], nameInput: string | undefined): string {
+export function describeName(
+    candidate: NameCandidate,
+    messages: readonly string[],
+    nameInput: string | undefined,
+): string {
     if (!candidate.autonamed) return messages.join("; ");
-    const shown = messages.map((m) => m.split(` (got '${candidate.value}')`).join("").split(`'${candidate.value}'`).join("the autoname"));
+    const shown = messages.map((m) =>
+        m.split(` (got '${candidate.value}')`).join("").split(`'${candidate.value}'`).join("the autoname"),
+    );
     const fix = nameInput ? `; set ${nameInput} explicitly` : "";
     return `autonamed as ${candidate.autonamed}: ${shown.join("; ")}${fix}`;
 }

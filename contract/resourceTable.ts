@@ -72,7 +72,6 @@ export function substitutionFor(contract: ResourceContract): ContractSubstitutio
     return CONTRACT_SUBSTITUTIONS[`${contract.armType.split("/")[0]}@${contract.apiVersion}`];
 }
 
-
 // Contract files, one per provider/version (https://github.com/Azure/bicep-types-az/tree/main/generated).
 const F = {
     communication: "communication_microsoft.communication_2026-03-18",

@@ -4,15 +4,7 @@
  * Paths are ARM-body paths (after azure-native's flattening is undone), so `properties.destination.properties.…`.
  */
 import type { GraphResource } from "../harness/graph";
-import {
-    at,
-    destinationProperties,
-    durationInRange,
-    items,
-    numberInRange,
-    root,
-    type Located,
-} from "./limitChecks";
+import { at, destinationProperties, durationInRange, items, numberInRange, root, type Located } from "./limitChecks";
 import { isUnknown } from "./jsonPath";
 import { isPlainObject } from "./objectView";
 import type { Finding } from "./validate";
@@ -36,13 +28,19 @@ const DELIVERY_AND_RETRY = "https://learn.microsoft.com/azure/event-grid/deliver
 const EVENT_FILTERING = "https://learn.microsoft.com/azure/event-grid/event-filtering";
 const DELIVERY_PROPERTIES = "https://learn.microsoft.com/azure/event-grid/delivery-properties";
 // The numbers are validation/limits.ts (LIMITS), the one statement of each Event Grid limit.
-const { maxDeliveryAttempts: ATTEMPTS, eventTimeToLiveInMinutes: TTL, maxEventsPerBatch: BATCH, preferredBatchSizeInKilobytes: BATCH_KB } = LIMITS;
+const {
+    maxDeliveryAttempts: ATTEMPTS,
+    eventTimeToLiveInMinutes: TTL,
+    maxEventsPerBatch: BATCH,
+    preferredBatchSizeInKilobytes: BATCH_KB,
+} = LIMITS;
 const MAX_FILTERS = LIMITS.advancedFiltersPerSubscription;
 const MAX_VALUES = LIMITS.advancedFilterValuesPerSubscription;
 const MAX_STRING = LIMITS.advancedFilterStringLength;
 const MAX_MAPPINGS = LIMITS.deliveryAttributeMappings;
 const MAX_SUBSCRIPTIONS = LIMITS.subscriptionsPerTopic;
-const SB_QUEUE_DESCRIPTION = "contract description of SBQueueProperties in servicebus_microsoft.servicebus_2026-01-01.types.json";
+const SB_QUEUE_DESCRIPTION =
+    "contract description of SBQueueProperties in servicebus_microsoft.servicebus_2026-01-01.types.json";
 
 export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     {
@@ -50,7 +48,13 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: [SUBSCRIPTION],
         rule: `retryPolicy.maxDeliveryAttempts is ${ATTEMPTS.min}–${ATTEMPTS.max}`,
         citation: DELIVERY_AND_RETRY,
-        check: (b) => numberInRange(at(root(b), "properties", "retryPolicy", "maxDeliveryAttempts"), ATTEMPTS.min, ATTEMPTS.max, "maxDeliveryAttempts"),
+        check: (b) =>
+            numberInRange(
+                at(root(b), "properties", "retryPolicy", "maxDeliveryAttempts"),
+                ATTEMPTS.min,
+                ATTEMPTS.max,
+                "maxDeliveryAttempts",
+            ),
     },
     {
         id: "eg-retry-event-ttl",
@@ -58,14 +62,22 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         rule: `retryPolicy.eventTimeToLiveInMinutes is ${TTL.min}–${TTL.max}`,
         citation: DELIVERY_AND_RETRY,
         check: (b) =>
-            numberInRange(at(root(b), "properties", "retryPolicy", "eventTimeToLiveInMinutes"), TTL.min, TTL.max, "eventTimeToLiveInMinutes"),
+            numberInRange(
+                at(root(b), "properties", "retryPolicy", "eventTimeToLiveInMinutes"),
+                TTL.min,
+                TTL.max,
+                "eventTimeToLiveInMinutes",
+            ),
     },
     {
         id: "eg-batch-max-events",
         armTypes: [SUBSCRIPTION],
         rule: `destination maxEventsPerBatch is ${BATCH.min}–${BATCH.max} (WebHook, AzureFunction)`,
         citation: DELIVERY_AND_RETRY,
-        check: (b) => destinationProperties(b).flatMap((d) => numberInRange(at(d, "maxEventsPerBatch"), BATCH.min, BATCH.max, "maxEventsPerBatch")),
+        check: (b) =>
+            destinationProperties(b).flatMap((d) =>
+                numberInRange(at(d, "maxEventsPerBatch"), BATCH.min, BATCH.max, "maxEventsPerBatch"),
+            ),
     },
     {
         id: "eg-batch-preferred-size",
@@ -74,7 +86,12 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         citation: DELIVERY_AND_RETRY,
         check: (b) =>
             destinationProperties(b).flatMap((d) =>
-                numberInRange(at(d, "preferredBatchSizeInKilobytes"), BATCH_KB.min, BATCH_KB.max, "preferredBatchSizeInKilobytes"),
+                numberInRange(
+                    at(d, "preferredBatchSizeInKilobytes"),
+                    BATCH_KB.min,
+                    BATCH_KB.max,
+                    "preferredBatchSizeInKilobytes",
+                ),
             ),
     },
     {
@@ -84,7 +101,14 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         citation: EVENT_FILTERING,
         check: (b) => {
             const filters = advancedFilters(b);
-            return filters.value.length > MAX_FILTERS ? [{ path: filters.path, message: `at most ${MAX_FILTERS} advanced filters are allowed (got ${filters.value.length})` }] : [];
+            return filters.value.length > MAX_FILTERS
+                ? [
+                      {
+                          path: filters.path,
+                          message: `at most ${MAX_FILTERS} advanced filters are allowed (got ${filters.value.length})`,
+                      },
+                  ]
+                : [];
         },
     },
     {
@@ -95,7 +119,14 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         check: (b) => {
             const filters = advancedFilters(b);
             const total = filters.value.reduce((n: number, f) => n + filterValueCount(f), 0);
-            return total > MAX_VALUES ? [{ path: filters.path, message: `at most ${MAX_VALUES} advanced-filter values in total are allowed (got ${total})` }] : [];
+            return total > MAX_VALUES
+                ? [
+                      {
+                          path: filters.path,
+                          message: `at most ${MAX_VALUES} advanced-filter values in total are allowed (got ${total})`,
+                      },
+                  ]
+                : [];
         },
     },
     {
@@ -107,7 +138,10 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
             items(at(root(b), "properties", "filter", "advancedFilters"))
                 .flatMap((f) => [...items(at(f, "values")), at(f, "value")])
                 .filter((v) => typeof v.value === "string" && v.value.length > MAX_STRING)
-                .map((v) => ({ path: v.path, message: `advanced-filter string values must be at most ${MAX_STRING} characters (got ${(v.value as string).length})` })),
+                .map((v) => ({
+                    path: v.path,
+                    message: `advanced-filter string values must be at most ${MAX_STRING} characters (got ${(v.value as string).length})`,
+                })),
     },
     {
         id: "eg-advanced-filter-range-pairs",
@@ -119,7 +153,10 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
                 .filter((f) => /^Number(Not)?InRange$/.test(String(at(f, "operatorType").value)))
                 .flatMap((f) => items(at(f, "values")))
                 .filter((pair) => !isRangePair(pair.value))
-                .map((pair) => ({ path: pair.path, message: "each range must be a [low, high] pair of numbers with low ≤ high" })),
+                .map((pair) => ({
+                    path: pair.path,
+                    message: "each range must be a [low, high] pair of numbers with low ≤ high",
+                })),
     },
     {
         id: "eg-delivery-attribute-count",
@@ -130,7 +167,10 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
             destinationProperties(b)
                 .map((d) => at(d, "deliveryAttributeMappings"))
                 .filter((m) => Array.isArray(m.value) && m.value.length > MAX_MAPPINGS)
-                .map((m) => ({ path: m.path, message: `at most ${MAX_MAPPINGS} delivery attribute mappings are allowed (got ${(m.value as unknown[]).length})` })),
+                .map((m) => ({
+                    path: m.path,
+                    message: `at most ${MAX_MAPPINGS} delivery attribute mappings are allowed (got ${(m.value as unknown[]).length})`,
+                })),
     },
     {
         id: "eg-delivery-attribute-name",
@@ -142,21 +182,36 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
                 .flatMap((d) => items(at(d, "deliveryAttributeMappings")))
                 .map((m) => at(m, "name"))
                 .filter((n) => typeof n.value === "string" && n.value.toLowerCase().startsWith("aeg-"))
-                .map((n) => ({ path: n.path, message: `delivery attribute names must not start with 'aeg-' (reserved; got '${n.value}')` })),
+                .map((n) => ({
+                    path: n.path,
+                    message: `delivery attribute names must not start with 'aeg-' (reserved; got '${n.value}')`,
+                })),
     },
     {
         id: "eg-subscription-name",
         armTypes: [SUBSCRIPTION],
         rule: "event subscription name is 3–64 characters of letters, digits and hyphens",
-        citation: "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/event_subscription_schema.go",
-        check: (b) => nameRule(b, LIMITS.subscriptionName, "event subscription names must be 3–64 characters of letters, digits and hyphens"),
+        citation:
+            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/event_subscription_schema.go",
+        check: (b) =>
+            nameRule(
+                b,
+                LIMITS.subscriptionName,
+                "event subscription names must be 3–64 characters of letters, digits and hyphens",
+            ),
     },
     {
         id: "eg-system-topic-name",
         armTypes: [SYSTEM_TOPIC],
         rule: "system topic name is 3–128 characters of letters, digits and hyphens",
-        citation: "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/eventgrid_system_topic_resource.go",
-        check: (b) => nameRule(b, LIMITS.systemTopicName, "system topic names must be 3–128 characters of letters, digits and hyphens"),
+        citation:
+            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/eventgrid_system_topic_resource.go",
+        check: (b) =>
+            nameRule(
+                b,
+                LIMITS.systemTopicName,
+                "system topic names must be 3–128 characters of letters, digits and hyphens",
+            ),
     },
     {
         id: "eg-destination-exclusive",
@@ -181,7 +236,10 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
             destinationProperties(b)
                 .map((d) => at(d, "queueMessageTimeToLiveInSeconds"))
                 .filter((t) => typeof t.value === "number" && t.value !== -1 && t.value <= 0)
-                .map((t) => ({ path: t.path, message: `queueMessageTimeToLiveInSeconds must be -1 or positive (got ${t.value})` })),
+                .map((t) => ({
+                    path: t.path,
+                    message: `queueMessageTimeToLiveInSeconds must be -1 or positive (got ${t.value})`,
+                })),
     },
     {
         id: "eg-system-topic-user-identities",
@@ -191,7 +249,9 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         check: (b) => {
             const ids = at(root(b), "identity", "userAssignedIdentities");
             const n = isPlainObject(ids.value) ? Object.keys(ids.value).length : 0;
-            return n > 2 ? [{ path: ids.path, message: `a system topic can have at most 2 user-assigned identities (got ${n})` }] : [];
+            return n > 2
+                ? [{ path: ids.path, message: `a system topic can have at most 2 user-assigned identities (got ${n})` }]
+                : [];
         },
     },
     {
@@ -221,7 +281,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: ["Microsoft.EventHub/namespaces"],
         rule: "maximumThroughputUnits is 0–20",
         citation: "contract description of EHNamespaceProperties.maximumThroughputUnits (eventhub 2024-01-01)",
-        check: (b) => numberInRange(at(root(b), "properties", "maximumThroughputUnits"), 0, 20, "maximumThroughputUnits"),
+        check: (b) =>
+            numberInRange(at(root(b), "properties", "maximumThroughputUnits"), 0, 20, "maximumThroughputUnits"),
     },
     {
         id: "eh-capture-window",
@@ -243,7 +304,11 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         citation:
             "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#name (error InvalidRoleAssignmentId, https://github.com/pulumi/pulumi-azure-nextgen/issues/194)",
         check: (b) =>
-            nameRule(b, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "role assignment names must be a GUID"),
+            nameRule(
+                b,
+                /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+                "role assignment names must be a GUID",
+            ),
     },
     {
         id: "storage-container-name",
@@ -265,7 +330,9 @@ export interface GraphLimit {
     readonly id: string;
     readonly rule: string;
     readonly citation: string;
-    readonly check: (resources: readonly GraphResource[]) => { resource: GraphResource; path: string; message: string }[];
+    readonly check: (
+        resources: readonly GraphResource[],
+    ) => { resource: GraphResource; path: string; message: string }[];
 }
 
 export const GRAPH_LIMITS: readonly GraphLimit[] = [
@@ -276,8 +343,8 @@ export const GRAPH_LIMITS: readonly GraphLimit[] = [
         check: (resources) => {
             const perTopic = new Map<string, GraphResource[]>();
             for (const r of resources.filter((x) => x.type === "azure-native:eventgrid:SystemTopicEventSubscription")) {
-                if (isUnknown(r.inputs["systemTopicName"]) || isUnknown(r.inputs["resourceGroupName"])) continue;
-                const topic = `${r.inputs["resourceGroupName"]}/${r.inputs["systemTopicName"]}`;
+                if (isUnknown(r.inputs.systemTopicName) || isUnknown(r.inputs.resourceGroupName)) continue;
+                const topic = `${r.inputs.resourceGroupName}/${r.inputs.systemTopicName}`;
                 perTopic.set(topic, [...(perTopic.get(topic) ?? []), r]);
             }
             return [...perTopic.entries()]
@@ -303,9 +370,9 @@ function advancedFilters(body: Record<string, unknown>): { value: unknown[]; pat
 /** Values a filter contributes to the 25-value budget: `values` entries (a range pair counts 2) or one `value`. */
 function filterValueCount(filter: unknown): number {
     if (!isPlainObject(filter)) return 0;
-    const values = filter["values"];
+    const values = filter.values;
     if (Array.isArray(values)) return values.reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 1), 0);
-    return filter["value"] !== undefined ? 1 : 0;
+    return filter.value !== undefined ? 1 : 0;
 }
 
 function isRangePair(v: unknown): boolean {

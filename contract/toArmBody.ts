@@ -44,7 +44,7 @@ export interface Conversion {
 export function unwrapSecrets(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(unwrapSecrets);
     if (!isPlainObject(value)) return value;
-    if (value[SECRET_SIG_KEY] === SECRET_SIG_VALUE) return unwrapSecrets(value["value"]);
+    if (value[SECRET_SIG_KEY] === SECRET_SIG_VALUE) return unwrapSecrets(value.value);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
 }
 
@@ -66,7 +66,9 @@ interface Run extends Converter {
 
 function convertValue(conv: Run, type: ArmType, value: unknown, path: string): unknown {
     if (isObjectLike(type)) {
-        return isPlainObject(value) ? convertObject(conv, objectView(conv.file, conv.provider, type, value), value, path) : value;
+        return isPlainObject(value)
+            ? convertObject(conv, objectView(conv.file, conv.provider, type, value), value, path)
+            : value;
     }
     if (type.$type === "ArrayType" && Array.isArray(value)) {
         const itemType = conv.file.resolve(type.itemType);
@@ -79,7 +81,12 @@ function convertValue(conv: Run, type: ArmType, value: unknown, path: string): u
     return value;
 }
 
-function convertObject(conv: Run, view: ObjectView, value: Record<string, unknown>, path: string): Record<string, unknown> {
+function convertObject(
+    conv: Run,
+    view: ObjectView,
+    value: Record<string, unknown>,
+    path: string,
+): Record<string, unknown> {
     const nested = nestedProperties(conv, view);
     const out: Record<string, unknown> = {};
     const flattened: Record<string, unknown> = {};
@@ -89,14 +96,14 @@ function convertObject(conv: Run, view: ObjectView, value: Record<string, unknow
         const wire = armNameFor(conv.provider, view.names, sdkName);
         if (wire in view.properties) {
             out[wire] = v;
-        } else if (nested && nested.members.has(armNameFor(conv.provider, nested.names, sdkName))) {
+        } else if (nested?.members.has(armNameFor(conv.provider, nested.names, sdkName))) {
             flattened[sdkName] = v; // renamed when the `properties` object itself is converted
         } else {
             out[sdkName] = v; // unknown here: left for the validator to report (or an additionalProperties entry)
         }
     }
     if (Object.keys(flattened).length > 0) {
-        out["properties"] = { ...(isPlainObject(out["properties"]) ? out["properties"] : {}), ...flattened };
+        out.properties = { ...(isPlainObject(out.properties) ? out.properties : {}), ...flattened };
     }
     return convertChildren(conv, view, out, path);
 }
@@ -118,7 +125,7 @@ function reportWireName(conv: Run, scopes: readonly (readonly string[])[], key: 
 
 /** The object-typed `properties` member of `view`, if any: the target of azure-native's flattening. */
 function nestedProperties(conv: Converter, view: ObjectView) {
-    const prop = view.properties["properties"];
+    const prop = view.properties.properties;
     if (!prop) return undefined;
     const type = conv.file.resolve(prop.type);
     if (!isObjectLike(type)) return undefined;
@@ -132,10 +139,15 @@ function elementNames(file: ContractFile, type: DiscriminatedObjectType): string
         .flatMap((e) => (e.$type === "ObjectType" ? [e.name] : []));
 }
 
-function convertChildren(conv: Run, view: ObjectView, out: Record<string, unknown>, path: string): Record<string, unknown> {
+function convertChildren(
+    conv: Run,
+    view: ObjectView,
+    out: Record<string, unknown>,
+    path: string,
+): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(out)) {
-        const declared = Object.prototype.hasOwnProperty.call(view.properties, k) ? view.properties[k] : undefined;
+        const declared = Object.hasOwn(view.properties, k) ? view.properties[k] : undefined;
         const typeRef = declared?.type ?? view.additionalProperties;
         if (!typeRef) {
             result[k] = v;

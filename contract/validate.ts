@@ -63,7 +63,12 @@ export function validateValue(ctx: ValidationContext, type: ArmType, value: unkn
 }
 
 /** Validates a whole request body: like an object, but provider-defaulted top-level properties are not "required". */
-export function validateBody(ctx: ValidationContext, type: ArmType, body: Record<string, unknown>, path: string): Finding[] {
+export function validateBody(
+    ctx: ValidationContext,
+    type: ArmType,
+    body: Record<string, unknown>,
+    path: string,
+): Finding[] {
     if (!isObjectLike(type)) return validateValue(ctx, type, body, path);
     return validateObject(ctx, objectView(ctx.file, ctx.provider, type, body), body, path, true);
 }
@@ -94,7 +99,7 @@ function validateObject(
 
 function validateMember(ctx: ValidationContext, view: ObjectView, key: string, v: unknown, path: string): Finding[] {
     // Own keys only: a tag named "constructor" must not find Object.prototype.constructor.
-    const prop = Object.prototype.hasOwnProperty.call(view.properties, key) ? view.properties[key] : undefined;
+    const prop = Object.hasOwn(view.properties, key) ? view.properties[key] : undefined;
     if (prop) {
         if ((prop.flags & PropertyFlags.ReadOnly) !== 0) {
             return [{ path, message: `is read-only on ${view.names[0]} (set by Azure); it must not be sent` }];
@@ -105,7 +110,12 @@ function validateMember(ctx: ValidationContext, view: ObjectView, key: string, v
     if (view.names.some((n) => ctx.unverifiable?.has(`${n}.${key}`))) return [];
     const known = writable(view.properties);
     const hint = suggestion(key, [...known, ...writable(nestedPropertiesOf(ctx, view))]);
-    return [{ path, message: `is not a property of ${view.names[0]}${hint}; Azure accepts: ${known.join(", ") || "(none)"}` }];
+    return [
+        {
+            path,
+            message: `is not a property of ${view.names[0]}${hint}; Azure accepts: ${known.join(", ") || "(none)"}`,
+        },
+    ];
 }
 
 function writable(props: Readonly<Record<string, ArmProperty>>): string[] {
@@ -117,7 +127,7 @@ function writable(props: Readonly<Record<string, ArmProperty>>): string[] {
 
 /** Members of the object's `properties` object: azure-native users write those names on the object itself. */
 function nestedPropertiesOf(ctx: ValidationContext, view: ObjectView): Readonly<Record<string, ArmProperty>> {
-    const prop = view.properties["properties"];
+    const prop = view.properties.properties;
     const type = prop ? ctx.file.resolve(prop.type) : undefined;
     return type?.$type === "ObjectType" ? type.properties : {};
 }
@@ -125,7 +135,10 @@ function nestedPropertiesOf(ctx: ValidationContext, view: ObjectView): Readonly<
 /** " (did you mean 'x'?)" for a near miss (a typo or a wrong rename), else "". */
 function suggestion(key: string, candidates: readonly string[]): string {
     if (candidates.length === 0) return "";
-    const best = closest(key.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+    const best = closest(
+        key.toLowerCase(),
+        candidates.map((c) => c.toLowerCase()),
+    );
     const match = candidates.find((c) => c.toLowerCase() === best);
     const close = match !== undefined && distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(key.length / 4));
     return close ? ` (did you mean '${match}'?)` : "";
@@ -155,7 +168,8 @@ function validateString(type: StringType, value: unknown, path: string): Finding
 
 /** IntegerType also stands for `number`/`double` in bicep-types, so fractions are accepted. */
 function validateNumber(type: IntegerType, value: unknown, path: string): Finding[] {
-    if (typeof value !== "number" || !Number.isFinite(value)) return [{ path, message: `must be a number${got(value)}` }];
+    if (typeof value !== "number" || !Number.isFinite(value))
+        return [{ path, message: `must be a number${got(value)}` }];
     const { minValue: min, maxValue: max } = type;
     if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
         return [{ path, message: `must be ${rangeText(min, max)} (got ${value})` }];

@@ -27,7 +27,10 @@ export interface CriticalPath {
 /** Resources the engine creates in Azure; components, the stack and providers take no time. */
 const isAzureResource = (r: GraphResource) => r.custom && !r.type.startsWith("pulumi:");
 
-export function criticalPath(graph: Graph, times: Readonly<Record<string, ProvisioningTime>> = PROVISIONING_TIMES): CriticalPath {
+export function criticalPath(
+    graph: Graph,
+    times: Readonly<Record<string, ProvisioningTime>> = PROVISIONING_TIMES,
+): CriticalPath {
     const byUrn = new Map(graph.resources.map((r) => [r.urn, r]));
     const untimed = new Set<string>();
     const weight = (r: GraphResource): number => {
@@ -57,7 +60,8 @@ export function criticalPath(graph: Graph, times: Readonly<Record<string, Provis
     for (const r of graph.resources) if (!last || finish(r) > finish(last)) last = r;
     const steps: PathStep[] = [];
     for (let r = last; r; r = byUrn.get(done.get(r.urn)?.via ?? "")) {
-        if (isAzureResource(r)) steps.unshift({ name: r.name, type: r.type, seconds: weight(r), doneAt: done.get(r.urn)!.at });
+        if (isAzureResource(r))
+            steps.unshift({ name: r.name, type: r.type, seconds: weight(r), doneAt: done.get(r.urn)!.at });
     }
     return { totalSeconds: last ? finish(last) : 0, steps, untimedTypes: [...untimed].sort() };
 }
@@ -68,7 +72,12 @@ const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60))
 export function formatCriticalPath(p: CriticalPath): string[] {
     return [
         `about ${clock(p.totalSeconds)} (min:s): the longest dependency chain, weighted by typical creation times (deploy/provisioningTimes.ts, mostly estimates)`,
-        ...p.steps.map((s) => `${String(s.seconds).padStart(4)} s  done at ${clock(s.doneAt).padStart(5)}  ${s.type.replace(/^azure-native:/, "")}  ${s.name}`),
-        ...(p.untimedTypes.length ? [`no typical time for ${p.untimedTypes.join(", ")}: counted as ${UNKNOWN_TYPE_SECONDS} s each`] : []),
+        ...p.steps.map(
+            (s) =>
+                `${String(s.seconds).padStart(4)} s  done at ${clock(s.doneAt).padStart(5)}  ${s.type.replace(/^azure-native:/, "")}  ${s.name}`,
+        ),
+        ...(p.untimedTypes.length
+            ? [`no typical time for ${p.untimedTypes.join(", ")}: counted as ${UNKNOWN_TYPE_SECONDS} s each`]
+            : []),
     ];
 }

@@ -20,7 +20,10 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:resources:ResourceGroup": estimate(2, "a synchronous ARM PUT, no long-running operation"),
     "azure-native:communication:CommunicationService": estimate(40, "a long-running create (global resource)"),
     "azure-native:communication:EmailService": estimate(20, "a long-running create"),
-    "azure-native:communication:Domain": estimate(90, "an Azure-managed email domain is provisioned with its DNS records"),
+    "azure-native:communication:Domain": estimate(
+        90,
+        "an Azure-managed email domain is provisioned with its DNS records",
+    ),
     "azure-native:eventgrid:SystemTopic": estimate(20, "a long-running create"),
     "azure-native:eventgrid:SystemTopicEventSubscription": {
         seconds: 30,
@@ -58,8 +61,14 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:authorization:RoleDefinition": estimate(5, "a synchronous PUT of a custom role"),
     "azure-native:managedidentity:UserAssignedIdentity": estimate(5, "a synchronous create"),
     // The Function handler's deployment steps (components/handlers/functionDeploy.ts): dynamic resources that call ARM.
-    "pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish": estimate(60, "one deploy of a small package to a Flex app (upload, extract, restart), retried while a new role propagates"),
-    "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered": estimate(30, "the host starts and indexes its functions before ARM lists them"),
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish": estimate(
+        60,
+        "one deploy of a small package to a Flex app (upload, extract, restart), retried while a new role propagates",
+    ),
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered": estimate(
+        30,
+        "the host starts and indexes its functions before ARM lists them",
+    ),
     "azure-native:authorization:ManagementLockByScope": estimate(3, "a synchronous PUT"),
 };
 

@@ -8,7 +8,8 @@ import { armResourceId } from "../catalog/armPaths";
 export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
 export const MOCK_TENANT_ID = "11111111-1111-1111-1111-111111111111";
 
-const rg = (i: Record<string, any>) => `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${i.resourceGroupName ?? "rg"}`;
+const rg = (i: Record<string, any>) =>
+    `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${i.resourceGroupName ?? "rg"}`;
 
 /** Blobs are data-plane objects (no ARM resource type); the policies still parse their URL-like id. */
 const blobId = (i: Record<string, any>, n: string) =>

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
+import { createHash } from "node:crypto";
 import { mockArmId, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./armIds";
 
 /**
@@ -33,7 +33,10 @@ function acsFor(resourceGroupId: string): string | undefined {
     return all.find((id) => id.toLowerCase().startsWith(`${resourceGroupId.toLowerCase()}/`)) ?? all[0];
 }
 
-export function newResourceState(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+export function newResourceState(args: pulumi.runtime.MockResourceArgs): {
+    id: string | undefined;
+    state: Record<string, any>;
+} {
     if (!args.custom) return { id: undefined, state: {} };
     const inputs = args.inputs ?? {};
     const id = mockArmId(args.type, args.name, inputs);
@@ -85,28 +88,73 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
     const i = args.inputs ?? {};
     switch (args.token) {
         case "azure-native:authorization:getClientConfig":
-            return { clientId: fakeGuid("client"), objectId: fakeGuid("object"), subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+            return {
+                clientId: fakeGuid("client"),
+                objectId: fakeGuid("object"),
+                subscriptionId: MOCK_SUBSCRIPTION_ID,
+                tenantId: MOCK_TENANT_ID,
+            };
         case "azure-native:authorization:getClientToken":
             return { token: "mock-arm-token" };
         case "azure-native:logic:listWorkflowTriggerCallbackUrl": {
             const base = `https://prod-00.westeurope.logic.azure.com/workflows/${fakeGuid(String(i.workflowName))}/triggers/${i.triggerName}/paths/invoke`;
-            const queries = { "api-version": "2019-05-01", sp: `/triggers/${i.triggerName}/run`, sv: "1.0", sig: "mock-signature" };
-            return { value: `${base}?api-version=2019-05-01&sp=%2Ftriggers%2F${i.triggerName}%2Frun&sv=1.0&sig=mock-signature`, basePath: base, method: "POST", relativePath: "", queries };
+            const queries = {
+                "api-version": "2019-05-01",
+                sp: `/triggers/${i.triggerName}/run`,
+                sv: "1.0",
+                sig: "mock-signature",
+            };
+            return {
+                value: `${base}?api-version=2019-05-01&sp=%2Ftriggers%2F${i.triggerName}%2Frun&sv=1.0&sig=mock-signature`,
+                basePath: base,
+                method: "POST",
+                relativePath: "",
+                queries,
+            };
         }
         case "azure-native:web:listWebAppHostKeys":
-            return { masterKey: "mock-master", functionKeys: { default: "mock-function" }, systemKeys: { eventgrid_extension: "mock-eventgrid" } };
+            return {
+                masterKey: "mock-master",
+                functionKeys: { default: "mock-function" },
+                systemKeys: { eventgrid_extension: "mock-eventgrid" },
+            };
         case "azure-native:communication:getCommunicationService": {
-            const id = mockArmId("azure-native:communication:CommunicationService", String(i.communicationServiceName), i);
+            const id = mockArmId(
+                "azure-native:communication:CommunicationService",
+                String(i.communicationServiceName),
+                i,
+            );
             rememberAcs(id);
-            return { id, name: i.communicationServiceName, location: "global", dataLocation: "Europe",
+            return {
+                id,
+                name: i.communicationServiceName,
+                location: "global",
+                dataLocation: "Europe",
                 hostName: `${i.communicationServiceName}.europe.communication.azure.com`,
-                identity: { type: "SystemAssigned", principalId: fakeGuid(`principal:${id}`), tenantId: MOCK_TENANT_ID } };
+                identity: {
+                    type: "SystemAssigned",
+                    principalId: fakeGuid(`principal:${id}`),
+                    tenantId: MOCK_TENANT_ID,
+                },
+            };
         }
         case "azure-native:eventgrid:getSystemTopic": {
             const id = mockArmId("azure-native:eventgrid:SystemTopic", String(i.systemTopicName), i);
-            const source = acsFor(id.split("/").slice(0, 5).join("/")) ?? mockArmId("azure-native:communication:CommunicationService", String(i.systemTopicName), i);
-            return { id, name: i.systemTopicName, location: "global", topicType: "Microsoft.Communication.CommunicationServices", source,
-                identity: { type: "SystemAssigned", principalId: fakeGuid(`principal:${id}`), tenantId: MOCK_TENANT_ID } };
+            const source =
+                acsFor(id.split("/").slice(0, 5).join("/")) ??
+                mockArmId("azure-native:communication:CommunicationService", String(i.systemTopicName), i);
+            return {
+                id,
+                name: i.systemTopicName,
+                location: "global",
+                topicType: "Microsoft.Communication.CommunicationServices",
+                source,
+                identity: {
+                    type: "SystemAssigned",
+                    principalId: fakeGuid(`principal:${id}`),
+                    tenantId: MOCK_TENANT_ID,
+                },
+            };
         }
         case "azure-native:storage:listStorageAccountKeys":
             return { keys: [{ keyName: "key1", value: "mock-key", permissions: "FULL" }] };

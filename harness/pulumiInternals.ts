@@ -14,7 +14,7 @@
  *    evicted from require's cache before a run (never node_modules: a second @pulumi/pulumi would have its own
  *    runtime store and ignore the mocks). State that must outlive such a reload lives on globalThis.
  */
-import * as path from "path";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
 // Untyped internal entry points (empty or partial .d.ts); pinned exactly in package.json for this reason.
@@ -126,14 +126,22 @@ export function policyAnalyzer(packName: string, packVersion: string, policies: 
     };
 }
 
-function invoke(handler: (call: unknown, cb: (err: unknown, resp: any) => void) => unknown, request: unknown): Promise<Diagnostic[]> {
+function invoke(
+    handler: (call: unknown, cb: (err: unknown, resp: any) => void) => unknown,
+    request: unknown,
+): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
         handler({ request }, (err, resp) => (err ? reject(err) : resolve(resp.getDiagnosticsList().map(diagnostic))));
     });
 }
 
 function diagnostic(d: any): Diagnostic {
-    return { policyName: d.getPolicyname(), message: d.getMessage(), enforcementLevel: d.getEnforcementlevel(), urn: d.getUrn() ?? "" };
+    return {
+        policyName: d.getPolicyname(),
+        message: d.getMessage(),
+        enforcementLevel: d.getEnforcementlevel(),
+        urn: d.getUrn() ?? "",
+    };
 }
 
 function resourceOptions(r: AnalyzedResource): any {
@@ -157,30 +165,37 @@ function resourceRequest(r: AnalyzedResource): any {
 
 function stackRequest(resources: readonly AnalyzedResource[]): any {
     const req = new analyzerpb.AnalyzeStackRequest();
-    req.setResourcesList(resources.map((r) => {
-        const a = new analyzerpb.AnalyzerResource();
-        a.setType(r.type);
-        a.setName(r.name);
-        a.setUrn(r.urn);
-        a.setProperties(r.properties);
-        a.setOptions(resourceOptions(r));
-        if (r.parent) a.setParent(r.parent);
-        a.setDependenciesList([...r.dependencies]);
-        const deps = a.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-            const d = new analyzerpb.AnalyzerPropertyDependencies();
-            d.setUrnsList([...urns]);
-            deps.set(key, d);
-        }
-        return a;
-    }));
+    req.setResourcesList(
+        resources.map((r) => {
+            const a = new analyzerpb.AnalyzerResource();
+            a.setType(r.type);
+            a.setName(r.name);
+            a.setUrn(r.urn);
+            a.setProperties(r.properties);
+            a.setOptions(resourceOptions(r));
+            if (r.parent) a.setParent(r.parent);
+            a.setDependenciesList([...r.dependencies]);
+            const deps = a.getPropertydependenciesMap();
+            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+                const d = new analyzerpb.AnalyzerPropertyDependencies();
+                d.setUrnsList([...urns]);
+                deps.set(key, d);
+            }
+            return a;
+        }),
+    );
     return req;
 }
 
 /** 4. Forget our own modules under `dir` (never node_modules), so the next require runs them again. */
 export function evictModulesUnder(dir: string, keep: readonly string[] = []): void {
     for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(dir) && !keep.some((k) => key.startsWith(k)) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+        if (
+            key.startsWith(dir) &&
+            !keep.some((k) => key.startsWith(k)) &&
+            !key.includes(`${path.sep}node_modules${path.sep}`)
+        )
+            delete require.cache[key];
     }
 }
 

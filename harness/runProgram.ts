@@ -32,7 +32,10 @@ export interface RunProgramOptions {
 
 /** Error thrown when the program itself fails; carries the partial graph for diagnostics. */
 export class ProgramError extends Error {
-    constructor(readonly cause: unknown, readonly partial: Graph) {
+    constructor(
+        readonly cause: unknown,
+        readonly partial: Graph,
+    ) {
         super(cause instanceof Error ? cause.message : String(cause));
         this.name = "ProgramError";
     }
@@ -42,7 +45,8 @@ export class ProgramError extends Error {
  * Runs are serialised through one queue per process (the Pulumi runtime is process-global). Kept process-wide
  * for the same reason as the listeners below: a fresh copy of this module must queue behind the old one's runs.
  */
-const runQueue = () => processGlobal<{ tail: Promise<unknown> }>("harness/runProgram/queue", () => ({ tail: Promise.resolve() }));
+const runQueue = () =>
+    processGlobal<{ tail: Promise<unknown> }>("harness/runProgram/queue", () => ({ tail: Promise.resolve() }));
 
 /** What a graph listener learns about the run besides the graph. */
 export interface GraphCapturedInfo {
@@ -70,7 +74,9 @@ const listeners = processGlobal("harness/runProgram/graphListeners", () => new S
 export function onGraphCaptured(listener: GraphListener): () => void {
     const subscription = (graph: Graph, info: GraphCapturedInfo) => listener(graph, info);
     listeners.add(subscription);
-    return () => { listeners.delete(subscription); };
+    return () => {
+        listeners.delete(subscription);
+    };
 }
 
 function notify(graph: Graph, info: GraphCapturedInfo): void {
@@ -120,24 +126,34 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
     // kill the process or the next run. An output that fails later (an apply that throws) rejects the stack's
     // outputs instead, and is caught here.
     try {
-        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+        stackOutputs = (await pulumi.runtime.runInPulumiStack(async () => {
             try {
                 return await o.program();
             } catch (err) {
                 failure = err ?? new Error(String(err));
                 return {};
             }
-        }) as Record<string, any>;
+        })) as Record<string, any>;
     } catch (err) {
         failure ??= err;
     }
     await waitForRegistrations();
     const resources = records.map((r) => {
         const registered = componentOutputs.get(r.urn);
-        return registered ? { ...r, componentOutputs: registered.outputs, componentOutputSecretPaths: registered.secretPaths } : r;
+        return registered
+            ? { ...r, componentOutputs: registered.outputs, componentOutputSecretPaths: registered.secretPaths }
+            : r;
     });
-    records.forEach((r, i) => { const raw = RAW.get(r); if (raw) RAW.set(resources[i], raw); });
-    const graph: Graph = { project: o.project, stack: o.stack, resources, stackOutputs: plainify(stackOutputs ?? {}, []) };
+    records.forEach((r, i) => {
+        const raw = RAW.get(r);
+        if (raw) RAW.set(resources[i], raw);
+    });
+    const graph: Graph = {
+        project: o.project,
+        stack: o.stack,
+        resources,
+        stackOutputs: plainify(stackOutputs ?? {}, []),
+    };
     notify(graph, failure === undefined ? { options: o } : { options: o, error: failure });
     if (failure !== undefined) throw new ProgramError(failure, graph);
     return graph;

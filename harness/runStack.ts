@@ -1,5 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { Graph } from "./graph";
 import { runProgram } from "./runProgram";
 import { evictModulesUnder } from "./pulumiInternals";
@@ -40,7 +40,10 @@ export async function runStack(o: RunStackOptions): Promise<Graph> {
         if (v === undefined) delete config[full];
         else config[full] = typeof v === "string" ? v : JSON.stringify(v);
     }
-    const entry = COMPILED_DIR && project.dir === PROJECT_ROOT ? path.join(COMPILED_DIR, project.main.replace(/\.ts$/, ".js")) : path.resolve(project.dir, project.main);
+    const entry =
+        COMPILED_DIR && project.dir === PROJECT_ROOT
+            ? path.join(COMPILED_DIR, project.main.replace(/\.ts$/, ".js"))
+            : path.resolve(project.dir, project.main);
     return runProgram({
         project: project.name,
         stack: o.stack,

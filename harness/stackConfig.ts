@@ -1,5 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { InputFileError, readYamlFile } from "./yamlFile";
 
 /**
@@ -35,14 +35,21 @@ export function stackFile(dir: string, stack: string): string {
 }
 
 export function listStacks(dir: string): string[] {
-    return fs.readdirSync(dir).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => !!s).sort();
+    return fs
+        .readdirSync(dir)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => !!s)
+        .sort();
 }
 
 export function readStackConfig(project: ProjectInfo, stack: string): StackConfig {
     const file = stackFile(project.dir, stack);
     if (!fs.existsSync(file)) {
         const known = listStacks(project.dir);
-        throw new InputFileError(file, `no stack "${stack}": the file does not exist (stacks here: ${known.join(", ") || "none"})`);
+        throw new InputFileError(
+            file,
+            `no stack "${stack}": the file does not exist (stacks here: ${known.join(", ") || "none"})`,
+        );
     }
     return flattenConfig(project.name, stackFileConfig(readYamlFile(file), file));
 }
@@ -52,12 +59,18 @@ export function readStackConfig(project: ProjectInfo, stack: string): StackConfi
  * mapping) is said to be so, rather than reported as every key missing.
  */
 export function stackFileConfig(doc: unknown, file: string): Record<string, unknown> {
-    const shape = "a stack file is a mapping with a `config:` mapping of keys (acs-event-handling:…, azure-native:location)";
+    const shape =
+        "a stack file is a mapping with a `config:` mapping of keys (acs-event-handling:…, azure-native:location)";
     if (doc === null || doc === undefined) throw new InputFileError(file, `is empty; ${shape}`);
-    if (typeof doc !== "object" || Array.isArray(doc)) throw new InputFileError(file, `holds ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}; ${shape}`);
+    if (typeof doc !== "object" || Array.isArray(doc))
+        throw new InputFileError(file, `holds ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}; ${shape}`);
     const config = (doc as Record<string, unknown>).config;
     if (config === undefined || config === null) return {};
-    if (typeof config !== "object" || Array.isArray(config)) throw new InputFileError(file, `\`config:\` holds ${Array.isArray(config) ? "a list" : `a ${typeof config}`}; ${shape}`);
+    if (typeof config !== "object" || Array.isArray(config))
+        throw new InputFileError(
+            file,
+            `\`config:\` holds ${Array.isArray(config) ? "a list" : `a ${typeof config}`}; ${shape}`,
+        );
     return config as Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import * as fs from "fs";
+import * as fs from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import { redactUrl } from "../validation/issue";
 
@@ -22,7 +22,10 @@ export class InputFileError extends Error {
         return err instanceof Error && err.name === "InputFileError";
     }
 
-    constructor(readonly file: string, problem: string) {
+    constructor(
+        readonly file: string,
+        problem: string,
+    ) {
         super(`${file}: ${redactUrl(problem)}`);
         this.name = "InputFileError";
         this.stack = `${this.name}: ${this.message}`; // the message is the whole story for a user
@@ -39,15 +42,21 @@ function readText(file: string): string {
     try {
         const stat = fs.statSync(file);
         if (!stat.isFile()) throw new InputFileError(file, "not a file");
-        if (stat.size > YAML_LIMITS.bytes) throw new InputFileError(file, `${stat.size} bytes; a stack file may be at most ${YAML_LIMITS.bytes} bytes`);
+        if (stat.size > YAML_LIMITS.bytes)
+            throw new InputFileError(
+                file,
+                `${stat.size} bytes; a stack file may be at most ${YAML_LIMITS.bytes} bytes`,
+            );
         bytes = fs.readFileSync(file);
     } catch (err) {
         if (InputFileError.is(err)) throw err;
         const code = (err as NodeJS.ErrnoException)?.code;
         throw new InputFileError(file, code === "ENOENT" ? "no such file" : `cannot be read (${code ?? String(err)})`);
     }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new InputFileError(file, "is UTF-16; save it as UTF-8");
-    if (bytes.includes(0)) throw new InputFileError(file, "contains NUL bytes (a binary or UTF-16 file?); a stack file is UTF-8 text");
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+        throw new InputFileError(file, "is UTF-16; save it as UTF-8");
+    if (bytes.includes(0))
+        throw new InputFileError(file, "contains NUL bytes (a binary or UTF-16 file?); a stack file is UTF-8 text");
     try {
         return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
@@ -56,24 +65,43 @@ function readText(file: string): string {
 }
 
 export function parseYaml(text: string, file: string): unknown {
-    if (text.length > YAML_LIMITS.bytes) throw new InputFileError(file, `${text.length} characters; at most ${YAML_LIMITS.bytes}`);
+    if (text.length > YAML_LIMITS.bytes)
+        throw new InputFileError(file, `${text.length} characters; at most ${YAML_LIMITS.bytes}`);
     // prettyErrors off: its source excerpt would print the line, which may hold a key; we print line and column only.
     const lines = new LineCounter();
-    const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true, lineCounter: lines });
+    const doc = parseDocument(text, {
+        version: "1.2",
+        schema: "core",
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+        lineCounter: lines,
+    });
     const problems = [...doc.errors, ...doc.warnings].map((e) => {
         const at = lines.linePos(e.pos[0]);
         const what = /call stack/i.test(e.message) ? "nested too deeply" : firstLine(e.message);
         return `line ${at.line}, column ${at.col}: ${what}`;
     });
-    if (problems.length) throw new InputFileError(file, `not valid YAML: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? `; and ${problems.length - 5} more` : ""}`);
+    if (problems.length)
+        throw new InputFileError(
+            file,
+            `not valid YAML: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? `; and ${problems.length - 5} more` : ""}`,
+        );
     let value: unknown;
     try {
         value = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
     } catch (err) {
-        throw new InputFileError(file, `cannot be expanded: ${firstLine(err instanceof Error ? err.message : String(err))} (at most ${YAML_LIMITS.aliases} alias uses)`);
+        throw new InputFileError(
+            file,
+            `cannot be expanded: ${firstLine(err instanceof Error ? err.message : String(err))} (at most ${YAML_LIMITS.aliases} alias uses)`,
+        );
     }
     const deep = depthOver(value, YAML_LIMITS.depth);
-    if (deep) throw new InputFileError(file, `nested more than ${YAML_LIMITS.depth} levels deep (or an alias refers to itself)`);
+    if (deep)
+        throw new InputFileError(
+            file,
+            `nested more than ${YAML_LIMITS.depth} levels deep (or an alias refers to itself)`,
+        );
     return value;
 }
 

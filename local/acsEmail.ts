@@ -26,7 +26,9 @@ export interface AcsEmailStandIn {
     close(): Promise<void>;
 }
 
-export async function startAcsEmail(onSend: (email: RecordedEmail) => void = () => undefined): Promise<AcsEmailStandIn> {
+export async function startAcsEmail(
+    onSend: (email: RecordedEmail) => void = () => undefined,
+): Promise<AcsEmailStandIn> {
     const sent: RecordedEmail[] = [];
     const server = await listenLoopback(async (req, res) => {
         const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -44,10 +46,16 @@ export async function startAcsEmail(onSend: (email: RecordedEmail) => void = () 
             sent.push(email);
             onSend(email);
             const location = `http://${req.headers.host}/emails/operations/${operationId}?${url.searchParams}`;
-            return sendJson(res, 202, { id: operationId, status: "Running" }, { "operation-location": location, "retry-after": "0" });
+            return sendJson(
+                res,
+                202,
+                { id: operationId, status: "Running" },
+                { "operation-location": location, "retry-after": "0" },
+            );
         }
         const poll = /^\/emails\/operations\/([^/]+)$/.exec(url.pathname);
-        if (req.method === "GET" && poll) return sendJson(res, 200, { id: decodeURIComponent(poll[1]), status: "Succeeded" });
+        if (req.method === "GET" && poll)
+            return sendJson(res, 200, { id: decodeURIComponent(poll[1]), status: "Succeeded" });
         sendJson(res, 404, { error: { code: "NotFound", message: `${req.method} ${url.pathname}` } });
     });
     const endpoint = server.url;

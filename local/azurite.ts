@@ -41,10 +41,14 @@ const READY = /Azurite (Blob|Queue|Table) service is successfully listening at (
 
 export async function startAzurite(timeoutMs = 20_000): Promise<Azurite> {
     const workDir = mkdtempSync(join(tmpdir(), "azurite-"));
-    const child = spawn(process.execPath, ["-e", WATCHDOG, require.resolve("azurite/dist/src/azurite.js"), ...azuriteArgs()], {
-        cwd: workDir, // Azurite may create files in its working directory; keep them out of the repository.
-        stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+        process.execPath,
+        ["-e", WATCHDOG, require.resolve("azurite/dist/src/azurite.js"), ...azuriteArgs()],
+        {
+            cwd: workDir, // Azurite may create files in its working directory; keep them out of the repository.
+            stdio: ["pipe", "pipe", "pipe"],
+        },
+    );
     const killOnExit = () => child.kill("SIGKILL");
     process.once("exit", killOnExit);
     const stop = () => stopChild(child, killOnExit, workDir);
@@ -65,7 +69,14 @@ export async function startAzurite(timeoutMs = 20_000): Promise<Azurite> {
 
 function azuriteArgs(): string[] {
     const hostsAndPorts = ["blob", "queue", "table"].flatMap((s) => [`--${s}Host`, "127.0.0.1", `--${s}Port`, "0"]);
-    return [...hostsAndPorts, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"];
+    return [
+        ...hostsAndPorts,
+        "--inMemoryPersistence",
+        "--skipApiVersionCheck",
+        "--loose",
+        "--silent",
+        "--disableTelemetry",
+    ];
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<Record<string, string>> {

@@ -36,13 +36,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         .description("Run the stack's Event Grid routes locally: Azurite + a delivery loop with Event Grid's semantics")
         .option("-s, --stack <name>", "stack whose subscriptions to run (reads Pulumi.<name>.yaml)", "dev")
         .option("--speed <factor>", "virtual seconds per real second (600: a 10-minute retry wait takes 1 s)", "1")
-        .option("--webhook <handler=url>", "deliver a webhook handler's events to this loopback URL (repeatable)", collect, [])
-        .option("--fail <handler=status>", "make the local receiver of a webhook handler answer 500 (retried) or 400 (dead-lettered) (repeatable)", collect, [])
+        .option(
+            "--webhook <handler=url>",
+            "deliver a webhook handler's events to this loopback URL (repeatable)",
+            collect,
+            [],
+        )
+        .option(
+            "--fail <handler=status>",
+            "make the local receiver of a webhook handler answer 500 (retried) or 400 (dead-lettered) (repeatable)",
+            collect,
+            [],
+        )
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
         .action(() => undefined); // no command: interactive
-    program.command("send")
-        .description("publish the events of files (a JSON event or array; a path, or a sample under samples/events), wait for every delivery, report, stop")
+    program
+        .command("send")
+        .description(
+            "publish the events of files (a JSON event or array; a path, or a sample under samples/events), wait for every delivery, report, stop",
+        )
         .argument("<files...>")
         .action((files: string[]) => void (action = { kind: "send", files }));
     try {
@@ -52,7 +65,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw e;
     }
     const o = program.opts<Opts>();
-    let parsed: { speed: number; webhooks: Record<string, string>; failures: Record<string, number>; events: Record<string, unknown>[][] };
+    let parsed: {
+        speed: number;
+        webhooks: Record<string, string>;
+        failures: Record<string, number>;
+        events: Record<string, unknown>[][];
+    };
     try {
         parsed = {
             speed: parseSpeed(o.speed),
@@ -67,7 +85,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     let run: LocalRun;
     try {
-        run = await startLocal({ stack: o.stack, speed: parsed.speed, webhooks: parsed.webhooks, failures: parsed.failures, log: (l) => io.stdout(`${l}\n`) });
+        run = await startLocal({
+            stack: o.stack,
+            speed: parsed.speed,
+            webhooks: parsed.webhooks,
+            failures: parsed.failures,
+            log: (l) => io.stdout(`${l}\n`),
+        });
     } catch (e) {
         return fail(io, setupMessage(e, o.stack), 2);
     }
@@ -100,7 +124,10 @@ function setupMessage(e: unknown, stack: string): string {
 
 function parseSpeed(v: string): number {
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 1) throw new InputError([`--speed ${JSON.stringify(v)}: a number ≥ 1 (1 = real time, 600 = ten minutes per second)`]);
+    if (!Number.isFinite(n) || n < 1)
+        throw new InputError([
+            `--speed ${JSON.stringify(v)}: a number ≥ 1 (1 = real time, 600 = ten minutes per second)`,
+        ]);
     return n;
 }
 
@@ -144,24 +171,40 @@ function readEventFile(file: string): Record<string, unknown>[] {
 async function report(run: LocalRun): Promise<string> {
     const lines = ["", `Outcome:${run.engine.deliveries.length ? "" : " (no delivery has finished yet)"}`];
     for (const d of run.engine.deliveries) {
-        lines.push(`  ${d.subscription}: ${d.outcome} after ${d.attempts} attempt(s)${d.deadLetterReason ? ` (${d.deadLetterReason})` : ""}${d.blob ? ` → ${d.blob}` : ""}`);
+        lines.push(
+            `  ${d.subscription}: ${d.outcome} after ${d.attempts} attempt(s)${d.deadLetterReason ? ` (${d.deadLetterReason})` : ""}${d.blob ? ` → ${d.blob}` : ""}`,
+        );
     }
     lines.push("Azurite holds:");
     for (const sub of run.subscriptions.filter((s) => s.endpointType === "StorageQueue")) {
         const msgs = await run.storage.peekQueue(sub.destination.queueName);
-        lines.push(`  queue ${sub.destination.queueName}: ${msgs.length} message(s)${msgs.length ? `, e.g. ${JSON.stringify(msgs[0]).slice(0, 160)}…` : ""}`);
+        lines.push(
+            `  queue ${sub.destination.queueName}: ${msgs.length} message(s)${msgs.length ? `, e.g. ${JSON.stringify(msgs[0]).slice(0, 160)}…` : ""}`,
+        );
     }
     const fn = run.functionSettings;
     if (fn) {
         const tickets = await run.storage.peekQueue(fn.TICKETS_QUEUE_NAME ?? "tickets").catch(() => []);
-        lines.push(`  function: table ${fn.RECORDS_TABLE_NAME ?? "smsrecords"}: ${await run.storage.countRows(fn.RECORDS_TABLE_NAME ?? "smsrecords")} row(s) (records + ledger); queue ${fn.TICKETS_QUEUE_NAME ?? "tickets"}: ${tickets.length} ticket(s)`);
+        lines.push(
+            `  function: table ${fn.RECORDS_TABLE_NAME ?? "smsrecords"}: ${await run.storage.countRows(fn.RECORDS_TABLE_NAME ?? "smsrecords")} row(s) (records + ledger); queue ${fn.TICKETS_QUEUE_NAME ?? "tickets"}: ${tickets.length} ticket(s)`,
+        );
     }
-    for (const container of new Set(run.subscriptions.map((s) => s.deadLetterContainer).filter((c): c is string => !!c))) {
-        for (const name of await run.storage.listBlobs(container)) lines.push(`  dead letter ${container}/${name}: ${JSON.stringify(await run.storage.readBlob(container, name)).slice(0, 200)}…`);
+    for (const container of new Set(
+        run.subscriptions.map((s) => s.deadLetterContainer).filter((c): c is string => !!c),
+    )) {
+        for (const name of await run.storage.listBlobs(container))
+            lines.push(
+                `  dead letter ${container}/${name}: ${JSON.stringify(await run.storage.readBlob(container, name)).slice(0, 200)}…`,
+            );
     }
-    lines.push(`Emails recorded (not sent): ${run.email.sent.length}${run.email.sent.map((e) => `\n  ${e.via} → ${e.to.join(", ")}: ${e.subject}`).join("")}`);
-    if (run.engine.sink.length) lines.push(`Service Bus / Event Hubs deliveries recorded (not sent): ${run.engine.sink.map((s) => `\n  ${s.destination}: ${JSON.stringify(s).slice(0, 200)}`).join("")}`);
-    return lines.join("\n") + "\n";
+    lines.push(
+        `Emails recorded (not sent): ${run.email.sent.length}${run.email.sent.map((e) => `\n  ${e.via} → ${e.to.join(", ")}: ${e.subject}`).join("")}`,
+    );
+    if (run.engine.sink.length)
+        lines.push(
+            `Service Bus / Event Hubs deliveries recorded (not sent): ${run.engine.sink.map((s) => `\n  ${s.destination}: ${JSON.stringify(s).slice(0, 200)}`).join("")}`,
+        );
+    return `${lines.join("\n")}\n`;
 }
 
 const HELP = [
@@ -177,14 +220,23 @@ async function interactive(run: LocalRun, io: CliIo): Promise<void> {
     io.stdout(`\nReady. Publishers can POST Event Grid schema arrays to ${run.ingestUrl}\n${HELP}\n`);
     if (!io.stdin) return;
     const rl = readline.createInterface({ input: io.stdin, terminal: false });
-    const topic = String(run.graph.resources.find((r) => r.type === "azure-native:communication:CommunicationService")?.id ?? "/local/acs");
+    const topic = String(
+        run.graph.resources.find((r) => r.type === "azure-native:communication:CommunicationService")?.id ??
+            "/local/acs",
+    );
     let onSigint: () => void = () => undefined;
     const stopSignal = new Promise<void>((resolve) => {
         onSigint = resolve;
         process.once("SIGINT", onSigint);
         rl.once("close", resolve);
     });
-    rl.on("line", (line) => void command(line.trim(), run, io, topic).then((quit) => quit && rl.close()).catch((e) => io.stderr(`${e instanceof Error ? e.message : e}\n`)));
+    rl.on(
+        "line",
+        (line) =>
+            void command(line.trim(), run, io, topic)
+                .then((quit) => quit && rl.close())
+                .catch((e) => io.stderr(`${e instanceof Error ? e.message : e}\n`)),
+    );
     await stopSignal;
     process.removeListener("SIGINT", onSigint);
     rl.close();
@@ -194,8 +246,11 @@ async function interactive(run: LocalRun, io: CliIo): Promise<void> {
 async function command(line: string, run: LocalRun, io: CliIo, topic: string): Promise<boolean> {
     const [verb, ...rest] = line.split(/\s+/);
     switch (verb) {
-        case "": return false;
-        case "quit": case "exit": return true;
+        case "":
+            return false;
+        case "quit":
+        case "exit":
+            return true;
         case "sms": {
             const isNumber = (v?: string) => !!v && /^\+?\d{7,15}$/.test(v);
             const to = isNumber(rest[0]) ? rest.shift()! : "+16045550100";
@@ -213,7 +268,7 @@ async function command(line: string, run: LocalRun, io: CliIo, topic: string): P
             }
             return false;
         case "samples":
-            io.stdout(listSamples().join("\n") + "\n");
+            io.stdout(`${listSamples().join("\n")}\n`);
             return false;
         case "status":
             io.stdout(await report(run));
@@ -225,11 +280,22 @@ async function command(line: string, run: LocalRun, io: CliIo, topic: string): P
 }
 
 function listSamples(dir = SAMPLE_EVENTS_DIR, prefix = ""): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((e) =>
-        e.isDirectory() ? listSamples(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith(".json") ? [`${prefix}${e.name}`] : []);
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((e) =>
+            e.isDirectory()
+                ? listSamples(path.join(dir, e.name), `${prefix}${e.name}/`)
+                : e.name.endsWith(".json")
+                  ? [`${prefix}${e.name}`]
+                  : [],
+        );
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stdin: process.stdin })
-        .then((code) => process.stdout.write("", () => process.exit(code)));
+    main(process.argv.slice(2), {
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+        stdin: process.stdin,
+    }).then((code) => process.stdout.write("", () => process.exit(code)));
 }

@@ -27,10 +27,13 @@ export function compressedClock(speed: number): Clock {
         sleep(virtualMs: number): Promise<void> {
             if (stopped) return Promise.reject(new ClockStopped());
             return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => {
-                    pending.delete(timer);
-                    resolve();
-                }, Math.max(0, virtualMs / speed));
+                const timer = setTimeout(
+                    () => {
+                        pending.delete(timer);
+                        resolve();
+                    },
+                    Math.max(0, virtualMs / speed),
+                );
                 pending.set(timer, () => reject(new ClockStopped()));
             });
         },

@@ -104,14 +104,19 @@ export class Engine {
         const publishedAt = Date.now();
         for (const event of events) {
             const r = this.router.routeWithAllReasons(event);
-            this.o.log(`→ event ${String(event.id)} ${r.eventType ?? "(no eventType)"} subject ${JSON.stringify(event.subject)}`);
+            this.o.log(
+                `→ event ${String(event.id)} ${r.eventType ?? "(no eventType)"} subject ${JSON.stringify(event.subject)}`,
+            );
             if (r.eventTypeProblem) this.o.log(`  ! ${r.eventTypeProblem}`);
             for (const m of r.matches) {
                 const sub = this.byName.get(m.subscription.name)!;
                 this.o.log(`  ✓ ${sub.name} → ${sub.handler} (${sub.handlerKind})`);
                 perSubscription.set(sub.name, [...(perSubscription.get(sub.name) ?? []), event]);
             }
-            for (const u of r.undocumented) this.o.log(`  ? ${u.subscription.name}: not delivered locally — depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`);
+            for (const u of r.undocumented)
+                this.o.log(
+                    `  ? ${u.subscription.name}: not delivered locally — depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`,
+                );
             for (const n of r.nonMatches) this.o.log(`  ✗ ${n.subscription.name} (${n.handler ?? "?"}): ${n.reason}`);
             if (r.matches.length === 0) this.o.log("  → reaches no handler");
         }
@@ -148,7 +153,10 @@ export class Engine {
     private async handshake(sub: LocalSubscription): Promise<void> {
         const target = this.o.targets.get(sub.name);
         if (target?.kind !== "webhook") return void this.states.set(sub.name, "NotRequired");
-        const state = sub.schema === "CloudEventSchemaV1_0" ? await this.optionsHandshake(sub, target.url) : await this.validationHandshake(sub, target.url);
+        const state =
+            sub.schema === "CloudEventSchemaV1_0"
+                ? await this.optionsHandshake(sub, target.url)
+                : await this.validationHandshake(sub, target.url);
         this.states.set(sub.name, state);
     }
 
@@ -160,13 +168,23 @@ export class Engine {
     private async validationHandshake(sub: LocalSubscription, url: string): Promise<ValidationState> {
         const code = randomUUID();
         const id = randomUUID();
-        const validationUrl = this.o.validationBaseUrl ? `${this.o.validationBaseUrl}/validate/${id}?code=${code}` : undefined;
+        const validationUrl = this.o.validationBaseUrl
+            ? `${this.o.validationBaseUrl}/validate/${id}?code=${code}`
+            : undefined;
         const event = {
-            id, topic: sub.topicName, subject: "", eventType: VALIDATION_EVENT, eventTime: new Date().toISOString(),
-            metadataVersion: "1", dataVersion: "1", data: { validationCode: code, ...(validationUrl ? { validationUrl } : {}) },
+            id,
+            topic: sub.topicName,
+            subject: "",
+            eventType: VALIDATION_EVENT,
+            eventTime: new Date().toISOString(),
+            metadataVersion: "1",
+            dataVersion: "1",
+            data: { validationCode: code, ...(validationUrl ? { validationUrl } : {}) },
         };
         const answer = await this.post(sub, url, JSON.stringify([event]), "application/json", {
-            "aeg-event-type": "SubscriptionValidation", "aeg-subscription-name": sub.name.toUpperCase(), "aeg-delivery-count": "0",
+            "aeg-event-type": "SubscriptionValidation",
+            "aeg-subscription-name": sub.name.toUpperCase(),
+            "aeg-delivery-count": "0",
         });
         const echoed = answer.status === 200 && safeJson(answer.body)?.validationResponse === code;
         if (echoed) {
@@ -174,17 +192,26 @@ export class Engine {
             return "Validated";
         }
         if (answer.status !== 200 || !validationUrl) {
-            this.o.log(`[${sub.name}] validation handshake: ${describe(answer)} without the validation code → subscription NOT validated; nothing will be delivered`);
+            this.o.log(
+                `[${sub.name}] validation handshake: ${describe(answer)} without the validation code → subscription NOT validated; nothing will be delivered`,
+            );
             return "Failed";
         }
-        this.o.log(`[${sub.name}] validation handshake: 200 without the code → AwaitingManualAction; GET ${validationUrl} within 10 minutes (virtual) to validate`);
+        this.o.log(
+            `[${sub.name}] validation handshake: 200 without the code → AwaitingManualAction; GET ${validationUrl} within 10 minutes (virtual) to validate`,
+        );
         this.track(this.awaitManual(sub, id, code));
         return "AwaitingManualAction";
     }
 
     private async awaitManual(sub: LocalSubscription, id: string, code: string): Promise<void> {
-        const got = new Promise<"validated">((resolve) => this.manual.set(id, { sub: sub.name, code, resolve: () => resolve("validated") }));
-        const expired = this.o.clock.sleep(MANUAL_VALIDATION_WINDOW_MS).then(() => "expired" as const, () => "stopped" as const);
+        const got = new Promise<"validated">((resolve) =>
+            this.manual.set(id, { sub: sub.name, code, resolve: () => resolve("validated") }),
+        );
+        const expired = this.o.clock.sleep(MANUAL_VALIDATION_WINDOW_MS).then(
+            () => "expired" as const,
+            () => "stopped" as const,
+        );
         const result = await Promise.race([got, expired]);
         this.manual.delete(id);
         if (result === "validated") {
@@ -202,22 +229,36 @@ export class Engine {
      * https://github.com/cloudevents/spec/blob/v1.0/http-webhook.md#4-abuse-protection).
      */
     private async optionsHandshake(sub: LocalSubscription, url: string): Promise<ValidationState> {
-        const answer = await this.request(sub, url, { method: "OPTIONS", headers: { "WebHook-Request-Origin": EVENT_GRID_ORIGIN } });
+        const answer = await this.request(sub, url, {
+            method: "OPTIONS",
+            headers: { "WebHook-Request-Origin": EVENT_GRID_ORIGIN },
+        });
         const allowed = answer.headers?.get("webhook-allowed-origin");
         const ok = answer.status === 200 && (allowed === "*" || allowed?.toLowerCase() === EVENT_GRID_ORIGIN);
-        this.o.log(`[${sub.name}] CloudEvents OPTIONS handshake: ${describe(answer)}, WebHook-Allowed-Origin ${allowed ?? "(missing)"} → ${ok ? "validated" : "NOT validated; nothing will be delivered"}`);
+        this.o.log(
+            `[${sub.name}] CloudEvents OPTIONS handshake: ${describe(answer)}, WebHook-Allowed-Origin ${allowed ?? "(missing)"} → ${ok ? "validated" : "NOT validated; nothing will be delivered"}`,
+        );
         return ok ? "Validated" : "Failed";
     }
 
     // ---- delivery and retries -------------------------------------------------------------------------------
 
-    private async deliver(sub: LocalSubscription, events: Record<string, unknown>[], publishedAt: number): Promise<void> {
+    private async deliver(
+        sub: LocalSubscription,
+        events: Record<string, unknown>[],
+        publishedAt: number,
+    ): Promise<void> {
         const ids = events.map((e) => String(e.id));
         const label = `[${sub.name}] ${ids.length > 1 ? `batch of ${ids.length}` : `event ${ids[0]}`}`;
         const state = this.states.get(sub.name);
         if (state === "AwaitingManualAction" || state === "Failed") {
             this.o.log(`${label}: not delivered — subscription is ${state} (not validated)`);
-            return void this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "notValidated", attempts: 0 });
+            return void this.deliveries.push({
+                subscription: sub.name,
+                eventIds: ids,
+                outcome: "notValidated",
+                attempts: 0,
+            });
         }
         // The delivery's own timeline: real time spent in attempts counts as it is, waits count in full (the clock
         // only shortens them in real time). TTL, attempt times and dead-letter paths read this, so they do not
@@ -235,12 +276,22 @@ export class Engine {
                 const verdict = judgeAttempt(result.status, familyOf(sub), result.timedOut);
                 if (verdict.kind === "delivered") {
                     this.o.log(`${label} attempt ${attempts}: ${result.detail} → delivered`);
-                    return void this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "delivered", attempts, attemptTimes, lastStatus: result.status });
+                    return void this.deliveries.push({
+                        subscription: sub.name,
+                        eventIds: ids,
+                        outcome: "delivered",
+                        attempts,
+                        attemptTimes,
+                        lastStatus: result.status,
+                    });
                 }
-                const next = verdict.kind === "retry" ? nextAttempt(attempts, verdict, sub.retry, publishedAt, t) : undefined;
+                const next =
+                    verdict.kind === "retry" ? nextAttempt(attempts, verdict, sub.retry, publishedAt, t) : undefined;
                 if (next && "at" in next) {
                     const wait = next.at - t;
-                    this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${verdict.outcome}; retry in ${human(wait)}${this.o.clock.speed > 1 ? ` (${human(wait / this.o.clock.speed)} real at --speed ${this.o.clock.speed})` : ""}`);
+                    this.o.log(
+                        `${label} attempt ${attempts}: ${result.detail} → ${verdict.outcome}; retry in ${human(wait)}${this.o.clock.speed > 1 ? ` (${human(wait / this.o.clock.speed)} real at --speed ${this.o.clock.speed})` : ""}`,
+                    );
                     await this.o.clock.sleep(wait);
                     t = next.at;
                     continue;
@@ -248,13 +299,24 @@ export class Engine {
                 // Azure documents no deadLetterReason string for the no-retry case; ours is named for what happened,
                 // and lastDeliveryOutcome (BadRequest, PayloadTooLarge, …) carries the documented detail.
                 const reason = next ? next.deadLetterReason : "NonRetriableError";
-                this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome}`);
-                await this.deadLetter(sub, events, label, { reason, verdict, attempts, attemptTimes, status: result.status, publishedAt, lastAt: t });
+                this.o.log(
+                    `${label} attempt ${attempts}: ${result.detail} → ${verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome}`,
+                );
+                await this.deadLetter(sub, events, label, {
+                    reason,
+                    verdict,
+                    attempts,
+                    attemptTimes,
+                    status: result.status,
+                    publishedAt,
+                    lastAt: t,
+                });
                 return;
             }
         } catch (e) {
             // Stopped mid-retry (the clock cancels waits), or a local server went away during shutdown.
-            if (!(e instanceof ClockStopped)) this.o.log(`${label}: aborted: ${e instanceof Error ? e.message : String(e)}`);
+            if (!(e instanceof ClockStopped))
+                this.o.log(`${label}: aborted: ${e instanceof Error ? e.message : String(e)}`);
             this.deliveries.push({ subscription: sub.name, eventIds: ids, outcome: "stopped", attempts });
         }
     }
@@ -264,25 +326,58 @@ export class Engine {
      * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#dead-letter-events).
      */
     private async deadLetter(
-        sub: LocalSubscription, events: Record<string, unknown>[], label: string,
-        d: { reason: string; verdict: Exclude<AttemptVerdict, { kind: "delivered" }>; attempts: number; attemptTimes: number[]; status?: number; publishedAt: number; lastAt: number },
+        sub: LocalSubscription,
+        events: Record<string, unknown>[],
+        label: string,
+        d: {
+            reason: string;
+            verdict: Exclude<AttemptVerdict, { kind: "delivered" }>;
+            attempts: number;
+            attemptTimes: number[];
+            status?: number;
+            publishedAt: number;
+            lastAt: number;
+        },
     ): Promise<void> {
         const ids = events.map((e) => String(e.id));
-        const base = { subscription: sub.name, eventIds: ids, attempts: d.attempts, attemptTimes: d.attemptTimes, lastStatus: d.status, deadLetterReason: d.reason };
+        const base = {
+            subscription: sub.name,
+            eventIds: ids,
+            attempts: d.attempts,
+            attemptTimes: d.attemptTimes,
+            lastStatus: d.status,
+            deadLetterReason: d.reason,
+        };
         if (!sub.deadLetterContainer) {
             this.o.log(`${label}: dropped (${d.reason}) — the subscription has no dead-letter destination`);
             return void this.deliveries.push({ ...base, outcome: "dropped" });
         }
         await this.o.clock.sleep(DEAD_LETTER_DELAY_MS);
-        const blob = await this.o.storage.writeDeadLetter(sub.deadLetterContainer, sub.name, events, {
-            deadLetterReason: d.reason, deliveryAttempts: d.attempts, lastDeliveryOutcome: d.verdict.outcome,
-            lastHttpStatusCode: d.status, publishTime: d.publishedAt, lastDeliveryAttemptTime: d.lastAt,
-        }, d.lastAt + DEAD_LETTER_DELAY_MS);
-        this.o.log(`${label}: dead-lettered (${d.reason}, ${d.attempts} attempt${d.attempts > 1 ? "s" : ""}) → blob ${blob} in Azurite`);
+        const blob = await this.o.storage.writeDeadLetter(
+            sub.deadLetterContainer,
+            sub.name,
+            events,
+            {
+                deadLetterReason: d.reason,
+                deliveryAttempts: d.attempts,
+                lastDeliveryOutcome: d.verdict.outcome,
+                lastHttpStatusCode: d.status,
+                publishTime: d.publishedAt,
+                lastDeliveryAttemptTime: d.lastAt,
+            },
+            d.lastAt + DEAD_LETTER_DELAY_MS,
+        );
+        this.o.log(
+            `${label}: dead-lettered (${d.reason}, ${d.attempts} attempt${d.attempts > 1 ? "s" : ""}) → blob ${blob} in Azurite`,
+        );
         this.deliveries.push({ ...base, outcome: "deadLettered", blob });
     }
 
-    private async attempt(sub: LocalSubscription, events: Record<string, unknown>[], attempt: number): Promise<Answer & { detail: string }> {
+    private async attempt(
+        sub: LocalSubscription,
+        events: Record<string, unknown>[],
+        attempt: number,
+    ): Promise<Answer & { detail: string }> {
         const target = this.o.targets.get(sub.name)!;
         switch (target.kind) {
             case "webhook": {
@@ -290,7 +385,9 @@ export class Engine {
                 const body = cloud ? events.map(toCloudEvent) : events;
                 // CloudEvents structured mode: one event as an object, a batch as an array (cloudevents-batch).
                 const [payload, type] = cloud
-                    ? (sub.maxEventsPerBatch > 1 ? [body, "application/cloudevents-batch+json; charset=utf-8"] : [body[0], "application/cloudevents+json; charset=utf-8"])
+                    ? sub.maxEventsPerBatch > 1
+                        ? [body, "application/cloudevents-batch+json; charset=utf-8"]
+                        : [body[0], "application/cloudevents+json; charset=utf-8"]
                     : [body, "application/json"];
                 const answer = await this.post(sub, target.url, JSON.stringify(payload), type, {
                     ...aegHeaders(sub, events[0], attempt),
@@ -302,38 +399,77 @@ export class Engine {
                 try {
                     // The trigger hands over the event in the subscription's output schema.
                     await target.host.invoke(sub.schema === "CloudEventSchemaV1_0" ? events.map(toCloudEvent) : events);
-                    return { status: 200, detail: `function ${target.host.functionName} invoked (real code, storage in Azurite)` };
+                    return {
+                        status: 200,
+                        detail: `function ${target.host.functionName} invoked (real code, storage in Azurite)`,
+                    };
                 } catch (e) {
                     // The Functions host answers a failed invocation with a server error; Event Grid retries it.
-                    return { status: 500, detail: `function ${target.host.functionName} failed: ${e instanceof Error ? e.message : String(e)}` };
+                    return {
+                        status: 500,
+                        detail: `function ${target.host.functionName} failed: ${e instanceof Error ? e.message : String(e)}`,
+                    };
                 }
             case "storageQueue": {
                 const ids: string[] = [];
-                for (const e of events) ids.push(await this.o.storage.enqueue(target.queue, sub.schema === "CloudEventSchemaV1_0" ? toCloudEvent(e) : e, target.ttlSeconds));
-                return { status: 201, detail: `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ${target.ttlSeconds ?? 604800} s)` };
+                for (const e of events)
+                    ids.push(
+                        await this.o.storage.enqueue(
+                            target.queue,
+                            sub.schema === "CloudEventSchemaV1_0" ? toCloudEvent(e) : e,
+                            target.ttlSeconds,
+                        ),
+                    );
+                return {
+                    status: 201,
+                    detail: `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ${target.ttlSeconds ?? 604800} s)`,
+                };
             }
             case "sink": {
                 for (const e of events) this.sink.push(sinkRecord(sub, target.label, e));
-                return { status: 200, detail: `${target.label}: NOT sent (no Service Bus/Event Hubs emulator offline) — recorded body, properties and keys locally` };
+                return {
+                    status: 200,
+                    detail: `${target.label}: NOT sent (no Service Bus/Event Hubs emulator offline) — recorded body, properties and keys locally`,
+                };
             }
         }
     }
 
-    private async post(sub: LocalSubscription, url: string, body: string, contentType: string, headers: Record<string, string>): Promise<Answer> {
+    private async post(
+        sub: LocalSubscription,
+        url: string,
+        body: string,
+        contentType: string,
+        headers: Record<string, string>,
+    ): Promise<Answer> {
         return this.request(sub, url, { method: "POST", body, headers: { "content-type": contentType, ...headers } });
     }
 
     /** One HTTP exchange within the response window; Entra-secured subscriptions carry a bearer token. */
-    private async request(sub: LocalSubscription, url: string, init: { method: string; body?: string; headers: Record<string, string> }): Promise<Answer> {
+    private async request(
+        sub: LocalSubscription,
+        url: string,
+        init: { method: string; body?: string; headers: Record<string, string> },
+    ): Promise<Answer> {
         const headers: Record<string, string> = { ...init.headers };
-        if (sub.destination.azureActiveDirectoryTenantId && this.o.tokenFor) headers.authorization = `Bearer ${await this.o.tokenFor(sub)}`;
+        if (sub.destination.azureActiveDirectoryTenantId && this.o.tokenFor)
+            headers.authorization = `Bearer ${await this.o.tokenFor(sub)}`;
         const timeoutMs = this.o.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS;
         try {
-            const r = await fetch(url, { method: init.method, body: init.body, headers, signal: AbortSignal.timeout(timeoutMs) });
+            const r = await fetch(url, {
+                method: init.method,
+                body: init.body,
+                headers,
+                signal: AbortSignal.timeout(timeoutMs),
+            });
             return { status: r.status, body: await r.text(), headers: r.headers };
         } catch (e) {
             const timedOut = (e as Error)?.name === "TimeoutError";
-            return { status: undefined, timedOut, error: timedOut ? `no answer within ${timeoutMs / 1000} s` : (e as Error).message };
+            return {
+                status: undefined,
+                timedOut,
+                error: timedOut ? `no answer within ${timeoutMs / 1000} s` : (e as Error).message,
+            };
         }
     }
 }
@@ -360,7 +496,10 @@ function familyOf(sub: LocalSubscription): EndpointFamily {
  * larger than that goes alone (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
  * Only WebHook and AzureFunction destinations batch; the others get one event per message.
  */
-export function batches(sub: Pick<LocalSubscription, "endpointType" | "maxEventsPerBatch" | "preferredBatchSizeInKilobytes">, events: Record<string, unknown>[]): Record<string, unknown>[][] {
+export function batches(
+    sub: Pick<LocalSubscription, "endpointType" | "maxEventsPerBatch" | "preferredBatchSizeInKilobytes">,
+    events: Record<string, unknown>[],
+): Record<string, unknown>[][] {
     const batching = sub.endpointType === "WebHook" || sub.endpointType === "AzureFunction";
     const maxCount = batching ? sub.maxEventsPerBatch : 1;
     const maxBytes = sub.preferredBatchSizeInKilobytes * 1024;
@@ -402,7 +541,10 @@ function aegHeaders(sub: LocalSubscription, first: Record<string, unknown>, atte
  * Delivery properties: `Static` values as they are, `Dynamic` ones read from the event at `sourceField`
  * (e.g. `data.from`) (https://learn.microsoft.com/azure/event-grid/delivery-properties).
  */
-export function deliveryHeaders(sub: Pick<LocalSubscription, "deliveryAttributes">, event: Record<string, unknown>): Record<string, string> {
+export function deliveryHeaders(
+    sub: Pick<LocalSubscription, "deliveryAttributes">,
+    event: Record<string, unknown>,
+): Record<string, string> {
     const out: Record<string, string> = {};
     for (const a of sub.deliveryAttributes) {
         const value = a.type === "Static" ? a.value : readPath(event, a.sourceField ?? "");
@@ -412,7 +554,9 @@ export function deliveryHeaders(sub: Pick<LocalSubscription, "deliveryAttributes
 }
 
 function readPath(event: Record<string, unknown>, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), event);
+    return path
+        .split(".")
+        .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), event);
 }
 
 /**
@@ -424,7 +568,8 @@ function sinkRecord(sub: LocalSubscription, destination: string, event: Record<s
     const properties = deliveryHeaders(sub, event);
     const { SessionId: sessionId, PartitionKey: partitionKey, ...rest } = properties;
     return {
-        subscription: sub.name, destination,
+        subscription: sub.name,
+        destination,
         body: sub.schema === "CloudEventSchemaV1_0" ? toCloudEvent(event) : event,
         properties: rest,
         ...(sessionId !== undefined ? { sessionId } : {}),

@@ -20,12 +20,13 @@ export async function localEntra(): Promise<LocalEntra> {
     const jwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
     return {
         jwks: createLocalJWKSet({ keys: [jwk] }),
-        token: (tenantId, audience, claims) => new SignJWT({ roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID, ...claims })
-            .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
-            .setIssuer(`https://login.microsoftonline.com/${tenantId}/v2.0`)
-            .setAudience(audience)
-            .setIssuedAt()
-            .setExpirationTime("1h")
-            .sign(privateKey),
+        token: (tenantId, audience, claims) =>
+            new SignJWT({ roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID, ...claims })
+                .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
+                .setIssuer(`https://login.microsoftonline.com/${tenantId}/v2.0`)
+                .setAudience(audience)
+                .setIssuedAt()
+                .setExpirationTime("1h")
+                .sign(privateKey),
     };
 }

@@ -55,7 +55,7 @@ export interface LocalRun {
 export class LocalSetupError extends Error {}
 
 export async function startLocal(o: LocalOptions): Promise<LocalRun> {
-    const graph = o.graph ?? await runStack({ stack: o.stack, overrides: o.overrides });
+    const graph = o.graph ?? (await runStack({ stack: o.stack, overrides: o.overrides }));
     const subscriptions = localSubscriptions(graph);
     checkWebhookOverrides(o, subscriptions);
     const clock = compressedClock(o.speed ?? 1);
@@ -65,15 +65,24 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
     const stop = async () => {
         clock.stop();
         if (engine) await Promise.race([engine.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
-        for (const s of stops.splice(0).reverse()) await Promise.resolve().then(s).catch(() => undefined);
+        for (const s of stops.splice(0).reverse())
+            await Promise.resolve()
+                .then(s)
+                .catch(() => undefined);
     };
     try {
-        const azurite: Azurite = o.azurite ?? await startAzurite();
+        const azurite: Azurite = o.azurite ?? (await startAzurite());
         if (!o.azurite) stops.push(() => azurite.stop());
-        o.log(`Azurite (in memory): blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint}`);
+        o.log(
+            `Azurite (in memory): blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint}`,
+        );
         const storage = new LocalStorage(azurite.connectionString);
-        o.log(`Created in Azurite as the stack declares them: ${(await storage.createDeclared(graph.resources)).join(", ")}`);
-        const email = await startAcsEmail((e) => o.log(`  ✉ email recorded (${e.via}) to ${e.to.join(", ")}: "${e.subject}"`));
+        o.log(
+            `Created in Azurite as the stack declares them: ${(await storage.createDeclared(graph.resources)).join(", ")}`,
+        );
+        const email = await startAcsEmail((e) =>
+            o.log(`  ✉ email recorded (${e.via}) to ${e.to.join(", ")}: "${e.subject}"`),
+        );
         stops.push(() => email.close());
         const entra = await localEntra();
         const ingest = await startIngest(() => engine);
@@ -87,14 +96,33 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
             targets.set(sub.name, t.target);
         }
         engine = new Engine({
-            subscriptions, targets, storage, clock, log: o.log,
+            subscriptions,
+            targets,
+            storage,
+            clock,
+            log: o.log,
             responseTimeoutMs: o.responseTimeoutMs,
             validationBaseUrl: ingest.url,
-            tokenFor: (sub) => entra.token(sub.destination.azureActiveDirectoryTenantId, sub.destination.azureActiveDirectoryApplicationIdOrUri ?? ""),
+            tokenFor: (sub) =>
+                entra.token(
+                    sub.destination.azureActiveDirectoryTenantId,
+                    sub.destination.azureActiveDirectoryApplicationIdOrUri ?? "",
+                ),
         });
         o.log(`Publish endpoint: POST ${ingest.url}/api/events (an Event Grid schema array)`);
         await engine.start();
-        return { engine, storage, email, subscriptions, graph, entra, clock, functionSettings, ingestUrl: `${ingest.url}/api/events`, stop };
+        return {
+            engine,
+            storage,
+            email,
+            subscriptions,
+            graph,
+            entra,
+            clock,
+            functionSettings,
+            ingestUrl: `${ingest.url}/api/events`,
+            stop,
+        };
     } catch (e) {
         await stop();
         throw e;
@@ -105,12 +133,19 @@ function checkWebhookOverrides(o: LocalOptions, subs: readonly LocalSubscription
     const handlers = new Set(subs.filter((s) => s.handlerKind === "webhook").map((s) => s.handler));
     const problems: string[] = [];
     for (const [h, url] of Object.entries(o.webhooks ?? {})) {
-        if (!handlers.has(h)) problems.push(`--webhook ${h}: no webhook handler of that name in stack "${o.stack}" (webhook handlers: ${[...handlers].join(", ") || "none"})`);
-        else if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url)) problems.push(`--webhook ${h}: ${redactUrl(url)} is not a loopback http:// URL (the local loop never calls out)`);
+        if (!handlers.has(h))
+            problems.push(
+                `--webhook ${h}: no webhook handler of that name in stack "${o.stack}" (webhook handlers: ${[...handlers].join(", ") || "none"})`,
+            );
+        else if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url))
+            problems.push(
+                `--webhook ${h}: ${redactUrl(url)} is not a loopback http:// URL (the local loop never calls out)`,
+            );
     }
     for (const [h, status] of Object.entries(o.failures ?? {})) {
         if (!handlers.has(h)) problems.push(`--fail ${h}: no webhook handler of that name in stack "${o.stack}"`);
-        if (status !== 400 && status !== 500) problems.push(`--fail ${h}=${status}: only 400 (dead-lettered at once) and 500 (retried) are supported`);
+        if (status !== 400 && status !== 500)
+            problems.push(`--fail ${h}=${status}: only 400 (dead-lettered at once) and 500 (retried) are supported`);
     }
     if (problems.length) throw new LocalSetupError(problems.join("\n"));
 }
@@ -131,7 +166,10 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
     switch (sub.endpointType) {
         case "StorageQueue":
             c.log(`[${sub.name}] storage queue "${d.queueName}" → Azurite's queue of the same name`);
-            return { kind: "plain", target: { kind: "storageQueue", queue: d.queueName, ttlSeconds: d.queueMessageTimeToLiveInSeconds } };
+            return {
+                kind: "plain",
+                target: { kind: "storageQueue", queue: d.queueName, ttlSeconds: d.queueMessageTimeToLiveInSeconds },
+            };
         case "AzureFunction": {
             // One Function App in a stack: every subscription to it shares one host (app.ts is loaded once).
             const settings = functionAppSettings(graph, c);
@@ -141,14 +179,18 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
                 c.shared.host = started;
             }
             const host = c.shared.host;
-            c.log(`[${sub.name}] Function ${host.functionName} → functions/src/app.ts run in process (tables/queues in Azurite, email to the local ACS stand-in)`);
+            c.log(
+                `[${sub.name}] Function ${host.functionName} → functions/src/app.ts run in process (tables/queues in Azurite, email to the local ACS stand-in)`,
+            );
             return { kind: "function", target: { kind: "function", host }, settings };
         }
         case "WebHook": {
             if (sub.handlerKind === "logicApp") {
                 const la = await startLogicApp(logicAppParameters(graph, c.email.endpoint), c.log);
                 c.stops.push(() => la.close());
-                c.log(`[${sub.name}] Logic App trigger → local stand-in ${la.url} (handshake branch and email emulated; see local/logicApp.ts for what is not)`);
+                c.log(
+                    `[${sub.name}] Logic App trigger → local stand-in ${la.url} (handshake branch and email emulated; see local/logicApp.ts for what is not)`,
+                );
                 return { kind: "plain", target: { kind: "webhook", url: la.url, label: "Logic App stand-in" } };
             }
             const given = o.webhooks?.[sub.handler];
@@ -158,11 +200,19 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
             }
             const server = await listenLoopback(localReceiver(sub, o.failures?.[sub.handler], c).nodeListener());
             c.stops.push(() => server.close());
-            c.log(`[${sub.name}] webhook ${sub.secretUrl ? "(secret URL)" : redactUrl(d.endpointUrl)} → local receiver (receiver/) at ${server.url}${o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : ""}`);
-            return { kind: "plain", target: { kind: "webhook", url: `${server.url}/api/events`, label: "local receiver" } };
+            c.log(
+                `[${sub.name}] webhook ${sub.secretUrl ? "(secret URL)" : redactUrl(d.endpointUrl)} → local receiver (receiver/) at ${server.url}${o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : ""}`,
+            );
+            return {
+                kind: "plain",
+                target: { kind: "webhook", url: `${server.url}/api/events`, label: "local receiver" },
+            };
         }
         default: {
-            const label = `${sub.endpointType} ${String(d.resourceId ?? "").split("/").slice(-3).join("/")}`;
+            const label = `${sub.endpointType} ${String(d.resourceId ?? "")
+                .split("/")
+                .slice(-3)
+                .join("/")}`;
             c.log(`[${sub.name}] ${label}: no emulator runs offline — deliveries are RECORDED locally, not sent`);
             return { kind: "plain", target: { kind: "sink", label } };
         }
@@ -174,7 +224,9 @@ function localReceiver(sub: LocalSubscription, failWith: number | undefined, c: 
     const tenant = sub.destination.azureActiveDirectoryTenantId;
     return createReceiver({
         subscriptions: [sub.name],
-        entra: tenant ? { tenantId: tenant, audience: sub.destination.azureActiveDirectoryApplicationIdOrUri, keys: c.entra.jwks } : undefined,
+        entra: tenant
+            ? { tenantId: tenant, audience: sub.destination.azureActiveDirectoryApplicationIdOrUri, keys: c.entra.jwks }
+            : undefined,
         log: (line) => c.log(`  ⇢ receiver: ${line}`),
         onEvent: (event: TypedAcsEvent) => {
             if (failWith === 400) throw new PermanentEventError("--fail 400: user code refuses this event");
@@ -187,9 +239,12 @@ function localReceiver(sub: LocalSubscription, failWith: number | undefined, c: 
 function summary(e: TypedAcsEvent): string {
     if (!e.known) return "";
     switch (e.eventType) {
-        case "Microsoft.Communication.ChatMessageReceived": return ` — "${e.data.messageBody ?? ""}" from ${e.data.senderDisplayName ?? "?"}`;
-        case "Microsoft.Communication.SMSReceived": return ` — "${e.data.message}" from ${e.data.from ?? "?"}`;
-        default: return "";
+        case "Microsoft.Communication.ChatMessageReceived":
+            return ` — "${e.data.messageBody ?? ""}" from ${e.data.senderDisplayName ?? "?"}`;
+        case "Microsoft.Communication.SMSReceived":
+            return ` — "${e.data.message}" from ${e.data.from ?? "?"}`;
+        default:
+            return "";
     }
 }
 
@@ -201,9 +256,22 @@ function functionAppSettings(graph: Graph, c: Ctx): Record<string, string> {
     // A Flex app carries its settings in the config/appsettings child, not in siteConfig (components/handlers/functionApp.ts).
     const child = graph.resources.find((r) => r.type === "azure-native:web:WebAppApplicationSettings");
     const stackSettings: Record<string, unknown> = child?.inputs?.properties ?? {};
-    const cloudOnly = new Set(["AzureWebJobsStorage__accountName", "ACS_ENDPOINT", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-    const settings = Object.fromEntries(Object.entries(stackSettings).filter(([name]) => !cloudOnly.has(name)).map(([name, value]) => [name, String(value)]));
-    return { ...settings, AzureWebJobsStorage: c.azurite.connectionString, ACS_CONNECTION_STRING: c.email.connectionString };
+    const cloudOnly = new Set([
+        "AzureWebJobsStorage__accountName",
+        "ACS_ENDPOINT",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    ]);
+    const settings = Object.fromEntries(
+        Object.entries(stackSettings)
+            .filter(([name]) => !cloudOnly.has(name))
+            .map(([name, value]) => [name, String(value)]),
+    );
+    return {
+        ...settings,
+        AzureWebJobsStorage: c.azurite.connectionString,
+        ACS_CONNECTION_STRING: c.email.connectionString,
+    };
 }
 
 function logicAppParameters(graph: Graph, acsEndpoint: string) {

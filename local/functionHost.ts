@@ -18,9 +18,7 @@ const CORE = "@azure/functions-core";
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-export interface FunctionLog {
-    (level: string, message: string): void;
-}
+export type FunctionLog = (level: string, message: string) => void;
 
 export interface FunctionHost {
     readonly functionName: string;
@@ -39,7 +37,8 @@ export function startFunctionHost(env: Record<string, string>, log: FunctionLog)
     try {
         const { handlers, functions } = loadApp();
         const handler = handlers.get(SMS_EVENTS_FUNCTION_NAME);
-        if (!handler) throw new Error(`functions/src/app.ts registered no Event Grid function "${SMS_EVENTS_FUNCTION_NAME}"`);
+        if (!handler)
+            throw new Error(`functions/src/app.ts registered no Event Grid function "${SMS_EVENTS_FUNCTION_NAME}"`);
         let invocation = 0;
         return {
             functionName: SMS_EVENTS_FUNCTION_NAME,
@@ -62,7 +61,9 @@ export function startFunctionHost(env: Record<string, string>, log: FunctionLog)
             },
         };
     } catch (e) {
-        for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+        for (const [k, v] of Object.entries(saved))
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
         running = false;
         throw e;
     }

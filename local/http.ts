@@ -17,10 +17,11 @@ export async function listenLoopback(handler: http.RequestListener): Promise<Loo
     const { port } = server.address() as AddressInfo;
     return {
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-        }),
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
     };
 }
 
@@ -47,7 +48,12 @@ export class BodyTooLarge extends Error {
     }
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+    res: http.ServerResponse,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+): void {
     const text = body === undefined ? "" : JSON.stringify(body);
     res.writeHead(status, { ...(text ? { "content-type": "application/json" } : {}), ...headers });
     res.end(text);

@@ -16,7 +16,13 @@ export class InputError extends Error {
     }
 }
 
-const REQUIRED: Readonly<Record<string, string>> = { id: "string", subject: "string", eventType: "string", eventTime: "string", dataVersion: "string" };
+const REQUIRED: Readonly<Record<string, string>> = {
+    id: "string",
+    subject: "string",
+    eventType: "string",
+    eventTime: "string",
+    dataVersion: "string",
+};
 const MAX_EVENT_BYTES = 1024 * 1024;
 
 /** The events of a publisher's body; an object alone is accepted as a one-event array (as sample files hold). */
@@ -26,16 +32,25 @@ export function checkEvents(content: unknown, where: string): Record<string, unk
     if (items.length === 0) problems.push(`${where}: the array holds no events`);
     items.forEach((item, i) => {
         const at = `${where}${Array.isArray(content) ? `[${i}]` : ""}`;
-        if (typeof item !== "object" || item === null || Array.isArray(item)) return void problems.push(`${at}: an event must be a JSON object, got ${JSON.stringify(item)?.slice(0, 40)}`);
+        if (typeof item !== "object" || item === null || Array.isArray(item))
+            return void problems.push(
+                `${at}: an event must be a JSON object, got ${JSON.stringify(item)?.slice(0, 40)}`,
+            );
         const e = item as Record<string, unknown>;
-        if ("specversion" in e) return void problems.push(`${at}: this is a CloudEvent; ACS system topics publish in the Event Grid schema (post Event Grid schema events)`);
+        if ("specversion" in e)
+            return void problems.push(
+                `${at}: this is a CloudEvent; ACS system topics publish in the Event Grid schema (post Event Grid schema events)`,
+            );
         for (const [k, type] of Object.entries(REQUIRED)) {
             // The subject may be empty (the validation event's is); the other fields may not.
-            if (typeof e[k] !== type || (e[k] === "" && k !== "subject")) problems.push(`${at}: "${k}" must be a ${k === "subject" ? "" : "non-empty "}${type}`);
+            if (typeof e[k] !== type || (e[k] === "" && k !== "subject"))
+                problems.push(`${at}: "${k}" must be a ${k === "subject" ? "" : "non-empty "}${type}`);
         }
         if (!("data" in e)) problems.push(`${at}: "data" is missing`);
-        if (typeof e.eventTime === "string" && Number.isNaN(Date.parse(e.eventTime))) problems.push(`${at}: "eventTime" ${JSON.stringify(e.eventTime)} is not a date-time`);
-        if (Buffer.byteLength(JSON.stringify(e)) > MAX_EVENT_BYTES) problems.push(`${at}: larger than Event Grid's 1 MB event limit`);
+        if (typeof e.eventTime === "string" && Number.isNaN(Date.parse(e.eventTime)))
+            problems.push(`${at}: "eventTime" ${JSON.stringify(e.eventTime)} is not a date-time`);
+        if (Buffer.byteLength(JSON.stringify(e)) > MAX_EVENT_BYTES)
+            problems.push(`${at}: larger than Event Grid's 1 MB event limit`);
     });
     if (problems.length) throw new InputError(problems);
     return items as Record<string, unknown>[];
@@ -64,16 +79,23 @@ export async function startIngest(engine: () => Engine | undefined): Promise<Loo
         const validate = /^\/validate\/([\w-]+)$/.exec(url.pathname);
         if (req.method === "GET" && validate) {
             const ok = e.validateManually(validate[1], url.searchParams.get("code"));
-            return sendJson(res, ok ? 200 : 404, ok ? { validated: true } : { error: "unknown or expired validation link" });
+            return sendJson(
+                res,
+                ok ? 200 : 404,
+                ok ? { validated: true } : { error: "unknown or expired validation link" },
+            );
         }
-        if (req.method !== "POST" || url.pathname !== "/api/events") return sendJson(res, 404, { error: "POST /api/events with an Event Grid schema array" });
+        if (req.method !== "POST" || url.pathname !== "/api/events")
+            return sendJson(res, 404, { error: "POST /api/events with an Event Grid schema array" });
         try {
             const events = parseEvents(await readBody(req, MAX_EVENT_BYTES), "body");
             e.publish(events);
             sendJson(res, 200, { accepted: events.length });
         } catch (err) {
-            if (err instanceof InputError) return sendJson(res, 400, { error: { code: "BadRequest", details: err.problems } });
-            if (err instanceof BodyTooLarge) return sendJson(res, 413, { error: { code: "PayloadTooLarge", message: err.message } });
+            if (err instanceof InputError)
+                return sendJson(res, 400, { error: { code: "BadRequest", details: err.problems } });
+            if (err instanceof BodyTooLarge)
+                return sendJson(res, 413, { error: { code: "PayloadTooLarge", message: err.message } });
             sendJson(res, 500, { error: String(err) });
         }
     });
@@ -83,7 +105,13 @@ export async function startIngest(engine: () => Engine | undefined): Promise<Loo
  * A realistic SMSReceived, shaped like the seed's sample (samples/events/sms): numbers as digits with the country
  * code, subject `/phonenumber/<to>`, message id `Incoming_<timestamp><guid>`, topic = the stack's ACS resource id.
  */
-export function fabricateSms(o: { from: string; to: string; message: string; topic: string; now: Date }): Record<string, unknown> {
+export function fabricateSms(o: {
+    from: string;
+    to: string;
+    message: string;
+    topic: string;
+    now: Date;
+}): Record<string, unknown> {
     const digits = (n: string) => n.replace(/\D/g, "");
     const stamp = o.now.toISOString().replace(/\D/g, "").slice(0, 14);
     const id = `Incoming_${stamp}${randomUUID()}`;

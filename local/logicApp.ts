@@ -23,13 +23,17 @@ export interface LogicAppParameters {
     readonly recipients: readonly string[];
 }
 
-export async function startLogicApp(params: LogicAppParameters, note: (line: string) => void): Promise<LogicAppStandIn> {
+export async function startLogicApp(
+    params: LogicAppParameters,
+    note: (line: string) => void,
+): Promise<LogicAppStandIn> {
     const shape = readDefinition(logicAppDefinition());
     const server: LoopbackServer = await listenLoopback(async (req, res) => {
         try {
             if (req.method !== "POST") return sendJson(res, 405);
             const body = JSON.parse(await readBody(req));
-            if (!Array.isArray(body)) return sendJson(res, 400, { error: "the Request trigger's schema expects an array" });
+            if (!Array.isArray(body))
+                return sendJson(res, 400, { error: "the Request trigger's schema expects an array" });
             if (body[0]?.eventType === shape.validationType) {
                 return sendJson(res, 200, { validationResponse: body[0]?.data?.validationCode });
             }
@@ -70,7 +74,9 @@ function readDefinition(def: Record<string, any>): DefinitionShape {
     const validationType = branch?.expression?.and?.[0]?.equals?.[1];
     const handledType = check?.expression?.and?.[0]?.equals?.[1];
     if (!validationType || !handledType || !send?.inputs?.body || !loopName) {
-        throw new Error("functions/logicApp/definition.ts no longer has the shape the local stand-in reads (Is_subscription_validation → Foreach → If → Send_email)");
+        throw new Error(
+            "functions/logicApp/definition.ts no longer has the shape the local stand-in reads (Is_subscription_validation → Foreach → If → Send_email)",
+        );
     }
     return { validationType, handledType, loop: loopName, emailBody: send.inputs.body };
 }
@@ -92,7 +98,11 @@ function evaluate(expr: string, event: any, params: LogicAppParameters, loop: st
     const param = /^parameters\('(\w+)'\)$/.exec(expr);
     if (param) return (params as any)[param[1]];
     const coalesce = /^coalesce\((.*)\)$/.exec(expr);
-    if (coalesce) return coalesce[1].split(/,\s*/).map((part) => dataField(part, event, loop)).find((v) => v !== undefined && v !== null);
+    if (coalesce)
+        return coalesce[1]
+            .split(/,\s*/)
+            .map((part) => dataField(part, event, loop))
+            .find((v) => v !== undefined && v !== null);
     throw new Error(`expression "${expr}" is not emulated by the local Logic App stand-in`);
 }
 

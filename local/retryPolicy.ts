@@ -16,7 +16,15 @@ const HOUR = 60 * MINUTE;
  * the local loop does not, so runs are reproducible.
  */
 export const RETRY_SCHEDULE_MS: readonly number[] = [
-    10 * SECOND, 30 * SECOND, 1 * MINUTE, 5 * MINUTE, 10 * MINUTE, 30 * MINUTE, 1 * HOUR, 3 * HOUR, 6 * HOUR,
+    10 * SECOND,
+    30 * SECOND,
+    1 * MINUTE,
+    5 * MINUTE,
+    10 * MINUTE,
+    30 * MINUTE,
+    1 * HOUR,
+    3 * HOUR,
+    6 * HOUR,
 ];
 const THEN_EVERY_MS = 12 * HOUR;
 
@@ -48,7 +56,8 @@ export type AttemptVerdict =
  */
 export function judgeAttempt(status: number | undefined, family: EndpointFamily, timedOut = false): AttemptVerdict {
     if (status !== undefined && status >= 200 && status <= 204) return { kind: "delivered" };
-    if (status === undefined) return { kind: "retry", outcome: timedOut ? "TimedOut" : "SocketError", minDelayMs: 10 * SECOND };
+    if (status === undefined)
+        return { kind: "retry", outcome: timedOut ? "TimedOut" : "SocketError", minDelayMs: 10 * SECOND };
     const noRetry = family === "webhook" ? [400, 401, 403, 413] : [400, 403, 413];
     if (noRetry.includes(status)) return { kind: "final", outcome: outcomeName(status) };
     return { kind: "retry", outcome: outcomeName(status), minDelayMs: MIN_DELAY_MS[status] ?? 10 * SECOND };
@@ -67,13 +76,20 @@ const MIN_DELAY_MS: Readonly<Record<number, number>> = {
  */
 function outcomeName(status: number): string {
     switch (status) {
-        case 400: return "BadRequest";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "NotFound";
-        case 408: return "TimedOut";
-        case 413: return "PayloadTooLarge";
-        default: return "Busy";
+        case 400:
+            return "BadRequest";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "NotFound";
+        case 408:
+            return "TimedOut";
+        case 413:
+            return "PayloadTooLarge";
+        default:
+            return "Busy";
     }
 }
 
@@ -96,6 +112,7 @@ export function nextAttempt(
 ): { readonly at: number } | { readonly deadLetterReason: string } {
     if (attemptsSoFar >= policy.maxDeliveryAttempts) return { deadLetterReason: "MaxDeliveryAttemptsExceeded" };
     const at = nowMs + Math.max(retryDelayMs(attemptsSoFar), verdict.minDelayMs);
-    if (at > publishedAtMs + policy.eventTimeToLiveInMinutes * MINUTE) return { deadLetterReason: "TimeToLiveExceeded" };
+    if (at > publishedAtMs + policy.eventTimeToLiveInMinutes * MINUTE)
+        return { deadLetterReason: "TimeToLiveExceeded" };
     return { at };
 }

@@ -36,7 +36,9 @@ export class LocalStorage {
     }
 
     async ensureTable(name: string): Promise<void> {
-        await TableClient.fromConnectionString(this.connectionString, name, { allowInsecureConnection: true }).createTable();
+        await TableClient.fromConnectionString(this.connectionString, name, {
+            allowInsecureConnection: true,
+        }).createTable();
     }
 
     /** Every queue, table and blob container the stack declares (azure-native storage:Queue/Table/BlobContainer). */
@@ -45,9 +47,12 @@ export class LocalStorage {
         for (const r of resources) {
             if (r.type === "azure-native:storage:Queue") await this.ensureQueue(r.inputs.queueName);
             else if (r.type === "azure-native:storage:Table") await this.ensureTable(r.inputs.tableName);
-            else if (r.type === "azure-native:storage:BlobContainer") await this.ensureContainer(r.inputs.containerName);
+            else if (r.type === "azure-native:storage:BlobContainer")
+                await this.ensureContainer(r.inputs.containerName);
             else continue;
-            made.push(`${r.type.split(":").pop()} ${r.inputs.queueName ?? r.inputs.tableName ?? r.inputs.containerName}`);
+            made.push(
+                `${r.type.split(":").pop()} ${r.inputs.queueName ?? r.inputs.tableName ?? r.inputs.containerName}`,
+            );
         }
         return made;
     }
@@ -60,7 +65,9 @@ export class LocalStorage {
      */
     async enqueue(queue: string, event: unknown, ttlSeconds: number | undefined): Promise<string> {
         const text = Buffer.from(JSON.stringify(event), "utf8").toString("base64");
-        const sent = await this.queues.getQueueClient(queue).sendMessage(text, { messageTimeToLive: ttlSeconds ?? 7 * 24 * 3600 });
+        const sent = await this.queues
+            .getQueueClient(queue)
+            .sendMessage(text, { messageTimeToLive: ttlSeconds ?? 7 * 24 * 3600 });
         return sent.messageId;
     }
 
@@ -77,27 +84,48 @@ export class LocalStorage {
      * is not on those pages; it appears in dead-letter blobs read by community tools (e.g. mystiqu/tools
      * EventGridDeadLetterEvent.cs) and is kept because it is what a user debugging a failure wants.
      */
-    async writeDeadLetter(container: string, subscription: string, events: readonly Record<string, unknown>[], info: DeadLetterInfo, atMs: number): Promise<string> {
+    async writeDeadLetter(
+        container: string,
+        subscription: string,
+        events: readonly Record<string, unknown>[],
+        info: DeadLetterInfo,
+        atMs: number,
+    ): Promise<string> {
         const t = new Date(atMs);
-        const name = [subscription.toUpperCase(), t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), `${randomUUID()}.json`].join("/");
-        const body = JSON.stringify(events.map((e) => ({
-            ...e,
-            deadLetterReason: info.deadLetterReason,
-            deliveryAttempts: info.deliveryAttempts,
-            lastDeliveryOutcome: info.lastDeliveryOutcome,
-            ...(info.lastHttpStatusCode !== undefined ? { lastHttpStatusCode: info.lastHttpStatusCode } : {}),
-            publishTime: new Date(info.publishTime).toISOString(),
-            lastDeliveryAttemptTime: new Date(info.lastDeliveryAttemptTime).toISOString(),
-        })));
-        await this.blobs.getContainerClient(container).getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {
-            blobHTTPHeaders: { blobContentType: "application/json" },
-        });
+        const name = [
+            subscription.toUpperCase(),
+            t.getUTCFullYear(),
+            t.getUTCMonth() + 1,
+            t.getUTCDate(),
+            t.getUTCHours(),
+            `${randomUUID()}.json`,
+        ].join("/");
+        const body = JSON.stringify(
+            events.map((e) => ({
+                ...e,
+                deadLetterReason: info.deadLetterReason,
+                deliveryAttempts: info.deliveryAttempts,
+                lastDeliveryOutcome: info.lastDeliveryOutcome,
+                ...(info.lastHttpStatusCode !== undefined ? { lastHttpStatusCode: info.lastHttpStatusCode } : {}),
+                publishTime: new Date(info.publishTime).toISOString(),
+                lastDeliveryAttemptTime: new Date(info.lastDeliveryAttemptTime).toISOString(),
+            })),
+        );
+        await this.blobs
+            .getContainerClient(container)
+            .getBlockBlobClient(name)
+            .upload(body, Buffer.byteLength(body), {
+                blobHTTPHeaders: { blobContentType: "application/json" },
+            });
         return `${container}/${name}`;
     }
 
     async countRows(table: string): Promise<number> {
         let n = 0;
-        for await (const _ of TableClient.fromConnectionString(this.connectionString, table, { allowInsecureConnection: true }).listEntities()) n++;
+        for await (const _ of TableClient.fromConnectionString(this.connectionString, table, {
+            allowInsecureConnection: true,
+        }).listEntities())
+            n++;
         return n;
     }
 

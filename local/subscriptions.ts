@@ -12,7 +12,14 @@ const SUBSCRIPTION = "azure-native:eventgrid:SystemTopicEventSubscription";
 const HANDLER = "acs-event-handling:index:HandlerTarget";
 
 /** The Event Grid destination kinds (`endpointType`). */
-export type EndpointType = "WebHook" | "AzureFunction" | "StorageQueue" | "ServiceBusQueue" | "ServiceBusTopic" | "EventHub" | "HybridConnection";
+export type EndpointType =
+    | "WebHook"
+    | "AzureFunction"
+    | "StorageQueue"
+    | "ServiceBusQueue"
+    | "ServiceBusTopic"
+    | "EventHub"
+    | "HybridConnection";
 
 export interface DeliveryAttribute {
     readonly name: string;
@@ -46,33 +53,37 @@ export interface LocalSubscription {
 
 export function localSubscriptions(graph: Graph): LocalSubscription[] {
     const routed = new Map(routedSubscriptions(graph).map((r) => [r.name, r]));
-    const kinds = new Map(graph.resources.filter((r) => r.type === HANDLER).map((r) => [r.name, String(r.inputs.kind)]));
-    return graph.resources.filter((r) => r.type === SUBSCRIPTION).map((r) => {
-        const i = r.inputs;
-        const name: string = i.eventSubscriptionName ?? r.name;
-        const destination = { ...(i.destination ?? i.deliveryWithResourceIdentity?.destination ?? {}) };
-        const routedSub = routed.get(name)!;
-        const handler = routedSub.handler ?? name;
-        const deadLetter = i.deadLetterWithResourceIdentity?.deadLetterDestination ?? i.deadLetterDestination;
-        return {
-            name,
-            topicName: i.systemTopicName,
-            handler,
-            handlerKind: kinds.get(handler) ?? "unknown",
-            routed: routedSub,
-            schema: i.eventDeliverySchema ?? "EventGridSchema",
-            endpointType: destination.endpointType,
-            destination,
-            secretUrl: r.secretPaths.some((p) => p.endsWith("endpointUrl")),
-            retry: {
-                maxDeliveryAttempts: i.retryPolicy?.maxDeliveryAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS,
-                eventTimeToLiveInMinutes: i.retryPolicy?.eventTimeToLiveInMinutes ?? DEFAULT_EVENT_TTL_MINUTES,
-            },
-            // Defaults per the ARM contract: 1 event, 64 KB (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
-            maxEventsPerBatch: destination.maxEventsPerBatch ?? 1,
-            preferredBatchSizeInKilobytes: destination.preferredBatchSizeInKilobytes ?? 64,
-            deliveryAttributes: destination.deliveryAttributeMappings ?? [],
-            deadLetterContainer: deadLetter?.blobContainerName,
-        };
-    });
+    const kinds = new Map(
+        graph.resources.filter((r) => r.type === HANDLER).map((r) => [r.name, String(r.inputs.kind)]),
+    );
+    return graph.resources
+        .filter((r) => r.type === SUBSCRIPTION)
+        .map((r) => {
+            const i = r.inputs;
+            const name: string = i.eventSubscriptionName ?? r.name;
+            const destination = { ...(i.destination ?? i.deliveryWithResourceIdentity?.destination ?? {}) };
+            const routedSub = routed.get(name)!;
+            const handler = routedSub.handler ?? name;
+            const deadLetter = i.deadLetterWithResourceIdentity?.deadLetterDestination ?? i.deadLetterDestination;
+            return {
+                name,
+                topicName: i.systemTopicName,
+                handler,
+                handlerKind: kinds.get(handler) ?? "unknown",
+                routed: routedSub,
+                schema: i.eventDeliverySchema ?? "EventGridSchema",
+                endpointType: destination.endpointType,
+                destination,
+                secretUrl: r.secretPaths.some((p) => p.endsWith("endpointUrl")),
+                retry: {
+                    maxDeliveryAttempts: i.retryPolicy?.maxDeliveryAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS,
+                    eventTimeToLiveInMinutes: i.retryPolicy?.eventTimeToLiveInMinutes ?? DEFAULT_EVENT_TTL_MINUTES,
+                },
+                // Defaults per the ARM contract: 1 event, 64 KB (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
+                maxEventsPerBatch: destination.maxEventsPerBatch ?? 1,
+                preferredBatchSizeInKilobytes: destination.preferredBatchSizeInKilobytes ?? 64,
+                deliveryAttributes: destination.deliveryAttributeMappings ?? [],
+                deadLetterContainer: deadLetter?.blobContainerName,
+            };
+        });
 }

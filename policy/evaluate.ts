@@ -8,7 +8,15 @@
  * The pack config is the JSON `--policy-pack-config` takes (see ./config.ts). Harness checks (secretness,
  * which CrossGuard cannot see) are reported in the same shape.
  */
-import { EnforcementLevel, PolicyPackConfig, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import {
+    EnforcementLevel,
+    PolicyPackConfig,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { Graph, GraphResource } from "../harness/graph";
 import { AnalyzedResource, Diagnostic, policyAnalyzer } from "../harness/pulumiInternals";
 import { rawStructsOf } from "../harness/runProgram";
@@ -51,7 +59,9 @@ export async function evaluateGraph(graph: Graph, options: EvaluateOptions = {})
     const checks = options.checks ?? HARNESS_CHECKS;
     const config = options.config ?? {};
     checkPackConfig(config, [...CATALOGUE.map((e) => e.policy.name), ...HARNESS_CHECKS.map((c) => c.name)]);
-    const policies = rules.map((e) => configured(e, config)).filter((p): p is ResourceValidationPolicy | StackValidationPolicy => !!p);
+    const policies = rules
+        .map((e) => configured(e, config))
+        .filter((p): p is ResourceValidationPolicy | StackValidationPolicy => !!p);
     const resources = graph.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
     const analyzer = policyAnalyzer(PACK_NAME, PACK_VERSION, policies);
     // A resource-pass diagnostic carries no URN (the engine attaches the resource it analyzed): we do the same.
@@ -59,7 +69,8 @@ export async function evaluateGraph(graph: Graph, options: EvaluateOptions = {})
     for (const r of resources) {
         for (const d of await analyzer.analyze(analyzed(r, "inputs"))) diagnostics.push({ d, urn: d.urn || r.urn });
     }
-    for (const d of await analyzer.analyzeStack(resources.map((r) => analyzed(r, "outputs")))) diagnostics.push({ d, urn: d.urn });
+    for (const d of await analyzer.analyzeStack(resources.map((r) => analyzed(r, "outputs"))))
+        diagnostics.push({ d, urn: d.urn });
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const fixes = new Map(rules.map((e) => [e.policy.name, e.fix]));
     const descriptions = new Map(rules.map((e) => [e.policy.name, e.policy.description]));
@@ -80,9 +91,14 @@ export function formatFinding(f: Finding): string {
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
     const rank = (l: FindingLevel) => (l === "mandatory" ? 0 : 1);
-    return [...findings].sort((a, b) => rank(a.level) - rank(b.level)
-        || a.policy.localeCompare(b.policy) || a.resourceName.localeCompare(b.resourceName)
-        || a.urn.localeCompare(b.urn) || a.message.localeCompare(b.message));
+    return [...findings].sort(
+        (a, b) =>
+            rank(a.level) - rank(b.level) ||
+            a.policy.localeCompare(b.policy) ||
+            a.resourceName.localeCompare(b.resourceName) ||
+            a.urn.localeCompare(b.urn) ||
+            a.message.localeCompare(b.message),
+    );
 }
 
 /**
@@ -90,17 +106,32 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * module-level config only the `configure` RPC sets, so we resolve it here) and `getConfig()` returning
  * schema defaults + file properties. Disabled policies are dropped.
  */
-function configured(e: RuleEntry, config: PolicyPackConfig): ResourceValidationPolicy | StackValidationPolicy | undefined {
+function configured(
+    e: RuleEntry,
+    config: PolicyPackConfig,
+): ResourceValidationPolicy | StackValidationPolicy | undefined {
     const p = e.policy;
     const level = levelFor(p.name, p.enforcementLevel, config);
     if (level === "disabled") return undefined;
     const props = propertiesFor(p, config);
     if (isStackPolicy(p)) {
-        const validateStack = (args: StackValidationArgs, report: ReportViolation) => p.validateStack({ ...args, getConfig: <T>() => props as T }, report);
+        const validateStack = (args: StackValidationArgs, report: ReportViolation) =>
+            p.validateStack({ ...args, getConfig: <T>() => props as T }, report);
         return { ...p, enforcementLevel: level, validateStack: keepType(validateStack, p.validateStack) };
     }
-    const fns = p.validateResource === undefined ? [] : Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-    const wrapped = fns.map((fn) => keepType((args: ResourceValidationArgs, report: ReportViolation) => fn({ ...args, getConfig: <T>() => props as T }, report), fn));
+    const fns =
+        p.validateResource === undefined
+            ? []
+            : Array.isArray(p.validateResource)
+              ? p.validateResource
+              : [p.validateResource];
+    const wrapped = fns.map((fn) =>
+        keepType(
+            (args: ResourceValidationArgs, report: ReportViolation) =>
+                fn({ ...args, getConfig: <T>() => props as T }, report),
+            fn,
+        ),
+    );
     return { ...p, enforcementLevel: level, validateResource: wrapped.length === 1 ? wrapped[0] : wrapped };
 }
 
@@ -120,7 +151,13 @@ function analyzed(r: GraphResource, properties: "inputs" | "outputs"): AnalyzedR
 
 const LEVEL_OF: Record<number, FindingLevel> = { 0: "advisory", 1: "mandatory", 3: "mandatory" };
 
-function toFinding(d: Diagnostic, urn: string, byUrn: Map<string, GraphResource>, fixes: Map<string, string>, descriptions: Map<string, string>): Finding {
+function toFinding(
+    d: Diagnostic,
+    urn: string,
+    byUrn: Map<string, GraphResource>,
+    fixes: Map<string, string>,
+    descriptions: Map<string, string>,
+): Finding {
     const policy = d.policyName;
     const r = byUrn.get(urn);
     const description = descriptions.get(policy) ?? "";
@@ -128,7 +165,15 @@ function toFinding(d: Diagnostic, urn: string, byUrn: Map<string, GraphResource>
     const message = description && raw.startsWith(`${description}\n`) ? raw.slice(description.length + 1) : raw;
     const level = LEVEL_OF[d.enforcementLevel];
     if (!level) throw new Error(`policy ${policy}: unexpected enforcement level ${d.enforcementLevel} in a diagnostic`);
-    return { policy, level, urn, resourceType: r?.type ?? "", resourceName: r?.name ?? "", message, fix: fixes.get(policy) };
+    return {
+        policy,
+        level,
+        urn,
+        resourceType: r?.type ?? "",
+        resourceName: r?.name ?? "",
+        message,
+        fix: fixes.get(policy),
+    };
 }
 
 function runCheck(c: HarnessCheck, graph: Graph, config: PolicyPackConfig): Finding[] {
@@ -136,8 +181,14 @@ function runCheck(c: HarnessCheck, graph: Graph, config: PolicyPackConfig): Find
     if (level === "disabled") return [];
     // An unknown value gives the SDK's answer for unknowns: an advisory "can't run", never a pass or a failure.
     return c.check(graph).map((v) => ({
-        policy: c.name, level: v.unknown || level === "advisory" ? "advisory" : "mandatory", urn: v.resource.urn,
-        resourceType: v.resource.type, resourceName: v.resource.name, fix: c.fix,
-        message: v.unknown ? `can't run harness check '${c.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during preview: ${v.message}` : v.message,
+        policy: c.name,
+        level: v.unknown || level === "advisory" ? "advisory" : "mandatory",
+        urn: v.resource.urn,
+        resourceType: v.resource.type,
+        resourceName: v.resource.name,
+        fix: c.fix,
+        message: v.unknown
+            ? `can't run harness check '${c.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during preview: ${v.message}`
+            : v.message,
     }));
 }

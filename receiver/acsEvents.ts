@@ -34,7 +34,11 @@ export interface SmsDeliveryReportData {
     readonly to?: string;
     readonly deliveryStatus: string;
     readonly deliveryStatusDetails: string;
-    readonly deliveryAttempts: readonly { readonly timestamp?: string; readonly segmentsSucceeded?: number; readonly segmentsFailed?: number }[];
+    readonly deliveryAttempts: readonly {
+        readonly timestamp?: string;
+        readonly segmentsSucceeded?: number;
+        readonly segmentsFailed?: number;
+    }[];
     readonly receivedTimestamp?: string;
     readonly tag?: string;
 }
@@ -110,18 +114,29 @@ interface Envelope {
 }
 
 export type KnownAcsEvent = {
-    [K in keyof AcsEventDataMap]: Envelope & { readonly known: true; readonly eventType: K; readonly data: AcsEventDataMap[K] };
+    [K in keyof AcsEventDataMap]: Envelope & {
+        readonly known: true;
+        readonly eventType: K;
+        readonly data: AcsEventDataMap[K];
+    };
 }[keyof AcsEventDataMap];
 
-export type UnknownAcsEvent = Envelope & { readonly known: false; readonly eventType: string; readonly data: Readonly<Record<string, unknown>> };
+export type UnknownAcsEvent = Envelope & {
+    readonly known: false;
+    readonly eventType: string;
+    readonly data: Readonly<Record<string, unknown>>;
+};
 
 /** What user code receives: narrow on `known` and then `eventType` to get the typed payload. */
 export type TypedAcsEvent = KnownAcsEvent | UnknownAcsEvent;
 
 const KNOWN: ReadonlySet<string> = new Set<keyof AcsEventDataMap>([
-    "Microsoft.Communication.SMSReceived", "Microsoft.Communication.SMSDeliveryReportReceived",
-    "Microsoft.Communication.ChatMessageReceived", "Microsoft.Communication.ChatMessageEdited",
-    "Microsoft.Communication.ChatMessageDeleted", "Microsoft.Communication.EmailDeliveryReportReceived",
+    "Microsoft.Communication.SMSReceived",
+    "Microsoft.Communication.SMSDeliveryReportReceived",
+    "Microsoft.Communication.ChatMessageReceived",
+    "Microsoft.Communication.ChatMessageEdited",
+    "Microsoft.Communication.ChatMessageDeleted",
+    "Microsoft.Communication.EmailDeliveryReportReceived",
     "Microsoft.Communication.IncomingCall",
 ]);
 
@@ -132,7 +147,8 @@ export class MalformedEventError extends Error {}
  * the missing envelope field. Payload fields are not checked beyond being an object: ACS owns them.
  */
 export function toTypedEvent(raw: unknown): TypedAcsEvent {
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new MalformedEventError("an event must be a JSON object");
+    if (!raw || typeof raw !== "object" || Array.isArray(raw))
+        throw new MalformedEventError("an event must be a JSON object");
     const e = raw as Record<string, unknown>;
     const cloud = "specversion" in e;
     const envelope = {
@@ -143,10 +159,12 @@ export function toTypedEvent(raw: unknown): TypedAcsEvent {
         eventTime: cloud ? e.time : e.eventTime,
     };
     for (const [k, v] of Object.entries({ id: envelope.id, [cloud ? "type" : "eventType"]: envelope.eventType })) {
-        if (typeof v !== "string" || v === "") throw new MalformedEventError(`event ${JSON.stringify(e.id ?? null)} has no ${k} string`);
+        if (typeof v !== "string" || v === "")
+            throw new MalformedEventError(`event ${JSON.stringify(e.id ?? null)} has no ${k} string`);
     }
     const data = e.data ?? {};
-    if (typeof data !== "object" || data === null || Array.isArray(data)) throw new MalformedEventError(`event ${String(e.id)} has a data that is not an object`);
+    if (typeof data !== "object" || data === null || Array.isArray(data))
+        throw new MalformedEventError(`event ${String(e.id)} has a data that is not an object`);
     const eventType = envelope.eventType as string;
     return {
         id: envelope.id as string,
@@ -163,5 +181,7 @@ export function toTypedEvent(raw: unknown): TypedAcsEvent {
 function camelKeys(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(camelKeys);
     if (!value || typeof value !== "object") return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]));
+    return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]),
+    );
 }

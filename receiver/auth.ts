@@ -24,7 +24,8 @@ export interface EntraAuthOptions {
 export class AuthError extends Error {}
 
 export function tokenValidator(o: EntraAuthOptions): (authorization: string | undefined) => Promise<JWTPayload> {
-    const keys = o.keys ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${o.tenantId}/discovery/v2.0/keys`));
+    const keys =
+        o.keys ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${o.tenantId}/discovery/v2.0/keys`));
     const issuer = [`https://sts.windows.net/${o.tenantId}/`, `https://login.microsoftonline.com/${o.tenantId}/v2.0`];
     const audience = typeof o.audience === "string" ? [o.audience] : [...o.audience];
     return async (authorization) => {
@@ -34,12 +35,15 @@ export function tokenValidator(o: EntraAuthOptions): (authorization: string | un
         try {
             ({ payload } = await jwtVerify(m[1], keys, { issuer, audience, algorithms: ["RS256"] }));
         } catch (e) {
-            throw new AuthError(e instanceof errors.JOSEError ? `token rejected: ${e.code}: ${e.message}` : "token rejected");
+            throw new AuthError(
+                e instanceof errors.JOSEError ? `token rejected: ${e.code}: ${e.message}` : "token rejected",
+            );
         }
         const roles = Array.isArray(payload.roles) ? payload.roles : [];
         if (!roles.includes(EVENT_GRID_ROLE)) throw new AuthError(`token lacks the ${EVENT_GRID_ROLE} role`);
         const app = payload.azp ?? payload.appid;
-        if ((o.requireEventGridApp ?? true) && app !== EVENT_GRID_APP_ID) throw new AuthError("token was not issued to Event Grid");
+        if ((o.requireEventGridApp ?? true) && app !== EVENT_GRID_APP_ID)
+            throw new AuthError("token was not issued to Event Grid");
         return payload;
     };
 }

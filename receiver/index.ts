@@ -17,7 +17,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { MalformedEventError, toTypedEvent, TypedAcsEvent } from "./acsEvents";
-import { AuthError, EntraAuthOptions, tokenValidator } from "./auth";
+import { EntraAuthOptions, tokenValidator } from "./auth";
 import { DedupeStore, MemoryDedupe } from "./dedupe";
 
 export type { TypedAcsEvent, KnownAcsEvent, UnknownAcsEvent, AcsEventDataMap } from "./acsEvents";
@@ -105,7 +105,9 @@ export function createReceiver(o: ReceiverOptions): Receiver {
         const first = items[0] as Record<string, any> | undefined;
         if (first?.eventType === VALIDATION || req.header("aeg-event-type") === "SubscriptionValidation") {
             const code = first?.data?.validationCode;
-            return typeof code === "string" ? json(200, { validationResponse: code }) : text(400, "validation event without validationCode");
+            return typeof code === "string"
+                ? json(200, { validationResponse: code })
+                : text(400, "validation event without validationCode");
         }
         if (req.header("aeg-event-type") === "SubscriptionDeletion") return text(200, "ok");
         let events: TypedAcsEvent[];
@@ -115,7 +117,10 @@ export function createReceiver(o: ReceiverOptions): Receiver {
             if (e instanceof MalformedEventError) return text(400, e.message);
             throw e;
         }
-        const context: DeliveryContext = { deliveryCount: Number(req.header("aeg-delivery-count") ?? 0) || 0, subscriptionName };
+        const context: DeliveryContext = {
+            deliveryCount: Number(req.header("aeg-delivery-count") ?? 0) || 0,
+            subscriptionName,
+        };
         for (const event of events) {
             const key = `${event.eventType}|${event.id}`;
             if (await dedupe.seen(key)) continue;
@@ -126,7 +131,9 @@ export function createReceiver(o: ReceiverOptions): Receiver {
                     log(`event ${event.id} refused permanently (400, dead-lettered): ${e.message}`);
                     return text(400, e.message);
                 }
-                log(`event ${event.id} failed (500, Event Grid retries): ${e instanceof Error ? e.message : String(e)}`);
+                log(
+                    `event ${event.id} failed (500, Event Grid retries): ${e instanceof Error ? e.message : String(e)}`,
+                );
                 return text(500, "handler failed; retry");
             }
             await dedupe.remember(key);
@@ -140,7 +147,14 @@ export function createReceiver(o: ReceiverOptions): Receiver {
             let response: ReceiverResponse;
             try {
                 const body = await readLimited(req, o.maxBodyBytes ?? DEFAULT_MAX_BODY);
-                response = body === undefined ? text(413, "body too large") : await handle({ method: req.method ?? "GET", header: (n) => first(req.headers[n.toLowerCase()]), body });
+                response =
+                    body === undefined
+                        ? text(413, "body too large")
+                        : await handle({
+                              method: req.method ?? "GET",
+                              header: (n) => first(req.headers[n.toLowerCase()]),
+                              body,
+                          });
             } catch (e) {
                 log(`receiver error: ${e instanceof Error ? e.message : String(e)}`);
                 response = text(500, "receiver error");
@@ -163,12 +177,15 @@ export interface FunctionsHttpRequest {
  * authLevel: "anonymous", handler: azureFunctionHandler(receiver) })`. An HTTP trigger (not the Event Grid
  * trigger) is what lets the receiver choose its status code and check Entra tokens.
  */
-export function azureFunctionHandler(receiver: Receiver): (request: FunctionsHttpRequest) => Promise<{ status: number; headers?: Record<string, string>; body?: string }> {
-    return async (request) => receiver.handle({
-        method: request.method,
-        header: (n) => request.headers.get(n) ?? undefined,
-        body: await request.text(),
-    });
+export function azureFunctionHandler(
+    receiver: Receiver,
+): (request: FunctionsHttpRequest) => Promise<{ status: number; headers?: Record<string, string>; body?: string }> {
+    return async (request) =>
+        receiver.handle({
+            method: request.method,
+            header: (n) => request.headers.get(n) ?? undefined,
+            body: await request.text(),
+        });
 }
 
 /**
@@ -180,7 +197,11 @@ function abuseProtection(req: ReceiverRequest, origins: readonly string[]): Rece
     if (!origin || !origins.includes(origin.toLowerCase())) return text(403, "origin not allowed");
     return {
         status: 200,
-        headers: { "WebHook-Allowed-Origin": origin, Allow: "POST", ...(req.header("webhook-request-rate") ? { "WebHook-Allowed-Rate": "*" } : {}) },
+        headers: {
+            "WebHook-Allowed-Origin": origin,
+            Allow: "POST",
+            ...(req.header("webhook-request-rate") ? { "WebHook-Allowed-Rate": "*" } : {}),
+        },
     };
 }
 

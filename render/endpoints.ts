@@ -47,19 +47,36 @@ function describe(r: GraphResource, d: Json, path: string, viaIdentity: boolean)
         return typeof v === "string" && v.length > 0 ? (v === UNKNOWN ? "?" : v) : undefined;
     };
     const resourceId = endpointType === "WebHook" ? undefined : field("resourceId");
-    return { endpointType, label: labelFor(endpointType, resourceId, field), viaIdentity, ...(resourceId && resourceId !== "?" && resourceId !== "(secret)" ? { resourceId } : {}) };
+    return {
+        endpointType,
+        label: labelFor(endpointType, resourceId, field),
+        viaIdentity,
+        ...(resourceId && resourceId !== "?" && resourceId !== "(secret)" ? { resourceId } : {}),
+    };
 }
 
 /** ARM ids end in `…/<type>/<name>[/<childType>/<child>]`: keep the names. */
-function labelFor(endpointType: string, resourceId: string | undefined, field: (name: string) => string | undefined): string {
+function labelFor(
+    endpointType: string,
+    resourceId: string | undefined,
+    field: (name: string) => string | undefined,
+): string {
     const segments = (resourceId ?? "").split("/").filter(Boolean);
     const name = segments[segments.length - 1] ?? "?";
     switch (endpointType) {
-        case "WebHook": return "WebHook (URL not shown)";
-        case "StorageQueue": return `${name}/${field("queueName") ?? "?"}`;
-        case "StorageBlob": return `${name}/${field("blobContainerName") ?? "?"}`;
-        case "AzureFunction": return `${segments[segments.length - 3] ?? "?"}/${name}`;
-        case "ServiceBusQueue": case "ServiceBusTopic": case "EventHub": return `${segments[segments.length - 3] ?? "?"}/${name}`;
-        default: return name;
+        case "WebHook":
+            return "WebHook (URL not shown)";
+        case "StorageQueue":
+            return `${name}/${field("queueName") ?? "?"}`;
+        case "StorageBlob":
+            return `${name}/${field("blobContainerName") ?? "?"}`;
+        case "AzureFunction":
+            return `${segments[segments.length - 3] ?? "?"}/${name}`;
+        case "ServiceBusQueue":
+        case "ServiceBusTopic":
+        case "EventHub":
+            return `${segments[segments.length - 3] ?? "?"}/${name}`;
+        default:
+            return name;
     }
 }

@@ -17,7 +17,9 @@ export function filterLines(filter: unknown, eventDeliverySchema?: unknown): str
     if (f.enableAdvancedFilteringOnArrays === true) lines.push("arrays filtered element-wise");
     if (eventDeliverySchema === "CloudEventSchemaV1_0") lines.push("delivered as CloudEvents 1.0");
     const shown = lines.map(shorten);
-    return shown.length > MAX_LINES ? [...shown.slice(0, MAX_LINES - 1), `… ${shown.length - MAX_LINES + 1} more`] : shown;
+    return shown.length > MAX_LINES
+        ? [...shown.slice(0, MAX_LINES - 1), `… ${shown.length - MAX_LINES + 1} more`]
+        : shown;
 }
 
 function typesLine(types: unknown): string {
@@ -37,7 +39,8 @@ function typeName(t: unknown): string {
 function subjectLines(f: Json): string[] {
     const cs = f.isSubjectCaseSensitive === true ? " (case-sensitive)" : "";
     const out: string[] = [];
-    if (typeof f.subjectBeginsWith === "string" && f.subjectBeginsWith) out.push(`subject begins ${f.subjectBeginsWith}${cs}`);
+    if (typeof f.subjectBeginsWith === "string" && f.subjectBeginsWith)
+        out.push(`subject begins ${f.subjectBeginsWith}${cs}`);
     if (typeof f.subjectEndsWith === "string" && f.subjectEndsWith) out.push(`subject ends ${f.subjectEndsWith}${cs}`);
     return out;
 }
@@ -45,7 +48,11 @@ function subjectLines(f: Json): string[] {
 function advancedLines(filters: unknown): string[] {
     if (!Array.isArray(filters)) return [];
     return filters.map((a: Json) => {
-        const values = Array.isArray(a?.values) ? a.values.map(operandText).join(" or ") : a?.value !== undefined ? operandText(a.value) : "";
+        const values = Array.isArray(a?.values)
+            ? a.values.map(operandText).join(" or ")
+            : a?.value !== undefined
+              ? operandText(a.value)
+              : "";
         return `${String(a?.key ?? "?")} ${String(a?.operatorType ?? "?")}${values ? ` ${values}` : ""}`;
     });
 }

@@ -12,7 +12,16 @@ import { Topology } from "./topology";
  * Parentheses and braces are harmless inside quotes and kept.
  */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-    '"': "'", "`": "'", "[": "⟦", "]": "⟧", "<": "‹", ">": "›", "|": "¦", "#": "＃", "&": "＆", "\\": "∖",
+    '"': "'",
+    "`": "'",
+    "[": "⟦",
+    "]": "⟧",
+    "<": "‹",
+    ">": "›",
+    "|": "¦",
+    "#": "＃",
+    "&": "＆",
+    "\\": "∖",
 };
 
 /** One label line made safe: look-alikes, no control characters. */
@@ -49,14 +58,17 @@ export function toMermaid(t: Topology): string {
     const ids = new NodeIds();
     const out = ["flowchart LR"];
     for (const a of t.communicationServices) {
-        out.push(`  ${ids.id("acs", a.key)}[${mermaidLabel([a.external ? "ACS (outside this stack)" : "ACS", a.name])}]`);
+        out.push(
+            `  ${ids.id("acs", a.key)}[${mermaidLabel([a.external ? "ACS (outside this stack)" : "ACS", a.name])}]`,
+        );
     }
     for (const topic of t.systemTopics) {
         out.push(`  ${ids.id("topic", topic.key)}[${mermaidLabel(["System topic", topic.name])}]`);
         if (topic.source) out.push(`  ${ids.id("acs", topic.source)} --> ${ids.id("topic", topic.key)}`);
     }
     for (const h of t.handlers) {
-        const lines = h.endpoint !== undefined ? [h.name, h.endpoint] : [`Handler ${h.name}`, ...(h.kind ? [h.kind] : [])];
+        const lines =
+            h.endpoint !== undefined ? [h.name, h.endpoint] : [`Handler ${h.name}`, ...(h.kind ? [h.kind] : [])];
         out.push(`  ${ids.id("handler", h.key)}([${mermaidLabel(lines)}])`);
     }
     for (const s of t.subscriptions) out.push(...subscriptionLines(s, ids));

@@ -15,16 +15,27 @@ export async function toSvg(mermaidText: string): Promise<string> {
 type Rgb = [number, number, number];
 
 const hex = (h: string): Rgb => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
-const toHex = (c: Rgb) => "#" + c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("");
+const toHex = (c: Rgb) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}`;
 /** CSS `color-mix(in srgb, fg p%, bg)`. */
-const mix = (fg: Rgb, bg: Rgb, p: number): string => toHex(fg.map((v, i) => v * (p / 100) + bg[i] * (1 - p / 100)) as Rgb);
+const mix = (fg: Rgb, bg: Rgb, p: number): string =>
+    toHex(fg.map((v, i) => v * (p / 100) + bg[i] * (1 - p / 100)) as Rgb);
 
 /** The derived colours beautiful-mermaid defines from --fg and --bg (see the <style> block it emits). */
 function palette(fg: Rgb, bg: Rgb): Record<string, string> {
     return {
-        "--bg": toHex(bg), "--fg": toHex(fg), "--_text": toHex(fg), "--_text-sec": mix(fg, bg, 60), "--_text-muted": mix(fg, bg, 40),
-        "--_text-faint": mix(fg, bg, 25), "--_line": mix(fg, bg, 50), "--_arrow": mix(fg, bg, 85), "--_node-fill": mix(fg, bg, 3),
-        "--_node-stroke": mix(fg, bg, 20), "--_group-fill": toHex(bg), "--_group-hdr": mix(fg, bg, 5), "--_inner-stroke": mix(fg, bg, 12),
+        "--bg": toHex(bg),
+        "--fg": toHex(fg),
+        "--_text": toHex(fg),
+        "--_text-sec": mix(fg, bg, 60),
+        "--_text-muted": mix(fg, bg, 40),
+        "--_text-faint": mix(fg, bg, 25),
+        "--_line": mix(fg, bg, 50),
+        "--_arrow": mix(fg, bg, 85),
+        "--_node-fill": mix(fg, bg, 3),
+        "--_node-stroke": mix(fg, bg, 20),
+        "--_group-fill": toHex(bg),
+        "--_group-hdr": mix(fg, bg, 5),
+        "--_inner-stroke": mix(fg, bg, 12),
         "--_key-badge": mix(fg, bg, 10),
     };
 }

@@ -73,19 +73,34 @@ const ofType = (g: Graph, t: string) => g.resources.filter((r) => r.type === t);
 /** Build the topology; never throws on missing or unknown pieces. */
 export function topologyFromGraph(graph: Graph): Topology {
     const warnings: string[] = [];
-    const acs = ofType(graph, TYPES.communicationService).map((r): AcsNode => ({ key: r.urn, name: str(r.inputs.communicationServiceName) ?? r.name, external: false }));
+    const acs = ofType(graph, TYPES.communicationService).map(
+        (r): AcsNode => ({ key: r.urn, name: str(r.inputs.communicationServiceName) ?? r.name, external: false }),
+    );
     const externals = new Map<string, AcsNode>();
     const topics = ofType(graph, TYPES.systemTopic).map((r) => topicNode(graph, r, acs, externals, warnings));
-    const ctx: Context = { graph, byUrn: new Map(graph.resources.map((x) => [x.urn, x])), handlers: new Map(), warnings };
+    const ctx: Context = {
+        graph,
+        byUrn: new Map(graph.resources.map((x) => [x.urn, x])),
+        handlers: new Map(),
+        warnings,
+    };
     const subscriptions = ofType(graph, TYPES.subscription).map((r) => subscriptionNode(ctx, r, topics));
     const handlers = ctx.handlers;
     return {
-        project: graph.project, stack: graph.stack, communicationServices: [...acs, ...externals.values()],
-        systemTopics: topics.map((t) => t.node), subscriptions, handlers: [...handlers.values()], warnings,
+        project: graph.project,
+        stack: graph.stack,
+        communicationServices: [...acs, ...externals.values()],
+        systemTopics: topics.map((t) => t.node),
+        subscriptions,
+        handlers: [...handlers.values()],
+        warnings,
     };
 }
 
-interface TopicEntry { readonly node: TopicNode; readonly resource: GraphResource }
+interface TopicEntry {
+    readonly node: TopicNode;
+    readonly resource: GraphResource;
+}
 
 /** What linking subscriptions needs, built once per graph. */
 interface Context {
@@ -96,10 +111,18 @@ interface Context {
 }
 
 /** Link a topic to its source: by resource id, then by the URN the `source` input was built from. */
-function topicNode(graph: Graph, r: GraphResource, acs: readonly AcsNode[], externals: Map<string, AcsNode>, warnings: string[]): TopicEntry {
+function topicNode(
+    graph: Graph,
+    r: GraphResource,
+    acs: readonly AcsNode[],
+    externals: Map<string, AcsNode>,
+    warnings: string[],
+): TopicEntry {
     const name = str(r.inputs.systemTopicName) ?? r.name;
     const source = lower(r.inputs.source);
-    const byId = graph.resources.find((a) => a.type === TYPES.communicationService && source !== undefined && lower(a.id ?? a.outputs.id) === source);
+    const byId = graph.resources.find(
+        (a) => a.type === TYPES.communicationService && source !== undefined && lower(a.id ?? a.outputs.id) === source,
+    );
     const byDep = (r.propertyDependencies.source ?? []).find((u) => acs.some((a) => a.key === u));
     let key = byId?.urn ?? byDep;
     if (!key && typeof r.inputs.source === "string") {
@@ -113,21 +136,33 @@ function topicNode(graph: Graph, r: GraphResource, acs: readonly AcsNode[], exte
 function subscriptionNode(ctx: Context, r: GraphResource, topics: readonly TopicEntry[]): SubscriptionNode {
     const name = str(r.inputs.eventSubscriptionName) ?? r.name;
     const topic = topicOf(r, topics);
-    if (!topic) ctx.warnings.push(`subscription "${name}": system topic "${String(r.inputs.systemTopicName ?? "?")}" is not in the stack`);
+    if (!topic)
+        ctx.warnings.push(
+            `subscription "${name}": system topic "${String(r.inputs.systemTopicName ?? "?")}" is not in the stack`,
+        );
     const destination = destinationOf(r);
     const handler = handlerOf(ctx, r, destination);
     const deadLetter = deadLetterOf(r);
     if (!deadLetter) ctx.warnings.push(`subscription "${name}": no dead-letter destination`);
     return {
-        key: r.urn, name, filter: filterLines(r.inputs.filter, r.inputs.eventDeliverySchema), destination, handler,
-        ...(topic ? { topic } : {}), ...(deadLetter ? { deadLetter } : {}),
+        key: r.urn,
+        name,
+        filter: filterLines(r.inputs.filter, r.inputs.eventDeliverySchema),
+        destination,
+        handler,
+        ...(topic ? { topic } : {}),
+        ...(deadLetter ? { deadLetter } : {}),
     };
 }
 
 /** By topic name (case-insensitive, as Azure compares names), then by the URN the name input came from. */
 function topicOf(r: GraphResource, topics: readonly TopicEntry[]): string | undefined {
     const wanted = lower(r.inputs.systemTopicName);
-    const byName = topics.find((t) => wanted !== undefined && (lower(t.resource.inputs.systemTopicName) === wanted || lower(t.resource.outputs.name) === wanted));
+    const byName = topics.find(
+        (t) =>
+            wanted !== undefined &&
+            (lower(t.resource.inputs.systemTopicName) === wanted || lower(t.resource.outputs.name) === wanted),
+    );
     const deps = r.propertyDependencies.systemTopicName ?? [];
     return byName?.node.key ?? topics.find((t) => deps.includes(t.resource.urn))?.node.key;
 }
@@ -150,7 +185,12 @@ function handlerOf(ctx: Context, r: GraphResource, destination: Endpoint): strin
         return key;
     }
     const key = `endpoint:${r.urn}`;
-    ctx.handlers.set(key, { key, name: destination.endpointType, kind: destination.endpointType, endpoint: destination.label });
+    ctx.handlers.set(key, {
+        key,
+        name: destination.endpointType,
+        kind: destination.endpointType,
+        endpoint: destination.label,
+    });
     return key;
 }
 
@@ -165,5 +205,7 @@ function componentAncestor(ctx: Context, r: GraphResource): GraphResource | unde
 function handlerByResourceId(graph: Graph, destination: Endpoint): GraphResource | undefined {
     const id = lower(destination.resourceId);
     if (!id) return undefined;
-    return graph.resources.find((h) => h.type === TYPES.handlerComponent && lower(h.componentOutputs?.resourceId) === id);
+    return graph.resources.find(
+        (h) => h.type === TYPES.handlerComponent && lower(h.componentOutputs?.resourceId) === id,
+    );
 }

@@ -16,8 +16,15 @@ export function renderTree(graph: Graph): string {
         const list = children.get(parent) ?? [];
         list.forEach((r, i) => {
             const last = i === list.length - 1;
-            const flags = [r.protect ? "protected" : "", r.secretPaths.length ? `secret: ${r.secretPaths.join(", ")}` : ""].filter(Boolean).join("; ");
-            lines.push(`${prefix}${parent === undefined ? "" : last ? "└─ " : "├─ "}${r.type}  ${r.name}${flags ? `  [${flags}]` : ""}`);
+            const flags = [
+                r.protect ? "protected" : "",
+                r.secretPaths.length ? `secret: ${r.secretPaths.join(", ")}` : "",
+            ]
+                .filter(Boolean)
+                .join("; ");
+            lines.push(
+                `${prefix}${parent === undefined ? "" : last ? "└─ " : "├─ "}${r.type}  ${r.name}${flags ? `  [${flags}]` : ""}`,
+            );
             walk(r.urn, parent === undefined ? "" : prefix + (last ? "   " : "│  "));
         });
     };
@@ -45,24 +52,34 @@ export interface RouteLine {
 /** One line per Azure event subscription: what it selects and where it goes. */
 export function routeLines(graph: Graph): RouteLine[] {
     const byUrn = new Map(graph.resources.map((r) => [r.urn, r]));
-    return graph.resources.filter((r) => r.type === "azure-native:eventgrid:SystemTopicEventSubscription").map((r) => {
-        const i = r.inputs;
-        const f = i.filter ?? {};
-        const dest = i.destination ?? i.deliveryWithResourceIdentity?.destination ?? {};
-        const dl = i.deadLetterDestination ?? i.deadLetterWithResourceIdentity?.deadLetterDestination;
-        const parent = r.parent ? byUrn.get(r.parent) : undefined;
-        const subject = [f.subjectBeginsWith ? `begins "${f.subjectBeginsWith}"` : "", f.subjectEndsWith ? `ends "${f.subjectEndsWith}"` : ""].filter(Boolean).join(" and ") || "any subject";
-        return {
-            subscription: i.eventSubscriptionName ?? r.name,
-            handler: parent?.inputs?.handler ?? "?",
-            eventTypes: f.includedEventTypes ?? ["(all)"],
-            subject,
-            advancedFilters: (f.advancedFilters ?? []).length,
-            destination: `${dest.endpointType ?? "?"}${i.deliveryWithResourceIdentity ? " (topic identity)" : ""}`,
-            deadLetter: dl ? `${dl.blobContainerName}` : "none",
-            retry: i.retryPolicy ? `${i.retryPolicy.maxDeliveryAttempts}x/${i.retryPolicy.eventTimeToLiveInMinutes}min` : "Azure default",
-        };
-    });
+    return graph.resources
+        .filter((r) => r.type === "azure-native:eventgrid:SystemTopicEventSubscription")
+        .map((r) => {
+            const i = r.inputs;
+            const f = i.filter ?? {};
+            const dest = i.destination ?? i.deliveryWithResourceIdentity?.destination ?? {};
+            const dl = i.deadLetterDestination ?? i.deadLetterWithResourceIdentity?.deadLetterDestination;
+            const parent = r.parent ? byUrn.get(r.parent) : undefined;
+            const subject =
+                [
+                    f.subjectBeginsWith ? `begins "${f.subjectBeginsWith}"` : "",
+                    f.subjectEndsWith ? `ends "${f.subjectEndsWith}"` : "",
+                ]
+                    .filter(Boolean)
+                    .join(" and ") || "any subject";
+            return {
+                subscription: i.eventSubscriptionName ?? r.name,
+                handler: parent?.inputs?.handler ?? "?",
+                eventTypes: f.includedEventTypes ?? ["(all)"],
+                subject,
+                advancedFilters: (f.advancedFilters ?? []).length,
+                destination: `${dest.endpointType ?? "?"}${i.deliveryWithResourceIdentity ? " (topic identity)" : ""}`,
+                deadLetter: dl ? `${dl.blobContainerName}` : "none",
+                retry: i.retryPolicy
+                    ? `${i.retryPolicy.maxDeliveryAttempts}x/${i.retryPolicy.eventTimeToLiveInMinutes}min`
+                    : "Azure default",
+            };
+        });
 }
 
 export function formatRouteLine(l: RouteLine): string {

@@ -12,7 +12,12 @@ import { AdvancedFilter, Clause, EventDeliverySchema, FilterSpec, OperatorType, 
 export type CompiledTypes =
     | { readonly kind: "all" }
     /** `lower` maps each lower-cased entry to the entries as written, to spot case-only matches (U1). */
-    | { readonly kind: "list"; readonly listed: readonly string[]; readonly exact: ReadonlySet<string>; readonly lower: ReadonlyMap<string, string> }
+    | {
+          readonly kind: "list";
+          readonly listed: readonly string[];
+          readonly exact: ReadonlySet<string>;
+          readonly lower: ReadonlyMap<string, string>;
+      }
     | { readonly kind: "undocumented"; readonly id: "U2" | "U12"; readonly reason: string };
 
 export interface CompiledAdvancedFilter {
@@ -48,17 +53,28 @@ export function compileFilter(spec: FilterSpec, subscriptionName?: string): Comp
     const filter: SubscriptionFilter = spec.filter ?? {};
     const schema = spec.eventDeliverySchema ?? "EventGridSchema";
     if (!DELIVERY_SCHEMAS.includes(schema)) {
-        problems.push(`eventDeliverySchema "${schema}" is not one of ${DELIVERY_SCHEMAS.join(", ")} (ACS publishes Event Grid schema, which cannot be converted to CustomInputSchema)`);
+        problems.push(
+            `eventDeliverySchema "${schema}" is not one of ${DELIVERY_SCHEMAS.join(", ")} (ACS publishes Event Grid schema, which cannot be converted to CustomInputSchema)`,
+        );
     }
     const types = compileTypes(filter.includedEventTypes, problems);
     const subjectBeginsWith = optionalString(filter.subjectBeginsWith, "subjectBeginsWith", problems);
     const subjectEndsWith = optionalString(filter.subjectEndsWith, "subjectEndsWith", problems);
     const caseSensitive = optionalBoolean(filter.isSubjectCaseSensitive, "isSubjectCaseSensitive", problems);
-    const arraysEnabled = optionalBoolean(filter.enableAdvancedFilteringOnArrays, "enableAdvancedFilteringOnArrays", problems);
+    const arraysEnabled = optionalBoolean(
+        filter.enableAdvancedFilteringOnArrays,
+        "enableAdvancedFilteringOnArrays",
+        problems,
+    );
     const advanced = compileAdvancedFilters(filter.advancedFilters, problems);
     if (problems.length) throw new InvalidFilterError(problems, subscriptionName);
     return {
-        spec, deliverySchema: schema as EventDeliverySchema, types, caseSensitive, arraysEnabled, advanced,
+        spec,
+        deliverySchema: schema as EventDeliverySchema,
+        types,
+        caseSensitive,
+        arraysEnabled,
+        advanced,
         ...(subjectBeginsWith ? { subjectBeginsWith, subjectBeginsWithLower: subjectBeginsWith.toLowerCase() } : {}),
         ...(subjectEndsWith ? { subjectEndsWith, subjectEndsWithLower: subjectEndsWith.toLowerCase() } : {}),
     };
@@ -73,12 +89,20 @@ function compileTypes(raw: unknown, problems: string[]): CompiledTypes {
     }
     const listed = raw as string[];
     if (listed.length === 0) {
-        return { kind: "undocumented", id: "U2", reason: "includedEventTypes is an empty list, which Event Grid does not document (U2); list the event types explicitly, or omit it for all types" };
+        return {
+            kind: "undocumented",
+            id: "U2",
+            reason: "includedEventTypes is an empty list, which Event Grid does not document (U2); list the event types explicitly, or omit it for all types",
+        };
     }
     if (listed.length === 1 && listed[0] === "All") return { kind: "all" };
     const all = listed.find((t) => t.toLowerCase() === "all");
     if (all !== undefined) {
-        return { kind: "undocumented", id: "U12", reason: `includedEventTypes uses "${all}" ${listed.length > 1 ? "together with other entries" : "in another letter case"}; only ["All"] alone is documented to mean all types (U12)` };
+        return {
+            kind: "undocumented",
+            id: "U12",
+            reason: `includedEventTypes uses "${all}" ${listed.length > 1 ? "together with other entries" : "in another letter case"}; only ["All"] alone is documented to mean all types (U12)`,
+        };
     }
     const lower = new Map<string, string>();
     for (const t of listed) if (!lower.has(t.toLowerCase())) lower.set(t.toLowerCase(), t);
@@ -127,29 +151,53 @@ function compileAdvancedFilter(raw: unknown, index: number, problems: string[]):
     if (typeof key === "string") problems.push(`${where}: ${key}`);
     if (typeof operand === "string") problems.push(`${where} (${f.operatorType}): ${operand}`);
     if (typeof key === "string" || typeof operand === "string") return undefined;
-    return { index, source: f, clause: { kind: "advancedFilter", index, filter: f }, operator: f.operatorType, key, operand };
+    return {
+        index,
+        source: f,
+        clause: { kind: "advancedFilter", index, filter: f },
+        operator: f.operatorType,
+        key,
+        operand,
+    };
 }
 
 /** The operand in the form OPERATORS[op].operand expects, or a problem string. */
 function compileOperand(op: OperatorType, f: AdvancedFilter): Operand | string {
     const kind = OPERATORS[op].operand;
     switch (kind) {
-        case "none": return { kind };
-        case "number": return isNumber(f.value) ? { kind, value: f.value } : "needs a numeric `value`";
-        case "boolean": return typeof f.value === "boolean" ? { kind, value: f.value } : "needs a boolean `value`";
-        case "numbers": return listOf(f.values, isNumber, "numbers", (values) => ({ kind, values }));
-        case "strings": return listOf(f.values, (v): v is string => typeof v === "string", "strings",
-            (values) => ({ kind, values: values.map((v) => v.toLowerCase()) }));
+        case "none":
+            return { kind };
+        case "number":
+            return isNumber(f.value) ? { kind, value: f.value } : "needs a numeric `value`";
+        case "boolean":
+            return typeof f.value === "boolean" ? { kind, value: f.value } : "needs a boolean `value`";
+        case "numbers":
+            return listOf(f.values, isNumber, "numbers", (values) => ({ kind, values }));
+        case "strings":
+            return listOf(
+                f.values,
+                (v): v is string => typeof v === "string",
+                "strings",
+                (values) => ({ kind, values: values.map((v) => v.toLowerCase()) }),
+            );
         // A reversed range ([5, 1]) is accepted: it simply contains nothing; satisfiability reports it.
-        case "ranges": return listOf(f.values, isRange, "[low, high] number pairs",
-            (values) => ({ kind, values: values.map((r) => [r[0], r[1]] as const) }));
+        case "ranges":
+            return listOf(f.values, isRange, "[low, high] number pairs", (values) => ({
+                kind,
+                values: values.map((r) => [r[0], r[1]] as const),
+            }));
     }
 }
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isRange = (v: unknown): v is number[] => Array.isArray(v) && v.length === 2 && isNumber(v[0]) && isNumber(v[1]);
 
-function listOf<T>(raw: unknown, ok: (v: unknown) => v is T, what: string, make: (values: T[]) => Operand): Operand | string {
+function listOf<T>(
+    raw: unknown,
+    ok: (v: unknown) => v is T,
+    what: string,
+    make: (values: T[]) => Operand,
+): Operand | string {
     if (!Array.isArray(raw) || raw.length === 0) return `needs a non-empty \`values\` list of ${what}`;
     if (!raw.every(ok)) return `\`values\` must all be ${what}`;
     return make(raw);

@@ -34,7 +34,10 @@ export interface KeyCondition {
 const ENVELOPE_KEYS = new Set(["id", "topic", "subject", "eventtype", "dataversion"]);
 
 /** Group every condition of the given filters by key; `labels[i]` prefixes texts of filter i ("" for none). */
-export function conditionsByKey(filters: readonly CompiledFilter[], labels: readonly string[]): Map<string, KeyCondition[]> {
+export function conditionsByKey(
+    filters: readonly CompiledFilter[],
+    labels: readonly string[],
+): Map<string, KeyCondition[]> {
     const out = new Map<string, KeyCondition[]>();
     const add = (key: string, c: KeyCondition) => out.set(key, [...(out.get(key) ?? []), c]);
     filters.forEach((f, i) => {
@@ -44,8 +47,12 @@ export function conditionsByKey(filters: readonly CompiledFilter[], labels: read
             if (v === undefined) continue;
             const operator = side === "subjectBeginsWith" ? "StringBeginsWith" : "StringEndsWith";
             add("subject", {
-                operator, operand: { kind: "strings", values: [v.toLowerCase()] }, text: `${label}${side} "${v}"`,
-                arraysEnabled: false, raw: [v], caseSensitive: f.caseSensitive,
+                operator,
+                operand: { kind: "strings", values: [v.toLowerCase()] },
+                text: `${label}${side} "${v}"`,
+                arraysEnabled: false,
+                raw: [v],
+                caseSensitive: f.caseSensitive,
             });
         }
         for (const a of f.advanced) {
@@ -66,7 +73,14 @@ function canonicalKey(a: CompiledAdvancedFilter): string | undefined {
 function fromAdvanced(a: CompiledAdvancedFilter, label: string, arraysEnabled: boolean): KeyCondition {
     const operand = a.operand.kind === "none" ? "" : ` ${showOperand(a)}`;
     const raw = (a.source.values ?? []).filter((v): v is string => typeof v === "string");
-    return { operator: a.operator, operand: a.operand, text: `${label}${a.operator} ${a.key.text}${operand}`, arraysEnabled, raw, caseSensitive: false };
+    return {
+        operator: a.operator,
+        operand: a.operand,
+        text: `${label}${a.operator} ${a.key.text}${operand}`,
+        arraysEnabled,
+        raw,
+        caseSensitive: false,
+    };
 }
 
 /** The states of a value under which an operator can definitely match (null counts as absent). */
@@ -94,14 +108,20 @@ export function contradiction(key: string, conditions: readonly KeyCondition[]):
 function stateFeasible(state: State, conditions: readonly KeyCondition[]): boolean {
     const typed = conditions.filter((c) => OPERATORS[c.operator].family === state);
     switch (state) {
-        case "absent": case "other": return true;
-        case "boolean": return new Set(typed.map((c) => (c.operand as { value: boolean }).value)).size <= 1;
-        case "number": return numberFeasible(typed);
-        case "string": return stringFeasible(typed);
+        case "absent":
+        case "other":
+            return true;
+        case "boolean":
+            return new Set(typed.map((c) => (c.operand as { value: boolean }).value)).size <= 1;
+        case "number":
+            return numberFeasible(typed);
+        case "string":
+            return stringFeasible(typed);
     }
 }
 
-export const satisfies = (c: KeyCondition, x: number | string): boolean => holds(c.operator, c.operand, x) !== OPERATORS[c.operator].negated;
+export const satisfies = (c: KeyCondition, x: number | string): boolean =>
+    holds(c.operator, c.operand, x) !== OPERATORS[c.operator].negated;
 
 /**
  * Number conditions only compare against constants, so the number line splits into the constants and the
@@ -109,7 +129,9 @@ export const satisfies = (c: KeyCondition, x: number | string): boolean => holds
  * is therefore a complete check.
  */
 function numberFeasible(conditions: readonly KeyCondition[]): boolean {
-    return numberRepresentatives(conditions.map((c) => c.operand)).some((x) => conditions.every((c) => satisfies(c, x)));
+    return numberRepresentatives(conditions.map((c) => c.operand)).some((x) =>
+        conditions.every((c) => satisfies(c, x)),
+    );
 }
 
 export function numberRepresentatives(operands: readonly Operand[]): number[] {
@@ -122,7 +144,7 @@ export function numberRepresentatives(operands: readonly Operand[]): number[] {
 function numberConstants(o: Operand): number[] {
     if (o.kind === "numbers") return [...o.values];
     if (o.kind === "number") return [o.value];
-    if (o.kind === "ranges") return o.values.flatMap(([lo, hi]) => [lo, hi]);
+    if (o.kind === "ranges") return o.values.flat();
     return [];
 }
 
@@ -133,9 +155,11 @@ function stringFeasible(conditions: readonly KeyCondition[]): boolean {
         const candidates = (lists[0].operand as { values: readonly string[] }).values;
         return candidates.some((x) => conditions.every((c) => satisfies(c, x)));
     }
-    return !affixesClash(conditions, "StringBeginsWith", "StringNotBeginsWith", (a, b) => a.startsWith(b))
-        && !affixesClash(conditions, "StringEndsWith", "StringNotEndsWith", (a, b) => a.endsWith(b))
-        && !containsClash(conditions);
+    return (
+        !affixesClash(conditions, "StringBeginsWith", "StringNotBeginsWith", (a, b) => a.startsWith(b)) &&
+        !affixesClash(conditions, "StringEndsWith", "StringNotEndsWith", (a, b) => a.endsWith(b)) &&
+        !containsClash(conditions)
+    );
 }
 
 const valuesOf = (c: KeyCondition): readonly string[] => (c.operand as { values: readonly string[] }).values;
@@ -145,8 +169,12 @@ const valuesOf = (c: KeyCondition): readonly string[] => (c.operand as { values:
  * prefix of the other); a prefix condition clashes with a negated one when each of its alternatives already
  * starts with an excluded prefix. Suffixes alike, with `has` = endsWith.
  */
-function affixesClash(conditions: readonly KeyCondition[], positive: OperatorType, negative: OperatorType,
-    has: (s: string, affix: string) => boolean): boolean {
+function affixesClash(
+    conditions: readonly KeyCondition[],
+    positive: OperatorType,
+    negative: OperatorType,
+    has: (s: string, affix: string) => boolean,
+): boolean {
     const pos = conditions.filter((c) => c.operator === positive).map(valuesOf);
     const neg = conditions.filter((c) => c.operator === negative).flatMap(valuesOf);
     const compatible = (a: string, b: string) => has(a, b) || has(b, a);
@@ -163,6 +191,8 @@ function affixesClash(conditions: readonly KeyCondition[], positive: OperatorTyp
 function containsClash(conditions: readonly KeyCondition[]): boolean {
     const banned = conditions.filter((c) => c.operator === "StringNotContains").flatMap(valuesOf);
     if (banned.length === 0) return false;
-    const required = conditions.filter((c) => ["StringContains", "StringBeginsWith", "StringEndsWith"].includes(c.operator));
+    const required = conditions.filter((c) =>
+        ["StringContains", "StringBeginsWith", "StringEndsWith"].includes(c.operator),
+    );
     return required.some((c) => valuesOf(c).every((v) => banned.some((b) => v.includes(b))));
 }

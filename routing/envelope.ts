@@ -33,11 +33,20 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 
 /** Read an event once. Throws on a non-object, since nothing about it could be filtered. */
 export function viewEvent(event: unknown): EventView {
-    if (!isRecord(event)) throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
+    if (!isRecord(event))
+        throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
     const schema = detectSchema(event);
     const eventType = str(schema === "EventGridSchema" ? event.eventType : event.type);
     const subject = str(event.subject);
-    return { schema, raw: event, eventType, eventTypeLower: eventType?.toLowerCase(), subject, subjectLower: subject?.toLowerCase(), data: event.data };
+    return {
+        schema,
+        raw: event,
+        eventType,
+        eventTypeLower: eventType?.toLowerCase(),
+        subject,
+        subjectLower: subject?.toLowerCase(),
+        data: event.data,
+    };
 }
 
 /**

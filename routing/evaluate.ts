@@ -13,7 +13,12 @@ import { EventView, viewEvent } from "./envelope";
 import { resolveKey } from "./keys";
 import { applyOperator, Verdict } from "./operators";
 import {
-    advancedReason, caseOnlyTypeReason, CLOUD_EVENTS_TO_EVENT_GRID_REASON, eventTypeReason, keyCaseReason, subjectReason,
+    advancedReason,
+    caseOnlyTypeReason,
+    CLOUD_EVENTS_TO_EVENT_GRID_REASON,
+    eventTypeReason,
+    keyCaseReason,
+    subjectReason,
 } from "./reasons";
 import { Clause, FilterOutcome, FilterSpec, UndocumentedId } from "./types";
 
@@ -46,14 +51,24 @@ class SubjectMiss {
     readonly #f: CompiledFilter;
     readonly #view: EventView;
     #reason: string | undefined;
-    constructor(readonly clause: Clause, f: CompiledFilter, view: EventView) {
+    constructor(
+        readonly clause: Clause,
+        f: CompiledFilter,
+        view: EventView,
+    ) {
         this.#f = f;
         this.#view = view;
     }
     get reason(): string {
         const side = this.clause === BEGINS ? "begin" : "end";
         const wanted = (side === "begin" ? this.#f.subjectBeginsWith : this.#f.subjectEndsWith) as string;
-        return (this.#reason ??= subjectReason(side, this.#view.subject, wanted, this.#f.caseSensitive, this.#view.eventType));
+        return (this.#reason ??= subjectReason(
+            side,
+            this.#view.subject,
+            wanted,
+            this.#f.caseSensitive,
+            this.#view.eventType,
+        ));
     }
 }
 
@@ -70,13 +85,17 @@ export function evaluateCompiled(f: CompiledFilter, view: EventView): FilterOutc
     if (schema.kind === "fail") return { outcome: "noMatch", clause: SCHEMA, reason: schema.reason };
     const types = checkEventType(f, view);
     if (types.kind === "fail") return { outcome: "noMatch", clause: TYPES, reason: types.reason };
-    if (types.kind === "undocumented") first = { outcome: "undocumented", id: types.id, clause: TYPES, reason: types.reason };
-    if (f.subjectBeginsWith !== undefined && !subjectFits(f, view, "begin")) return new SubjectMiss(BEGINS, f, view) as FilterOutcome;
-    if (f.subjectEndsWith !== undefined && !subjectFits(f, view, "end")) return new SubjectMiss(ENDS, f, view) as FilterOutcome;
+    if (types.kind === "undocumented")
+        first = { outcome: "undocumented", id: types.id, clause: TYPES, reason: types.reason };
+    if (f.subjectBeginsWith !== undefined && !subjectFits(f, view, "begin"))
+        return new SubjectMiss(BEGINS, f, view) as FilterOutcome;
+    if (f.subjectEndsWith !== undefined && !subjectFits(f, view, "end"))
+        return new SubjectMiss(ENDS, f, view) as FilterOutcome;
     for (const a of f.advanced) {
         const r = checkAdvanced(a, view, f.arraysEnabled);
         if (r.kind === "fail") return { outcome: "noMatch", clause: a.clause, reason: r.reason };
-        if (r.kind === "undocumented") first ??= { outcome: "undocumented", id: r.id, clause: a.clause, reason: r.reason };
+        if (r.kind === "undocumented")
+            first ??= { outcome: "undocumented", id: r.id, clause: a.clause, reason: r.reason };
     }
     return first ?? MATCH;
 }
@@ -99,7 +118,8 @@ function checkEventType(f: CompiledFilter, view: EventView): ClauseResult {
     const t = view.eventType;
     if (t !== undefined && types.exact.has(t)) return PASS;
     const caseOnly = view.eventTypeLower === undefined ? undefined : types.lower.get(view.eventTypeLower);
-    if (t !== undefined && caseOnly !== undefined) return { kind: "undocumented", id: "U1", reason: caseOnlyTypeReason(t, caseOnly) };
+    if (t !== undefined && caseOnly !== undefined)
+        return { kind: "undocumented", id: "U1", reason: caseOnlyTypeReason(t, caseOnly) };
     return typeFailure(types, t);
 }
 
@@ -120,7 +140,10 @@ function typeFailure(types: Extract<CompiledFilter["types"], { kind: "list" }>, 
 /** The subject clause, on the strings lower-cased once (the event's in viewEvent, the filter's in compileFilter). */
 function subjectFits(f: CompiledFilter, view: EventView, side: "begin" | "end"): boolean {
     if (view.subject === undefined) return false;
-    if (f.caseSensitive) return side === "begin" ? view.subject.startsWith(f.subjectBeginsWith!) : view.subject.endsWith(f.subjectEndsWith!);
+    if (f.caseSensitive)
+        return side === "begin"
+            ? view.subject.startsWith(f.subjectBeginsWith!)
+            : view.subject.endsWith(f.subjectEndsWith!);
     const s = view.subjectLower!;
     return side === "begin" ? s.startsWith(f.subjectBeginsWithLower!) : s.endsWith(f.subjectEndsWithLower!);
 }
@@ -153,13 +176,21 @@ function fromVerdict(a: CompiledAdvancedFilter, v: Verdict): ClauseResult {
 /** Collapse a verdict to what decides the outcome: pass, fail, or which undocumented case. */
 function verdictClass(v: Verdict): "pass" | "fail" | "U3" | "U4" | "U5" | "U13" | "U14" {
     switch (v.kind) {
-        case "pass": return "pass";
-        case "missing": return v.pass ? "pass" : "fail";
-        case "missingUndocumented": return "U3";
-        case "arraysOff": return "U4";
-        case "wrongType": return "U5";
-        case "nullValue": return "U13";
-        case "emptyOperand": return "U14";
-        default: return "fail";
+        case "pass":
+            return "pass";
+        case "missing":
+            return v.pass ? "pass" : "fail";
+        case "missingUndocumented":
+            return "U3";
+        case "arraysOff":
+            return "U4";
+        case "wrongType":
+            return "U5";
+        case "nullValue":
+            return "U13";
+        case "emptyOperand":
+            return "U14";
+        default:
+            return "fail";
     }
 }

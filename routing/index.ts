@@ -7,7 +7,14 @@
  */
 export { OPERATOR_TYPES } from "./types";
 export type {
-    AdvancedFilter, Clause, EventDeliverySchema, FilterOutcome, FilterSpec, OperatorType, SubscriptionFilter, UndocumentedId,
+    AdvancedFilter,
+    Clause,
+    EventDeliverySchema,
+    FilterOutcome,
+    FilterSpec,
+    OperatorType,
+    SubscriptionFilter,
+    UndocumentedId,
 } from "./types";
 export { InvalidFilterError } from "./errors";
 export { compileFilter } from "./compile";
@@ -18,6 +25,14 @@ export { evaluate, evaluateCompiled } from "./evaluate";
 export { OPERATORS } from "./operators";
 export type { OperatorSpec } from "./operators";
 export { buildRouter, IndexedRouter, ScanRouter } from "./table";
-export type { RoutedSubscription, RouteMatch, RouteNonMatch, RouteResult, RouteUndocumented, Router, RouterStrategy } from "./table";
+export type {
+    RoutedSubscription,
+    RouteMatch,
+    RouteNonMatch,
+    RouteResult,
+    RouteUndocumented,
+    Router,
+    RouterStrategy,
+} from "./table";
 export { canBothMatch, canNeverMatch, findMatchingEvent } from "./satisfiability";
 export type { NeverMatchCode, NeverMatchFinding, Overlap } from "./satisfiability";

@@ -31,7 +31,11 @@ const MISSING: Lookup = { found: false };
 
 /** Envelope keys of the Event Grid schema, lower-cased → JSON field. */
 const EVENT_GRID_KEYS: Readonly<Record<string, string>> = {
-    id: "id", topic: "topic", subject: "subject", eventtype: "eventType", dataversion: "dataVersion",
+    id: "id",
+    topic: "topic",
+    subject: "subject",
+    eventtype: "eventType",
+    dataversion: "dataVersion",
 };
 
 /** CloudEvents names from the older docs page → their CloudEvents 1.0 attribute. */
@@ -47,7 +51,12 @@ export function compileKey(key: unknown): CompiledKey | string {
     const first = segments[0].toLowerCase();
     if (first === "data") return { kind: "data", text: key, path: segments.slice(1) };
     if (segments.length > 1) return { kind: "envelope", text: key, cloudEvents: key.toLowerCase() };
-    return { kind: "envelope", text: key, eventGrid: EVENT_GRID_KEYS[first], cloudEvents: CLOUD_EVENTS_ALIASES[first] ?? first };
+    return {
+        kind: "envelope",
+        text: key,
+        eventGrid: EVENT_GRID_KEYS[first],
+        cloudEvents: CLOUD_EVENTS_ALIASES[first] ?? first,
+    };
 }
 
 export function resolveKey(view: EventView, key: CompiledKey): KeyValue {
@@ -59,7 +68,7 @@ export function resolveKey(view: EventView, key: CompiledKey): KeyValue {
 
 function envelopeValue(view: EventView, key: Extract<CompiledKey, { kind: "envelope" }>): Lookup {
     const field = view.schema === "EventGridSchema" ? key.eventGrid : key.cloudEvents;
-    if (field === undefined || !Object.prototype.hasOwnProperty.call(view.raw, field)) return MISSING;
+    if (field === undefined || !Object.hasOwn(view.raw, field)) return MISSING;
     return { found: true, value: view.raw[field] };
 }
 
@@ -75,8 +84,7 @@ function walk(root: unknown, path: readonly string[], ignoreCase: boolean): Look
     return { found: true, value: current };
 }
 
-const own = (o: Record<string, unknown>, k: string): string | undefined =>
-    Object.prototype.hasOwnProperty.call(o, k) ? k : undefined;
+const own = (o: Record<string, unknown>, k: string): string | undefined => (Object.hasOwn(o, k) ? k : undefined);
 
 /** The exact name wins; otherwise the first name equal to `segment` ignoring case. */
 function findKeyIgnoringCase(o: Record<string, unknown>, segment: string): string | undefined {

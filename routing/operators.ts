@@ -32,8 +32,13 @@ export interface OperatorSpec {
     readonly failPhrase: string;
 }
 
-const spec = (family: OperatorSpec["family"], operand: Operand["kind"], negated: boolean, onMissing: MissingRule,
-    failPhrase: string): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
+const spec = (
+    family: OperatorSpec["family"],
+    operand: Operand["kind"],
+    negated: boolean,
+    onMissing: MissingRule,
+    failPhrase: string,
+): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
 
 /** Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not (https://learn.microsoft.com/azure/event-grid/event-filtering). */
 export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
@@ -59,7 +64,7 @@ export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
 };
 
 export function isOperatorType(s: unknown): s is OperatorType {
-    return typeof s === "string" && Object.prototype.hasOwnProperty.call(OPERATORS, s);
+    return typeof s === "string" && Object.hasOwn(OPERATORS, s);
 }
 
 /**
@@ -69,30 +74,47 @@ export function isOperatorType(s: unknown): s is OperatorType {
  */
 export function holds(op: OperatorType, operand: Operand, x: Scalar): boolean {
     switch (operand.kind) {
-        case "numbers": return operand.values.includes(x as number);
-        case "number": return compareNumber(op, x as number, operand.value);
-        case "boolean": return x === operand.value;
-        case "ranges": return operand.values.some(([lo, hi]) => lo <= (x as number) && (x as number) <= hi);
-        case "strings": return matchString(op, (x as string).toLowerCase(), operand.values);
-        case "none": return true;
+        case "numbers":
+            return operand.values.includes(x as number);
+        case "number":
+            return compareNumber(op, x as number, operand.value);
+        case "boolean":
+            return x === operand.value;
+        case "ranges":
+            return operand.values.some(([lo, hi]) => lo <= (x as number) && (x as number) <= hi);
+        case "strings":
+            return matchString(op, (x as string).toLowerCase(), operand.values);
+        case "none":
+            return true;
     }
 }
 
 function compareNumber(op: OperatorType, x: number, v: number): boolean {
     switch (op) {
-        case "NumberLessThan": return x < v;
-        case "NumberGreaterThan": return x > v;
-        case "NumberLessThanOrEquals": return x <= v;
-        default: return x >= v; // NumberGreaterThanOrEquals, the only other single-number operator
+        case "NumberLessThan":
+            return x < v;
+        case "NumberGreaterThan":
+            return x > v;
+        case "NumberLessThanOrEquals":
+            return x <= v;
+        default:
+            return x >= v; // NumberGreaterThanOrEquals, the only other single-number operator
     }
 }
 
 function matchString(op: OperatorType, x: string, values: readonly string[]): boolean {
     switch (op) {
-        case "StringBeginsWith": case "StringNotBeginsWith": return values.some((v) => x.startsWith(v));
-        case "StringEndsWith": case "StringNotEndsWith": return values.some((v) => x.endsWith(v));
-        case "StringContains": case "StringNotContains": return values.some((v) => x.includes(v));
-        default: return values.includes(x); // StringIn, StringNotIn
+        case "StringBeginsWith":
+        case "StringNotBeginsWith":
+            return values.some((v) => x.startsWith(v));
+        case "StringEndsWith":
+        case "StringNotEndsWith":
+            return values.some((v) => x.endsWith(v));
+        case "StringContains":
+        case "StringNotContains":
+            return values.some((v) => x.includes(v));
+        default:
+            return values.includes(x); // StringIn, StringNotIn
     }
 }
 
@@ -128,7 +150,12 @@ export type Verdict =
 export function applyOperator(op: OperatorType, operand: Operand, lookup: Lookup, arraysEnabled: boolean): Verdict {
     const v = applyOnce(op, operand, lookup, arraysEnabled);
     if (operand.kind !== "strings" || !operand.values.includes("") || !lookup.found) return v;
-    const without = applyOnce(op, { kind: "strings", values: operand.values.filter((x) => x !== "") }, lookup, arraysEnabled);
+    const without = applyOnce(
+        op,
+        { kind: "strings", values: operand.values.filter((x) => x !== "") },
+        lookup,
+        arraysEnabled,
+    );
     return (v.kind === "pass") === (without.kind === "pass") ? v : { kind: "emptyOperand", value: lookup.value };
 }
 
@@ -149,8 +176,17 @@ function onMissing(s: OperatorSpec, lookup: Lookup): Verdict {
     return { kind: "missing", isNull, pass: s.onMissing === "match" };
 }
 
-function onArray(op: OperatorType, s: OperatorSpec, operand: Operand, array: readonly unknown[], arraysEnabled: boolean): Verdict {
-    if (!arraysEnabled) return s.family !== "presence" && !s.negated ? { kind: "arraysOffNoMatch", array } : { kind: "arraysOff", array };
+function onArray(
+    op: OperatorType,
+    s: OperatorSpec,
+    operand: Operand,
+    array: readonly unknown[],
+    arraysEnabled: boolean,
+): Verdict {
+    if (!arraysEnabled)
+        return s.family !== "presence" && !s.negated
+            ? { kind: "arraysOffNoMatch", array }
+            : { kind: "arraysOff", array };
     // A present array is a value: IsNotNull holds, IsNullOrUndefined does not (our inferred reading).
     if (s.family === "presence") return op === "IsNotNull" ? { kind: "pass" } : { kind: "fail", value: array };
     const typed = array.filter((e): e is Scalar => familyOf(e) === s.family);

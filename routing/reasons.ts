@@ -2,7 +2,13 @@
  * Plain-words explanations of why a clause failed or is undocumented. Each shows the event's actual value next
  * to what the filter asked for, and points at the current event type when an old name is involved.
  */
-import { classifyEventType, describeEventTypeProblem, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
+import {
+    classifyEventType,
+    describeEventTypeProblem,
+    findEventType,
+    subjectCanBeginWith,
+    subjectCanEndWith,
+} from "../catalog";
 import { CompiledAdvancedFilter } from "./compile";
 import { Lookup } from "./keys";
 import { fitsShape } from "./subjectShapes";
@@ -26,7 +32,8 @@ export function showOperand(f: CompiledAdvancedFilter): string {
     return showList(f.source.values ?? []);
 }
 
-const opText = (f: CompiledAdvancedFilter): string => `${f.operator}${f.operand.kind === "none" ? "" : ` ${showOperand(f)}`}`;
+const opText = (f: CompiledAdvancedFilter): string =>
+    `${f.operator}${f.operand.kind === "none" ? "" : ` ${showOperand(f)}`}`;
 
 /** Why an advanced filter did not give a definite "pass". Not called for passes. */
 export function advancedReason(f: CompiledAdvancedFilter, v: Verdict): string {
@@ -66,19 +73,23 @@ function describeType(v: unknown): string {
 const lookupText = (l: Lookup): string => (l.found ? showValue(l.value) : "nothing");
 
 export function keyCaseReason(f: CompiledAdvancedFilter, exact: Lookup, loose: Lookup): string {
-    return `${f.key.text} finds ${lookupText(exact)} when key case must match and ${lookupText(loose)} when it is ignored, ` +
-        `and ${f.operator} answers differently for the two; key-name case inside data is undocumented (U6)`;
+    return (
+        `${f.key.text} finds ${lookupText(exact)} when key case must match and ${lookupText(loose)} when it is ignored, ` +
+        `and ${f.operator} answers differently for the two; key-name case inside data is undocumented (U6)`
+    );
 }
 
 /** The includedEventTypes failure, naming the current type when the event or the filter uses an old name. */
 export function eventTypeReason(eventType: string | undefined, listed: readonly string[]): string {
-    if (eventType === undefined) return `the event has no event type, so it cannot be one of includedEventTypes ${showList(listed)}`;
+    if (eventType === undefined)
+        return `the event has no event type, so it cannot be one of includedEventTypes ${showList(listed)}`;
     let reason = `event type ${showValue(eventType)} is not in includedEventTypes ${showList(listed)}`;
     // An event type longer than any real one gets no spelling advice (and no edit-distance work on it).
     const ownProblem = eventType.length <= MAX_VALUE_TEXT ? describeEventTypeProblem(eventType) : undefined;
     if (ownProblem) reason += `; ${ownProblem}`;
     const stale = listed.filter((t) => replacementsOf(t).includes(eventType));
-    if (stale.length) reason += `; the subscription lists ${stale.map((t) => `"${t}"`).join(" and ")} where it means "${eventType}"`;
+    if (stale.length)
+        reason += `; the subscription lists ${stale.map((t) => `"${t}"`).join(" and ")} where it means "${eventType}"`;
     return reason;
 }
 
@@ -88,14 +99,22 @@ function replacementsOf(listedType: string): string[] {
 }
 
 export function caseOnlyTypeReason(eventType: string, listedAs: string): string {
-    return `event type ${showValue(eventType)} equals includedEventTypes entry "${listedAs}" only when letter case is ignored; ` +
-        `whether Event Grid ignores case here is undocumented (U1): write "${eventType}"`;
+    return (
+        `event type ${showValue(eventType)} equals includedEventTypes entry "${listedAs}" only when letter case is ignored; ` +
+        `whether Event Grid ignores case here is undocumented (U1): write "${eventType}"`
+    );
 }
 
 export type SubjectSide = "begin" | "end";
 
 /** The subject failure, with a hint when the filter value can fit no subject of the event's type. */
-export function subjectReason(side: SubjectSide, subject: string | undefined, wanted: string, caseSensitive: boolean, eventType: string | undefined): string {
+export function subjectReason(
+    side: SubjectSide,
+    subject: string | undefined,
+    wanted: string,
+    caseSensitive: boolean,
+    eventType: string | undefined,
+): string {
     const verb = side === "begin" ? "begin with" : "end with";
     const cs = caseSensitive ? " (case-sensitive)" : "";
     if (subject === undefined) return `the event has no subject, so it cannot ${verb} "${wanted}"`;
@@ -106,11 +125,18 @@ export function subjectReason(side: SubjectSide, subject: string | undefined, wa
  * Point at the published subject shape when it explains the failure: either the filter value fits no subject
  * of the event's type (a filter bug), or the event's subject is not one ACS sends (a copied placeholder).
  */
-function shapeHint(side: SubjectSide, subject: string, wanted: string, caseSensitive: boolean, eventType: string | undefined): string {
-    const shapes = eventType === undefined ? [] : findEventType(eventType)?.subjects ?? [];
+function shapeHint(
+    side: SubjectSide,
+    subject: string,
+    wanted: string,
+    caseSensitive: boolean,
+    eventType: string | undefined,
+): string {
+    const shapes = eventType === undefined ? [] : (findEventType(eventType)?.subjects ?? []);
     if (shapes.length === 0) return "";
     const looks = `they look like ${shapes.map((s) => `"${s}"`).join(" or ")}`;
-    if (!filterValueFits(side, wanted, caseSensitive, eventType as string, shapes)) return `; no "${eventType}" subject can (${looks})`;
+    if (!filterValueFits(side, wanted, caseSensitive, eventType as string, shapes))
+        return `; no "${eventType}" subject can (${looks})`;
     const real = shapes.some((s) => fitsShape(s, subject));
     return real ? "" : `; ${showValue(subject)} is not a subject ACS sends for "${eventType}" (${looks})`;
 }
@@ -119,7 +145,13 @@ function shapeHint(side: SubjectSide, subject: string, wanted: string, caseSensi
 const FITS = new Map<string, boolean>();
 const MAX_FITS = 4096;
 
-function filterValueFits(side: SubjectSide, wanted: string, caseSensitive: boolean, eventType: string, shapes: readonly string[]): boolean {
+function filterValueFits(
+    side: SubjectSide,
+    wanted: string,
+    caseSensitive: boolean,
+    eventType: string,
+    shapes: readonly string[],
+): boolean {
     const key = `${side}\u0000${caseSensitive}\u0000${eventType}\u0000${wanted}`;
     let fits = FITS.get(key);
     if (fits === undefined) {

@@ -10,7 +10,13 @@
  * can report it as an error. The analysis assumes ACS events: Event Grid-schema input whose envelope fields are
  * always present strings. All functions throw InvalidFilterError for filters Event Grid would reject.
  */
-import { classifyEventType, describeEventTypeProblem, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
+import {
+    classifyEventType,
+    describeEventTypeProblem,
+    findEventType,
+    subjectCanBeginWith,
+    subjectCanEndWith,
+} from "../catalog";
 import { CompiledFilter, compileFilter } from "./compile";
 import { conditionsByKey, contradiction, KeyCondition, satisfies } from "./constraints";
 import { showList } from "./reasons";
@@ -62,7 +68,9 @@ export function findMatchingEvent(spec: FilterSpec, budget?: number): Record<str
 
 /** The conjunction of `filters` (labelled for messages) can never definitely match: why. */
 function analyse(filters: readonly CompiledFilter[], labels: readonly string[]): NeverMatchFinding[] {
-    const undocumented = filters.flatMap((f, i) => (f.types.kind === "undocumented" ? [finding("undocumentedEventTypes", labels[i], f.types.reason)] : []));
+    const undocumented = filters.flatMap((f, i) =>
+        f.types.kind === "undocumented" ? [finding("undocumentedEventTypes", labels[i], f.types.reason)] : [],
+    );
     if (undocumented.length) return undocumented;
     const byKey = conditionsByKey(filters, labels);
     const typeFindings = checkEventTypes(filters, labels, byKey.get("eventtype") ?? []);
@@ -82,9 +90,14 @@ function finding(code: NeverMatchCode, label: string, message: string): NeverMat
 }
 
 /** The event types every filter admits (undefined = any type), and proofs that there are none usable. */
-function checkEventTypes(filters: readonly CompiledFilter[], labels: readonly string[], onType: readonly KeyCondition[]):
-    { types?: string[]; findings: NeverMatchFinding[] } {
-    const lists = filters.flatMap((f, i) => (f.types.kind === "list" ? [{ label: labels[i], listed: f.types.listed }] : []));
+function checkEventTypes(
+    filters: readonly CompiledFilter[],
+    labels: readonly string[],
+    onType: readonly KeyCondition[],
+): { types?: string[]; findings: NeverMatchFinding[] } {
+    const lists = filters.flatMap((f, i) =>
+        f.types.kind === "list" ? [{ label: labels[i], listed: f.types.listed }] : [],
+    );
     if (lists.length === 0) return { findings: [] };
     const types = lists[0].listed.filter((t) => lists.every((l) => l.listed.includes(t)));
     if (types.length === 0) {
@@ -94,7 +107,14 @@ function checkEventTypes(filters: readonly CompiledFilter[], labels: readonly st
     const current = types.filter((t) => classifyEventType(t).status === "current");
     if (current.length === 0) {
         const problems = types.map((t) => describeEventTypeProblem(t)).join("; ");
-        return { findings: [{ code: "noDeliverableEventType", message: `no included event type is ever delivered by ACS: ${problems}` }] };
+        return {
+            findings: [
+                {
+                    code: "noDeliverableEventType",
+                    message: `no included event type is ever delivered by ACS: ${problems}`,
+                },
+            ],
+        };
     }
     const passing = current.filter((t) => onType.every((c) => satisfies(c, t)));
     if (passing.length === 0) {
@@ -108,7 +128,10 @@ function checkEventTypes(filters: readonly CompiledFilter[], labels: readonly st
  * Which subject conditions fit no published subject of any candidate type. Only decided when every candidate
  * type has a published shape (catalog); the shapes are indicative, so this is as strong as the catalog.
  */
-function subjectShapeProblem(types: readonly string[] | undefined, conditions: readonly KeyCondition[]): string | undefined {
+function subjectShapeProblem(
+    types: readonly string[] | undefined,
+    conditions: readonly KeyCondition[],
+): string | undefined {
     const checked = conditions.filter((c) => SHAPE_TESTS[c.operator] !== undefined);
     if (!types || checked.length === 0) return undefined;
     const shapes = types.flatMap((t) => findEventType(t)?.subjects ?? []);

@@ -17,7 +17,9 @@ const patternCache = new Map<string, RegExp>();
 export function fitsShape(shape: string, subject: string): boolean {
     let re = patternCache.get(shape);
     if (!re) {
-        const body = tokenize(shape).map((t) => (t.kind === "lit" ? escape(t.text) : t.kind === "digits" ? "[0-9]+" : "[^/]+")).join("");
+        const body = tokenize(shape)
+            .map((t) => (t.kind === "lit" ? escape(t.text) : t.kind === "digits" ? "[0-9]+" : "[^/]+"))
+            .join("");
         re = new RegExp(`^${body}$`);
         patternCache.set(shape, re);
     }
@@ -25,7 +27,11 @@ export function fitsShape(shape: string, subject: string): boolean {
 }
 
 /** A walk position: inside token `ti`, `off` characters consumed; `out` is the subject written so far. */
-interface Position { readonly ti: number; readonly off: number; readonly out: string }
+interface Position {
+    readonly ti: number;
+    readonly off: number;
+    readonly out: string;
+}
 
 /**
  * A subject of `shape` that begins with `prefix` (compared ignoring case; the result takes the shape's case
@@ -37,7 +43,9 @@ export function completeWithPrefix(shape: string, prefix: string): string | unde
 
 /** A subject of `shape` that ends with `suffix`, built by completing the reversed shape. */
 export function completeWithSuffix(shape: string, suffix: string): string | undefined {
-    const reversed = tokenize(shape).reverse().map((t): Token => (t.kind === "lit" ? { kind: "lit", text: reverse(t.text) } : t));
+    const reversed = tokenize(shape)
+        .reverse()
+        .map((t): Token => (t.kind === "lit" ? { kind: "lit", text: reverse(t.text) } : t));
     const out = complete(reversed, reverse(suffix));
     return out === undefined ? undefined : reverse(out);
 }

@@ -63,7 +63,11 @@ interface Entry {
 }
 
 function compileEntries(subscriptions: readonly RoutedSubscription[]): Entry[] {
-    return subscriptions.map((subscription, order) => ({ order, subscription, filter: compileFilter(subscription, subscription.name) }));
+    return subscriptions.map((subscription, order) => ({
+        order,
+        subscription,
+        filter: compileFilter(subscription, subscription.name),
+    }));
 }
 
 /**
@@ -73,11 +77,19 @@ function compileEntries(subscriptions: readonly RoutedSubscription[]): Entry[] {
  */
 class NonMatch implements RouteNonMatch {
     readonly #outcome: Extract<FilterOutcome, { outcome: "noMatch" }>;
-    constructor(readonly subscription: RoutedSubscription, readonly handler: string | undefined, outcome: Extract<FilterOutcome, { outcome: "noMatch" }>) {
+    constructor(
+        readonly subscription: RoutedSubscription,
+        readonly handler: string | undefined,
+        outcome: Extract<FilterOutcome, { outcome: "noMatch" }>,
+    ) {
         this.#outcome = outcome;
     }
-    get clause(): Clause { return this.#outcome.clause; }
-    get reason(): string { return this.#outcome.reason; }
+    get clause(): Clause {
+        return this.#outcome.clause;
+    }
+    get reason(): string {
+        return this.#outcome.reason;
+    }
 }
 
 /** Evaluate the given entries (already in table order) and sort them into the three result lists. */
@@ -90,11 +102,19 @@ function collect(view: EventView, entries: readonly Entry[], skipped: number): R
         const o = evaluateCompiled(filter, view);
         const handler = subscription.handler;
         if (o.outcome === "match") matches.push({ subscription, handler });
-        else if (o.outcome === "undocumented") undocumented.push({ subscription, handler, id: o.id, clause: o.clause, reason: o.reason });
+        else if (o.outcome === "undocumented")
+            undocumented.push({ subscription, handler, id: o.id, clause: o.clause, reason: o.reason });
         else nonMatches.push(new NonMatch(subscription, handler, o));
     }
     const problem = view.eventType === undefined ? undefined : describeEventTypeProblem(view.eventType);
-    return { eventType: view.eventType, ...(problem ? { eventTypeProblem: problem } : {}), matches, undocumented, nonMatches, skipped };
+    return {
+        eventType: view.eventType,
+        ...(problem ? { eventTypeProblem: problem } : {}),
+        matches,
+        undocumented,
+        nonMatches,
+        skipped,
+    };
 }
 
 /** Full scan: every subscription is evaluated for every event. */
@@ -145,7 +165,7 @@ export class IndexedRouter implements Router {
     }
 
     private candidateEntries(eventType: string | undefined): Entry[] {
-        const typed = eventType === undefined ? [] : this.byType.get(eventType.toLowerCase()) ?? [];
+        const typed = eventType === undefined ? [] : (this.byType.get(eventType.toLowerCase()) ?? []);
         if (this.always.length === 0) return typed;
         if (typed.length === 0) return this.always;
         return mergeByOrder(typed, this.always);
@@ -177,6 +197,9 @@ function mergeByOrder(a: readonly Entry[], b: readonly Entry[]): Entry[] {
 export type RouterStrategy = "indexed" | "scan";
 
 /** Build a router; "indexed" unless a full scan is wanted (tests, benchmark baseline). */
-export function buildRouter(subscriptions: readonly RoutedSubscription[], strategy: RouterStrategy = "indexed"): Router {
+export function buildRouter(
+    subscriptions: readonly RoutedSubscription[],
+    strategy: RouterStrategy = "indexed",
+): Router {
     return strategy === "indexed" ? new IndexedRouter(subscriptions) : new ScanRouter(subscriptions);
 }

@@ -61,4 +61,9 @@ export type FilterOutcome =
     /** `reason` names the first failed clause in plain words, with the event's actual value. */
     | { readonly outcome: "noMatch"; readonly clause: Clause; readonly reason: string }
     /** Event Grid's answer depends on behaviour Microsoft does not document; `id` points into routing/README.md. */
-    | { readonly outcome: "undocumented"; readonly id: UndocumentedId; readonly clause: Clause; readonly reason: string };
+    | {
+          readonly outcome: "undocumented";
+          readonly id: UndocumentedId;
+          readonly clause: Clause;
+          readonly reason: string;
+      };

@@ -13,7 +13,8 @@ import { viewEvent } from "./envelope";
 import { evaluateCompiled } from "./evaluate";
 import { completeWithPrefix, completeWithSuffix, fitsShape } from "./subjectShapes";
 
-export const WITNESS_TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+export const WITNESS_TOPIC =
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
 const DEFAULT_BUDGET = 5000;
 const MAX_CANDIDATES = 12;
 const ABSENT = Symbol("absent");
@@ -25,11 +26,18 @@ interface Slot {
     readonly candidates: readonly Candidate[];
 }
 
-export function findCommonEvent(filters: readonly CompiledFilter[], budget = DEFAULT_BUDGET): Record<string, unknown> | undefined {
+export function findCommonEvent(
+    filters: readonly CompiledFilter[],
+    budget = DEFAULT_BUDGET,
+): Record<string, unknown> | undefined {
     const rest = [...envelopeSlots(filters), ...dataSlots(filters)];
     const counter = { left: budget };
     for (const type of candidateTypes(filters)) {
-        const slots = [{ path: ["eventType"], candidates: [type] }, { path: ["subject"], candidates: subjectCandidates(filters, type) }, ...rest];
+        const slots = [
+            { path: ["eventType"], candidates: [type] },
+            { path: ["subject"], candidates: subjectCandidates(filters, type) },
+            ...rest,
+        ];
         const found = search(filters, slots, [], counter);
         if (found || counter.left <= 0) return found;
     }
@@ -37,7 +45,12 @@ export function findCommonEvent(filters: readonly CompiledFilter[], budget = DEF
 }
 
 /** Depth-first over the slots' candidates; each complete event costs one unit of budget. */
-function search(filters: readonly CompiledFilter[], slots: readonly Slot[], chosen: Candidate[], counter: { left: number }): Record<string, unknown> | undefined {
+function search(
+    filters: readonly CompiledFilter[],
+    slots: readonly Slot[],
+    chosen: Candidate[],
+    counter: { left: number },
+): Record<string, unknown> | undefined {
     const i = chosen.length;
     if (i === slots.length) {
         counter.left--;
@@ -55,8 +68,12 @@ function search(filters: readonly CompiledFilter[], slots: readonly Slot[], chos
 
 function buildEvent(slots: readonly Slot[], chosen: readonly Candidate[]): Record<string, unknown> {
     const event: Record<string, unknown> = {
-        id: "00000000-0000-0000-0000-0000000000aa", topic: WITNESS_TOPIC, eventTime: "2024-01-01T00:00:00Z",
-        dataVersion: "1.0", metadataVersion: "1", data: {},
+        id: "00000000-0000-0000-0000-0000000000aa",
+        topic: WITNESS_TOPIC,
+        eventTime: "2024-01-01T00:00:00Z",
+        dataVersion: "1.0",
+        metadataVersion: "1",
+        data: {},
     };
     slots.forEach((slot, i) => setPath(event, slot.path, chosen[i]));
     return event;
@@ -66,7 +83,10 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
     let node = target;
     for (const segment of path.slice(0, -1)) {
         const next = node[segment];
-        node = typeof next === "object" && next !== null && !Array.isArray(next) ? next as Record<string, unknown> : (node[segment] = {}) as Record<string, unknown>;
+        node =
+            typeof next === "object" && next !== null && !Array.isArray(next)
+                ? (next as Record<string, unknown>)
+                : ((node[segment] = {}) as Record<string, unknown>);
     }
     const last = path[path.length - 1];
     if (value === ABSENT) delete node[last];
@@ -81,7 +101,9 @@ const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)].slice(0, MAX_CANDIDA
  */
 function candidateTypes(filters: readonly CompiledFilter[]): string[] {
     const lists = filters.map((f) => f.types).flatMap((t) => (t.kind === "list" ? [t.listed] : []));
-    const pool = lists.length ? lists[0].filter((t) => lists.every((l) => l.includes(t))) : EVENT_TYPES.map((e) => e.type);
+    const pool = lists.length
+        ? lists[0].filter((t) => lists.every((l) => l.includes(t)))
+        : EVENT_TYPES.map((e) => e.type);
     return pool.filter((t) => findEventType(t) !== undefined);
 }
 
@@ -95,14 +117,29 @@ function stringValues(a: CompiledAdvancedFilter): string[] {
  * and a plain shape example.
  */
 function subjectCandidates(filters: readonly CompiledFilter[], type: string): Candidate[] {
-    const onSubject = (op: string) => filters.flatMap((f) => f.advanced.filter((a) => a.operator === op && a.key.text.toLowerCase() === "subject")).flatMap(stringValues);
-    const prefixes = [...filters.flatMap((f) => (f.subjectBeginsWith ? [f.subjectBeginsWith] : [])), ...onSubject("StringBeginsWith")];
-    const suffixes = [...filters.flatMap((f) => (f.subjectEndsWith ? [f.subjectEndsWith] : [])), ...onSubject("StringEndsWith")];
+    const onSubject = (op: string) =>
+        filters
+            .flatMap((f) => f.advanced.filter((a) => a.operator === op && a.key.text.toLowerCase() === "subject"))
+            .flatMap(stringValues);
+    const prefixes = [
+        ...filters.flatMap((f) => (f.subjectBeginsWith ? [f.subjectBeginsWith] : [])),
+        ...onSubject("StringBeginsWith"),
+    ];
+    const suffixes = [
+        ...filters.flatMap((f) => (f.subjectEndsWith ? [f.subjectEndsWith] : [])),
+        ...onSubject("StringEndsWith"),
+    ];
     const shapes = findEventType(type)?.subjects ?? [];
-    const joined = ["", ...prefixes].flatMap((p) => ["", ...suffixes].flatMap((s) => (p + s ? [p + s, `${p}5550100${s}`] : [])));
-    const completed = shapes.flatMap((shape) => [
-        ...prefixes.map((p) => completeWithPrefix(shape, p)), ...suffixes.map((s) => completeWithSuffix(shape, s)), exampleSubject(shape),
-    ]).filter((s): s is string => s !== undefined);
+    const joined = ["", ...prefixes].flatMap((p) =>
+        ["", ...suffixes].flatMap((s) => (p + s ? [p + s, `${p}5550100${s}`] : [])),
+    );
+    const completed = shapes
+        .flatMap((shape) => [
+            ...prefixes.map((p) => completeWithPrefix(shape, p)),
+            ...suffixes.map((s) => completeWithSuffix(shape, s)),
+            exampleSubject(shape),
+        ])
+        .filter((s): s is string => s !== undefined);
     const all = [...onSubject("StringIn"), ...joined.sort((a, b) => b.length - a.length), ...completed, "x"];
     const real = shapes.length ? all.filter((s) => shapes.some((shape) => fitsShape(shape, s))) : all;
     return [...new Set(real)].slice(0, 3 * MAX_CANDIDATES);
@@ -113,8 +150,14 @@ function envelopeSlots(filters: readonly CompiledFilter[]): Slot[] {
     const fields: Record<string, string> = { id: "id", topic: "topic", dataversion: "dataVersion" };
     const out: Slot[] = [];
     for (const [lower, field] of Object.entries(fields)) {
-        const conds = filters.flatMap((f) => f.advanced.filter((a) => a.key.kind === "envelope" && a.key.text.toLowerCase() === lower));
-        if (conds.length) out.push({ path: [field], candidates: uniq([...conds.flatMap(stringValues).flatMap(stringVariants), "1.0", WITNESS_TOPIC]) });
+        const conds = filters.flatMap((f) =>
+            f.advanced.filter((a) => a.key.kind === "envelope" && a.key.text.toLowerCase() === lower),
+        );
+        if (conds.length)
+            out.push({
+                path: [field],
+                candidates: uniq([...conds.flatMap(stringValues).flatMap(stringVariants), "1.0", WITNESS_TOPIC]),
+            });
     }
     return out;
 }
@@ -138,7 +181,10 @@ function dataCandidates(conds: readonly CompiledAdvancedFilter[]): Candidate[] {
     const numbers = conds.some(isNumeric) ? numberRepresentatives(conds.map((c) => c.operand)) : [];
     const booleans = conds.some((c) => c.operator === "BoolEquals") ? [true, false] : [];
     const nearMisses = strings.flatMap((v) => [`${v}x`, `x${v}`]);
-    return [...new Set<Candidate>([...strings, ...numbers, ...booleans, ABSENT, ...nearMisses, "zz"])].slice(0, 2 * MAX_CANDIDATES);
+    return [...new Set<Candidate>([...strings, ...numbers, ...booleans, ABSENT, ...nearMisses, "zz"])].slice(
+        0,
+        2 * MAX_CANDIDATES,
+    );
 }
 
 const isNumeric = (a: CompiledAdvancedFilter): boolean => a.operator.startsWith("Number");

@@ -2,11 +2,13 @@
  * Load the sample events under samples/events: every `.json` file, recursively, in path order. A file may hold
  * one event (an object, as CloudEvents deliveries may) or an array of events (as Event Grid always posts).
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 /** Beside this file; compiled into build/samples/, the JSON stays in the sources' samples/events. */
-export const SAMPLE_EVENTS_DIR = fs.existsSync(path.join(__dirname, "events")) ? path.join(__dirname, "events") : path.resolve(__dirname, "../../samples/events");
+export const SAMPLE_EVENTS_DIR = fs.existsSync(path.join(__dirname, "events"))
+    ? path.join(__dirname, "events")
+    : path.resolve(__dirname, "../../samples/events");
 
 export interface SampleEvent {
     /** Path relative to the samples root, with `/` separators, e.g. `sms/SMSReceived.to-1604.eventgrid.json`. */

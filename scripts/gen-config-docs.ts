@@ -3,8 +3,8 @@
  * (config/schema.ts → `z.toJSONSchema`): `npx tsx scripts/gen-config-docs.ts`. test/config/docs.spec.ts fails
  * when the checked-in file differs from what this renders, so the reference cannot drift from the validation.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { z } from "zod";
 import { stackConfigSchema } from "../config/schema";
 
@@ -39,7 +39,8 @@ function typeOf(s: JsonSchema): string {
     if (s.anyOf) return [...new Set(s.anyOf.map(typeOf))].join(" or ");
     if (s.const !== undefined) return typeof s.const;
     if (s.type === "array") return `list of ${s.items ? typeOf(s.items) : "any"}`;
-    if (s.type === "object" && s.additionalProperties && typeof s.additionalProperties === "object" && !s.properties) return "map";
+    if (s.type === "object" && s.additionalProperties && typeof s.additionalProperties === "object" && !s.properties)
+        return "map";
     return Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
 }
 
@@ -51,8 +52,18 @@ function allowedOf(s: JsonSchema): string {
     if (s.pattern) parts.push(`matches ${code(s.pattern)}`);
     if (s.format) parts.push(s.format);
     const range = (lo?: number, hi?: number, unit = "") =>
-        lo !== undefined && hi !== undefined ? `${lo}–${hi}${unit}` : lo !== undefined ? `≥ ${lo}${unit}` : hi !== undefined ? `≤ ${hi}${unit}` : "";
-    const r = [range(s.minimum, s.maximum), range(s.minLength, s.maxLength, " characters"), range(s.minItems, s.maxItems, " items")].filter(Boolean);
+        lo !== undefined && hi !== undefined
+            ? `${lo}–${hi}${unit}`
+            : lo !== undefined
+              ? `≥ ${lo}${unit}`
+              : hi !== undefined
+                ? `≤ ${hi}${unit}`
+                : "";
+    const r = [
+        range(s.minimum, s.maximum),
+        range(s.minLength, s.maxLength, " characters"),
+        range(s.minItems, s.maxItems, " items"),
+    ].filter(Boolean);
     parts.push(...r);
     if (s.type === "array" && s.items) {
         const inner = allowedOf(s.items);
@@ -77,8 +88,10 @@ function walk(s: JsonSchema, key: string, required: boolean, rows: Row[]): void 
         if (s.type === "array" && s.items?.type === "object") walk(s.items, `${key}[]`, false, rows);
         return;
     }
-    for (const [name, child] of Object.entries(s.properties ?? {})) walk(child, key ? `${key}.${name}` : name, (s.required ?? []).includes(name), rows);
-    if (s.additionalProperties && typeof s.additionalProperties === "object") walk(s.additionalProperties, `${key}.<name>`, false, rows);
+    for (const [name, child] of Object.entries(s.properties ?? {}))
+        walk(child, key ? `${key}.${name}` : name, (s.required ?? []).includes(name), rows);
+    if (s.additionalProperties && typeof s.additionalProperties === "object")
+        walk(s.additionalProperties, `${key}.<name>`, false, rows);
 }
 
 /** Removes the duplicate parent row that walk() adds for list items (the list row already says "list of object"). */
@@ -103,7 +116,9 @@ export function renderConfigDocs(): string {
         "",
         "| key | type | required | default | allowed |",
         "|---|---|---|---|---|",
-        ...dedupe(rows).map((r) => `| \`${r.key}\` | ${r.type} | ${r.required ? "yes" : ""} | ${r.default} | ${r.allowed} |`),
+        ...dedupe(rows).map(
+            (r) => `| \`${r.key}\` | ${r.type} | ${r.required ? "yes" : ""} | ${r.default} | ${r.allowed} |`,
+        ),
         "",
     ];
     return lines.join("\n");

@@ -16,8 +16,8 @@
  *
  * Usage: tsx scripts/gen-event-payloads.ts [--spec <dir holding swagger/AzureCommunicationServices.json>]
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 import { reach } from "../catalog/payloads";
 import type { KeyType, PayloadKey, TypePayload } from "../catalog/payloadTypes";
@@ -42,21 +42,46 @@ export function packageVersion(): string {
 export function packageEventModels(): Map<string, string> {
     const dts = fs.readFileSync(path.join(packageDir(), "dist", "commonjs", "predicates.d.ts"), "utf8");
     const out = new Map<string, string>();
-    for (const m of dts.matchAll(/"(Microsoft\.Communication\.\w+)": (\w+);/g)) out.set(PACKAGE_MISSPELLINGS[m[1]] ?? m[1], m[2]);
+    for (const m of dts.matchAll(/"(Microsoft\.Communication\.\w+)": (\w+);/g))
+        out.set(PACKAGE_MISSPELLINGS[m[1]] ?? m[1], m[2]);
     return out;
 }
 
-interface Mapper { type: { name: string; className?: string; element?: Mapper; value?: Mapper; modelProperties?: Record<string, Prop> } }
-interface Prop extends Mapper { serializedName: string; required?: boolean }
+interface Mapper {
+    type: {
+        name: string;
+        className?: string;
+        element?: Mapper;
+        value?: Mapper;
+        modelProperties?: Record<string, Prop>;
+    };
+}
+interface Prop extends Mapper {
+    serializedName: string;
+    required?: boolean;
+}
 
 function mappers(): Record<string, Mapper> {
     // Not in the package's "exports" map, so resolved by file path; the mappers are what the SDK (de)serializes with.
     return require(path.join(packageDir(), "dist", "commonjs", "generated", "models", "mappers.js"));
 }
 
-const SCALAR: Readonly<Record<string, KeyType>> = { String: "string", Number: "number", Boolean: "boolean", DateTime: "string", Enum: "string", any: "any" };
+const SCALAR: Readonly<Record<string, KeyType>> = {
+    String: "string",
+    Number: "number",
+    Boolean: "boolean",
+    DateTime: "string",
+    Enum: "string",
+    any: "any",
+};
 
-function walkMapper(all: Record<string, Mapper>, className: string, prefix: string, out: PayloadKey[], seen: string[]): void {
+function walkMapper(
+    all: Record<string, Mapper>,
+    className: string,
+    prefix: string,
+    out: PayloadKey[],
+    seen: string[],
+): void {
     const props = all[className]?.type.modelProperties;
     if (!props) throw new Error(`@azure/eventgrid has no mapper for ${className}`);
     for (const p of Object.values(props)) {
@@ -68,7 +93,8 @@ function walkMapper(all: Record<string, Mapper>, className: string, prefix: stri
         } else if (t.name === "Sequence") {
             out.push([`${key}[]`, "array", !!p.required]);
             const el = t.element!.type;
-            if (el.name === "Composite" && !seen.includes(el.className!)) walkMapper(all, el.className!, `${key}[].`, out, [...seen, el.className!]);
+            if (el.name === "Composite" && !seen.includes(el.className!))
+                walkMapper(all, el.className!, `${key}[].`, out, [...seen, el.className!]);
         } else if (t.name === "Dictionary") {
             out.push([`${key}.*`, "map", !!p.required]);
         } else {
@@ -91,9 +117,13 @@ export function fromPackage(): Record<string, TypePayload> {
 
 /** Part 2: keys the swagger defines that the package lacks, per type (same path notation). */
 export function fromSwagger(specDir: string, pkg: Record<string, TypePayload>): Record<string, PayloadKey[]> {
-    const swagger = JSON.parse(fs.readFileSync(path.join(specDir, "swagger", "AzureCommunicationServices.json"), "utf8"));
+    const swagger = JSON.parse(
+        fs.readFileSync(path.join(specDir, "swagger", "AzureCommunicationServices.json"), "utf8"),
+    );
     const defs: Record<string, any> = swagger.definitions;
-    const identifier = pkg[`${P}IncomingCall`].keys.filter(([k]) => k.startsWith("to.")).map(([k, t, r]) => [k.slice(3), t, r] as PayloadKey);
+    const identifier = pkg[`${P}IncomingCall`].keys
+        .filter(([k]) => k.startsWith("to."))
+        .map(([k, t, r]) => [k.slice(3), t, r] as PayloadKey);
     const out: Record<string, PayloadKey[]> = {};
     for (const [name, def] of Object.entries(defs)) {
         const m = /Microsoft\.Communication\.(\w+)/.exec(def.description ?? "");
@@ -107,7 +137,14 @@ export function fromSwagger(specDir: string, pkg: Record<string, TypePayload>): 
     return out;
 }
 
-function walkSchema(defs: Record<string, any>, schema: any, prefix: string, out: PayloadKey[], identifier: PayloadKey[], seen: string[]): void {
+function walkSchema(
+    defs: Record<string, any>,
+    schema: any,
+    prefix: string,
+    out: PayloadKey[],
+    identifier: PayloadKey[],
+    seen: string[],
+): void {
     const { properties, required } = flatten(defs, schema);
     for (const [prop, raw] of Object.entries<any>(properties)) {
         const key = prefix + prop;
@@ -123,7 +160,8 @@ function walkSchema(defs: Record<string, any>, schema: any, prefix: string, out:
             out.push([`${key}[]`, "array", req]);
             const itemRef: string = s.items.$ref ?? `${key}[]`;
             const item = s.items.$ref ? defs[itemRef.replace("#/definitions/", "")] : s.items;
-            if ((item.properties || item.allOf) && !seen.includes(itemRef)) walkSchema(defs, item, `${key}[].`, out, identifier, [...seen, itemRef]);
+            if ((item.properties || item.allOf) && !seen.includes(itemRef))
+                walkSchema(defs, item, `${key}[].`, out, identifier, [...seen, itemRef]);
         } else if (s.additionalProperties) {
             out.push([`${key}.*`, "map", req]);
         } else if (s.properties || s.allOf) {
@@ -131,7 +169,14 @@ function walkSchema(defs: Record<string, any>, schema: any, prefix: string, out:
             const name = ref ?? key;
             if (!seen.includes(name)) walkSchema(defs, s, `${key}.`, out, identifier, [...seen, name]);
         } else {
-            const t: KeyType = s.type === "integer" || s.type === "number" ? "number" : s.type === "boolean" ? "boolean" : s.type === "string" ? "string" : "any";
+            const t: KeyType =
+                s.type === "integer" || s.type === "number"
+                    ? "number"
+                    : s.type === "boolean"
+                      ? "boolean"
+                      : s.type === "string"
+                        ? "string"
+                        : "any";
             out.push([key, t, req]);
         }
     }
@@ -161,7 +206,12 @@ export function fromExample(data: Record<string, unknown>): PayloadKey[] {
             else if (v !== null && typeof v === "object") {
                 out.push([key, "object", false]);
                 walk(v as Record<string, unknown>, `${key}.`);
-            } else out.push([key, typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string", false]);
+            } else
+                out.push([
+                    key,
+                    typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string",
+                    false,
+                ]);
         }
     };
     walk(data, "");
@@ -172,11 +222,18 @@ export function fromExample(data: Record<string, unknown>): PayloadKey[] {
 function specSamples(type: string): Record<string, unknown>[] {
     const name = type.slice(P.length);
     const root = path.join(__dirname, "..", "samples", "events");
-    return fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
-        ["eventgrid", "cloudevents"].map((env) => path.join(root, d.name, `${name}.spec.${env}.json`)).filter((f) => fs.existsSync(f)).map((f) => {
-            const content = JSON.parse(fs.readFileSync(f, "utf8"));
-            return (Array.isArray(content) ? content[0] : content).data;
-        }));
+    return fs
+        .readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .flatMap((d) =>
+            ["eventgrid", "cloudevents"]
+                .map((env) => path.join(root, d.name, `${name}.spec.${env}.json`))
+                .filter((f) => fs.existsSync(f))
+                .map((f) => {
+                    const content = JSON.parse(fs.readFileSync(f, "utf8"));
+                    return (Array.isArray(content) ? content[0] : content).data;
+                }),
+        );
 }
 
 /**
@@ -184,7 +241,10 @@ function specSamples(type: string): Record<string, unknown>[] {
  * nowhere (AdvancedMessageAnalysisCompleted), and for the others the example keys outside the definitions
  * (older names such as `senderId`). Microsoft documents them, so a filter on them must not be blocked.
  */
-export function fromExamples(types: readonly string[], defined: (type: string) => readonly PayloadKey[]): Record<string, TypePayload> {
+export function fromExamples(
+    types: readonly string[],
+    defined: (type: string) => readonly PayloadKey[],
+): Record<string, TypePayload> {
     const out: Record<string, TypePayload> = {};
     for (const type of types) {
         const known = defined(type);
@@ -195,13 +255,22 @@ export function fromExamples(types: readonly string[], defined: (type: string) =
                 if (!covered && !keys.has(k[0])) keys.set(k[0], k);
             }
         }
-        if (keys.size) out[type] = { model: known.length ? "example keys outside the definitions" : "example events only", keys: [...keys.values()] };
+        if (keys.size)
+            out[type] = {
+                model: known.length ? "example keys outside the definitions" : "example events only",
+                keys: [...keys.values()],
+            };
     }
     return out;
 }
 
-export function render(pkg: Record<string, TypePayload>, swagger: Record<string, PayloadKey[]>, examples: Record<string, TypePayload>): string {
-    const obj = (o: Record<string, unknown>) => JSON.stringify(o, null, 1).replace(/\[\n\s*("[^"]*"),\n\s*("[^"]*"),\n\s*(true|false)\n\s*\]/g, "[$1, $2, $3]");
+export function render(
+    pkg: Record<string, TypePayload>,
+    swagger: Record<string, PayloadKey[]>,
+    examples: Record<string, TypePayload>,
+): string {
+    const obj = (o: Record<string, unknown>) =>
+        JSON.stringify(o, null, 1).replace(/\[\n\s*("[^"]*"),\n\s*("[^"]*"),\n\s*(true|false)\n\s*\]/g, "[$1, $2, $3]");
     return `// GENERATED by scripts/gen-event-payloads.ts — do not edit; run \`npx tsx scripts/gen-event-payloads.ts\`.
 // Sources: see the header of scripts/gen-event-payloads.ts. test/catalog/payloads.spec.ts fails when this is stale.
 import type { PayloadKey, TypePayload } from "./payloadTypes";
@@ -224,7 +293,11 @@ export function allTypes(pkg: Record<string, TypePayload>): string[] {
     return [...Object.keys(pkg), ...NOT_IN_PACKAGE].sort();
 }
 
-export function definedKeys(pkg: Record<string, TypePayload>, swagger: Record<string, readonly PayloadKey[]>, type: string): PayloadKey[] {
+export function definedKeys(
+    pkg: Record<string, TypePayload>,
+    swagger: Record<string, readonly PayloadKey[]>,
+    type: string,
+): PayloadKey[] {
     return [...(pkg[type]?.keys ?? []), ...(swagger[type] ?? [])];
 }
 
@@ -233,7 +306,14 @@ function main(argv: string[]): void {
     const pkg = fromPackage();
     // Without a spec copy, keep the committed swagger additions (they only change when the spec revision does).
     const swagger = i >= 0 ? fromSwagger(argv[i + 1], pkg) : require("../catalog/payloads.generated").SWAGGER_ADDITIONS;
-    fs.writeFileSync(OUT, render(pkg, swagger, fromExamples(allTypes(pkg), (t) => definedKeys(pkg, swagger, t))));
+    fs.writeFileSync(
+        OUT,
+        render(
+            pkg,
+            swagger,
+            fromExamples(allTypes(pkg), (t) => definedKeys(pkg, swagger, t)),
+        ),
+    );
     process.stdout.write(`wrote ${path.relative(process.cwd(), OUT)}\n`);
 }
 

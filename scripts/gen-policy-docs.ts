@@ -3,8 +3,8 @@
  * (policy/decisions.ts): `npx tsx scripts/gen-policy-docs.ts`. test/policy/docs.spec.ts fails when the
  * checked-in file differs from what this renders, so the docs cannot drift from the rules.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { CATALOGUE, HARNESS_CHECKS, PACK_NAME } from "../policy/catalogue";
 import { DECISIONS, LEVEL_POLICY } from "../policy/decisions";
 import { HarnessCheck, isStackPolicy, RuleEntry } from "../policy/lib/rule";
@@ -29,13 +29,31 @@ const SECTIONS: readonly { prefix: string; title: string }[] = [
     { prefix: "resource", title: "Every resource (tags, regions)" },
 ];
 
-type Row = { name: string; level: string; kind: string; entry: RuleEntry | HarnessCheck; description: string; configSchema?: RuleEntry["policy"]["configSchema"] };
+type Row = {
+    name: string;
+    level: string;
+    kind: string;
+    entry: RuleEntry | HarnessCheck;
+    description: string;
+    configSchema?: RuleEntry["policy"]["configSchema"];
+};
 
 function rows(): Row[] {
     const rules: Row[] = CATALOGUE.map((e) => ({
-        name: e.policy.name, level: e.policy.enforcementLevel ?? "advisory", kind: kindOf(e), entry: e, description: e.policy.description, configSchema: e.policy.configSchema,
+        name: e.policy.name,
+        level: e.policy.enforcementLevel ?? "advisory",
+        kind: kindOf(e),
+        entry: e,
+        description: e.policy.description,
+        configSchema: e.policy.configSchema,
     }));
-    const checks: Row[] = HARNESS_CHECKS.map((c) => ({ name: c.name, level: c.enforcementLevel, kind: "harness", entry: c, description: c.description }));
+    const checks: Row[] = HARNESS_CHECKS.map((c) => ({
+        name: c.name,
+        level: c.enforcementLevel,
+        kind: "harness",
+        entry: c,
+        description: c.description,
+    }));
     return [...rules, ...checks];
 }
 
@@ -49,7 +67,10 @@ const cell = (s: string) => s.replace(/\|/g, "\\|");
 
 function summary(all: Row[]): string[] {
     const out = ["| Policy | Level | Kind | Pillar | Unset |", "|---|---|---|---|---|"];
-    for (const r of all) out.push(`| [${r.name}](#${r.name}) | ${r.level} | ${r.kind.split(" ")[0]} | ${r.entry.pillar} | ${r.entry.unset} |`);
+    for (const r of all)
+        out.push(
+            `| [${r.name}](#${r.name}) | ${r.level} | ${r.kind.split(" ")[0]} | ${r.entry.pillar} | ${r.entry.unset} |`,
+        );
     return out;
 }
 
@@ -60,14 +81,16 @@ function configLines(r: Row): string[] {
         const { type, default: value, description } = s as { type?: string; default?: unknown; description?: string };
         // A long default (a whole map) is described rather than dumped, when the schema describes it.
         const shown = JSON.stringify(value);
-        if (description && shown !== undefined && shown.length > 120) return `- Config \`${k}\` (${type ?? "any"}): ${description}`;
+        if (description && shown !== undefined && shown.length > 120)
+            return `- Config \`${k}\` (${type ?? "any"}): ${description}`;
         return `- Config \`${k}\` (${type ?? "any"}), default \`${shown}\`${description ? `: ${description}` : ""}`;
     });
 }
 
 function ruleBlock(r: Row): string[] {
     return [
-        `### ${r.name}`, "",
+        `### ${r.name}`,
+        "",
         `- **Level:** ${r.level} (${r.entry.why})`,
         `- **Kind:** ${r.kind === "harness" ? "harness check in policy/evaluate.ts (CrossGuard sees secrets unwrapped)" : r.kind} · **Pillar:** ${r.entry.pillar} · **Unset:** ${r.entry.unset}`,
         `- **What goes wrong:** ${cell(r.description)}`,
@@ -81,7 +104,8 @@ function ruleBlock(r: Row): string[] {
 
 function decisions(): string[] {
     return DECISIONS.flatMap((d) => [
-        `### ${/^\d/.test(d.id) ? `${d.id} ` : ""}${d.title}`, "",
+        `### ${/^\d/.test(d.id) ? `${d.id} ` : ""}${d.title}`,
+        "",
         `- **Conflict:** ${d.conflict}`,
         `- **Decision:** ${d.decision}`,
         ...(d.policies.length ? [`- **Policies:** ${d.policies.map((p) => `[${p}](#${p})`).join(", ")}`] : []),
@@ -90,7 +114,8 @@ function decisions(): string[] {
 }
 
 const USAGE = [
-    "## Running the pack", "",
+    "## Running the pack",
+    "",
     "- With the Pulumi CLI: `pulumi preview --policy-pack policy [--policy-pack-config policy-config.json]` (same for `pulumi up`).",
     "  Mandatory violations fail the preview/update; advisory ones are reported.",
     "- Offline, without the CLI or Azure: `npm run plan -- --stack dev [--policy-config policy-config.json]` (without the",
@@ -99,7 +124,8 @@ const USAGE = [
     "  handlers on the graph captured under mocks (resource pass on inputs, stack pass on outputs with parents and",
     "  dependencies) and returns findings `{ policy, level, urn, resourceType, resourceName, message, fix }`, mandatory first.",
     "",
-    "## Configuring levels and properties", "",
+    "## Configuring levels and properties",
+    "",
     "The pack config is the JSON file `--policy-pack-config` takes; the offline evaluation reads the same file. Each key is a",
     "policy name (or `all` for every policy), each value a level (`advisory`, `mandatory`, `remediate`, `disabled`) or an",
     "object with `enforcementLevel` and the policy's own properties. A per-policy entry wins over `all`; unknown policy names",
@@ -107,11 +133,11 @@ const USAGE = [
     "",
     "```json",
     "{",
-    "  \"storage-account-require-dead-letter-geo-replication\": \"mandatory\",",
-    "  \"event-subscription-report-overlapping-routes\": \"disabled\",",
-    "  \"communication-service-restrict-data-location\": { \"allowedDataLocations\": [\"Europe\"] },",
-    "  \"system-topic-require-source-in-stack\": { \"externalSources\": [\"/subscriptions/…/communicationServices/acs-shared\"] },",
-    "  \"function-app-allow-push-delivery\": { \"enforcementLevel\": \"mandatory\", \"exemptApps\": [\"func-private-tested\"] }",
+    '  "storage-account-require-dead-letter-geo-replication": "mandatory",',
+    '  "event-subscription-report-overlapping-routes": "disabled",',
+    '  "communication-service-restrict-data-location": { "allowedDataLocations": ["Europe"] },',
+    '  "system-topic-require-source-in-stack": { "externalSources": ["/subscriptions/…/communicationServices/acs-shared"] },',
+    '  "function-app-allow-push-delivery": { "enforcementLevel": "mandatory", "exemptApps": ["func-private-tested"] }',
     "}",
     "```",
     "",
@@ -126,23 +152,37 @@ const USAGE = [
 export function renderPolicyDocs(): string {
     const all = rows();
     const out = [
-        `# Policy pack \`${PACK_NAME}\``, "",
-        "> Generated by scripts/gen-policy-docs.ts — do not edit. After changing policy/, run `npx tsx scripts/gen-policy-docs.ts`.", "",
+        `# Policy pack \`${PACK_NAME}\``,
+        "",
+        "> Generated by scripts/gen-policy-docs.ts — do not edit. After changing policy/, run `npx tsx scripts/gen-policy-docs.ts`.",
+        "",
         `${CATALOGUE.length} CrossGuard policies and ${HARNESS_CHECKS.length} harness checks for the ACS → Event Grid → handler path: baseline parity with`,
         "PSRule for Azure, Checkov and Azure Policy for every resource type the components emit, plus Event-Grid-semantic checks",
         "none of them has. Anchor keys: PSR = PSRule (AZR- id), CKV = Checkov, POL = Azure",
         "Policy definition GUID, APRL = Proactive Resiliency Library, WAF = Well-Architected service guide, BT = ARM schema,",
-        "URLs are the public sources of the facts a rule rests on.", "",
-        "## Levels", "", LEVEL_POLICY, "",
+        "URLs are the public sources of the facts a rule rests on.",
+        "",
+        "## Levels",
+        "",
+        LEVEL_POLICY,
+        "",
         ...USAGE,
-        "## Decisions", "", ...decisions(),
-        "## Summary", "", ...summary(all), "",
+        "## Decisions",
+        "",
+        ...decisions(),
+        "## Summary",
+        "",
+        ...summary(all),
+        "",
     ];
     for (const s of SECTIONS) {
         out.push(`## ${s.title}`, "");
         for (const r of all.filter((x) => x.name.startsWith(`${s.prefix}-`))) out.push(...ruleBlock(r));
     }
-    return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+    return `${out
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trimEnd()}\n`;
 }
 
 if (require.main === module) {

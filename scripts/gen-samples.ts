@@ -5,33 +5,43 @@
  * cloud-events-schema}/, commits listed in samples/events/SPEC-EXAMPLES.md), with the normalizations listed
  * there. Needs a local copy of those folders: tsx scripts/gen-samples.ts <dir holding examples/>.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { EVENT_TYPES, findEventType } from "../catalog";
 import { toCloudEvent, toEventGridInput } from "../routing/envelope";
 
 const P = "Microsoft.Communication.";
 const OUT = path.join(__dirname, "..", "samples", "events");
-const DEV_ACS_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+const DEV_ACS_ID =
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
 /** Published under an old event name; the current type has its own example, so this one is not used. */
 const SPEC_URL = "https://github.com/Azure/azure-rest-api-specs/blob";
 const SPEC_PATH = "specification/eventgrid/data-plane/Microsoft.Communication/stable/2018-01-01/examples";
 const SKIP = new Set(["cloud-events-schema/chat_azure_bot_command.json"]);
 
 type Event = Record<string, any>;
-interface Example { file: string; event: Event }
+interface Example {
+    file: string;
+    event: Event;
+}
 
 function examples(dir: string, folder: string): Example[] {
     const full = path.join(dir, "examples", folder);
-    return fs.readdirSync(full).sort().filter((f) => f.endsWith(".json") && !SKIP.has(`${folder}/${f}`)).flatMap((f) => {
-        const content = JSON.parse(fs.readFileSync(path.join(full, f), "utf8"));
-        return (Array.isArray(content) ? content : [content]).map((event: Event) => ({ file: `${folder}/${f}`, event }));
-    });
+    return fs
+        .readdirSync(full)
+        .sort()
+        .filter((f) => f.endsWith(".json") && !SKIP.has(`${folder}/${f}`))
+        .flatMap((f) => {
+            const content = JSON.parse(fs.readFileSync(path.join(full, f), "utf8"));
+            return (Array.isArray(content) ? content : [content]).map((event: Event) => ({
+                file: `${folder}/${f}`,
+                event,
+            }));
+        });
 }
 
 const isCloudEvent = (e: Event) => "specversion" in e || "specVersion" in e;
 const typeOf = (e: Event): string => e.eventType ?? e.type;
-
 
 /** PascalCase SMS keys (`MessageId`) → the camelCase wire names the swagger and SDK define. */
 function camelKeys(v: unknown): unknown {
@@ -60,7 +70,7 @@ function normalizeCloudEvent(e: Event): Event {
 
 function write(file: string, content: unknown): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(content, null, 2) + "\n");
+    fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
 /** Source commit of each example file, from the copy's own README table (`| \`examples/x/y.json\` | \`sha\` |`). */
@@ -71,7 +81,8 @@ function commits(dir: string): Map<string, string> {
 
 function main(dir: string): void {
     const sha = commits(dir);
-    const cite = (file: string) => `[\`${file}\`](${SPEC_URL}/${sha.get(file)}/${SPEC_PATH}/${file}) @ \`${sha.get(file)?.slice(0, 10)}\``;
+    const cite = (file: string) =>
+        `[\`${file}\`](${SPEC_URL}/${sha.get(file)}/${SPEC_PATH}/${file}) @ \`${sha.get(file)?.slice(0, 10)}\``;
     const eg = examples(dir, "event-grid-schema");
     const ce = examples(dir, "cloud-events-schema");
     const rows: string[] = [];
@@ -85,9 +96,11 @@ function main(dir: string): void {
         const base = path.join(OUT, findEventType(info.type)!.family, `${name}.spec`);
         write(`${base}.eventgrid.json`, [normalizeEventGrid(egSource.event)]);
         write(`${base}.cloudevents.json`, normalizeCloudEvent(ceSource.event));
-        rows.push(`| ${name} | ${cite(egSource.file)}${isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : ""} | ${cite(ceSource.file)}${isCloudEvent(ceSource.event) ? "" : " (converted)"} |`);
+        rows.push(
+            `| ${name} | ${cite(egSource.file)}${isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : ""} | ${cite(ceSource.file)}${isCloudEvent(ceSource.event) ? "" : " (converted)"} |`,
+        );
     }
-    process.stdout.write(rows.join("\n") + "\n");
+    process.stdout.write(`${rows.join("\n")}\n`);
 }
 
 if (require.main === module) main(process.argv[2]);

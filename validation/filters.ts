@@ -1,4 +1,11 @@
-import { classifyEventType, describeEventTypeProblem, exampleSubject, findEventType, subjectCanBeginWith, subjectCanEndWith } from "../catalog";
+import {
+    classifyEventType,
+    describeEventTypeProblem,
+    exampleSubject,
+    findEventType,
+    subjectCanBeginWith,
+    subjectCanEndWith,
+} from "../catalog";
 import { Issue, issue } from "./issue";
 import { LIMITS } from "./limits";
 
@@ -17,13 +24,27 @@ export interface AdvancedFilterInput {
 
 export function checkEventTypes(types: unknown, path: Path): Issue[] {
     if (!Array.isArray(types) || types.length === 0) {
-        return [issue(path, types, "list at least one event type; without one the subscription receives every event the resource emits (e.g. [\"Microsoft.Communication.SMSReceived\"])")];
+        return [
+            issue(
+                path,
+                types,
+                'list at least one event type; without one the subscription receives every event the resource emits (e.g. ["Microsoft.Communication.SMSReceived"])',
+            ),
+        ];
     }
     const out: Issue[] = [];
     const seen = new Set<string>();
     types.forEach((t, i) => {
-        if (typeof t !== "string") { out.push(issue([...path, i], t, "must be an event type string")); return; }
-        if (t === "All") { out.push(issue([...path, i], t, "\"All\" subscribes to every event type; list the types the handler processes")); return; }
+        if (typeof t !== "string") {
+            out.push(issue([...path, i], t, "must be an event type string"));
+            return;
+        }
+        if (t === "All") {
+            out.push(
+                issue([...path, i], t, '"All" subscribes to every event type; list the types the handler processes'),
+            );
+            return;
+        }
         if (seen.has(t)) out.push(issue([...path, i], t, "is listed twice"));
         seen.add(t);
         const problem = describeEventTypeProblem(t);
@@ -42,15 +63,28 @@ export function checkSubjectFilter(
     const out: Issue[] = [];
     const shapes = (eventTypes ?? []).flatMap((t) => (typeof t === "string" ? subjectShapesOf(t) : []));
     const cs = subject.caseSensitive === true;
-    for (const [key, fits] of [["beginsWith", subjectCanBeginWith], ["endsWith", subjectCanEndWith]] as const) {
+    for (const [key, fits] of [
+        ["beginsWith", subjectCanBeginWith],
+        ["endsWith", subjectCanEndWith],
+    ] as const) {
         const v = subject[key];
         if (v === undefined || v === "") continue;
-        if (typeof v !== "string") { out.push(issue([...path, key], v, "must be a string")); continue; }
-        if (/[*?]/.test(v)) {
-            out.push(issue([...path, key], v, "Event Grid subject filters are literal: \"*\" and \"?\" are not wildcards; write the literal prefix/suffix, e.g. \"/phonenumber/1604\""));
+        if (typeof v !== "string") {
+            out.push(issue([...path, key], v, "must be a string"));
             continue;
         }
-        if (v.length > LIMITS.advancedFilterStringLength) out.push(issue([...path, key], v, `at most ${LIMITS.advancedFilterStringLength} characters`));
+        if (/[*?]/.test(v)) {
+            out.push(
+                issue(
+                    [...path, key],
+                    v,
+                    'Event Grid subject filters are literal: "*" and "?" are not wildcards; write the literal prefix/suffix, e.g. "/phonenumber/1604"',
+                ),
+            );
+            continue;
+        }
+        if (v.length > LIMITS.advancedFilterStringLength)
+            out.push(issue([...path, key], v, `at most ${LIMITS.advancedFilterStringLength} characters`));
         if (shapes.length && !shapes.some((s) => fits(s, v, cs))) {
             out.push(issue([...path, key], v, subjectMismatchMessage(key, v, shapes) + subjectNotes(eventTypes ?? [])));
         }
@@ -62,26 +96,31 @@ export function checkSubjectFilter(
 export function subjectShapesOf(type: string): readonly string[] {
     const v = classifyEventType(type);
     if (v.status === "current") return v.info.subjects;
-    if (v.status === "legacy" || v.status === "wrongCase") return v.useInstead.flatMap((t) => findEventType(t)?.subjects ?? []);
+    if (v.status === "legacy" || v.status === "wrongCase")
+        return v.useInstead.flatMap((t) => findEventType(t)?.subjects ?? []);
     return [];
 }
 
 /** Where Microsoft's sources disagree on an included type's subject, say which forms are accepted and why. */
 function subjectNotes(eventTypes: readonly unknown[]): string {
-    const notes = eventTypes.flatMap((t) => (typeof t === "string" ? findEventType(t)?.subjectNote ?? [] : []));
+    const notes = eventTypes.flatMap((t) => (typeof t === "string" ? (findEventType(t)?.subjectNote ?? []) : []));
     return [...new Set(notes)].map((n) => `; note: ${n}`).join("");
 }
 
 function subjectMismatchMessage(key: string, v: string, shapes: readonly string[]): string {
-    const examples = [...new Set(shapes.map((s) => exampleSubject(s)))].slice(0, 3).map((s) => `"${s}"`).join(", ");
+    const examples = [...new Set(shapes.map((s) => exampleSubject(s)))]
+        .slice(0, 3)
+        .map((s) => `"${s}"`)
+        .join(", ");
     let hint = "";
     const phone = /^\/?phonenumber\/(\d+)$/i.exec(v);
     if (key === "beginsWith" && phone) {
         const digits = phone[1];
         const withCc = digits.length === 3 ? `1${digits}` : digits;
-        hint = `; SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/${withCc}"` +
+        hint =
+            `; SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/${withCc}"` +
             (digits.length === 3 ? ` for the ${digits} area code in North America` : "");
-    } else if (key === "beginsWith" && !v.startsWith("/") && shapes.some((s) => subjectCanBeginWith(s, "/" + v))) {
+    } else if (key === "beginsWith" && !v.startsWith("/") && shapes.some((s) => subjectCanBeginWith(s, `/${v}`))) {
         hint = `; did you mean "/${v}"?`;
     }
     return `no subject of the included event types can ${key === "beginsWith" ? "begin" : "end"} with this (their subjects look like ${examples})${hint}`;
@@ -93,39 +132,71 @@ export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
     if (!Array.isArray(filters)) return [issue(path, filters, "must be a list of {operatorType, key, value|values}")];
     const out: Issue[] = [];
     if (filters.length > LIMITS.advancedFiltersPerSubscription) {
-        out.push(issue(path, `${filters.length} filters`, `at most ${LIMITS.advancedFiltersPerSubscription} advanced filters per subscription`));
+        out.push(
+            issue(
+                path,
+                `${filters.length} filters`,
+                `at most ${LIMITS.advancedFiltersPerSubscription} advanced filters per subscription`,
+            ),
+        );
     }
     let totalValues = 0;
     filters.forEach((f: AdvancedFilterInput, i) => {
         const at = [...path, i];
-        if (!f || typeof f !== "object") { out.push(issue(at, f, "must be an object {operatorType, key, value|values}")); return; }
-        const op = f.operatorType as OperatorType;
-        if (!OPERATOR_TYPES.includes(op)) {
-            out.push(issue([...at, "operatorType"], f.operatorType, `unknown operator; allowed: ${OPERATOR_TYPES.join(", ")}`));
+        if (!f || typeof f !== "object") {
+            out.push(issue(at, f, "must be an object {operatorType, key, value|values}"));
             return;
         }
-        if (typeof f.key !== "string" || f.key.length === 0) out.push(issue([...at, "key"], f.key, "must be a key such as \"data.to\" or \"subject\""));
+        const op = f.operatorType as OperatorType;
+        if (!OPERATOR_TYPES.includes(op)) {
+            out.push(
+                issue(
+                    [...at, "operatorType"],
+                    f.operatorType,
+                    `unknown operator; allowed: ${OPERATOR_TYPES.join(", ")}`,
+                ),
+            );
+            return;
+        }
+        if (typeof f.key !== "string" || f.key.length === 0)
+            out.push(issue([...at, "key"], f.key, 'must be a key such as "data.to" or "subject"'));
         const { issues, count } = checkOperand(op, f, at);
         out.push(...issues);
         totalValues += count;
     });
     if (totalValues > LIMITS.advancedFilterValuesPerSubscription) {
-        out.push(issue(path, `${totalValues} values`, `at most ${LIMITS.advancedFilterValuesPerSubscription} values in total across all advanced filters of a subscription (a range pair counts 2)`));
+        out.push(
+            issue(
+                path,
+                `${totalValues} values`,
+                `at most ${LIMITS.advancedFilterValuesPerSubscription} values in total across all advanced filters of a subscription (a range pair counts 2)`,
+            ),
+        );
     }
     return out;
 }
 
 function checkOperand(op: OperatorType, f: AdvancedFilterInput, at: Path): { issues: Issue[]; count: number } {
     const kind = OPERATOR_OPERANDS[op];
-    const wrongField = (field: "value" | "values") => f[field] !== undefined
-        ? [issue([...at, field], f[field], `${op} takes ${kind === "none" ? "no value" : kind === "number" || kind === "boolean" ? "\"value\"" : "\"values\""}, not "${field}"`)]
-        : [];
+    const wrongField = (field: "value" | "values") =>
+        f[field] !== undefined
+            ? [
+                  issue(
+                      [...at, field],
+                      f[field],
+                      `${op} takes ${kind === "none" ? "no value" : kind === "number" || kind === "boolean" ? '"value"' : '"values"'}, not "${field}"`,
+                  ),
+              ]
+            : [];
     switch (kind) {
         case "none":
             return { issues: [...wrongField("value"), ...wrongField("values")], count: 0 };
         case "number":
         case "boolean": {
-            const ok = kind === "number" ? typeof f.value === "number" && Number.isFinite(f.value) : typeof f.value === "boolean";
+            const ok =
+                kind === "number"
+                    ? typeof f.value === "number" && Number.isFinite(f.value)
+                    : typeof f.value === "boolean";
             const issues = [...wrongField("values")];
             if (!ok) issues.push(issue([...at, "value"], f.value, `${op} needs "value": a ${kind}`));
             return { issues, count: 1 };
@@ -137,29 +208,55 @@ function checkOperand(op: OperatorType, f: AdvancedFilterInput, at: Path): { iss
     }
 }
 
-function checkValues(op: OperatorType, kind: "numbers" | "strings" | "ranges", f: AdvancedFilterInput, at: Path, issues: Issue[]) {
+function checkValues(
+    op: OperatorType,
+    kind: "numbers" | "strings" | "ranges",
+    f: AdvancedFilterInput,
+    at: Path,
+    issues: Issue[],
+) {
     const values = f.values;
-    const what = kind === "numbers" ? "a list of numbers" : kind === "strings" ? "a list of strings" : "a list of [low, high] number pairs";
+    const what =
+        kind === "numbers"
+            ? "a list of numbers"
+            : kind === "strings"
+              ? "a list of strings"
+              : "a list of [low, high] number pairs";
     if (!Array.isArray(values) || values.length === 0) {
         issues.push(issue([...at, "values"], values, `${op} needs "values": ${what}`));
         return { issues, count: 0 };
     }
     values.forEach((v, j) => {
         const vp = [...at, "values", j];
-        if (kind === "numbers" && !(typeof v === "number" && Number.isFinite(v))) issues.push(issue(vp, v, `${op} values must be numbers`));
+        if (kind === "numbers" && !(typeof v === "number" && Number.isFinite(v)))
+            issues.push(issue(vp, v, `${op} values must be numbers`));
         if (kind === "strings") {
             if (typeof v !== "string") issues.push(issue(vp, v, `${op} values must be strings`));
-            else if (v.length > LIMITS.advancedFilterStringLength) issues.push(issue(vp, `${v.slice(0, 20)}… (${v.length} chars)`, `at most ${LIMITS.advancedFilterStringLength} characters per string value`));
+            else if (v.length > LIMITS.advancedFilterStringLength)
+                issues.push(
+                    issue(
+                        vp,
+                        `${v.slice(0, 20)}… (${v.length} chars)`,
+                        `at most ${LIMITS.advancedFilterStringLength} characters per string value`,
+                    ),
+                );
         }
         if (kind === "ranges") {
-            const ok = Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === "number" && Number.isFinite(n)) && v[0] <= v[1];
+            const ok =
+                Array.isArray(v) &&
+                v.length === 2 &&
+                v.every((n) => typeof n === "number" && Number.isFinite(n)) &&
+                v[0] <= v[1];
             if (!ok) issues.push(issue(vp, v, `${op} values must be [low, high] pairs of numbers with low <= high`));
         }
     });
     return { issues, count: kind === "ranges" ? values.length * 2 : values.length };
 }
 
-export function checkRetry(retry: { maxDeliveryAttempts?: unknown; eventTimeToLiveInMinutes?: unknown } | undefined, path: Path): Issue[] {
+export function checkRetry(
+    retry: { maxDeliveryAttempts?: unknown; eventTimeToLiveInMinutes?: unknown } | undefined,
+    path: Path,
+): Issue[] {
     if (!retry) return [];
     const out: Issue[] = [];
     const range = (key: "maxDeliveryAttempts" | "eventTimeToLiveInMinutes") => {
@@ -185,5 +282,13 @@ export function checkName(value: unknown, rule: RegExp, path: Path, what: string
 export function checkHeaderValue(value: unknown, path: Path): Issue[] {
     if (typeof value !== "string") return [];
     const bytes = Buffer.byteLength(value, "utf8");
-    return bytes > LIMITS.deliveryHeaderValueBytes ? [issue(path, `${bytes} bytes`, `a delivery header value is at most ${LIMITS.deliveryHeaderValueBytes} bytes (Event Grid limit)`)] : [];
+    return bytes > LIMITS.deliveryHeaderValueBytes
+        ? [
+              issue(
+                  path,
+                  `${bytes} bytes`,
+                  `a delivery header value is at most ${LIMITS.deliveryHeaderValueBytes} bytes (Event Grid limit)`,
+              ),
+          ]
+        : [];
 }

@@ -10,11 +10,19 @@ export function handlerBlockIssues(kinds: readonly string[], h: Record<string, u
     const kind = h.kind as string;
     if (!kinds.includes(kind)) {
         const near = kinds.find((k) => typeof h.kind === "string" && k.toLowerCase() === h.kind.toLowerCase());
-        return [issue([...at, "kind"], h.kind, `one of ${kinds.join(", ")}${near ? ` (did you mean "${near}"? kinds are case-sensitive)` : ""}`)];
+        return [
+            issue(
+                [...at, "kind"],
+                h.kind,
+                `one of ${kinds.join(", ")}${near ? ` (did you mean "${near}"? kinds are case-sensitive)` : ""}`,
+            ),
+        ];
     }
     const blocks = kinds.filter((k) => Object.hasOwn(h, k) && h[k] !== undefined);
     const out: Issue[] = [];
-    if (!blocks.includes(kind)) out.push(issue([...at, kind], undefined, `kind is "${kind}", so a "${kind}" block is required`));
-    for (const b of blocks.filter((b) => b !== kind)) out.push(issue([...at, b], h[b], `kind is "${kind}"; remove the "${b}" block (one block, matching kind)`));
+    if (!blocks.includes(kind))
+        out.push(issue([...at, kind], undefined, `kind is "${kind}", so a "${kind}" block is required`));
+    for (const b of blocks.filter((b) => b !== kind))
+        out.push(issue([...at, b], h[b], `kind is "${kind}"; remove the "${b}" block (one block, matching kind)`));
     return out;
 }

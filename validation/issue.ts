@@ -24,12 +24,17 @@ const URL_IN_TEXT = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)((?:[^\s@?#]*@)+)?([^\s/?#]*
  * through (ValidationError applies it to each issue's path, value and message).
  */
 export function redactUrl(text: string): string {
-    return text
-        .replace(URL_IN_TEXT, (_m, scheme: string, user?: string, host = "", path = "", query?: string, fragment?: string) =>
-            `${scheme}${user ? "…@" : ""}${host}${path}${query ? "?…" : ""}${fragment ? "#…" : ""}`)
-        // Without a scheme ("host/api?code=KEY", "hook:KEY@host"): a query of name=value pairs, a user:password@.
-        .replace(/\?[^\s#?…]*=[^\s#]*/g, "?…")
-        .replace(/(^|[\s"'(])[^\s:/@"'(]+:(?!\/\/)[^\s@]+@(?=[^\s@])/g, "$1…@");
+    return (
+        text
+            .replace(
+                URL_IN_TEXT,
+                (_m, scheme: string, user?: string, host = "", path = "", query?: string, fragment?: string) =>
+                    `${scheme}${user ? "…@" : ""}${host}${path}${query ? "?…" : ""}${fragment ? "#…" : ""}`,
+            )
+            // Without a scheme ("host/api?code=KEY", "hook:KEY@host"): a query of name=value pairs, a user:password@.
+            .replace(/\?[^\s#?…]*=[^\s#]*/g, "?…")
+            .replace(/(^|[\s"'(])[^\s:/@"'(]+:(?!\/\/)[^\s@]+@(?=[^\s@])/g, "$1…@")
+    );
 }
 
 /** Structures are walked this deep and this wide at most; a printed value is cut to 120 characters anyway. */
@@ -44,7 +49,12 @@ export function redactValue(value: unknown, depth = 0): unknown {
     if (Array.isArray(value)) return value.slice(0, REDACT_WIDTH).map((v) => redactValue(v, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value).slice(0, REDACT_WIDTH)) {
-        Object.defineProperty(out, redactUrl(k), { value: redactValue(v, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, redactUrl(k), {
+            value: redactValue(v, depth + 1),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return out;
 }
@@ -64,7 +74,7 @@ export function formatValue(value: unknown): string {
     } catch {
         s = String(value); // a BigInt or a cycle: still a value, never a crash
     }
-    return s.length > 120 ? s.slice(0, 117) + "..." : s;
+    return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 
 /** One line per issue: `<key path>: <message> (got <value>)`. */
@@ -75,7 +85,11 @@ export function formatIssue(prefix: string, i: Issue): string {
 }
 
 export function redactIssue(i: Issue): Issue {
-    return { path: i.path.map((p) => (typeof p === "string" ? redactUrl(p) : p)), value: redactValue(i.value), message: redactUrl(i.message) };
+    return {
+        path: i.path.map((p) => (typeof p === "string" ? redactUrl(p) : p)),
+        value: redactValue(i.value),
+        message: redactUrl(i.message),
+    };
 }
 
 /** Thrown when input is invalid; carries every issue at once. */
@@ -88,9 +102,15 @@ export class ValidationError extends Error {
     readonly issues: readonly Issue[];
 
     /** Every path, value and message is redacted here, so no caller can print a key by forgetting to. */
-    constructor(issues: readonly Issue[], readonly prefix: string, what = "invalid configuration") {
+    constructor(
+        issues: readonly Issue[],
+        readonly prefix: string,
+        what = "invalid configuration",
+    ) {
         const safe = issues.map(redactIssue);
-        super(`${what} (${safe.length} problem${safe.length === 1 ? "" : "s"}):\n` + safe.map((i) => "  - " + formatIssue(prefix, i)).join("\n"));
+        super(
+            `${what} (${safe.length} problem${safe.length === 1 ? "" : "s"}):\n${safe.map((i) => `  - ${formatIssue(prefix, i)}`).join("\n")}`,
+        );
         this.issues = safe;
         this.name = "ValidationError";
         // The message says all there is; a stack trace would only point into our own validation code.

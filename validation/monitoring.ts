@@ -45,8 +45,13 @@ const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.i
 /** A new workspace or an existing one, not both (the schema cannot express "not both"). */
 export function monitoringChoiceIssues(m: unknown, at: Path = []): Issue[] {
     if (!isObj(m) || m.workspaceName === undefined || m.existingWorkspaceId === undefined) return [];
-    return [issue(at, { workspaceName: m.workspaceName, existingWorkspaceId: m.existingWorkspaceId },
-        "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId (send logs to an existing one), not both")];
+    return [
+        issue(
+            at,
+            { workspaceName: m.workspaceName, existingWorkspaceId: m.existingWorkspaceId },
+            "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId (send logs to an existing one), not both",
+        ),
+    ];
 }
 
 /**
@@ -56,23 +61,55 @@ export function monitoringChoiceIssues(m: unknown, at: Path = []): Issue[] {
 export function monitoringIssues(m: Raw, at: Path = []): Issue[] {
     const out = monitoringChoiceIssues(m, at);
     const L = MONITORING_LIMITS;
-    if (typeof m.workspaceName === "string" && !L.workspaceName.test(m.workspaceName)) out.push(issue([...at, "workspaceName"], m.workspaceName, "4–63 letters, digits or hyphens"));
-    if (typeof m.namePrefix === "string" && m.workspaceName === undefined && m.existingWorkspaceId === undefined && !L.namePrefix.test(m.namePrefix)) {
-        out.push(issue([...at, "namePrefix"], m.namePrefix, "1–58 letters, digits or hyphens, starting with a letter or digit (the workspace is named <namePrefix>-logs); or set workspaceName"));
+    if (typeof m.workspaceName === "string" && !L.workspaceName.test(m.workspaceName))
+        out.push(issue([...at, "workspaceName"], m.workspaceName, "4–63 letters, digits or hyphens"));
+    if (
+        typeof m.namePrefix === "string" &&
+        m.workspaceName === undefined &&
+        m.existingWorkspaceId === undefined &&
+        !L.namePrefix.test(m.namePrefix)
+    ) {
+        out.push(
+            issue(
+                [...at, "namePrefix"],
+                m.namePrefix,
+                "1–58 letters, digits or hyphens, starting with a letter or digit (the workspace is named <namePrefix>-logs); or set workspaceName",
+            ),
+        );
     }
     const range = (path: Path, v: unknown, r: { min: number; max: number }) => {
-        if (v !== undefined && typeof v !== "object" && (!Number.isInteger(v) || (v as number) < r.min || (v as number) > r.max)) {
+        if (
+            v !== undefined &&
+            typeof v !== "object" &&
+            (!Number.isInteger(v) || (v as number) < r.min || (v as number) > r.max)
+        ) {
             out.push(issue(path, v, `a whole number from ${r.min} to ${r.max}`));
         }
     };
     range([...at, "retentionInDays"], m.retentionInDays, L.retentionInDays);
     range([...at, "severity"], m.severity, L.severity);
-    for (const [key, v] of Object.entries(isObj(m.thresholds) ? m.thresholds : {})) range([...at, "thresholds", key], v, L.threshold);
+    for (const [key, v] of Object.entries(isObj(m.thresholds) ? m.thresholds : {}))
+        range([...at, "thresholds", key], v, L.threshold);
     if (m.windowMinutes !== undefined && !(ALERT_WINDOWS as readonly unknown[]).includes(m.windowMinutes)) {
-        out.push(issue([...at, "windowMinutes"], m.windowMinutes, `one of ${ALERT_WINDOWS.join(", ")} (the windows metric alerts offer)`));
+        out.push(
+            issue(
+                [...at, "windowMinutes"],
+                m.windowMinutes,
+                `one of ${ALERT_WINDOWS.join(", ")} (the windows metric alerts offer)`,
+            ),
+        );
     }
-    if (typeof m.actionGroupShortName === "string" && (m.actionGroupShortName.length < 1 || m.actionGroupShortName.length > ACTION_GROUP_SHORT_NAME_MAX)) {
-        out.push(issue([...at, "actionGroupShortName"], m.actionGroupShortName, `1–${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`));
+    if (
+        typeof m.actionGroupShortName === "string" &&
+        (m.actionGroupShortName.length < 1 || m.actionGroupShortName.length > ACTION_GROUP_SHORT_NAME_MAX)
+    ) {
+        out.push(
+            issue(
+                [...at, "actionGroupShortName"],
+                m.actionGroupShortName,
+                `1–${ACTION_GROUP_SHORT_NAME_MAX} characters (shown in notifications)`,
+            ),
+        );
     }
     return out;
 }

@@ -16,10 +16,23 @@ export function isHttpsUrl(url: unknown): url is string {
  */
 export function webhookUrlIssues(url: unknown, at: readonly (string | number)[]): Issue[] {
     if (typeof url !== "string") return [];
-    if (!isHttpsUrl(url)) return [issue(at, redactUrl(url), "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)")];
+    if (!isHttpsUrl(url))
+        return [
+            issue(
+                at,
+                redactUrl(url),
+                "must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate)",
+            ),
+        ];
     const host = hostOf(url);
     if (host !== undefined && unreachableHost(host)) {
-        return [issue(at, redactUrl(url), "a loopback, private or link-local host: Event Grid delivers over the internet and its validation handshake can never reach it")];
+        return [
+            issue(
+                at,
+                redactUrl(url),
+                "a loopback, private or link-local host: Event Grid delivers over the internet and its validation handshake can never reach it",
+            ),
+        ];
     }
     return [];
 }

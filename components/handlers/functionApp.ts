@@ -4,9 +4,9 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
 import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
 import { childName } from "../naming";
@@ -64,7 +64,6 @@ export const DEFAULT_PACKAGE_PATH = path.join(packageRoot(), "functions", "dist"
  * version (functions/scripts/build.ts). */
 export const FUNCTION_RUNTIME = { name: "node", version: "22" } as const;
 
-
 /**
  * The code package must exist before `pulumi up` uploads it; say how to build it instead of letting the upload
  * fail with a bare "no such file".
@@ -72,7 +71,9 @@ export const FUNCTION_RUNTIME = { name: "node", version: "22" } as const;
 function packageFile(handler: string, given: string | undefined): string {
     const file = given ?? DEFAULT_PACKAGE_PATH;
     if (!isOfflineHarness() && !fs.existsSync(file)) {
-        throw new Error(`handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`);
+        throw new Error(
+            `handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`,
+        );
     }
     return file;
 }
@@ -89,7 +90,8 @@ function packageHash(file: string): string {
 /** Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts). */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
 /** Why the function account keeps shared keys (at most 256 characters, Azure's tag value limit). */
-export const SHARED_KEY_REASON = "pulumi storage.Blob uploads the function package with account keys (pulumi/pulumi-azure-native#2015); the app uses its identity";
+export const SHARED_KEY_REASON =
+    "pulumi storage.Blob uploads the function package with account keys (pulumi/pulumi-azure-native#2015); the app uses its identity";
 
 /**
  * The Function App the classic ACS scenario needs: Flex Consumption (Microsoft's recommended plan for new
@@ -113,47 +115,119 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     const n = (role: string) => childName(ctx.name, role);
     const opts = { parent: ctx.parent };
     const account = hardenedStorageAccount(n("storage"), ctx.parent, {
-        resourceGroupName: ctx.resourceGroupName, location: ctx.location, accountName: args.storageAccountName, sku: "Standard_LRS",
-        networkDefaultAction: "Allow", allowSharedKeyAccess: true,
+        resourceGroupName: ctx.resourceGroupName,
+        location: ctx.location,
+        accountName: args.storageAccountName,
+        sku: "Standard_LRS",
+        networkDefaultAction: "Allow",
+        allowSharedKeyAccess: true,
         // The app itself is identity-based; the keys are for the package upload. Recorded on the resource so the
         // policy pack lists the exemption with its reason instead of asking to turn keys off (docs/policies.md).
-        tags: pulumi.output(ctx.tags ?? {}).apply((t) => ({ ...t, "resource-usage": "azure-functions", [SHARED_KEY_REASON_TAG]: SHARED_KEY_REASON })),
+        tags: pulumi
+            .output(ctx.tags ?? {})
+            .apply((t) => ({ ...t, "resource-usage": "azure-functions", [SHARED_KEY_REASON_TAG]: SHARED_KEY_REASON })),
     });
     const storageArgs = { resourceGroupName: ctx.resourceGroupName, accountName: account.name };
-    new storage.BlobServiceProperties(n("blob-service"), {
-        ...storageArgs, blobServicesName: "default",
-        deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 },
-    }, opts);
-    const packages = new storage.BlobContainer(n("packages"), { ...storageArgs, containerName: PACKAGE_CONTAINER, publicAccess: "None" }, opts);
+    new storage.BlobServiceProperties(
+        n("blob-service"),
+        {
+            ...storageArgs,
+            blobServicesName: "default",
+            deleteRetentionPolicy: { enabled: true, days: 7 },
+            containerDeleteRetentionPolicy: { enabled: true, days: 7 },
+        },
+        opts,
+    );
+    const packages = new storage.BlobContainer(
+        n("packages"),
+        { ...storageArgs, containerName: PACKAGE_CONTAINER, publicAccess: "None" },
+        opts,
+    );
     const table = new storage.Table(n("records"), { ...storageArgs, tableName: DEFAULT_RECORDS_TABLE_NAME }, opts);
     const tickets = new storage.Queue(n("tickets"), { ...storageArgs, queueName: DEFAULT_TICKETS_QUEUE_NAME }, opts);
     const file = packageFile(ctx.name, args.packagePath);
-    const code = new storage.Blob(n("code"), {
-        ...storageArgs, containerName: packages.name, blobName: UPLOAD_BLOB, type: "Block", contentType: "application/zip",
-        source: new pulumi.asset.FileAsset(file),
-    }, opts);
-    const insights = appInsights(ctx, args.appName);
-    const plan = new web.AppServicePlan(n("plan"), {
-        resourceGroupName: ctx.resourceGroupName, location: ctx.location, name: pulumi.interpolate`${args.appName}-plan`,
-        kind: "functionapp", reserved: true, sku: { name: "FC1", tier: "FlexConsumption" }, tags: ctx.tags,
-    }, opts);
-    const app = new web.WebApp(n("app"), {
-        resourceGroupName: ctx.resourceGroupName, location: ctx.location, name: args.appName, kind: "functionapp,linux",
-        serverFarmId: plan.id, httpsOnly: true, clientCertEnabled: false, publicNetworkAccess: "Enabled",
-        identity: { type: "SystemAssigned" },
-        functionAppConfig: {
-            deployment: { storage: { type: "blobContainer", value: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}`, authentication: { type: "SystemAssignedIdentity" } } },
-            runtime: { ...FUNCTION_RUNTIME },
-            scaleAndConcurrency: { instanceMemoryMB: args.instanceMemoryMB ?? 2048, maximumInstanceCount: args.maximumInstanceCount ?? 40 },
+    const code = new storage.Blob(
+        n("code"),
+        {
+            ...storageArgs,
+            containerName: packages.name,
+            blobName: UPLOAD_BLOB,
+            type: "Block",
+            contentType: "application/zip",
+            source: new pulumi.asset.FileAsset(file),
         },
-        tags: ctx.tags,
-    }, opts);
-    const settings = new web.WebAppApplicationSettings(n("settings"), {
-        resourceGroupName: ctx.resourceGroupName, name: app.name,
-        properties: appSettings(account.name, table.name, tickets.name, insights.connectionString, email, args.notifyRecipients),
-    }, opts);
-    new web.WebAppFtpAllowed(n("ftp-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
-    new web.WebAppScmAllowed(n("scm-basic-auth-off"), { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false }, opts);
+        opts,
+    );
+    const insights = appInsights(ctx, args.appName);
+    const plan = new web.AppServicePlan(
+        n("plan"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            name: pulumi.interpolate`${args.appName}-plan`,
+            kind: "functionapp",
+            reserved: true,
+            sku: { name: "FC1", tier: "FlexConsumption" },
+            tags: ctx.tags,
+        },
+        opts,
+    );
+    const app = new web.WebApp(
+        n("app"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            name: args.appName,
+            kind: "functionapp,linux",
+            serverFarmId: plan.id,
+            httpsOnly: true,
+            clientCertEnabled: false,
+            publicNetworkAccess: "Enabled",
+            identity: { type: "SystemAssigned" },
+            functionAppConfig: {
+                deployment: {
+                    storage: {
+                        type: "blobContainer",
+                        value: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}`,
+                        authentication: { type: "SystemAssignedIdentity" },
+                    },
+                },
+                runtime: { ...FUNCTION_RUNTIME },
+                scaleAndConcurrency: {
+                    instanceMemoryMB: args.instanceMemoryMB ?? 2048,
+                    maximumInstanceCount: args.maximumInstanceCount ?? 40,
+                },
+            },
+            tags: ctx.tags,
+        },
+        opts,
+    );
+    const settings = new web.WebAppApplicationSettings(
+        n("settings"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            name: app.name,
+            properties: appSettings(
+                account.name,
+                table.name,
+                tickets.name,
+                insights.connectionString,
+                email,
+                args.notifyRecipients,
+            ),
+        },
+        opts,
+    );
+    new web.WebAppFtpAllowed(
+        n("ftp-off"),
+        { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false },
+        opts,
+    );
+    new web.WebAppScmAllowed(
+        n("scm-basic-auth-off"),
+        { resourceGroupName: ctx.resourceGroupName, name: app.name, allow: false },
+        opts,
+    );
     const principal = app.identity.apply((i) => i?.principalId ?? "");
     const roles = [
         grantRole(n("blob-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageBlobDataOwner),
@@ -164,8 +238,10 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     ];
     const functionName = args.functionName ?? SMS_EVENTS_FUNCTION_NAME;
     const step = {
-        appId: app.id, packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}/${UPLOAD_BLOB}`,
-        packageHash: packageHash(file), functionName,
+        appId: app.id,
+        packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}/${UPLOAD_BLOB}`,
+        packageHash: packageHash(file),
+        functionName,
         // The provider's own login (same credentials as azure-native): https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
         token: authorization.getClientTokenOutput({}, opts).token,
     };
@@ -181,19 +257,45 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
 }
 
 function appInsights(ctx: TargetContext, appName: pulumi.Input<string>): applicationinsights.Component {
-    const workspace = new operationalinsights.Workspace(childName(ctx.name, "logs"), {
-        resourceGroupName: ctx.resourceGroupName, location: ctx.location, workspaceName: pulumi.interpolate`${appName}-logs`,
-        sku: { name: "PerGB2018" }, retentionInDays: 30, features: { disableLocalAuth: true }, tags: ctx.tags,
-    }, { parent: ctx.parent });
-    return new applicationinsights.Component(childName(ctx.name, "insights"), {
-        resourceGroupName: ctx.resourceGroupName, location: ctx.location, resourceName: pulumi.interpolate`${appName}-insights`,
-        kind: "web", applicationType: "web", workspaceResourceId: workspace.id, ingestionMode: "LogAnalytics", disableLocalAuth: true, tags: ctx.tags,
-    }, { parent: ctx.parent });
+    const workspace = new operationalinsights.Workspace(
+        childName(ctx.name, "logs"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            workspaceName: pulumi.interpolate`${appName}-logs`,
+            sku: { name: "PerGB2018" },
+            retentionInDays: 30,
+            features: { disableLocalAuth: true },
+            tags: ctx.tags,
+        },
+        { parent: ctx.parent },
+    );
+    return new applicationinsights.Component(
+        childName(ctx.name, "insights"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            resourceName: pulumi.interpolate`${appName}-insights`,
+            kind: "web",
+            applicationType: "web",
+            workspaceResourceId: workspace.id,
+            ingestionMode: "LogAnalytics",
+            disableLocalAuth: true,
+            tags: ctx.tags,
+        },
+        { parent: ctx.parent },
+    );
 }
 
 /** Only identity-based settings: no account keys or connection strings reach the app. */
-function appSettings(account: pulumi.Input<string>, table: pulumi.Input<string>, queue: pulumi.Input<string>, insights: pulumi.Input<string>,
-    email: EmailContext, recipients: pulumi.Input<pulumi.Input<string>[]> | undefined) {
+function appSettings(
+    account: pulumi.Input<string>,
+    table: pulumi.Input<string>,
+    queue: pulumi.Input<string>,
+    insights: pulumi.Input<string>,
+    email: EmailContext,
+    recipients: pulumi.Input<pulumi.Input<string>[]> | undefined,
+) {
     return {
         [APP_SETTINGS.storageAccountName]: account,
         [APP_SETTINGS.recordsTableName]: table,

@@ -56,8 +56,12 @@ export function backoffDelay(policy: RetryPolicy, n: number): number {
  * Runs `attempt` until it returns a value, at most `policy.attempts` times with backoff between tries. `attempt`
  * returns `{ done: value }` or `{ retry: why }`; a thrown error is retried too (and reported if it was the last).
  */
-export async function withRetries<T>(policy: RetryPolicy, sleep: Sleep, attempt: () => Promise<{ done: T } | { retry: string }>,
-    giveUp: (lastReason: string, attempts: number) => Error): Promise<T> {
+export async function withRetries<T>(
+    policy: RetryPolicy,
+    sleep: Sleep,
+    attempt: () => Promise<{ done: T } | { retry: string }>,
+    giveUp: (lastReason: string, attempts: number) => Error,
+): Promise<T> {
     let last = "no attempt made";
     for (let n = 1; n <= policy.attempts; n++) {
         if (n > 1) await sleep(backoffDelay(policy, n));
@@ -75,24 +79,56 @@ export async function withRetries<T>(policy: RetryPolicy, sleep: Sleep, attempt:
 const appName = (appId: string) => appId.split("/").pop() ?? appId;
 
 /** Publishes the package, retrying while the app's identity cannot read it yet (role propagation). */
-export function publishWithRetries(api: SiteApi, appId: string, packageUri: string, policy: RetryPolicy, sleep: Sleep): Promise<void> {
-    return withRetries(policy, sleep, async () => { await api.publishPackage(appId, packageUri); return { done: undefined }; },
-        (last, n) => new Error(`publishing ${packageUri} to function app ${appName(appId)} failed ${n} times; last error: ${last}`));
+export function publishWithRetries(
+    api: SiteApi,
+    appId: string,
+    packageUri: string,
+    policy: RetryPolicy,
+    sleep: Sleep,
+): Promise<void> {
+    return withRetries(
+        policy,
+        sleep,
+        async () => {
+            await api.publishPackage(appId, packageUri);
+            return { done: undefined };
+        },
+        (last, n) =>
+            new Error(
+                `publishing ${packageUri} to function app ${appName(appId)} failed ${n} times; last error: ${last}`,
+            ),
+    );
 }
 
 /**
  * Waits until ARM lists `functionName` on the app with an Event Grid trigger (what Event Grid validates). On timeout
  * the error names the app, the function and what was found instead.
  */
-export function waitForFunction(api: SiteApi, appId: string, functionName: string, policy: RetryPolicy, sleep: Sleep): Promise<void> {
-    return withRetries(policy, sleep, async () => {
-        const found = await api.listFunctions(appId);
-        const fn = found.find((f) => f.name.toLowerCase() === functionName.toLowerCase());
-        if (fn && fn.triggerTypes.some((t) => t.toLowerCase() === "eventgridtrigger")) return { done: undefined };
-        const seen = found.length ? found.map((f) => `${f.name} (${f.triggerTypes.join(", ") || "no trigger"})`).join(", ") : "no functions";
-        return { retry: fn ? `${functionName} has no eventGridTrigger; found ${seen}` : `found ${seen}` };
-    }, (last, n) => new Error(`function "${functionName}" is not registered on function app ${appName(appId)} after ${n} checks `
-        + `(GET ${appId}/functions); ${last}. Check the app's deployment log and that the package registers "${functionName}" with an Event Grid trigger`));
+export function waitForFunction(
+    api: SiteApi,
+    appId: string,
+    functionName: string,
+    policy: RetryPolicy,
+    sleep: Sleep,
+): Promise<void> {
+    return withRetries(
+        policy,
+        sleep,
+        async () => {
+            const found = await api.listFunctions(appId);
+            const fn = found.find((f) => f.name.toLowerCase() === functionName.toLowerCase());
+            if (fn?.triggerTypes.some((t) => t.toLowerCase() === "eventgridtrigger")) return { done: undefined };
+            const seen = found.length
+                ? found.map((f) => `${f.name} (${f.triggerTypes.join(", ") || "no trigger"})`).join(", ")
+                : "no functions";
+            return { retry: fn ? `${functionName} has no eventGridTrigger; found ${seen}` : `found ${seen}` };
+        },
+        (last, n) =>
+            new Error(
+                `function "${functionName}" is not registered on function app ${appName(appId)} after ${n} checks ` +
+                    `(GET ${appId}/functions); ${last}. Check the app's deployment log and that the package registers "${functionName}" with an Event Grid trigger`,
+            ),
+    );
 }
 
 const ARM = "https://management.azure.com";
@@ -103,7 +139,8 @@ const WEB_API = "2024-04-01";
 export function armSiteApi(token: string, sleep: Sleep = realSleep): SiteApi {
     const call = async (method: string, url: string, body?: unknown) => {
         const res = await fetch(url, {
-            method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            method,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
             body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await res.text();
@@ -112,8 +149,9 @@ export function armSiteApi(token: string, sleep: Sleep = realSleep): SiteApi {
     };
     return {
         async publishPackage(appId, packageUri) {
-            const { res } = await call("PUT", `${ARM}${appId}/extensions/onedeploy?api-version=${WEB_API}`,
-                { properties: { packageUri, remoteBuild: false } });
+            const { res } = await call("PUT", `${ARM}${appId}/extensions/onedeploy?api-version=${WEB_API}`, {
+                properties: { packageUri, remoteBuild: false },
+            });
             const poll = res.headers.get("azure-asyncoperation") ?? res.headers.get("location");
             if (!poll) return;
             // Long-running ARM operation: poll until it ends (bounded; a deployment takes seconds to minutes).
@@ -122,15 +160,23 @@ export function armSiteApi(token: string, sleep: Sleep = realSleep): SiteApi {
                 const { json } = await call("GET", poll);
                 const status = String(json.status ?? json.properties?.provisioningState ?? "Succeeded");
                 if (/^succeeded$/i.test(status)) return;
-                if (/^(failed|canceled)$/i.test(status)) throw new Error(`one deploy ${status}: ${JSON.stringify(json.error ?? json).slice(0, 500)}`);
+                if (/^(failed|canceled)$/i.test(status))
+                    throw new Error(`one deploy ${status}: ${JSON.stringify(json.error ?? json).slice(0, 500)}`);
             }
             throw new Error("one deploy did not finish within 10 minutes");
         },
         async listFunctions(appId) {
             const { json } = await call("GET", `${ARM}${appId}/functions?api-version=${WEB_API}`);
             return (json.value ?? []).map((f: any) => ({
-                name: String(f.properties?.name ?? String(f.name ?? "").split("/").pop()),
-                triggerTypes: (f.properties?.config?.bindings ?? []).map((b: any) => String(b.type ?? "")).filter((t: string) => /trigger$/i.test(t)),
+                name: String(
+                    f.properties?.name ??
+                        String(f.name ?? "")
+                            .split("/")
+                            .pop(),
+                ),
+                triggerTypes: (f.properties?.config?.bindings ?? [])
+                    .map((b: any) => String(b.type ?? ""))
+                    .filter((t: string) => /trigger$/i.test(t)),
             }));
         },
     };
@@ -193,15 +239,27 @@ export const FUNCTION_READY_TYPE = `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:Func
 /** One deploy of the package to the app (after the app's identity holds its role on the package's container). */
 export class FunctionPackagePublish extends pulumi.dynamic.Resource {
     constructor(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
-        super(publishProvider, name, { ...args, token: pulumi.secret(args.token) }, { ...opts, additionalSecretOutputs: ["token"] },
-            DYNAMIC_MODULE, "FunctionPackagePublish");
+        super(
+            publishProvider,
+            name,
+            { ...args, token: pulumi.secret(args.token) },
+            { ...opts, additionalSecretOutputs: ["token"] },
+            DYNAMIC_MODULE,
+            "FunctionPackagePublish",
+        );
     }
 }
 
 /** Completes when ARM lists the function with an Event Grid trigger; subscriptions to it depend on this. */
 export class FunctionRegistered extends pulumi.dynamic.Resource {
     constructor(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
-        super(readyProvider, name, { ...args, token: pulumi.secret(args.token) }, { ...opts, additionalSecretOutputs: ["token"] },
-            DYNAMIC_MODULE, "FunctionRegistered");
+        super(
+            readyProvider,
+            name,
+            { ...args, token: pulumi.secret(args.token) },
+            { ...opts, additionalSecretOutputs: ["token"] },
+            DYNAMIC_MODULE,
+            "FunctionRegistered",
+        );
     }
 }

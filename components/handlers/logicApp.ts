@@ -25,23 +25,33 @@ const TRIGGER = "manual";
  * Its callback URL carries a `sig=` key, so it is a secret from the moment it is read.
  */
 export function logicAppEndpoint(ctx: TargetContext, args: LogicAppTargetArgs, email: EmailContext): HandlerEndpoint {
-    const parameters = pulumi.all([email.communicationEndpoint ?? "", email.emailSender ?? "", args.notifyRecipients])
+    const parameters = pulumi
+        .all([email.communicationEndpoint ?? "", email.emailSender ?? "", args.notifyRecipients])
         .apply(([acsEndpoint, sender, recipients]) => logicAppParameters({ acsEndpoint, sender, recipients }));
-    const workflow = new logic.Workflow(childName(ctx.name, "workflow"), {
-        resourceGroupName: ctx.resourceGroupName,
-        location: ctx.location,
-        workflowName: args.workflowName,
-        state: "Enabled",
-        identity: { type: "SystemAssigned" },
-        definition: logicAppDefinition(),
-        parameters,
-        tags: ctx.tags,
-    }, { parent: ctx.parent });
+    const workflow = new logic.Workflow(
+        childName(ctx.name, "workflow"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            workflowName: args.workflowName,
+            state: "Enabled",
+            identity: { type: "SystemAssigned" },
+            definition: logicAppDefinition(),
+            parameters,
+            tags: ctx.tags,
+        },
+        { parent: ctx.parent },
+    );
     const principal = workflow.identity.apply((i) => i?.principalId ?? "");
     const roles = emailSenderGrants(childName(ctx.name, "email-role"), ctx.parent, principal, email);
-    const callback = logic.listWorkflowTriggerCallbackUrlOutput({
-        resourceGroupName: ctx.resourceGroupName, workflowName: workflow.name, triggerName: TRIGGER,
-    }, { parent: ctx.parent });
+    const callback = logic.listWorkflowTriggerCallbackUrlOutput(
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            workflowName: workflow.name,
+            triggerName: TRIGGER,
+        },
+        { parent: ctx.parent },
+    );
     return {
         endpointType: EndpointType.WebHook,
         endpointUrl: pulumi.secret(callback.apply((c) => c.value ?? "")),

@@ -46,19 +46,28 @@ const rgOf = (id: pulumi.Output<string>) => id.apply((i) => i.split("/")[4]);
 const nameOf = (id: pulumi.Output<string>) => id.apply((i) => i.split("/").pop()!);
 
 /** Namespaces are locked down: Entra ID only (no SAS keys), TLS 1.2, system identity. */
-function serviceBusNamespace(ctx: TargetContext, name: pulumi.Input<string> | undefined, sku: pulumi.Input<string> | undefined): pulumi.Output<string> {
-    if (name === undefined) throw new Error(`handler "${ctx.name}": namespaceName is required unless existingNamespaceId is set`);
-    return new servicebus.Namespace(childName(ctx.name, "namespace"), {
-        resourceGroupName: ctx.resourceGroupName,
-        location: ctx.location,
-        namespaceName: name,
-        sku: { name: (sku ?? "Standard") as any, tier: (sku ?? "Standard") as any },
-        disableLocalAuth: true,
-        minimumTlsVersion: "1.2",
-        publicNetworkAccess: "Enabled",
-        identity: { type: "SystemAssigned" },
-        tags: ctx.tags,
-    }, { parent: ctx.parent }).id;
+function serviceBusNamespace(
+    ctx: TargetContext,
+    name: pulumi.Input<string> | undefined,
+    sku: pulumi.Input<string> | undefined,
+): pulumi.Output<string> {
+    if (name === undefined)
+        throw new Error(`handler "${ctx.name}": namespaceName is required unless existingNamespaceId is set`);
+    return new servicebus.Namespace(
+        childName(ctx.name, "namespace"),
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            namespaceName: name,
+            sku: { name: (sku ?? "Standard") as any, tier: (sku ?? "Standard") as any },
+            disableLocalAuth: true,
+            minimumTlsVersion: "1.2",
+            publicNetworkAccess: "Enabled",
+            identity: { type: "SystemAssigned" },
+            tags: ctx.tags,
+        },
+        { parent: ctx.parent },
+    ).id;
 }
 
 function sender(ctx: TargetContext, scope: pulumi.Output<string>, role: string): pulumi.Resource[] {
@@ -67,38 +76,89 @@ function sender(ctx: TargetContext, scope: pulumi.Output<string>, role: string):
 }
 
 export function serviceBusQueueEndpoint(ctx: TargetContext, args: ServiceBusQueueTargetArgs): HandlerEndpoint {
-    const ns = args.existingNamespaceId !== undefined ? pulumi.output(args.existingNamespaceId) : serviceBusNamespace(ctx, args.namespaceName, args.sku);
-    const queue = new servicebus.Queue(childName(ctx.name, "queue"), {
-        resourceGroupName: rgOf(ns), namespaceName: nameOf(ns), queueName: args.queueName,
-        maxDeliveryCount: 10, deadLetteringOnMessageExpiration: true, requiresSession: false,
-    }, { parent: ctx.parent });
-    return { endpointType: EndpointType.ServiceBusQueue, resourceId: queue.id, useTopicIdentity: true, readiness: sender(ctx, queue.id, BuiltInRoles.ServiceBusDataSender) };
+    const ns =
+        args.existingNamespaceId !== undefined
+            ? pulumi.output(args.existingNamespaceId)
+            : serviceBusNamespace(ctx, args.namespaceName, args.sku);
+    const queue = new servicebus.Queue(
+        childName(ctx.name, "queue"),
+        {
+            resourceGroupName: rgOf(ns),
+            namespaceName: nameOf(ns),
+            queueName: args.queueName,
+            maxDeliveryCount: 10,
+            deadLetteringOnMessageExpiration: true,
+            requiresSession: false,
+        },
+        { parent: ctx.parent },
+    );
+    return {
+        endpointType: EndpointType.ServiceBusQueue,
+        resourceId: queue.id,
+        useTopicIdentity: true,
+        readiness: sender(ctx, queue.id, BuiltInRoles.ServiceBusDataSender),
+    };
 }
 
 export function serviceBusTopicEndpoint(ctx: TargetContext, args: ServiceBusTopicTargetArgs): HandlerEndpoint {
-    const ns = args.existingNamespaceId !== undefined ? pulumi.output(args.existingNamespaceId) : serviceBusNamespace(ctx, args.namespaceName, args.sku);
-    const topic = new servicebus.Topic(childName(ctx.name, "topic"), {
-        resourceGroupName: rgOf(ns), namespaceName: nameOf(ns), topicName: args.topicName,
-    }, { parent: ctx.parent });
-    return { endpointType: EndpointType.ServiceBusTopic, resourceId: topic.id, useTopicIdentity: true, readiness: sender(ctx, topic.id, BuiltInRoles.ServiceBusDataSender) };
+    const ns =
+        args.existingNamespaceId !== undefined
+            ? pulumi.output(args.existingNamespaceId)
+            : serviceBusNamespace(ctx, args.namespaceName, args.sku);
+    const topic = new servicebus.Topic(
+        childName(ctx.name, "topic"),
+        {
+            resourceGroupName: rgOf(ns),
+            namespaceName: nameOf(ns),
+            topicName: args.topicName,
+        },
+        { parent: ctx.parent },
+    );
+    return {
+        endpointType: EndpointType.ServiceBusTopic,
+        resourceId: topic.id,
+        useTopicIdentity: true,
+        readiness: sender(ctx, topic.id, BuiltInRoles.ServiceBusDataSender),
+    };
 }
 
 export function eventHubEndpoint(ctx: TargetContext, args: EventHubTargetArgs): HandlerEndpoint {
     let ns: pulumi.Output<string>;
     if (args.existingNamespaceId !== undefined) ns = pulumi.output(args.existingNamespaceId);
     else {
-        if (args.namespaceName === undefined) throw new Error(`handler "${ctx.name}": namespaceName is required unless existingNamespaceId is set`);
-        ns = new eventhub.Namespace(childName(ctx.name, "namespace"), {
-            resourceGroupName: ctx.resourceGroupName, location: ctx.location, namespaceName: args.namespaceName,
-            sku: { name: args.sku ?? "Standard", tier: args.sku ?? "Standard", capacity: 1 },
-            disableLocalAuth: true, minimumTlsVersion: "1.2", publicNetworkAccess: "Enabled", zoneRedundant: true,
-            identity: { type: "SystemAssigned" },
-            tags: ctx.tags,
-        }, { parent: ctx.parent }).id;
+        if (args.namespaceName === undefined)
+            throw new Error(`handler "${ctx.name}": namespaceName is required unless existingNamespaceId is set`);
+        ns = new eventhub.Namespace(
+            childName(ctx.name, "namespace"),
+            {
+                resourceGroupName: ctx.resourceGroupName,
+                location: ctx.location,
+                namespaceName: args.namespaceName,
+                sku: { name: args.sku ?? "Standard", tier: args.sku ?? "Standard", capacity: 1 },
+                disableLocalAuth: true,
+                minimumTlsVersion: "1.2",
+                publicNetworkAccess: "Enabled",
+                zoneRedundant: true,
+                identity: { type: "SystemAssigned" },
+                tags: ctx.tags,
+            },
+            { parent: ctx.parent },
+        ).id;
     }
-    const hub = new eventhub.EventHub(childName(ctx.name, "hub"), {
-        resourceGroupName: rgOf(ns), namespaceName: nameOf(ns), eventHubName: args.eventHubName,
-        partitionCount: args.partitionCount ?? 2,
-    }, { parent: ctx.parent });
-    return { endpointType: EndpointType.EventHub, resourceId: hub.id, useTopicIdentity: true, readiness: sender(ctx, hub.id, BuiltInRoles.EventHubsDataSender) };
+    const hub = new eventhub.EventHub(
+        childName(ctx.name, "hub"),
+        {
+            resourceGroupName: rgOf(ns),
+            namespaceName: nameOf(ns),
+            eventHubName: args.eventHubName,
+            partitionCount: args.partitionCount ?? 2,
+        },
+        { parent: ctx.parent },
+    );
+    return {
+        endpointType: EndpointType.EventHub,
+        resourceId: hub.id,
+        useTopicIdentity: true,
+        readiness: sender(ctx, hub.id, BuiltInRoles.EventHubsDataSender),
+    };
 }

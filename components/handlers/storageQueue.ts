@@ -28,23 +28,40 @@ export interface TargetContext {
 }
 
 export function storageQueueEndpoint(ctx: TargetContext, args: StorageQueueTargetArgs): HandlerEndpoint {
-    const accountId = args.existingAccountId !== undefined
-        ? pulumi.output(args.existingAccountId)
-        : hardenedStorageAccount(childName(ctx.name, "account"), ctx.parent, {
-            resourceGroupName: ctx.resourceGroupName, location: ctx.location, accountName: requireName(ctx, args.accountName),
-            sku: "Standard_LRS", tags: ctx.tags,
-        }).id;
+    const accountId =
+        args.existingAccountId !== undefined
+            ? pulumi.output(args.existingAccountId)
+            : hardenedStorageAccount(childName(ctx.name, "account"), ctx.parent, {
+                  resourceGroupName: ctx.resourceGroupName,
+                  location: ctx.location,
+                  accountName: requireName(ctx, args.accountName),
+                  sku: "Standard_LRS",
+                  tags: ctx.tags,
+              }).id;
     const accountName = accountId.apply((id) => id.split("/").pop()!);
-    const queue = new storage.Queue(childName(ctx.name, "queue"), {
-        resourceGroupName: accountId.apply((id) => id.split("/")[4]),
-        accountName,
-        queueName: args.queueName,
-    }, { parent: ctx.parent });
+    const queue = new storage.Queue(
+        childName(ctx.name, "queue"),
+        {
+            resourceGroupName: accountId.apply((id) => id.split("/")[4]),
+            accountName,
+            queueName: args.queueName,
+        },
+        { parent: ctx.parent },
+    );
     // Event Grid's identity sends to the queue; the role sits on the account because the destination's
     // resourceId is the account (Event Grid names the queue separately).
-    const role = ctx.senderPrincipalId !== undefined
-        ? [grantRole(childName(ctx.name, "sender-role"), ctx.parent, ctx.senderPrincipalId, accountId, BuiltInRoles.StorageQueueDataMessageSender)]
-        : [];
+    const role =
+        ctx.senderPrincipalId !== undefined
+            ? [
+                  grantRole(
+                      childName(ctx.name, "sender-role"),
+                      ctx.parent,
+                      ctx.senderPrincipalId,
+                      accountId,
+                      BuiltInRoles.StorageQueueDataMessageSender,
+                  ),
+              ]
+            : [];
     return {
         endpointType: EndpointType.StorageQueue,
         resourceId: accountId,
@@ -56,6 +73,7 @@ export function storageQueueEndpoint(ctx: TargetContext, args: StorageQueueTarge
 }
 
 function requireName(ctx: TargetContext, v: pulumi.Input<string> | undefined): pulumi.Input<string> {
-    if (v === undefined) throw new Error(`handler "${ctx.name}": accountName is required unless existingAccountId is set`);
+    if (v === undefined)
+        throw new Error(`handler "${ctx.name}": accountName is required unless existingAccountId is set`);
     return v;
 }

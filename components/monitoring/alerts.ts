@@ -24,20 +24,39 @@ export interface TopicAlertSpec {
 
 export const TOPIC_ALERTS: readonly TopicAlertSpec[] = [
     {
-        key: "deliveryFailures", role: "delivery-failures", metricName: "DeliveryAttemptFailCount", perSubscription: true, severityOffset: 0,
-        description: "Event Grid failed to deliver to a subscription's handler (it retries until the TTL or attempt limit). Check the handler and the DeliveryFailures log.",
+        key: "deliveryFailures",
+        role: "delivery-failures",
+        metricName: "DeliveryAttemptFailCount",
+        perSubscription: true,
+        severityOffset: 0,
+        description:
+            "Event Grid failed to deliver to a subscription's handler (it retries until the TTL or attempt limit). Check the handler and the DeliveryFailures log.",
     },
     {
-        key: "deadLettered", role: "dead-lettered", metricName: "DeadLetteredCount", perSubscription: true, severityOffset: 0,
-        description: "Events were dead-lettered: the handler never processed them. Inspect the dead-letter container and replay.",
+        key: "deadLettered",
+        role: "dead-lettered",
+        metricName: "DeadLetteredCount",
+        perSubscription: true,
+        severityOffset: 0,
+        description:
+            "Events were dead-lettered: the handler never processed them. Inspect the dead-letter container and replay.",
     },
     {
-        key: "dropped", role: "dropped", metricName: "DroppedEventCount", perSubscription: true, severityOffset: 0,
+        key: "dropped",
+        role: "dropped",
+        metricName: "DroppedEventCount",
+        perSubscription: true,
+        severityOffset: 0,
         description: "Events were dropped (retries exhausted without a usable dead-letter destination): they are lost.",
     },
     {
-        key: "unmatched", role: "unmatched", metricName: "UnmatchedEventCount", perSubscription: false, severityOffset: 1,
-        description: "ACS published events that no subscription matched. Expected for features or numbers you do not route; otherwise a filter is too narrow.",
+        key: "unmatched",
+        role: "unmatched",
+        metricName: "UnmatchedEventCount",
+        perSubscription: false,
+        severityOffset: 1,
+        description:
+            "ACS published events that no subscription matched. Expected for features or numbers you do not route; otherwise a filter is too narrow.",
     },
 ];
 

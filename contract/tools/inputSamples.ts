@@ -24,7 +24,12 @@ export function inputSamples(tokens: readonly string[]): ClassSamples[] {
     return tokens.map((token, i) => ({ token, samples: samplesForArgs(program, checker, token, files[i]) }));
 }
 
-function samplesForArgs(program: ts.Program, checker: ts.TypeChecker, token: string, file: string): Record<string, unknown>[] {
+function samplesForArgs(
+    program: ts.Program,
+    checker: ts.TypeChecker,
+    token: string,
+    file: string,
+): Record<string, unknown>[] {
     const source = program.getSourceFile(file) ?? fail(`cannot load ${file}`);
     const cls = token.split(":")[2];
     const decl = source.statements.find(

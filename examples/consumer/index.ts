@@ -35,7 +35,10 @@ const events = new AcsEventHandling("billing", {
         },
     },
     // The library's schema validates and fills in the documented defaults, as the library's own stacks do.
-    monitoring: monitoringSchema.parse({ alertEmails: config.getObject<string[]>("alertEmails") ?? [], namePrefix: "billing-acs" }),
+    monitoring: monitoringSchema.parse({
+        alertEmails: config.getObject<string[]>("alertEmails") ?? [],
+        namePrefix: "billing-acs",
+    }),
 });
 
 export const systemTopicId = events.systemTopicId;

@@ -22,7 +22,8 @@
  *   Request trigger does not answer.
  */
 
-export const WORKFLOW_SCHEMA = "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#";
+export const WORKFLOW_SCHEMA =
+    "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#";
 export const ACS_EMAIL_API_VERSION = "2023-03-31";
 export const ACS_AUDIENCE = "https://communication.azure.com/";
 /** Longest the email call may take (ISO 8601): well inside Event Grid's 30 s, leaving time to answer. */
@@ -40,8 +41,17 @@ export function logicAppDefinition(): Record<string, unknown> {
         $schema: WORKFLOW_SCHEMA,
         contentVersion: "1.0.0.0",
         parameters: {
-            acsEndpoint: { type: "String", metadata: { description: "ACS resource endpoint, https://<name>.<geo>.communication.azure.com, no trailing slash" } },
-            sender: { type: "String", metadata: { description: "Verified sender address of the ACS Email domain linked to the ACS resource" } },
+            acsEndpoint: {
+                type: "String",
+                metadata: {
+                    description:
+                        "ACS resource endpoint, https://<name>.<geo>.communication.azure.com, no trailing slash",
+                },
+            },
+            sender: {
+                type: "String",
+                metadata: { description: "Verified sender address of the ACS Email domain linked to the ACS resource" },
+            },
             recipients: { type: "Array", metadata: { description: "Email addresses to notify" } },
         },
         triggers: {
@@ -165,12 +175,17 @@ export interface LogicAppParameterValues {
 export function logicAppParameters(values: LogicAppParameterValues): Record<string, { value: unknown }> {
     const problems: string[] = [];
     const endpoint = values.acsEndpoint.trim().replace(/\/+$/, "");
-    if (!/^https:\/\/[^/\s]+$/.test(endpoint)) problems.push(`acsEndpoint "${values.acsEndpoint}" is not an https:// origin`);
+    if (!/^https:\/\/[^/\s]+$/.test(endpoint))
+        problems.push(`acsEndpoint "${values.acsEndpoint}" is not an https:// origin`);
     if (!isEmail(values.sender)) problems.push(`sender "${values.sender}" is not an email address`);
     if (values.recipients.length === 0) problems.push("recipients is empty");
     for (const r of values.recipients) if (!isEmail(r)) problems.push(`recipient "${r}" is not an email address`);
     if (problems.length) throw new Error(`Invalid Logic App parameters: ${problems.join("; ")}`);
-    return { acsEndpoint: { value: endpoint }, sender: { value: values.sender.trim() }, recipients: { value: values.recipients.map((r) => r.trim()) } };
+    return {
+        acsEndpoint: { value: endpoint },
+        sender: { value: values.sender.trim() },
+        recipients: { value: values.recipients.map((r) => r.trim()) },
+    };
 }
 
 function isEmail(value: string): boolean {

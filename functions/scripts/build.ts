@@ -95,9 +95,19 @@ async function bundle(outfile: string): Promise<void> {
 
 /** The package.json inside the zip: only what the Functions host reads (`main`), no dependencies to install. */
 function deployedPackageJson(): string {
-    const source = JSON.parse(readFileSync(join(FUNCTIONS_DIR, "package.json"), "utf8")) as { name: string; version: string; description?: string };
-    const deployed = { name: source.name, version: source.version, description: source.description, private: true, main: "app.js" };
-    return JSON.stringify(deployed, null, 2) + "\n";
+    const source = JSON.parse(readFileSync(join(FUNCTIONS_DIR, "package.json"), "utf8")) as {
+        name: string;
+        version: string;
+        description?: string;
+    };
+    const deployed = {
+        name: source.name,
+        version: source.version,
+        description: source.description,
+        private: true,
+        main: "app.js",
+    };
+    return `${JSON.stringify(deployed, null, 2)}\n`;
 }
 
 if (require.main === module) {

@@ -38,7 +38,8 @@ app.eventGrid<unknown>(SMS_EVENTS_FUNCTION_NAME, {
 });
 
 function contextLogger(context: InvocationContext): Logger {
-    const line = (message: string, fields?: Record<string, unknown>) => (fields ? `${message} ${JSON.stringify(fields)}` : message);
+    const line = (message: string, fields?: Record<string, unknown>) =>
+        fields ? `${message} ${JSON.stringify(fields)}` : message;
     return {
         info: (m, f) => context.log(line(m, f)),
         warn: (m, f) => context.warn(line(m, f)),

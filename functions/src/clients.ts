@@ -43,7 +43,10 @@ export function createDeps(settings: Settings, clients: Clients, log: Logger): H
         ledger: new TableLedger(clients.table),
         records: new TableRecordStore(clients.table),
         tickets: new StorageTicketQueue(clients.queue),
-        notifier: new AcsEmailNotifier(clients.email, { sender: settings.emailSender, recipients: settings.recipients }),
+        notifier: new AcsEmailNotifier(clients.email, {
+            sender: settings.emailSender,
+            recipients: settings.recipients,
+        }),
         log,
     };
 }
@@ -52,7 +55,9 @@ function tableClient(settings: Settings, cred: () => TokenCredential): TableClie
     const t = settings.table;
     return t.kind === "endpoint"
         ? new TableClient(t.url, settings.tableName, cred())
-        : TableClient.fromConnectionString(t.connectionString, settings.tableName, { allowInsecureConnection: isLocal(t.connectionString) });
+        : TableClient.fromConnectionString(t.connectionString, settings.tableName, {
+              allowInsecureConnection: isLocal(t.connectionString),
+          });
 }
 
 function queueClient(settings: Settings, cred: () => TokenCredential): QueueClient {

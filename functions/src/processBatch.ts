@@ -23,7 +23,17 @@ import { planEvent } from "./handlers";
 import { EventPlan } from "./handlers/plan";
 import { operationIdFor } from "./idempotency";
 import {
-    Claim, EventLedger, LedgerKey, Logger, NOT_FOUND, NotificationResult, Notifier, RecordStore, StepName, STEPS, TicketQueue,
+    Claim,
+    EventLedger,
+    LedgerKey,
+    Logger,
+    NOT_FOUND,
+    NotificationResult,
+    Notifier,
+    RecordStore,
+    StepName,
+    STEPS,
+    TicketQueue,
 } from "./ports";
 
 export interface HandlerDeps {
@@ -68,16 +78,32 @@ export async function processBatch(body: unknown, deps: HandlerDeps): Promise<Ba
 
 async function processItem(raw: unknown, deps: HandlerDeps, owner: string): Promise<EventOutcome> {
     const parsed = parseEnvelope(raw);
-    if (!parsed.ok) return logged(deps.log, { id: parsed.id, eventType: parsed.eventType, status: "rejected", reason: parsed.reason });
+    if (!parsed.ok)
+        return logged(deps.log, {
+            id: parsed.id,
+            eventType: parsed.eventType,
+            status: "rejected",
+            reason: parsed.reason,
+        });
     const { event } = parsed;
     const planned = planEvent(event);
     if (planned.kind !== "plan") {
-        return logged(deps.log, { id: event.id, eventType: event.eventType, status: planned.kind, reason: planned.reason });
+        return logged(deps.log, {
+            id: event.id,
+            eventType: event.eventType,
+            status: planned.kind,
+            reason: planned.reason,
+        });
     }
     try {
         return logged(deps.log, await runPlan(event, planned.plan, deps, owner));
     } catch (e) {
-        return logged(deps.log, { id: event.id, eventType: event.eventType, status: "failed", reason: errorMessage(e) });
+        return logged(deps.log, {
+            id: event.id,
+            eventType: event.eventType,
+            status: "failed",
+            reason: errorMessage(e),
+        });
     }
 }
 
@@ -114,13 +140,18 @@ async function runPlan(event: AcsEvent, plan: EventPlan, deps: HandlerDeps, owne
 }
 
 /** Runs the side effect of a step other than the email; returns details worth keeping on the ledger row. */
-async function runStep(step: Exclude<StepName, "emailed">, plan: EventPlan, deps: HandlerDeps): Promise<Record<string, string>> {
+async function runStep(
+    step: Exclude<StepName, "emailed">,
+    plan: EventPlan,
+    deps: HandlerDeps,
+): Promise<Record<string, string>> {
     switch (step) {
         case "recorded": {
             const write = plan.record;
-            const result = write.kind === "inbound"
-                ? deps.records.recordInbound(write.record)
-                : deps.records.applyDeliveryReport(write.update);
+            const result =
+                write.kind === "inbound"
+                    ? deps.records.recordInbound(write.record)
+                    : deps.records.applyDeliveryReport(write.update);
             return { recordUpdate: await result };
         }
         case "ticketed":
@@ -160,7 +191,9 @@ async function sendEmailOnce(
     const age = claim.emailAttemptAt ? now.getTime() - Date.parse(claim.emailAttemptAt) : Infinity;
     if (age < NOT_FOUND_TRUSTED_AFTER_MS) {
         const sent = `sent ${Math.round(age / 1000)} s ago`;
-        throw new Error(`ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than risking a second email`);
+        throw new Error(
+            `ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than risking a second email`,
+        );
     }
     return emailDetails(await deps.notifier.send(plan.notification, operationId), key, deps.log);
 }
@@ -168,7 +201,9 @@ async function sendEmailOnce(
 function emailDetails(result: NotificationResult, key: LedgerKey, log: Logger): Record<string, string> {
     if (result.status === "Failed" || result.status === "Canceled") {
         // Accepted but not delivered: an operator can act on it, a resend would not help (see sendEmailOnce).
-        log.error(`ACS reports the notification for event ${key.eventId} as ${result.status}; it is not sent again`, { ...result });
+        log.error(`ACS reports the notification for event ${key.eventId} as ${result.status}; it is not sent again`, {
+            ...result,
+        });
     }
     return { emailOperationId: result.operationId, emailStatus: result.status };
 }
@@ -200,7 +235,14 @@ function logged(log: Logger, outcome: EventOutcome): EventOutcome {
 }
 
 function summarise(outcomes: EventOutcome[]): BatchSummary {
-    const counts: Record<OutcomeStatus, number> = { processed: 0, duplicate: 0, ignored: 0, rejected: 0, inFlight: 0, failed: 0 };
+    const counts: Record<OutcomeStatus, number> = {
+        processed: 0,
+        duplicate: 0,
+        ignored: 0,
+        rejected: 0,
+        inFlight: 0,
+        failed: 0,
+    };
     for (const o of outcomes) counts[o.status]++;
     return { outcomes, counts, retry: counts.failed + counts.inFlight > 0 };
 }

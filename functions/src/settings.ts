@@ -58,7 +58,8 @@ export function readSettings(env: Env): Settings {
     const emailSender = get(APP_SETTINGS.emailSender) ?? "";
     if (!emailSender) problems.push(`${APP_SETTINGS.emailSender} is not set (the verified ACS Email sender address)`);
     const recipients = parseRecipients(get(APP_SETTINGS.notifyRecipients));
-    if (recipients.length === 0) problems.push(`${APP_SETTINGS.notifyRecipients} is not set (comma-separated email addresses)`);
+    if (recipients.length === 0)
+        problems.push(`${APP_SETTINGS.notifyRecipients} is not set (comma-separated email addresses)`);
     const invalid = recipients.filter((r) => !/^[^@\s]+@[^@\s]+$/.test(r));
     if (invalid.length) problems.push(`${APP_SETTINGS.notifyRecipients} has invalid addresses: ${invalid.join(", ")}`);
     if (problems.length) throw new Error(`Invalid app settings:\n- ${problems.join("\n- ")}`);
@@ -74,7 +75,10 @@ export function readSettings(env: Env): Settings {
 }
 
 export function parseRecipients(value: string | undefined): string[] {
-    return (value ?? "").split(/[,;]/).map((r) => r.trim()).filter((r) => r !== "");
+    return (value ?? "")
+        .split(/[,;]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== "");
 }
 
 function storageTarget(

@@ -50,7 +50,10 @@ describe("functions: deployable package", function () {
         const entries = readZip(readFileSync(built.zipPath));
         assert.deepEqual([...entries.keys()], ["host.json", "package.json", "app.js"]);
         const host = JSON.parse(entries.get("host.json")!.toString());
-        assert.deepEqual(host.extensionBundle, { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" });
+        assert.deepEqual(host.extensionBundle, {
+            id: "Microsoft.Azure.Functions.ExtensionBundle",
+            version: "[4.*, 5.0.0)",
+        });
         const pkg = JSON.parse(entries.get("package.json")!.toString());
         assert.equal(pkg.main, "app.js");
         assert.equal(pkg.dependencies, undefined, "the bundle is self-contained: nothing to npm install on the app");
@@ -65,7 +68,12 @@ describe("functions: deployable package", function () {
     it("round-trips tiny and compressible entries through the ZIP writer", () => {
         const tiny = Buffer.from("{}");
         const text = Buffer.from("event ".repeat(1000));
-        const entries = readZip(createZip([{ name: "a.json", data: tiny }, { name: "dir/b.txt", data: text }]));
+        const entries = readZip(
+            createZip([
+                { name: "a.json", data: tiny },
+                { name: "dir/b.txt", data: text },
+            ]),
+        );
         assert.ok(entries.get("a.json")!.equals(tiny));
         assert.ok(entries.get("dir/b.txt")!.equals(text));
     });
@@ -83,7 +91,9 @@ describe("functions: deployable package", function () {
             EMAIL_SENDER: "DoNotReply@notify.contoso.example",
             NOTIFY_RECIPIENTS: "oncall@contoso.example",
         };
-        const table = TableClient.fromConnectionString(azurite!.connectionString, "smokerecords", { allowInsecureConnection: true });
+        const table = TableClient.fromConnectionString(azurite!.connectionString, "smokerecords", {
+            allowInsecureConnection: true,
+        });
         await table.createTable();
         await new QueueClient(azurite!.connectionString, "tickets").create();
 
@@ -94,11 +104,18 @@ describe("functions: deployable package", function () {
         const result = JSON.parse(stdout.trim().split("\n").pop()!);
 
         assert.equal(result.name, SMS_EVENTS_FUNCTION_NAME);
-        assert.ok(result.bindings.some((b: { type: string; direction: string }) => b.type === "eventGridTrigger" && b.direction === "in"));
+        assert.ok(
+            result.bindings.some(
+                (b: { type: string; direction: string }) => b.type === "eventGridTrigger" && b.direction === "in",
+            ),
+        );
         // Without settings the invocation fails (Event Grid retries), naming what is missing; the function stays registered.
         assert.match(result.errors[0], /Invalid app settings[\s\S]*EMAIL_SENDER/);
         assert.deepEqual(result.errors.slice(1), [null, null], JSON.stringify(result.logs));
-        assert.ok(result.logs.some((l: string[]) => /Ignored event chat-1/.test(l[1])), JSON.stringify(result.logs));
+        assert.ok(
+            result.logs.some((l: string[]) => /Ignored event chat-1/.test(l[1])),
+            JSON.stringify(result.logs),
+        );
         const record = await table.getEntity("15555555555", "Incoming_sms-1");
         assert.equal(record.message, "Hello from the test");
         assert.equal(acs!.fake.sends.length, 1);
@@ -151,7 +168,10 @@ async function serveAcsOverHttp(): Promise<AcsOverHttp> {
             const request = {
                 method: req.method,
                 url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${req.url}`,
-                headers: { get: (n: string) => headers.get(n.toLowerCase()), toJSON: () => Object.fromEntries(headers) },
+                headers: {
+                    get: (n: string) => headers.get(n.toLowerCase()),
+                    toJSON: () => Object.fromEntries(headers),
+                },
                 body: Buffer.concat(chunks).toString("utf8"),
             };
             const response = await fake.sendRequest(request as unknown as Parameters<FakeAcsEmail["sendRequest"]>[0]);

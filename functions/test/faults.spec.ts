@@ -15,12 +15,12 @@ import { deliveryReport, smsReceived } from "./support/events";
 import { createHarness, Harness } from "./support/harness";
 
 const SMS = "Microsoft.Communication.SMSReceived";
-const REPORT = "Microsoft.Communication.SMSDeliveryReportReceived";
+const _REPORT = "Microsoft.Communication.SMSDeliveryReportReceived";
 const T0 = new Date("2026-11-20T10:00:00Z");
 /** Past the ledger's 6-minute lease: what Event Grid's 5th attempt (10 s + 30 s + 1 min + 5 min) sees. */
 const AFTER_LEASE_MS = 7 * 60_000;
 
-describe("functions: faults in the email send, crashes and redelivery (Azurite + fault-injecting ACS Email)", function () {
+describe("functions: faults in the email send, crashes and redelivery (Azurite + fault-injecting ACS Email)", () => {
     let azurite: Azurite | undefined;
     let h: Harness;
 
@@ -131,13 +131,21 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         it(`after a hard crash ${point === "beforeSend" ? "before" : "after"} the send, waits for the lease, then ${polls}`, async () => {
             const crashes = new CrashInjector();
             crashes.plan(key("e5"), point as CrashPoint);
-            const crashing = { ...at(0), notifier: crashes.notifier(h.deps.notifier), ledger: crashes.ledger(h.deps.ledger) };
+            const crashing = {
+                ...at(0),
+                notifier: crashes.notifier(h.deps.notifier),
+                ledger: crashes.ledger(h.deps.ledger),
+            };
             const died = await processBatch([smsReceived("e5")], crashing);
             assert.equal(died.outcomes[0].status, "failed");
             assert.equal(h.email.sends.length, point === "beforeSend" ? 0 : 1);
 
             const early = await processBatch([smsReceived("e5")], at(100_000));
-            assert.equal(early.outcomes[0].status, "inFlight", "the 4th Event Grid attempt (1 min 40 s) still sees the lease");
+            assert.equal(
+                early.outcomes[0].status,
+                "inFlight",
+                "the 4th Event Grid attempt (1 min 40 s) still sees the lease",
+            );
 
             const late = await processBatch([smsReceived("e5")], at(AFTER_LEASE_MS));
             assert.deepEqual(late.outcomes[0].steps, ["emailed"]);
@@ -150,7 +158,13 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         this.timeout(120_000);
         const random = seededRandom(12);
         const n = 200;
-        h.email.inject({ random, statusCheckFailure: 0.1, operationFailure: 0.05, lostAnswer: 0.03, refusedSend: 0.03 });
+        h.email.inject({
+            random,
+            statusCheckFailure: 0.1,
+            operationFailure: 0.05,
+            lostAnswer: 0.03,
+            refusedSend: 0.03,
+        });
         const crashes = new CrashInjector();
         const events = Array.from({ length: n }, (_, i) =>
             i % 3 === 2
@@ -176,7 +190,10 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
         let rounds = 0;
         while (pending.length > 0) {
             assert.ok(rounds < 12, `${pending.length} deliveries still failing after ${rounds} rounds`);
-            const outcomes = await pool(pending, 8, async (e) => ({ e, summary: await processBatch([e], deps(rounds)) }));
+            const outcomes = await pool(pending, 8, async (e) => ({
+                e,
+                summary: await processBatch([e], deps(rounds)),
+            }));
             pending = [...new Map(outcomes.filter((o) => o.summary.retry).map((o) => [o.e.id, o.e])).values()];
             rounds++;
         }
@@ -216,13 +233,19 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
 
         for (const arrival of ["SMS first", "report first", "concurrently"] as const) {
             it(`keeps the later write when a report and an SMS of one row arrive ${arrival}`, async () => {
-                const events = [sms("in-1", "m1", "2026-11-20T10:00:00Z"), report("rep-1", "m1", "2026-11-20T10:05:00Z")];
+                const events = [
+                    sms("in-1", "m1", "2026-11-20T10:00:00Z"),
+                    report("rep-1", "m1", "2026-11-20T10:05:00Z"),
+                ];
                 if (arrival === "report first") events.reverse();
                 if (arrival === "concurrently") await Promise.all(events.map((e) => processBatch([e], h.deps)));
                 else for (const e of events) await processBatch([e], h.deps);
 
                 const r = await row("m1");
-                assert.deepEqual([r.status, r.direction, r.statusAt, r.eventId], ["delivered", "outbound", "2026-11-20T10:05:00Z", "rep-1"]);
+                assert.deepEqual(
+                    [r.status, r.direction, r.statusAt, r.eventId],
+                    ["delivered", "outbound", "2026-11-20T10:05:00Z", "rep-1"],
+                );
                 const updates = Object.fromEntries((await h.ledgerRows()).map((l) => [l.eventId, l.recordUpdate]));
                 if (arrival === "report first") assert.deepEqual(updates, { "rep-1": "applied", "in-1": "stale" });
             });
@@ -230,8 +253,12 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
 
         it("breaks a tie of equal times the same way in both orders (delivered beats received, then the event id)", async () => {
             const same = "2026-11-20T10:00:00Z";
-            for (const [rowKey, first, second] of [["t1", "sms", "report"], ["t2", "report", "sms"]]) {
-                const make = (kind: string) => (kind === "sms" ? sms(`${rowKey}-in`, rowKey, same) : report(`${rowKey}-rep`, rowKey, same));
+            for (const [rowKey, first, second] of [
+                ["t1", "sms", "report"],
+                ["t2", "report", "sms"],
+            ]) {
+                const make = (kind: string) =>
+                    kind === "sms" ? sms(`${rowKey}-in`, rowKey, same) : report(`${rowKey}-rep`, rowKey, same);
                 await processBatch([make(first)], h.deps);
                 await processBatch([make(second)], h.deps);
             }
@@ -243,7 +270,9 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
             const statuses = ["Failed", "Delivered", "Failed", "Delivered", "Failed"];
             const events = Array.from({ length: 12 }, (_, rowNo) => [
                 sms(`in-${rowNo}`, `row-${rowNo}`, "2026-11-20T10:00:00Z"),
-                ...statuses.map((st, i) => report(`rep-${rowNo}-${i}`, `row-${rowNo}`, `2026-11-20T10:0${i + 1}:00Z`, st)),
+                ...statuses.map((st, i) =>
+                    report(`rep-${rowNo}-${i}`, `row-${rowNo}`, `2026-11-20T10:0${i + 1}:00Z`, st),
+                ),
             ]).flat();
             // Fisher-Yates with the seeded source, then all at once, 8 in flight.
             for (let i = events.length - 1; i > 0; i--) {
@@ -257,7 +286,11 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
             assert.equal(records.length, 12);
             for (const r of records) {
                 const latest = `rep-${String(r.rowKey).slice(4)}-4`;
-                assert.deepEqual([r.status, r.statusAt, r.eventId], ["failed", "2026-11-20T10:05:00Z", latest], String(r.rowKey));
+                assert.deepEqual(
+                    [r.status, r.statusAt, r.eventId],
+                    ["failed", "2026-11-20T10:05:00Z", latest],
+                    String(r.rowKey),
+                );
             }
         });
     });

@@ -12,7 +12,7 @@ import { createHarness, Harness, RECIPIENTS, SENDER } from "./support/harness";
 
 const SMS = "Microsoft.Communication.SMSReceived";
 
-describe("functions: smsEvents handler (Azurite + ACS Email transport)", function () {
+describe("functions: smsEvents handler (Azurite + ACS Email transport)", () => {
     let azurite: Azurite | undefined;
     let h: Harness;
 
@@ -30,13 +30,24 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
     });
 
     async function counts(): Promise<{ records: number; tickets: number; emails: number }> {
-        return { records: (await h.records()).length, tickets: (await h.tickets()).length, emails: h.email.sends.length };
+        return {
+            records: (await h.records()).length,
+            tickets: (await h.tickets()).length,
+            emails: h.email.sends.length,
+        };
     }
 
     it("turns one SMS into one record, one ticket and one email", async () => {
         const summary = await processBatch([smsReceived("evt-1")], h.deps);
 
-        assert.deepEqual(summary.counts, { processed: 1, duplicate: 0, ignored: 0, rejected: 0, inFlight: 0, failed: 0 });
+        assert.deepEqual(summary.counts, {
+            processed: 1,
+            duplicate: 0,
+            ignored: 0,
+            rejected: 0,
+            inFlight: 0,
+            failed: 0,
+        });
         assert.deepEqual(summary.outcomes[0].steps, ["recorded", "ticketed", "emailed"]);
         assert.equal(summary.retry, false);
 
@@ -54,12 +65,18 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
         assert.equal(h.email.sends.length, 1);
         const [send] = h.email.sends;
         assert.equal(send.body.senderAddress, SENDER);
-        assert.deepEqual(send.body.recipients.to.map((r) => r.address), RECIPIENTS);
+        assert.deepEqual(
+            send.body.recipients.to.map((r) => r.address),
+            RECIPIENTS,
+        );
         assert.match(send.body.content.subject, /SMS received: SMS from 15551230000 to 15555555555/);
         assert.match(send.body.content.plainText ?? "", /Hello from the test/);
         assert.equal(send.operationId, operationIdFor({ eventType: SMS, eventId: "evt-1" }));
         assert.match(send.headers.authorization, /^HMAC-SHA256 /, "the SDK signed the request with the access key");
-        assert.ok(h.email.requests.some((r) => r.method === "GET"), "the SDK polled the operation to completion");
+        assert.ok(
+            h.email.requests.some((r) => r.method === "GET"),
+            "the SDK polled the operation to completion",
+        );
 
         const [ledger] = await h.ledgerRows();
         assert.equal(ledger.emailStatus, "Succeeded");
@@ -76,11 +93,16 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
     });
 
     it("handles the same event delivered concurrently once, and the losers' retries are duplicates", async () => {
-        const deliveries = ["a", "b", "c", "d"].map((owner) => processBatch([smsReceived("evt-c")], { ...h.deps, owner }));
+        const deliveries = ["a", "b", "c", "d"].map((owner) =>
+            processBatch([smsReceived("evt-c")], { ...h.deps, owner }),
+        );
         const statuses = (await Promise.all(deliveries)).map((s) => s.outcomes[0].status);
 
         assert.equal(statuses.filter((s) => s === "processed").length, 1, `statuses: ${statuses}`);
-        assert.ok(statuses.every((s) => ["processed", "duplicate", "inFlight"].includes(s)), `statuses: ${statuses}`);
+        assert.ok(
+            statuses.every((s) => ["processed", "duplicate", "inFlight"].includes(s)),
+            `statuses: ${statuses}`,
+        );
         assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
 
         // Event Grid redelivers the deliveries that asked for a retry: the event is finished by then.
@@ -91,7 +113,12 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
 
     it("updates the record's status from delivery reports, ignoring an older report that arrives late", async () => {
         // The sending side wrote the outbound message; the report must merge into it, not replace it.
-        await h.clients.table.createEntity({ partitionKey: "15555555555", rowKey: "Outgoing_m1", direction: "outbound", message: "Your code is 1234" });
+        await h.clients.table.createEntity({
+            partitionKey: "15555555555",
+            rowKey: "Outgoing_m1",
+            direction: "outbound",
+            message: "Your code is 1234",
+        });
         const failedFirst = deliveryReport("rep-1", "Outgoing_m1", {
             deliveryStatus: "Failed",
             deliveryAttempts: [{ timestamp: "2026-11-20T10:05:00Z", segmentsSucceeded: 0, segmentsFailed: 1 }],
@@ -139,10 +166,20 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
 
         const summary: BatchSummary = await processBatch(batch, h.deps);
 
-        assert.deepEqual(summary.counts, { processed: 2, duplicate: 0, ignored: 1, rejected: 3, inFlight: 0, failed: 0 });
+        assert.deepEqual(summary.counts, {
+            processed: 2,
+            duplicate: 0,
+            ignored: 1,
+            rejected: 3,
+            inFlight: 0,
+            failed: 0,
+        });
         assert.equal(summary.retry, false, "malformed input is not retried: a retry cannot fix it");
         const bad = summary.outcomes[2];
-        assert.deepEqual([bad.id, bad.status, bad.reason], ["evt-bad", "rejected", "data.messageId is number 7, expected a non-empty string"]);
+        assert.deepEqual(
+            [bad.id, bad.status, bad.reason],
+            ["evt-bad", "rejected", "data.messageId is number 7, expected a non-empty string"],
+        );
         assert.equal(summary.outcomes[1].reason, "id is missing");
         assert.equal(summary.outcomes[4].status, "ignored");
 
@@ -153,9 +190,15 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
     });
 
     it("processes the 2020 early-preview SMS samples end to end", async () => {
-        const summary = await processBatch([...earlySample("SMSReceived"), ...earlySample("SMSDeliveryReportReceived")], h.deps);
+        const summary = await processBatch(
+            [...earlySample("SMSReceived"), ...earlySample("SMSDeliveryReportReceived")],
+            h.deps,
+        );
 
-        assert.deepEqual(summary.outcomes.map((o) => o.status), ["processed", "processed"]);
+        assert.deepEqual(
+            summary.outcomes.map((o) => o.status),
+            ["processed", "processed"],
+        );
         const records = await h.records();
         const inbound = records.find((r) => r.rowKey === "917c9ec0-a50a-4515-a626-16825d8318e1");
         assert.equal(inbound?.partitionKey, "14259991234");
@@ -189,7 +232,11 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
 
         // Event Grid's 4th attempt: ACS's 404 for the recorded send is trusted by then (processBatch.ts).
         const retry = await processBatch([smsReceived("evt-f")], { ...h.deps, now: () => new Date(t0 + 100_000) });
-        assert.deepEqual(retry.outcomes[0].steps, ["emailed"], "the lease was released, the retry runs only the missing step");
+        assert.deepEqual(
+            retry.outcomes[0].steps,
+            ["emailed"],
+            "the lease was released, the retry runs only the missing step",
+        );
         assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
     });
 
@@ -200,7 +247,10 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
         const crashing: HandlerDeps = {
             ...h.deps,
             now: () => t0,
-            notifier: { send: () => Promise.reject(new Error("process killed")), status: (id) => h.deps.notifier.status(id) },
+            notifier: {
+                send: () => Promise.reject(new Error("process killed")),
+                status: (id) => h.deps.notifier.status(id),
+            },
             ledger: {
                 claim: (...a) => ledger.claim(...a),
                 markDone: (...a) => ledger.markDone(...a),
@@ -210,11 +260,17 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", functio
         };
         await processBatch([smsReceived("evt-k")], crashing);
 
-        const tooEarly = await processBatch([smsReceived("evt-k")], { ...h.deps, now: () => new Date(t0.getTime() + 60_000) });
+        const tooEarly = await processBatch([smsReceived("evt-k")], {
+            ...h.deps,
+            now: () => new Date(t0.getTime() + 60_000),
+        });
         assert.equal(tooEarly.outcomes[0].status, "inFlight");
         assert.equal(tooEarly.retry, true);
 
-        const afterLease = await processBatch([smsReceived("evt-k")], { ...h.deps, now: () => new Date(t0.getTime() + 7 * 60_000) });
+        const afterLease = await processBatch([smsReceived("evt-k")], {
+            ...h.deps,
+            now: () => new Date(t0.getTime() + 7 * 60_000),
+        });
         assert.equal(afterLease.outcomes[0].status, "processed");
         assert.deepEqual(afterLease.outcomes[0].steps, ["emailed"]);
         assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });

@@ -64,11 +64,17 @@ describe("functions: event parsing", () => {
 
         it("gives a reason for each malformed envelope", () => {
             assert.equal(rejection(42), "event is number 42, not a JSON object");
-            assert.equal(rejection({ id: "x", data: {} }), "neither an Event Grid event (no eventType) nor a CloudEvent (no specversion)");
+            assert.equal(
+                rejection({ id: "x", data: {} }),
+                "neither an Event Grid event (no eventType) nor a CloudEvent (no specversion)",
+            );
             const { id: _id, ...noId } = smsReceived("e1");
             assert.equal(rejection(noId), "id is missing");
             assert.equal(rejection({ ...smsReceived("e1"), data: "text" }), 'data is "text", expected an object');
-            assert.equal(rejection({ ...asCloudEvent(smsReceived("e1")), specversion: "0.3" }), 'specversion is "0.3", expected "1.0"');
+            assert.equal(
+                rejection({ ...asCloudEvent(smsReceived("e1")), specversion: "0.3" }),
+                'specversion is "0.3", expected "1.0"',
+            );
             assert.equal(rejection({ ...smsReceived("e1"), id: "x".repeat(300) }), "id is longer than 256 characters");
         });
 
@@ -77,7 +83,10 @@ describe("functions: event parsing", () => {
             const result = parseEnvelope(ambiguous);
             assert.ok(!result.ok);
             assert.equal(result.id, "e1");
-            assert.match(result.reason, /event\.data has keys that differ only by case with different values: from, From/);
+            assert.match(
+                result.reason,
+                /event\.data has keys that differ only by case with different values: from, From/,
+            );
         });
     });
 
@@ -107,7 +116,9 @@ describe("functions: event parsing", () => {
 
         it("reads the PascalCase Tag of the current report sample", () => {
             const { tag, ...data } = deliveryReport("r1", "Outgoing_1").data as Record<string, unknown>;
-            const report = parseSmsDeliveryReport(parsed({ ...deliveryReport("r1", "Outgoing_1"), data: { ...data, Tag: tag } }));
+            const report = parseSmsDeliveryReport(
+                parsed({ ...deliveryReport("r1", "Outgoing_1"), data: { ...data, Tag: tag } }),
+            );
             assert.ok(report.ok);
             assert.equal(report.value.tag, "campaign-7");
         });
@@ -119,10 +130,22 @@ describe("functions: event parsing", () => {
                 return result.kind === "rejected" ? result.reason : "";
             };
             assert.equal(reason(smsReceived("e1", { messageId: undefined })), "data.messageId is missing");
-            assert.equal(reason(smsReceived("e1", { messageId: "a/b" })), "data.messageId contains a character Table Storage forbids in keys (/ \\ # ? or a control character)");
-            assert.equal(reason(smsReceived("e1", { to: "our number" })), 'data.to "our number" holds no phone number digits');
-            assert.equal(reason(smsReceived("e1", { segmentCount: "one" })), 'data.segmentCount is "one", expected a count');
-            assert.equal(reason(deliveryReport("r1", "m1", { deliveryAttempts: {} })), "data.deliveryAttempts is an object, expected an array");
+            assert.equal(
+                reason(smsReceived("e1", { messageId: "a/b" })),
+                "data.messageId contains a character Table Storage forbids in keys (/ \\ # ? or a control character)",
+            );
+            assert.equal(
+                reason(smsReceived("e1", { to: "our number" })),
+                'data.to "our number" holds no phone number digits',
+            );
+            assert.equal(
+                reason(smsReceived("e1", { segmentCount: "one" })),
+                'data.segmentCount is "one", expected a count',
+            );
+            assert.equal(
+                reason(deliveryReport("r1", "m1", { deliveryAttempts: {} })),
+                "data.deliveryAttempts is an object, expected an array",
+            );
         });
     });
 

@@ -37,23 +37,44 @@ describe("functions: app settings", () => {
         });
         assert.deepEqual(s.table, { kind: "endpoint", url: "https://other.table.core.windows.net" });
         assert.deepEqual(s.queue, { kind: "endpoint", url: "https://other.queue.core.windows.net" });
-        const local = readSettings({ ...MANAGED, AzureWebJobsStorage__accountName: undefined, AzureWebJobsStorage: "UseDevelopmentStorage=true" });
+        const local = readSettings({
+            ...MANAGED,
+            AzureWebJobsStorage__accountName: undefined,
+            AzureWebJobsStorage: "UseDevelopmentStorage=true",
+        });
         assert.deepEqual(local.table, { kind: "connectionString", connectionString: "UseDevelopmentStorage=true" });
     });
 
     it("reports every missing or invalid setting at once, by name", () => {
-        assert.throws(() => readSettings({}), (e: Error) => {
-            for (const name of [APP_SETTINGS.recordsTableEndpoint, APP_SETTINGS.ticketsQueueEndpoint, APP_SETTINGS.acsEndpoint, APP_SETTINGS.emailSender, APP_SETTINGS.notifyRecipients]) {
-                assert.ok(e.message.includes(name), `${name} missing from: ${e.message}`);
-            }
-            return true;
-        });
-        assert.throws(() => readSettings({ ...MANAGED, NOTIFY_RECIPIENTS: "oncall@contoso.example, nobody" }), /NOTIFY_RECIPIENTS has invalid addresses: nobody/);
+        assert.throws(
+            () => readSettings({}),
+            (e: Error) => {
+                for (const name of [
+                    APP_SETTINGS.recordsTableEndpoint,
+                    APP_SETTINGS.ticketsQueueEndpoint,
+                    APP_SETTINGS.acsEndpoint,
+                    APP_SETTINGS.emailSender,
+                    APP_SETTINGS.notifyRecipients,
+                ]) {
+                    assert.ok(e.message.includes(name), `${name} missing from: ${e.message}`);
+                }
+                return true;
+            },
+        );
+        assert.throws(
+            () => readSettings({ ...MANAGED, NOTIFY_RECIPIENTS: "oncall@contoso.example, nobody" }),
+            /NOTIFY_RECIPIENTS has invalid addresses: nobody/,
+        );
     });
 
     it("builds clients on the configured endpoints and shares one lazily created credential", () => {
         const credential = new CountingCredential();
-        const clients = createClients(readSettings(MANAGED), { credential: () => { credential.created++; return credential; } });
+        const clients = createClients(readSettings(MANAGED), {
+            credential: () => {
+                credential.created++;
+                return credential;
+            },
+        });
         assert.equal(clients.table.url, "https://stsmsprod.table.core.windows.net");
         assert.equal(clients.table.tableName, "smsrecords");
         assert.equal(clients.queue.url, "https://stsmsprod.queue.core.windows.net/tickets");

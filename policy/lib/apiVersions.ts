@@ -18,7 +18,10 @@ export const API_VERSIONS: Readonly<Record<string, ApiRecord>> = {
     },
     "azure-native:eventgrid:SystemTopic": { since: { identity: "2020-04-01-preview" } },
     "azure-native:eventgrid:SystemTopicEventSubscription": {
-        since: { deliveryWithResourceIdentity: "2020-04-01-preview", "filter.advancedFilters[StringNot*, ranges, IsNullOrUndefined, IsNotNull]": "2020-10-15-preview" },
+        since: {
+            deliveryWithResourceIdentity: "2020-04-01-preview",
+            "filter.advancedFilters[StringNot*, ranges, IsNullOrUndefined, IsNotNull]": "2020-10-15-preview",
+        },
     },
 };
 

@@ -48,30 +48,48 @@ function domainKind(acs: EmailNode, nodes: readonly EmailNode[]): "AzureManaged"
 
 /** Handlers (sites, workflows) whose identity holds a role on `acs`: the ones that send email through it. */
 function senders(acs: EmailNode, nodes: readonly EmailNode[]): EmailNode[] {
-    const principals = new Set(nodes.filter((n) => n.type === T.RoleAssignment && lower(n.props.scope) === lower(acs.props.id)).map((n) => n.props.principalId));
-    return nodes.filter((n) => (n.type === T.WebApp || n.type === T.Workflow) && principals.has(n.props.identity?.principalId));
+    const principals = new Set(
+        nodes
+            .filter((n) => n.type === T.RoleAssignment && lower(n.props.scope) === lower(acs.props.id))
+            .map((n) => n.props.principalId),
+    );
+    return nodes.filter(
+        (n) => (n.type === T.WebApp || n.type === T.Workflow) && principals.has(n.props.identity?.principalId),
+    );
 }
 
 /** Subscriptions that deliver to `handler`: an AzureFunction under the site, or any delivery that waits for it. */
 function routesTo(handler: EmailNode, nodes: readonly EmailNode[]): EmailRoute[] {
-    return nodes.filter((n) => n.type === T.Subscription).filter((s) => {
-        const target = lower(s.props.destination?.resourceId);
-        return (handler.props.id && target.startsWith(`${lower(handler.props.id)}/`)) || s.deps.includes(handler.urn);
-    }).map((s) => ({ subscription: s.name, handler: handler.name, eventTypes: s.props.filter?.includedEventTypes ?? [] }));
+    return nodes
+        .filter((n) => n.type === T.Subscription)
+        .filter((s) => {
+            const target = lower(s.props.destination?.resourceId);
+            return (
+                (handler.props.id && target.startsWith(`${lower(handler.props.id)}/`)) || s.deps.includes(handler.urn)
+            );
+        })
+        .map((s) => ({
+            subscription: s.name,
+            handler: handler.name,
+            eventTypes: s.props.filter?.includedEventTypes ?? [],
+        }));
 }
 
 /** The email picture of each ACS resource with a linked domain and handlers that send through it. */
 export function emailQuotaViews(nodes: readonly EmailNode[]): EmailQuotaView[] {
-    return nodes.filter((n) => n.type === T.CommunicationService).flatMap((acs) => {
-        const kind = domainKind(acs, nodes);
-        if (!kind) return [];
-        const routes = senders(acs, nodes).flatMap((h) => routesTo(h, nodes));
-        const perType = new Map<string, number>();
-        for (const r of routes) for (const t of r.eventTypes.length ? r.eventTypes : ["*"]) perType.set(t, (perType.get(t) ?? 0) + 1);
-        const all = perType.get("*") ?? 0;
-        const emailsPerEvent = Math.max(0, ...[...perType].filter(([t]) => t !== "*").map(([, n]) => n + all), all);
-        return [{ acs, domainKind: kind, quota: EMAIL_SEND_QUOTA[kind], routes, emailsPerEvent }];
-    });
+    return nodes
+        .filter((n) => n.type === T.CommunicationService)
+        .flatMap((acs) => {
+            const kind = domainKind(acs, nodes);
+            if (!kind) return [];
+            const routes = senders(acs, nodes).flatMap((h) => routesTo(h, nodes));
+            const perType = new Map<string, number>();
+            for (const r of routes)
+                for (const t of r.eventTypes.length ? r.eventTypes : ["*"]) perType.set(t, (perType.get(t) ?? 0) + 1);
+            const all = perType.get("*") ?? 0;
+            const emailsPerEvent = Math.max(0, ...[...perType].filter(([t]) => t !== "*").map(([, n]) => n + all), all);
+            return [{ acs, domainKind: kind, quota: EMAIL_SEND_QUOTA[kind], routes, emailsPerEvent }];
+        });
 }
 
 /** Matching events an hour (and a minute) the quota absorbs before ACS answers 429. */

@@ -10,7 +10,12 @@ export function effectiveTypes(types: readonly string[]): EventTypeInfo[] {
     const out = new Map<string, EventTypeInfo>();
     for (const t of types) {
         const v = classifyEventType(t);
-        const names = v.status === "current" ? [t] : v.status === "legacy" || v.status === "wrongCase" ? v.useInstead.slice(0, 1) : [];
+        const names =
+            v.status === "current"
+                ? [t]
+                : v.status === "legacy" || v.status === "wrongCase"
+                  ? v.useInstead.slice(0, 1)
+                  : [];
         for (const n of names) {
             const info = findEventType(n);
             if (info) out.set(n, info);

@@ -11,7 +11,10 @@ export interface KeyedFilter {
 export function keyedFilters(advancedFilters: unknown): KeyedFilter[] {
     if (!Array.isArray(advancedFilters)) return [];
     return advancedFilters.flatMap((f: any, index: number) =>
-        f && typeof f.key === "string" && typeof f.operatorType === "string" ? [{ index, operatorType: f.operatorType, key: f.key }] : []);
+        f && typeof f.key === "string" && typeof f.operatorType === "string"
+            ? [{ index, operatorType: f.operatorType, key: f.key }]
+            : [],
+    );
 }
 
 /** The payload path of a `data.` key (`data.to.phoneNumber.value` → `to.phoneNumber.value`), else undefined. */
@@ -24,7 +27,16 @@ export function dataPath(key: string): string | undefined {
 export const EVENT_GRID_KEYS = ["id", "topic", "subject", "eventtype", "dataversion"];
 
 /** CloudEvents attribute names (both doc variants, U10): never present on an ACS (Event Grid schema) input event. */
-export const CLOUD_EVENTS_KEYS = ["type", "source", "specversion", "time", "datacontenttype", "dataschema", "eventid", "eventtypeversion"];
+export const CLOUD_EVENTS_KEYS = [
+    "type",
+    "source",
+    "specversion",
+    "time",
+    "datacontenttype",
+    "dataschema",
+    "eventid",
+    "eventtypeversion",
+];
 
 /** Which included types have no value at payload path `path` (catalog data keys; any sub-key of an open map counts). */
 export function typesLacking(types: readonly EventTypeInfo[], path: string): EventTypeInfo[] {

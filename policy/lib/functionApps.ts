@@ -19,10 +19,17 @@ export function isFlexApp(app: { functionAppConfig?: unknown }): boolean {
 export const FUNCTION_ID = /^(.*\/providers\/Microsoft\.Web\/sites\/[^/]+)\/functions\/([^/]+)$/i;
 
 /** Resource types that put code on a site (linked to the app by URN or by id). */
-const SITE_DEPLOYMENT_TYPES = ["azure-native:web:WebAppDeployment", "azure-native:web:WebAppSourceControl", "azure-native:web:WebAppSiteExtension"];
+const SITE_DEPLOYMENT_TYPES = [
+    "azure-native:web:WebAppDeployment",
+    "azure-native:web:WebAppSourceControl",
+    "azure-native:web:WebAppSiteExtension",
+];
 
 /** The components' dynamic resources (components/handlers/functionDeploy.ts): one deploy, and the wait for the function. */
-const FUNCTION_STEP_TYPES = ["pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish", "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered"];
+const FUNCTION_STEP_TYPES = [
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish",
+    "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered",
+];
 
 /** Whether child `r` belongs to site `app`: its `name` input was built from the app, or its id is under the app's. */
 export function belongsToSite(r: PolicyResource, app: PolicyResource): boolean {
@@ -38,18 +45,38 @@ function blobUrlParts(url: unknown): { account: string; container: string; blob?
 /** Blob URLs the app runs its code from: Flex `functionAppConfig.deployment.storage.value`, WEBSITE_RUN_FROM_PACKAGE. */
 function packageUrls(app: PolicyResource): unknown[] {
     const flex = app.props.functionAppConfig?.deployment?.storage?.value;
-    const runFrom = list(app.props.siteConfig?.appSettings).filter((s) => s?.name === "WEBSITE_RUN_FROM_PACKAGE").map((s) => s.value);
+    const runFrom = list(app.props.siteConfig?.appSettings)
+        .filter((s) => s?.name === "WEBSITE_RUN_FROM_PACKAGE")
+        .map((s) => s.value);
     return [flex, ...runFrom];
 }
 
 /** Resources in the stack that deploy the code of `functionId`'s app (and so the function itself). */
-export function codeDeploymentsFor(app: PolicyResource, functionId: string, resources: readonly PolicyResource[]): PolicyResource[] {
-    const functions = ofType(resources, "azure-native:web:WebAppFunction").filter((f) => sameId(f.props.id, functionId));
+export function codeDeploymentsFor(
+    app: PolicyResource,
+    functionId: string,
+    resources: readonly PolicyResource[],
+): PolicyResource[] {
+    const functions = ofType(resources, "azure-native:web:WebAppFunction").filter((f) =>
+        sameId(f.props.id, functionId),
+    );
     const sites = resources.filter((r) => SITE_DEPLOYMENT_TYPES.includes(r.type) && belongsToSite(r, app));
-    const steps = resources.filter((r) => FUNCTION_STEP_TYPES.includes(r.type) && refersTo(r, "appId", app, () => sameId(r.props.appId, app.props.id)));
-    const urls = packageUrls(app).map(blobUrlParts).filter((p): p is NonNullable<typeof p> => !!p);
-    const blobs = ofType(resources, "azure-native:storage:Blob").filter((b) => urls.some((u) =>
-        normId(b.props.accountName) === u.account && normId(b.props.containerName) === u.container && (!u.blob || u.blob === b.props.blobName)));
+    const steps = resources.filter(
+        (r) =>
+            FUNCTION_STEP_TYPES.includes(r.type) &&
+            refersTo(r, "appId", app, () => sameId(r.props.appId, app.props.id)),
+    );
+    const urls = packageUrls(app)
+        .map(blobUrlParts)
+        .filter((p): p is NonNullable<typeof p> => !!p);
+    const blobs = ofType(resources, "azure-native:storage:Blob").filter((b) =>
+        urls.some(
+            (u) =>
+                normId(b.props.accountName) === u.account &&
+                normId(b.props.containerName) === u.container &&
+                (!u.blob || u.blob === b.props.blobName),
+        ),
+    );
     return [...functions, ...sites, ...steps, ...blobs];
 }
 
@@ -58,9 +85,14 @@ export function pushersOf(app: PolicyResource, resources: readonly PolicyResourc
     return ofType(resources, T.Subscription).filter((s) => {
         const e = deliveryOf(s.props);
         const d = e?.destination;
-        if (d?.endpointType === "AzureFunction") return refersTo(s, rootKey(e!), app, () => scopeContains(app.props.id, d.resourceId));
+        if (d?.endpointType === "AzureFunction")
+            return refersTo(s, rootKey(e!), app, () => scopeContains(app.props.id, d.resourceId));
         // A URL may be built from other outputs (keys, secrets), so a URN link is sufficient but not necessary.
-        if (d?.endpointType === "WebHook") return (s.propertyDependencies[rootKey(e!)] ?? []).some((r) => r.urn === app.urn) || webhookHits(app, d.endpointUrl);
+        if (d?.endpointType === "WebHook")
+            return (
+                (s.propertyDependencies[rootKey(e!)] ?? []).some((r) => r.urn === app.urn) ||
+                webhookHits(app, d.endpointUrl)
+            );
         return false;
     });
 }

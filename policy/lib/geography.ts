@@ -8,27 +8,52 @@
  * map makes the rule not applicable.
  */
 export const ACS_GEOGRAPHIES: Readonly<Record<string, readonly string[]>> = {
-    "Africa": ["southafricanorth", "southafricawest"],
+    Africa: ["southafricanorth", "southafricawest"],
     "Asia Pacific": ["eastasia", "southeastasia"],
-    "Australia": ["australiaeast", "australiasoutheast", "australiacentral", "australiacentral2"],
-    "Brazil": ["brazilsouth", "brazilsoutheast"],
-    "Canada": ["canadacentral", "canadaeast"],
-    "Europe": [
-        "northeurope", "westeurope", "francecentral", "francesouth", "germanywestcentral", "germanynorth", "italynorth",
-        "polandcentral", "spaincentral", "swedencentral", "swedensouth", "norwayeast", "norwaywest", "switzerlandnorth",
-        "switzerlandwest", "austriaeast", "belgiumcentral", "denmarkeast",
+    Australia: ["australiaeast", "australiasoutheast", "australiacentral", "australiacentral2"],
+    Brazil: ["brazilsouth", "brazilsoutheast"],
+    Canada: ["canadacentral", "canadaeast"],
+    Europe: [
+        "northeurope",
+        "westeurope",
+        "francecentral",
+        "francesouth",
+        "germanywestcentral",
+        "germanynorth",
+        "italynorth",
+        "polandcentral",
+        "spaincentral",
+        "swedencentral",
+        "swedensouth",
+        "norwayeast",
+        "norwaywest",
+        "switzerlandnorth",
+        "switzerlandwest",
+        "austriaeast",
+        "belgiumcentral",
+        "denmarkeast",
     ],
-    "France": ["francecentral", "francesouth"],
-    "Germany": ["germanywestcentral", "germanynorth"],
-    "India": ["centralindia", "southindia", "westindia", "jioindiacentral", "jioindiawest"],
-    "Japan": ["japaneast", "japanwest"],
-    "Korea": ["koreacentral", "koreasouth"],
-    "Norway": ["norwayeast", "norwaywest"],
-    "Switzerland": ["switzerlandnorth", "switzerlandwest"],
-    "UAE": ["uaenorth", "uaecentral"],
-    "UK": ["uksouth", "ukwest"],
-    "United States": ["eastus", "eastus2", "centralus", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"],
-    "usgov": ["usgovvirginia", "usgovarizona", "usgovtexas", "usdodeast", "usdodcentral"],
+    France: ["francecentral", "francesouth"],
+    Germany: ["germanywestcentral", "germanynorth"],
+    India: ["centralindia", "southindia", "westindia", "jioindiacentral", "jioindiawest"],
+    Japan: ["japaneast", "japanwest"],
+    Korea: ["koreacentral", "koreasouth"],
+    Norway: ["norwayeast", "norwaywest"],
+    Switzerland: ["switzerlandnorth", "switzerlandwest"],
+    UAE: ["uaenorth", "uaecentral"],
+    UK: ["uksouth", "ukwest"],
+    "United States": [
+        "eastus",
+        "eastus2",
+        "centralus",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+    ],
+    usgov: ["usgovvirginia", "usgovarizona", "usgovtexas", "usdodeast", "usdodcentral"],
 };
 
 /** ARM accepts display names too ("West Europe"): compare without case and spaces. */
@@ -37,7 +62,10 @@ export function normRegion(location: unknown): string {
 }
 
 /** The regions of a data location (case-insensitive key), or undefined when the map does not know it. */
-export function regionsOf(dataLocation: unknown, map: Readonly<Record<string, readonly string[]>> = ACS_GEOGRAPHIES): readonly string[] | undefined {
+export function regionsOf(
+    dataLocation: unknown,
+    map: Readonly<Record<string, readonly string[]>> = ACS_GEOGRAPHIES,
+): readonly string[] | undefined {
     if (typeof dataLocation !== "string") return undefined;
     const key = Object.keys(map).find((k) => k.toLowerCase() === dataLocation.toLowerCase());
     return key ? map[key].map(normRegion) : undefined;

@@ -27,7 +27,8 @@ export function handlerKey(sub: PolicyResource): string {
     const urns = (sub.propertyDependencies[rootKey(e)] ?? []).map((r) => r.urn).sort();
     if (urns.length) return `${d.endpointType}:${urns.join(",")}`;
     if (d.endpointType === "WebHook") {
-        const url = typeof d.endpointUrl === "string" ? d.endpointUrl.split("?")[0].replace(/\/+$/, "").toLowerCase() : "";
+        const url =
+            typeof d.endpointUrl === "string" ? d.endpointUrl.split("?")[0].replace(/\/+$/, "").toLowerCase() : "";
         return `WebHook:${url}`;
     }
     return `${d.endpointType}:${normId(dataTargetId(d))}`;
@@ -48,7 +49,13 @@ const CACHE_LIMIT = 20000;
 function typesDisjoint(a: { filter: any }, b: { filter: any }): boolean {
     const ta = a.filter?.includedEventTypes;
     const tb = b.filter?.includedEventTypes;
-    return Array.isArray(ta) && Array.isArray(tb) && ta.length > 0 && tb.length > 0 && !ta.some((t: unknown) => tb.includes(t));
+    return (
+        Array.isArray(ta) &&
+        Array.isArray(tb) &&
+        ta.length > 0 &&
+        tb.length > 0 &&
+        !ta.some((t: unknown) => tb.includes(t))
+    );
 }
 
 type Spec = ReturnType<typeof specOf> & { readonly key: string };
@@ -83,12 +90,16 @@ export function overlappingRoutes(resources: readonly PolicyResource[]): RoutePa
     for (const unsorted of byTopic.values()) {
         // By name, so "the later subscription" (where a pair is reported) does not depend on registration order.
         const subs = [...unsorted].sort((a, b) => a.name.localeCompare(b.name));
-        const specs = subs.map((s): Spec => { const spec = specOf(s); return { ...spec, key: JSON.stringify(spec) }; });
+        const specs = subs.map((s): Spec => {
+            const spec = specOf(s);
+            return { ...spec, key: JSON.stringify(spec) };
+        });
         for (const [i, js] of candidatePairs(specs)) {
             for (const j of js) {
                 const [first, second] = [subs[i], subs[j]];
                 const overlap = overlapOf(specs[i], specs[j]);
-                if (overlap !== undefined && overlap.verdict !== "disjoint") pairs.push({ first, second, overlap, sameHandler: handlerKey(first) === handlerKey(second) });
+                if (overlap !== undefined && overlap.verdict !== "disjoint")
+                    pairs.push({ first, second, overlap, sameHandler: handlerKey(first) === handlerKey(second) });
             }
         }
     }
@@ -109,11 +120,19 @@ function candidatePairs(specs: readonly { filter: any }[]): Map<number, number[]
         else for (const t of new Set(types)) (byType.get(t) ?? byType.set(t, []).get(t)!).push(i);
     });
     const partners = specs.map(() => new Set<number>());
-    const link = (a: number, b: number) => { if (a !== b) partners[Math.min(a, b)].add(Math.max(a, b)); };
+    const link = (a: number, b: number) => {
+        if (a !== b) partners[Math.min(a, b)].add(Math.max(a, b));
+    };
     for (const group of byType.values()) group.forEach((a, k) => group.slice(k + 1).forEach((b) => link(a, b)));
     for (const a of open) specs.forEach((_s, b) => link(a, b));
     const out = new Map<number, number[]>();
-    partners.forEach((js, i) => { if (js.size) out.set(i, [...js].sort((x, y) => x - y)); });
+    partners.forEach((js, i) => {
+        if (js.size)
+            out.set(
+                i,
+                [...js].sort((x, y) => x - y),
+            );
+    });
     return out;
 }
 

@@ -12,7 +12,11 @@ export function isSecretPath(r: GraphResource, path: string): boolean {
 
 /** Where the subscription's destination sits in its inputs, if anywhere. */
 export function destinationPath(inputs: Record<string, any>): { path: string; destination: any } | undefined {
-    if (inputs.deliveryWithResourceIdentity?.destination) return { path: "deliveryWithResourceIdentity.destination", destination: inputs.deliveryWithResourceIdentity.destination };
+    if (inputs.deliveryWithResourceIdentity?.destination)
+        return {
+            path: "deliveryWithResourceIdentity.destination",
+            destination: inputs.deliveryWithResourceIdentity.destination,
+        };
     if (inputs.destination) return { path: "destination", destination: inputs.destination };
     return undefined;
 }

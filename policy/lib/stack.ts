@@ -47,7 +47,9 @@ export function isAcsId(id: unknown): boolean {
  * stack (an adopted `existingSystemTopicName`; this project only adopts ACS topics). Subscriptions on other
  * topic types are out of scope: in neither the pass nor the fail set.
  */
-export function acsSubscriptions(resources: readonly PolicyResource[]): { sub: PolicyResource; topic?: PolicyResource }[] {
+export function acsSubscriptions(
+    resources: readonly PolicyResource[],
+): { sub: PolicyResource; topic?: PolicyResource }[] {
     return ofType(resources, T.Subscription)
         .map((sub) => ({ sub, topic: topicOf(sub, resources) }))
         .filter(({ topic }) => !topic || isAcsTopic(topic));
@@ -55,8 +57,10 @@ export function acsSubscriptions(resources: readonly PolicyResource[]): { sub: P
 
 /** Whether `r` depends (explicitly or through an input) on `target`. */
 export function dependsOn(r: PolicyResource, target: PolicyResource): boolean {
-    return r.dependencies.some((d) => d.urn === target.urn)
-        || Object.values(r.propertyDependencies).some((ds) => ds.some((d) => d.urn === target.urn));
+    return (
+        r.dependencies.some((d) => d.urn === target.urn) ||
+        Object.values(r.propertyDependencies).some((ds) => ds.some((d) => d.urn === target.urn))
+    );
 }
 
 /**
@@ -80,7 +84,12 @@ export function belongsToAccount(c: PolicyResource, a: PolicyResource): boolean 
  * The storage account in the stack that an endpoint's `resourceId` names: the one account the endpoint input was
  * built from (URN), else the account with that id.
  */
-export function accountFor(sub: PolicyResource, key: string, destination: any, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function accountFor(
+    sub: PolicyResource,
+    key: string,
+    destination: any,
+    resources: readonly PolicyResource[],
+): PolicyResource | undefined {
     const candidates = linked(sub, key, T.StorageAccount);
     if (candidates.length === 1) return candidates[0];
     const resourceId = destination?.resourceId; // read only now: unknown in preview for new accounts

@@ -25,7 +25,11 @@ export function deliveryOf(p: any): Endpoint | undefined {
 export function deadLetterOf(p: any): Endpoint | undefined {
     if (p.deadLetterWithResourceIdentity) {
         const w = p.deadLetterWithResourceIdentity;
-        return { destination: w.deadLetterDestination, path: "deadLetterWithResourceIdentity.deadLetterDestination", identity: w.identity };
+        return {
+            destination: w.deadLetterDestination,
+            path: "deadLetterWithResourceIdentity.deadLetterDestination",
+            identity: w.identity,
+        };
     }
     if (p.deadLetterDestination) return { destination: p.deadLetterDestination, path: "deadLetterDestination" };
     return undefined;

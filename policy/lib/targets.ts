@@ -12,7 +12,11 @@ import { ENTITY_TYPE, T } from "./types";
 import { sameId } from "./values";
 
 /** The Service Bus queue/topic or event hub the destination names, if it is in the stack. */
-export function entityFor(sub: PolicyResource, e: Endpoint, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function entityFor(
+    sub: PolicyResource,
+    e: Endpoint,
+    resources: readonly PolicyResource[],
+): PolicyResource | undefined {
     const type = ENTITY_TYPE[e.destination?.endpointType];
     if (!type) return undefined;
     const byUrn = linked(sub, rootKey(e), type);
@@ -27,11 +31,17 @@ export function namespaceOf(entity: PolicyResource, resources: readonly PolicyRe
     const byUrn = linked(entity, "namespaceName", type);
     if (byUrn.length === 1) return byUrn[0];
     const name = entity.props.namespaceName;
-    return ofType(resources, type).find((n) => refersTo(entity, "namespaceName", n, () => n.props.namespaceName === name || n.props.name === name));
+    return ofType(resources, type).find((n) =>
+        refersTo(entity, "namespaceName", n, () => n.props.namespaceName === name || n.props.name === name),
+    );
 }
 
 /** The web.WebApp an AzureFunction destination points into (by URN, else by the app id before /functions/). */
-export function functionAppFor(sub: PolicyResource, e: Endpoint, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function functionAppFor(
+    sub: PolicyResource,
+    e: Endpoint,
+    resources: readonly PolicyResource[],
+): PolicyResource | undefined {
     const byUrn = linked(sub, rootKey(e), T.WebApp);
     if (byUrn.length === 1) return byUrn[0];
     const m = typeof e.destination?.resourceId === "string" ? FUNCTION_ID.exec(e.destination.resourceId) : null;
@@ -45,8 +55,15 @@ export function webhookTargets(sub: PolicyResource, e: Endpoint): PolicyResource
 
 /** Diagnostic settings on `target`: by URN (`resourceUri: target.id`), else by id. */
 export function diagnosticSettingsOn(target: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofType(resources, T.DiagnosticSetting).filter((d) => refersTo(d, "resourceUri", target, () => sameId(d.props.resourceUri, target.props.id)));
+    return ofType(resources, T.DiagnosticSetting).filter((d) =>
+        refersTo(d, "resourceUri", target, () => sameId(d.props.resourceUri, target.props.id)),
+    );
 }
 
 /** Destination keys of a diagnostic setting; one of them must be set for the setting to export anything. */
-export const DIAGNOSTIC_DESTINATIONS = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"];
+export const DIAGNOSTIC_DESTINATIONS = [
+    "workspaceId",
+    "storageAccountId",
+    "eventHubAuthorizationRuleId",
+    "marketplacePartnerId",
+];

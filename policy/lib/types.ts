@@ -63,10 +63,30 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = AZURE_ROLE_NAMES;
 
 /** Tracked (location-bearing, taggable) azure-native types the components emit. */
 export const TRACKED_TYPES: readonly string[] = [
-    T.CommunicationService, T.EmailService, T.EmailDomain, T.SystemTopic, T.StorageAccount, T.ServiceBusNamespace, T.EventHubNamespace,
-    T.WebApp, "azure-native:web:AppServicePlan", T.Workflow, T.Workspace, T.AppInsights, T.ActionGroup, T.MetricAlert,
-    T.UserAssignedIdentity, "azure-native:resources:ResourceGroup",
+    T.CommunicationService,
+    T.EmailService,
+    T.EmailDomain,
+    T.SystemTopic,
+    T.StorageAccount,
+    T.ServiceBusNamespace,
+    T.EventHubNamespace,
+    T.WebApp,
+    "azure-native:web:AppServicePlan",
+    T.Workflow,
+    T.Workspace,
+    T.AppInsights,
+    T.ActionGroup,
+    T.MetricAlert,
+    T.UserAssignedIdentity,
+    "azure-native:resources:ResourceGroup",
 ];
 
 /** Types that may (and for ACS, email and the ACS system topic must) be in location `global`: also alerts and action groups. */
-export const GLOBAL_TYPES: readonly string[] = [T.CommunicationService, T.EmailService, T.EmailDomain, T.SystemTopic, T.MetricAlert, T.ActionGroup];
+export const GLOBAL_TYPES: readonly string[] = [
+    T.CommunicationService,
+    T.EmailService,
+    T.EmailDomain,
+    T.SystemTopic,
+    T.MetricAlert,
+    T.ActionGroup,
+];

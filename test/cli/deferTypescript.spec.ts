@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { TYPESCRIPT_SHIM } from "../../cli/deferTypescript";
 
 describe("cli/deferTypescript (SDK internals to recheck on a @pulumi/pulumi upgrade)", () => {
@@ -9,8 +9,9 @@ describe("cli/deferTypescript (SDK internals to recheck on a @pulumi/pulumi upgr
         const sdk = path.dirname(TYPESCRIPT_SHIM);
         const parseFunction = fs.readFileSync(path.join(sdk, "runtime/closure/parseFunction.js"), "utf8");
         assert.match(parseFunction, /require\("\.\.\/\.\.\/typescript-shim"\)/);
-        const direct = ["runtime/index.js", "index.js", "runtime/closure/parseFunction.js"]
-            .filter((f) => /require\("typescript"\)/.test(fs.readFileSync(path.join(sdk, f), "utf8")));
+        const direct = ["runtime/index.js", "index.js", "runtime/closure/parseFunction.js"].filter((f) =>
+            /require\("typescript"\)/.test(fs.readFileSync(path.join(sdk, f), "utf8")),
+        );
         assert.deepStrictEqual(direct, []);
     });
 });

@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { emailQuotaSection, namespaceOf, resourceProviders, resourceProvidersSection } from "../../cli/deploySections";
 import { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
@@ -8,7 +8,10 @@ import { runStack } from "../../harness/runStack";
 describe("plan: what the first deployment needs from the subscription", () => {
     let dev: Graph;
     let prod: Graph;
-    before(async () => { dev = await runStack({ stack: "dev" }); prod = await runStack({ stack: "prod" }); });
+    before(async () => {
+        dev = await runStack({ stack: "dev" });
+        prod = await runStack({ stack: "prod" });
+    });
 
     it("derives each type's namespace from the contract table (data-plane types from their parent)", () => {
         assert.strictEqual(namespaceOf("azure-native:eventgrid:SystemTopicEventSubscription"), "Microsoft.EventGrid");
@@ -22,11 +25,27 @@ describe("plan: what the first deployment needs from the subscription", () => {
         assert.ok(!providers.has("?"), "every type has a namespace");
         const section = resourceProvidersSection(dev);
         const register = (section.data as { register: string[] }).register;
-        for (const ns of ["Microsoft.Communication", "Microsoft.EventGrid", "Microsoft.Storage", "Microsoft.Web", "Microsoft.Logic", "Microsoft.Insights", "Microsoft.OperationalInsights"]) {
+        for (const ns of [
+            "Microsoft.Communication",
+            "Microsoft.EventGrid",
+            "Microsoft.Storage",
+            "Microsoft.Web",
+            "Microsoft.Logic",
+            "Microsoft.Insights",
+            "Microsoft.OperationalInsights",
+        ]) {
             assert.ok(register.includes(ns), ns);
-            assert.ok(section.lines.includes(section.lines.find((l) => l.startsWith(`az provider register --namespace ${ns} `))!), ns);
+            assert.ok(
+                section.lines.includes(
+                    section.lines.find((l) => l.startsWith(`az provider register --namespace ${ns} `))!,
+                ),
+                ns,
+            );
         }
-        assert.ok(!register.includes("Microsoft.Authorization") && !register.includes("Microsoft.Resources"), "registered by default");
+        assert.ok(
+            !register.includes("Microsoft.Authorization") && !register.includes("Microsoft.Resources"),
+            "registered by default",
+        );
         assert.strictEqual(section.failed, false);
     });
 
@@ -34,7 +53,10 @@ describe("plan: what the first deployment needs from the subscription", () => {
         const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
         const loop = /for ns in ([^;]+); do\n\s+az provider register --namespace "\$ns" --wait/.exec(readme);
         assert.ok(loop, "README has the registration loop");
-        assert.deepStrictEqual(loop[1].trim().split(/\s+/), (resourceProvidersSection(dev).data as { register: string[] }).register);
+        assert.deepStrictEqual(
+            loop[1].trim().split(/\s+/),
+            (resourceProvidersSection(dev).data as { register: string[] }).register,
+        );
     });
 
     it("prod deploys no app: no Microsoft.Web or Microsoft.Logic to register", () => {
@@ -45,7 +67,12 @@ describe("plan: what the first deployment needs from the subscription", () => {
 
     it("states the Azure-managed email quota and what two emailing routes leave of it (dev)", () => {
         const s = emailQuotaSection(dev);
-        const [view] = s.data as { domainKind: string; quota: { perMinute: number; perHour: number }; routes: unknown[]; emailsPerEvent: number }[];
+        const [view] = s.data as {
+            domainKind: string;
+            quota: { perMinute: number; perHour: number };
+            routes: unknown[];
+            emailsPerEvent: number;
+        }[];
         assert.strictEqual(view.domainKind, "AzureManaged");
         assert.deepStrictEqual(view.quota, { perMinute: 5, perHour: 10 });
         assert.strictEqual(view.routes.length, 2);

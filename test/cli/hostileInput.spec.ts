@@ -2,17 +2,21 @@
  * The CLIs on hostile input (issue 12): exit 1 with one message per problem, never a stack trace, never a key.
  * One child process per case, as a user runs them; the cases themselves are covered in test/config.
  */
-import * as assert from "assert";
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 
 const KEY = "CliS3cretKey";
 
 function run(cli: string, args: string[]): { status: number | null; out: string } {
-    const r = spawnSync(process.execPath, ["--require", "tsx/cjs", cli, ...args], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--require", "tsx/cjs", cli, ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -34,8 +38,14 @@ describe("the CLIs on hostile input", function () {
     };
 
     it("plan: broken YAML, with a key on the offending line", () => {
-        const p = file("dup.yaml", `config:\n  acs-event-handling:tags: {a: b}\n  acs-event-handling:tags: {url: "https://h.example.com/?code=${KEY}"}\n`);
-        assertClean(run("cli/plan.ts", ["--config-file", p]), /dup\.yaml: not valid YAML: line 3, column 3: Map keys must be unique/);
+        const p = file(
+            "dup.yaml",
+            `config:\n  acs-event-handling:tags: {a: b}\n  acs-event-handling:tags: {url: "https://h.example.com/?code=${KEY}"}\n`,
+        );
+        assertClean(
+            run("cli/plan.ts", ["--config-file", p]),
+            /dup\.yaml: not valid YAML: line 3, column 3: Map keys must be unique/,
+        );
     });
 
     it("plan: a missing --config-file", () => {
@@ -43,15 +53,28 @@ describe("the CLIs on hostile input", function () {
     });
 
     it("plan: a top-level key holding a non-JSON string and a webhook key in userinfo", () => {
-        const dev = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.dev.yaml"), "utf8")
-            .replace("url: https://chat-hooks.dev.example.com/api/acs-chat-events", `url: http://hook:${KEY}@chat-hooks.dev.example.com/api`)
-            .replace("acs-event-handling:resourceGroup:\n    name: rg-acs-events-dev", "acs-event-handling:resourceGroup: fuzz");
+        const dev = fs
+            .readFileSync(path.join(PROJECT_ROOT, "Pulumi.dev.yaml"), "utf8")
+            .replace(
+                "url: https://chat-hooks.dev.example.com/api/acs-chat-events",
+                `url: http://hook:${KEY}@chat-hooks.dev.example.com/api`,
+            )
+            .replace(
+                "acs-event-handling:resourceGroup:\n    name: rg-acs-events-dev",
+                "acs-event-handling:resourceGroup: fuzz",
+            );
         const r = run("cli/plan.ts", ["--config-file", file("Pulumi.test.yaml", dev)]);
         assertClean(r, /acs-event-handling:resourceGroup: must be an object \(got "fuzz"\)/);
-        assert.match(r.out, /webhook\.url: must use https:\/\/ .*\(got "http:\/\/…@chat-hooks\.dev\.example\.com\/api"\)/);
+        assert.match(
+            r.out,
+            /webhook\.url: must use https:\/\/ .*\(got "http:\/\/…@chat-hooks\.dev\.example\.com\/api"\)/,
+        );
     });
 
     it("route: an event file that is not JSON", () => {
-        assertClean(run("cli/route.ts", ["--stack", "prod", file("bad.json", `{"url": "https://h.example.com/?code=${KEY}"`)]), /route failed: /);
+        assertClean(
+            run("cli/route.ts", ["--stack", "prod", file("bad.json", `{"url": "https://h.example.com/?code=${KEY}"`)]),
+            /route failed: /,
+        );
     });
 });

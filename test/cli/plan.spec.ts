@@ -1,8 +1,8 @@
-import * as assert from "assert";
-import * as fs from "fs";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
 import * as yaml from "js-yaml";
-import * as os from "os";
-import * as path from "path";
+import * as os from "node:os";
+import * as path from "node:path";
 import { findArmTypesDir } from "../../contract";
 import { main } from "../../cli/plan";
 import { bufferIo } from "../../cli/io";
@@ -59,7 +59,8 @@ describe("npm run plan", () => {
             "First deployment: critical path (estimate):",
             "eventgrid:SystemTopicEventSubscription  sms-records-subscription",
             "Plan OK.",
-        ]) assert.ok(r.stdout.includes(expected), `missing: ${expected}`);
+        ])
+            assert.ok(r.stdout.includes(expected), `missing: ${expected}`);
     });
 
     it("--json prints the whole captured graph and the findings", async () => {
@@ -75,7 +76,10 @@ describe("npm run plan", () => {
 
     it("fails with exit 1 and every config error when the early-doc filter is used", async () => {
         const file = devConfigWith((c) => {
-            c["acs-event-handling:subscriptions"]["sms-604"].eventTypes = ["Microsoft.Resources.SMSReceived", "Microsoft.Resources.SMSDeliveryReport"];
+            c["acs-event-handling:subscriptions"]["sms-604"].eventTypes = [
+                "Microsoft.Resources.SMSReceived",
+                "Microsoft.Resources.SMSDeliveryReport",
+            ];
             c["acs-event-handling:subscriptions"]["sms-604"].subject = { beginsWith: "phonenumber/604" };
         });
         const r = await plan(["--config-file", file, "--stack", "test"]);
@@ -86,7 +90,9 @@ describe("npm run plan", () => {
     });
 
     it("fails with exit 1 on a mandatory policy violation", async () => {
-        const file = devConfigWith((c) => { c["acs-event-handling:subscriptions"]["sms-604"].deadLetter = false; });
+        const file = devConfigWith((c) => {
+            c["acs-event-handling:subscriptions"]["sms-604"].deadLetter = false;
+        });
         const r = await plan(["--config-file", file, "--stack", "test"]);
         assert.strictEqual(r.status, 1, r.stdout.slice(-2000));
         assert.match(r.stdout, /\[mandatory\] [a-z-]*dead-letter[a-z-]*: /);
@@ -100,7 +106,9 @@ describe("npm run plan --diagram / --mermaid", () => {
         const r = await plan(["--stack", "dev", "--mermaid", "--diagram", svgFile]);
         assert.strictEqual(r.status, 0, r.stderr);
         const mermaid = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? "";
-        const labels = [...mermaid.matchAll(/\["([^"]*)"\]|\(\["([^"]*)"\]\)|\[\("([^"]*)"\)\]/g)].map((m) => (m[1] ?? m[2] ?? m[3]).split("<br/>")[0]);
+        const labels = [...mermaid.matchAll(/\["([^"]*)"\]|\(\["([^"]*)"\]\)|\[\("([^"]*)"\)\]/g)].map(
+            (m) => (m[1] ?? m[2] ?? m[3]).split("<br/>")[0],
+        );
         assert.ok(labels.length >= 10, mermaid);
         const svg = fs.readFileSync(svgFile, "utf8");
         for (const l of labels) assert.ok(svg.includes(l), `SVG lacks ${l}`);
@@ -109,7 +117,10 @@ describe("npm run plan --diagram / --mermaid", () => {
 
 describe("npm run plan --json and secrets", () => {
     it("masks every value recorded as a secret, as pulumi preview --json does", async () => {
-        const file = devConfigWith((c) => { c["acs-event-handling:handlers"]["chat-webhook"].webhook.url = "https://hooks.example.com/x?code=SUPERSECRETKEY"; });
+        const file = devConfigWith((c) => {
+            c["acs-event-handling:handlers"]["chat-webhook"].webhook.url =
+                "https://hooks.example.com/x?code=SUPERSECRETKEY";
+        });
         const r = await plan(["--config-file", file, "--stack", "test", "--json"]);
         assert.strictEqual(r.status, 0, r.stderr);
         assert.ok(!r.stdout.includes("SUPERSECRETKEY"), "the webhook key leaked into --json");
@@ -121,7 +132,9 @@ describe("npm run plan --json and secrets", () => {
     });
 
     it("names the config file it read and says when a stack does not exist", async () => {
-        const bad = devConfigWith((c) => { c["acs-event-handling:subscriptions"]["sms-604"].retry = { maxDeliveryAttempts: 99 }; });
+        const bad = devConfigWith((c) => {
+            c["acs-event-handling:subscriptions"]["sms-604"].retry = { maxDeliveryAttempts: 99 };
+        });
         const r = await plan(["--config-file", bad, "--stack", "test"]);
         assert.strictEqual(r.status, 1);
         assert.ok(r.stderr.startsWith(`${bad}: invalid stack configuration`), r.stderr);
@@ -132,7 +145,10 @@ describe("npm run plan --json and secrets", () => {
 
     it("accepts a referenced ACS resource as the topic's source", async () => {
         const file = devConfigWith((c) => {
-            c["acs-event-handling:communication"] = { existingId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Communication/communicationServices/acs-shared" };
+            c["acs-event-handling:communication"] = {
+                existingId:
+                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Communication/communicationServices/acs-shared",
+            };
             for (const h of ["sms-function", "sms-logic-app"]) delete c["acs-event-handling:handlers"][h];
             for (const s of ["sms-records", "sms-email"]) delete c["acs-event-handling:subscriptions"][s];
         });

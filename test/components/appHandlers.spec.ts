@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { BuiltInRoles } from "../../components/roles";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { stackGraph } from "../support/sharedGraphs";
@@ -16,7 +16,11 @@ function emailRoleGuid(g: Graph): string {
     return defs[0].inputs.roleDefinitionId;
 }
 
-const STORAGE_READ_WRITE = [BuiltInRoles.StorageBlobDataOwner, BuiltInRoles.StorageQueueDataContributor, BuiltInRoles.StorageTableDataContributor];
+const STORAGE_READ_WRITE = [
+    BuiltInRoles.StorageBlobDataOwner,
+    BuiltInRoles.StorageQueueDataContributor,
+    BuiltInRoles.StorageTableDataContributor,
+];
 
 describe("function handler in the dev stack", () => {
     let g: Graph;
@@ -35,12 +39,18 @@ describe("function handler in the dev stack", () => {
         // No siteConfig: azure-native would add netFrameworkVersion, which Flex rejects (functionDeploy.spec.ts).
         assert.strictEqual(app.inputs.siteConfig, undefined);
         assert.deepStrictEqual(app.inputs.functionAppConfig.runtime, { name: "node", version: "22" });
-        assert.strictEqual(app.inputs.functionAppConfig.deployment.storage.authentication.type, "SystemAssignedIdentity");
-        for (const t of ["azure-native:web:WebAppFtpAllowed", "azure-native:web:WebAppScmAllowed"]) assert.strictEqual(ofType(g, t)[0].inputs.allow, false);
+        assert.strictEqual(
+            app.inputs.functionAppConfig.deployment.storage.authentication.type,
+            "SystemAssignedIdentity",
+        );
+        for (const t of ["azure-native:web:WebAppFtpAllowed", "azure-native:web:WebAppScmAllowed"])
+            assert.strictEqual(ofType(g, t)[0].inputs.allow, false);
     });
 
     it("reaches storage with its identity: no keys or connection strings in app settings", () => {
-        const settings = ofType(g, "azure-native:web:WebAppApplicationSettings").find((r) => r.inputs.name === app.inputs.name)!.inputs.properties;
+        const settings = ofType(g, "azure-native:web:WebAppApplicationSettings").find(
+            (r) => r.inputs.name === app.inputs.name,
+        )!.inputs.properties;
         assert.strictEqual(settings[APP_SETTINGS.storageAccountName], "stacsfuncdev");
         assert.strictEqual(settings[APP_SETTINGS.storageConnectionString], undefined);
         assert.strictEqual(settings[APP_SETTINGS.acsConnectionString], undefined);
@@ -51,7 +61,9 @@ describe("function handler in the dev stack", () => {
     });
 
     it("records on its storage account why shared keys stay on, in the tag the policy pack reads", () => {
-        const account = ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!;
+        const account = ofType(g, "azure-native:storage:StorageAccount").find(
+            (r) => r.inputs.accountName === "stacsfuncdev",
+        )!;
         assert.strictEqual(account.inputs.allowSharedKeyAccess, true);
         assert.strictEqual(SHARED_KEY_REASON_TAG, POLICY_SHARED_KEY_REASON_TAG);
         assert.match(account.inputs.tags[SHARED_KEY_REASON_TAG], /pulumi-azure-native#2015/);
@@ -60,8 +72,12 @@ describe("function handler in the dev stack", () => {
 
     it("has exactly the roles it needs: storage data, telemetry, email through ACS", () => {
         const principal = app.outputs.identity.principalId;
-        const mine = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) => r.inputs.principalId === principal);
-        const account = ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!;
+        const mine = ofType(g, "azure-native:authorization:RoleAssignment").filter(
+            (r) => r.inputs.principalId === principal,
+        );
+        const account = ofType(g, "azure-native:storage:StorageAccount").find(
+            (r) => r.inputs.accountName === "stacsfuncdev",
+        )!;
         const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
         const insights = ofType(g, "azure-native:applicationinsights:Component")[0];
         const got = mine.map((r) => `${String(r.inputs.roleDefinitionId).split("/").pop()} @ ${r.inputs.scope}`).sort();
@@ -74,7 +90,9 @@ describe("function handler in the dev stack", () => {
     });
 
     it("the subscription targets <app id>/functions/smsEvents and waits for the code deployment", () => {
-        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find((r) => r.inputs.eventSubscriptionName === "sms-records")!;
+        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find(
+            (r) => r.inputs.eventSubscriptionName === "sms-records",
+        )!;
         assert.strictEqual(sub.inputs.destination.endpointType, "AzureFunction");
         assert.strictEqual(sub.inputs.destination.resourceId, `${app.id}/functions/smsEvents`);
         // The full order (package → publish → registered → subscription) is checked in functionDeploy.spec.ts.
@@ -109,18 +127,29 @@ describe("logic app handler in the dev stack", () => {
 
     it("may only send email through the ACS resource", () => {
         const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
-        const roles = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) => r.inputs.principalId === wf.outputs.identity.principalId);
-        assert.deepStrictEqual(roles.map((r) => [r.inputs.scope, String(r.inputs.roleDefinitionId).split("/").pop()]), [[acs.id, emailRoleGuid(g)]]);
+        const roles = ofType(g, "azure-native:authorization:RoleAssignment").filter(
+            (r) => r.inputs.principalId === wf.outputs.identity.principalId,
+        );
+        assert.deepStrictEqual(
+            roles.map((r) => [r.inputs.scope, String(r.inputs.roleDefinitionId).split("/").pop()]),
+            [[acs.id, emailRoleGuid(g)]],
+        );
     });
 
     it("delivers to the trigger's callback URL as a secret webhook, after the workflow exists", () => {
-        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find((r) => r.inputs.eventSubscriptionName === "sms-email")!;
+        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find(
+            (r) => r.inputs.eventSubscriptionName === "sms-email",
+        )!;
         assert.deepStrictEqual(sub.inputs.filter.includedEventTypes, ["Microsoft.Communication.SMSReceived"]);
         assert.strictEqual(sub.inputs.destination.endpointType, "WebHook");
         assert.match(sub.inputs.destination.endpointUrl, /\/triggers\/manual\/paths\/invoke\?.*sig=/);
         assert.ok(sub.secretPaths.includes("destination.endpointUrl"));
         assert.ok(sub.dependencies.includes(wf.urn));
-        assert.strictEqual(sub.inputs.eventDeliverySchema, "EventGridSchema", "the Request trigger answers only the Event Grid handshake");
+        assert.strictEqual(
+            sub.inputs.eventDeliverySchema,
+            "EventGridSchema",
+            "the Request trigger answers only the Event Grid handshake",
+        );
     });
 });
 
@@ -128,9 +157,16 @@ describe("function code package", () => {
     it("outside the offline harness, a missing package fails with the command that builds it", async () => {
         const err = await failingProgram(() => {
             setOfflineHarness(false); // as in a real `pulumi up`
-            return new HandlerTarget("fn", { kind: HandlerKind.Function, resourceGroupName: "rg", location: "westeurope",
-                function: { appName: "func-x", storageAccountName: "stfuncx", packagePath: "/nonexistent/package.zip" } });
+            return new HandlerTarget("fn", {
+                kind: HandlerKind.Function,
+                resourceGroupName: "rg",
+                location: "westeurope",
+                function: { appName: "func-x", storageAccountName: "stfuncx", packagePath: "/nonexistent/package.zip" },
+            });
         });
-        assert.match(err.message, /the function package \/nonexistent\/package.zip does not exist; run `npm run build:functions` before `pulumi up`/);
+        assert.match(
+            err.message,
+            /the function package \/nonexistent\/package.zip does not exist; run `npm run build:functions` before `pulumi up`/,
+        );
     });
 });

@@ -3,9 +3,17 @@
  * problem of its arguments in one ValidationError, thrown before `super()`: nothing is registered, not even the
  * component itself, and no TypeError from deep inside surfaces instead.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AcsEventHandling, AcsEventHandlingArgs, EndpointType, EventSubscription, HandlerKind, HandlerTarget, Monitoring } from "../../components";
+import {
+    AcsEventHandling,
+    AcsEventHandlingArgs,
+    EndpointType,
+    EventSubscription,
+    HandlerKind,
+    HandlerTarget,
+    Monitoring,
+} from "../../components";
 import { ValidationError } from "../../validation/issue";
 import { failingProgram } from "../support/program";
 
@@ -15,36 +23,113 @@ const ACS_ID = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Communica
 
 function validArgs(): AcsEventHandlingArgs {
     return {
-        resourceGroupName: RG, location: "westeurope", communication: { existingId: ACS_ID }, deadLetter: { accountName: "stdeadletters" },
+        resourceGroupName: RG,
+        location: "westeurope",
+        communication: { existingId: ACS_ID },
+        deadLetter: { accountName: "stdeadletters" },
         handlers: {
             q: { kind: HandlerKind.StorageQueue, storageQueue: { accountName: "stqueues", queueName: "sms" } },
             hook: { kind: HandlerKind.Webhook, webhook: { url: "https://h.example.com/x" } },
         },
-        subscriptions: { "sms-in": { handler: "q", eventTypes: [SMS] }, "sms-hook": { handler: "hook", eventTypes: [SMS] } },
+        subscriptions: {
+            "sms-in": { handler: "q", eventTypes: [SMS] },
+            "sms-hook": { handler: "hook", eventTypes: [SMS] },
+        },
     };
 }
 
 /** Run a program that must fail validation; returns its message after checking nothing was registered. */
 async function rejected(program: () => unknown): Promise<string> {
     const err = await failingProgram(program);
-    assert.ok(ValidationError.is(err.cause), `expected a ValidationError, got ${err.cause instanceof Error ? err.cause.stack : err.cause}`);
-    const registered = err.partial.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => `${r.type} ${r.name}`);
+    assert.ok(
+        ValidationError.is(err.cause),
+        `expected a ValidationError, got ${err.cause instanceof Error ? err.cause.stack : err.cause}`,
+    );
+    const registered = err.partial.resources
+        .filter((r) => r.type !== "pulumi:pulumi:Stack")
+        .map((r) => `${r.type} ${r.name}`);
     assert.deepStrictEqual(registered, [], "nothing registered, not even the component");
     return err.cause.message;
 }
 
 const ACS_CASES: [string, (a: any) => void, RegExp][] = [
-    ['deliverySchema "CloudEvents"', (a) => { a.subscriptions["sms-hook"].deliverySchema = "CloudEvents"; }, /subscriptions\.sms-hook\.deliverySchema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/],
-    ['header kind "Static" (wrong case)', (a) => { a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "Static", value: "v" }]; }, /deliveryHeaders\[0\]\.kind: one of "static", "dynamic" \(lower case\) \(got "Static"\)/],
-    ["a static header with no value", (a) => { a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "static" }]; }, /deliveryHeaders\[0\]\.value: a static header needs a string value/],
-    ["batching on a Storage Queue", (a) => { a.subscriptions["sms-in"].batching = { maxEventsPerBatch: 10 }; }, /subscriptions\.sms-in\.batching: batching applies only to push handlers/],
-    ['handler kind "Webhook" (wrong case)', (a) => { a.handlers.hook.kind = "Webhook"; }, /handlers\.hook\.kind: one of webhook, .* \(did you mean "webhook"\? kinds are case-sensitive\) \(got "Webhook"\)/],
-    ["handler kind missing", (a) => { delete a.handlers.hook.kind; }, /handlers\.hook\.kind: one of webhook, storageQueue/],
-    ["a handler name given as an Output", (a) => { a.subscriptions["sms-in"].handler = pulumi.output("q"); }, /subscriptions\.sms-in\.handler: the name of a handler in `handlers`, as a plain string/],
-    ["subscriptions: undefined", (a) => { a.subscriptions = undefined; }, /subscriptions: required/],
-    ["a null handler", (a) => { a.handlers.hook = null; }, /handlers\.hook: a handler: \{ kind, <kind>: \{…\} \}/],
-    ["advancedFilters given as an object", (a) => { a.subscriptions["sms-in"].advancedFilters = { operatorType: "StringIn", key: "data.to", values: ["x"] }; }, /subscriptions\.sms-in\.advancedFilters: must be a list/],
-    ["a block of another kind", (a) => { a.handlers.q.webhook = { url: "https://h.example.com/?code=KEY" }; }, /handlers\.q\.webhook: kind is "storageQueue"; remove the "webhook" block \(one block, matching kind\)/],
+    [
+        'deliverySchema "CloudEvents"',
+        (a) => {
+            a.subscriptions["sms-hook"].deliverySchema = "CloudEvents";
+        },
+        /subscriptions\.sms-hook\.deliverySchema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/,
+    ],
+    [
+        'header kind "Static" (wrong case)',
+        (a) => {
+            a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "Static", value: "v" }];
+        },
+        /deliveryHeaders\[0\]\.kind: one of "static", "dynamic" \(lower case\) \(got "Static"\)/,
+    ],
+    [
+        "a static header with no value",
+        (a) => {
+            a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "static" }];
+        },
+        /deliveryHeaders\[0\]\.value: a static header needs a string value/,
+    ],
+    [
+        "batching on a Storage Queue",
+        (a) => {
+            a.subscriptions["sms-in"].batching = { maxEventsPerBatch: 10 };
+        },
+        /subscriptions\.sms-in\.batching: batching applies only to push handlers/,
+    ],
+    [
+        'handler kind "Webhook" (wrong case)',
+        (a) => {
+            a.handlers.hook.kind = "Webhook";
+        },
+        /handlers\.hook\.kind: one of webhook, .* \(did you mean "webhook"\? kinds are case-sensitive\) \(got "Webhook"\)/,
+    ],
+    [
+        "handler kind missing",
+        (a) => {
+            delete a.handlers.hook.kind;
+        },
+        /handlers\.hook\.kind: one of webhook, storageQueue/,
+    ],
+    [
+        "a handler name given as an Output",
+        (a) => {
+            a.subscriptions["sms-in"].handler = pulumi.output("q");
+        },
+        /subscriptions\.sms-in\.handler: the name of a handler in `handlers`, as a plain string/,
+    ],
+    [
+        "subscriptions: undefined",
+        (a) => {
+            a.subscriptions = undefined;
+        },
+        /subscriptions: required/,
+    ],
+    [
+        "a null handler",
+        (a) => {
+            a.handlers.hook = null;
+        },
+        /handlers\.hook: a handler: \{ kind, <kind>: \{…\} \}/,
+    ],
+    [
+        "advancedFilters given as an object",
+        (a) => {
+            a.subscriptions["sms-in"].advancedFilters = { operatorType: "StringIn", key: "data.to", values: ["x"] };
+        },
+        /subscriptions\.sms-in\.advancedFilters: must be a list/,
+    ],
+    [
+        "a block of another kind",
+        (a) => {
+            a.handlers.q.webhook = { url: "https://h.example.com/?code=KEY" };
+        },
+        /handlers\.q\.webhook: kind is "storageQueue"; remove the "webhook" block \(one block, matching kind\)/,
+    ],
 ];
 
 describe("AcsEventHandling rejects misuse before registering anything", () => {
@@ -59,7 +144,10 @@ describe("AcsEventHandling rejects misuse before registering anything", () => {
     }
 
     it("undefined args", async () => {
-        assert.match(await rejected(() => new AcsEventHandling("events", undefined as any)), /arguments required: \{ resourceGroupName, location, communication, handlers, subscriptions \}/);
+        assert.match(
+            await rejected(() => new AcsEventHandling("events", undefined as any)),
+            /arguments required: \{ resourceGroupName, location, communication, handlers, subscriptions \}/,
+        );
     });
 
     it("reports every problem at once", async () => {
@@ -73,15 +161,32 @@ describe("AcsEventHandling rejects misuse before registering anything", () => {
 
 describe("the inner components reject misuse before registering anything", () => {
     it('EventSubscription: deliverySchema "CloudEvents", header kind "Static", batching on a queue', async () => {
-        const message = await rejected(() => new EventSubscription("s", {
-            resourceGroupName: RG, systemTopicName: "t", eventTypes: [SMS], deliverySchema: "CloudEvents" as any,
-            deliveryHeaders: [{ name: "x-a", kind: "Static" as any, value: "v" }, { name: "x-b", kind: "static" as any }],
-            maxEventsPerBatch: 10, destination: { endpointType: EndpointType.StorageQueue, resourceId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st", queueName: "q" },
-        }));
+        const message = await rejected(
+            () =>
+                new EventSubscription("s", {
+                    resourceGroupName: RG,
+                    systemTopicName: "t",
+                    eventTypes: [SMS],
+                    deliverySchema: "CloudEvents" as any,
+                    deliveryHeaders: [
+                        { name: "x-a", kind: "Static" as any, value: "v" },
+                        { name: "x-b", kind: "static" as any },
+                    ],
+                    maxEventsPerBatch: 10,
+                    destination: {
+                        endpointType: EndpointType.StorageQueue,
+                        resourceId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st",
+                        queueName: "q",
+                    },
+                }),
+        );
         assert.match(message, /deliverySchema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/);
         assert.match(message, /deliveryHeaders\[0\]\.kind: one of "static", "dynamic"/);
         assert.match(message, /deliveryHeaders\[1\]\.value: a static header needs a string value/);
-        assert.match(message, /maxEventsPerBatch: batching applies only to WebHook and AzureFunction destinations; this one is StorageQueue/);
+        assert.match(
+            message,
+            /maxEventsPerBatch: batching applies only to WebHook and AzureFunction destinations; this one is StorageQueue/,
+        );
     });
 
     it("EventSubscription: undefined args", async () => {
@@ -89,12 +194,33 @@ describe("the inner components reject misuse before registering anything", () =>
     });
 
     it("HandlerTarget: an unknown kind", async () => {
-        assert.match(await rejected(() => new HandlerTarget("h", { kind: "Webhook" as any, resourceGroupName: RG, location: "westeurope", webhook: { url: "https://h.example.com" } })),
-            /handler "h": invalid arguments[\s\S]*kind: one of webhook/);
+        assert.match(
+            await rejected(
+                () =>
+                    new HandlerTarget("h", {
+                        kind: "Webhook" as any,
+                        resourceGroupName: RG,
+                        location: "westeurope",
+                        webhook: { url: "https://h.example.com" },
+                    }),
+            ),
+            /handler "h": invalid arguments[\s\S]*kind: one of webhook/,
+        );
     });
 
     it("Monitoring: a severity outside 0–4", async () => {
-        assert.match(await rejected(() => new Monitoring("m", { resourceGroupName: RG, location: "westeurope", systemTopicId: "t", subscriptionNames: ["s"], severity: 9 })),
-            /Monitoring "m": invalid arguments[\s\S]*severity: a whole number from 0 to 4 \(got 9\)/);
+        assert.match(
+            await rejected(
+                () =>
+                    new Monitoring("m", {
+                        resourceGroupName: RG,
+                        location: "westeurope",
+                        systemTopicId: "t",
+                        subscriptionNames: ["s"],
+                        severity: 9,
+                    }),
+            ),
+            /Monitoring "m": invalid arguments[\s\S]*severity: a whole number from 0 to 4 \(got 9\)/,
+        );
     });
 });

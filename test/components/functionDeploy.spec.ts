@@ -1,9 +1,17 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as web from "@pulumi/azure-native/web";
-import * as path from "path";
+import * as path from "node:path";
 import { DEFAULT_PACKAGE_PATH, FUNCTION_RUNTIME } from "../../components/handlers/functionApp";
 import {
-    backoffDelay, stepDiff, FUNCTION_PUBLISH_TYPE, FUNCTION_READY_TYPE, FunctionInfo, publishWithRetries, RetryPolicy, SiteApi, waitForFunction,
+    backoffDelay,
+    stepDiff,
+    FUNCTION_PUBLISH_TYPE,
+    FUNCTION_READY_TYPE,
+    FunctionInfo,
+    publishWithRetries,
+    RetryPolicy,
+    SiteApi,
+    waitForFunction,
 } from "../../components/handlers/functionDeploy";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { PROJECT_ROOT, runStack } from "../../harness/runStack";
@@ -19,31 +27,51 @@ const APP_ID = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites
 const POLICY: RetryPolicy = { attempts: 4, firstDelayMs: 100, maxDelayMs: 250 };
 
 /** A SiteApi whose answers are scripted per call, recording what was asked. */
-function fakeApi(publish: (n: number) => void, functions: (n: number) => FunctionInfo[]): SiteApi & { publishes: string[]; lists: number } {
+function fakeApi(
+    publish: (n: number) => void,
+    functions: (n: number) => FunctionInfo[],
+): SiteApi & { publishes: string[]; lists: number } {
     const api = {
         publishes: [] as string[],
         lists: 0,
-        async publishPackage(appId: string, uri: string) { api.publishes.push(`${appId} ${uri}`); publish(api.publishes.length); },
-        async listFunctions() { api.lists++; return functions(api.lists); },
+        async publishPackage(appId: string, uri: string) {
+            api.publishes.push(`${appId} ${uri}`);
+            publish(api.publishes.length);
+        },
+        async listFunctions() {
+            api.lists++;
+            return functions(api.lists);
+        },
     };
     return api;
 }
 
 function recordSleeps(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
     const waits: number[] = [];
-    return { waits, sleep: async (ms) => { waits.push(ms); } };
+    return {
+        waits,
+        sleep: async (ms) => {
+            waits.push(ms);
+        },
+    };
 }
 
 const eventGrid = (name: string): FunctionInfo => ({ name, triggerTypes: ["eventGridTrigger"] });
 
 describe("function code deployment: retries and timeout (fake ARM)", () => {
     it("backs off exponentially up to the cap", () => {
-        assert.deepStrictEqual([2, 3, 4, 5].map((n) => backoffDelay(POLICY, n)), [100, 200, 250, 250]);
+        assert.deepStrictEqual(
+            [2, 3, 4, 5].map((n) => backoffDelay(POLICY, n)),
+            [100, 200, 250, 250],
+        );
     });
 
     it("waits until the function is listed with an Event Grid trigger, backing off between checks", async () => {
         const { sleep, waits } = recordSleeps();
-        const api = fakeApi(() => undefined, (n) => (n < 3 ? [] : [eventGrid("smsEvents")]));
+        const api = fakeApi(
+            () => undefined,
+            (n) => (n < 3 ? [] : [eventGrid("smsEvents")]),
+        );
         await waitForFunction(api, APP_ID, "smsEvents", POLICY, sleep);
         assert.strictEqual(api.lists, 3);
         assert.deepStrictEqual(waits, [100, 200]);
@@ -51,10 +79,16 @@ describe("function code deployment: retries and timeout (fake ARM)", () => {
 
     it("times out after the bounded attempts, naming the app, the function and what was found", async () => {
         const { sleep, waits } = recordSleeps();
-        const api = fakeApi(() => undefined, () => [{ name: "smsEvents", triggerTypes: ["httpTrigger"] }, eventGrid("other")]);
+        const api = fakeApi(
+            () => undefined,
+            () => [{ name: "smsEvents", triggerTypes: ["httpTrigger"] }, eventGrid("other")],
+        );
         await assert.rejects(waitForFunction(api, APP_ID, "smsEvents", POLICY, sleep), (e: Error) => {
             assert.match(e.message, /^function "smsEvents" is not registered on function app func-x after 4 checks/);
-            assert.match(e.message, /smsEvents has no eventGridTrigger; found smsEvents \(httpTrigger\), other \(eventGridTrigger\)/);
+            assert.match(
+                e.message,
+                /smsEvents has no eventGridTrigger; found smsEvents \(httpTrigger\), other \(eventGridTrigger\)/,
+            );
             return true;
         });
         assert.strictEqual(api.lists, 4);
@@ -62,28 +96,70 @@ describe("function code deployment: retries and timeout (fake ARM)", () => {
     });
 
     it("says so when the app lists no functions at all, and keeps retrying through errors", async () => {
-        const api = fakeApi(() => undefined, (n) => { if (n === 1) throw new Error("HTTP 502"); return []; });
-        await assert.rejects(waitForFunction(api, APP_ID, "smsEvents", POLICY, recordSleeps().sleep), /after 4 checks .*; found no functions\./);
+        const api = fakeApi(
+            () => undefined,
+            (n) => {
+                if (n === 1) throw new Error("HTTP 502");
+                return [];
+            },
+        );
+        await assert.rejects(
+            waitForFunction(api, APP_ID, "smsEvents", POLICY, recordSleeps().sleep),
+            /after 4 checks .*; found no functions\./,
+        );
         assert.strictEqual(api.lists, 4);
     });
 
     it("publishes again while the app's identity cannot read the package yet (role propagation), then succeeds", async () => {
-        const api = fakeApi((n) => { if (n < 3) throw new Error("HTTP 403 AuthorizationPermissionMismatch"); }, () => []);
-        await publishWithRetries(api, APP_ID, "https://st.blob.core.windows.net/app-package/upload/package.zip", POLICY, recordSleeps().sleep);
-        assert.deepStrictEqual(api.publishes, Array(3).fill(`${APP_ID} https://st.blob.core.windows.net/app-package/upload/package.zip`));
+        const api = fakeApi(
+            (n) => {
+                if (n < 3) throw new Error("HTTP 403 AuthorizationPermissionMismatch");
+            },
+            () => [],
+        );
+        await publishWithRetries(
+            api,
+            APP_ID,
+            "https://st.blob.core.windows.net/app-package/upload/package.zip",
+            POLICY,
+            recordSleeps().sleep,
+        );
+        assert.deepStrictEqual(
+            api.publishes,
+            Array(3).fill(`${APP_ID} https://st.blob.core.windows.net/app-package/upload/package.zip`),
+        );
     });
 
     it("re-runs a step for a new package or app, never for a fresh token alone", () => {
-        const olds = { appId: APP_ID, packageUri: "https://x/p.zip", packageHash: "a", functionName: "smsEvents", token: "t1" };
+        const olds = {
+            appId: APP_ID,
+            packageUri: "https://x/p.zip",
+            packageHash: "a",
+            functionName: "smsEvents",
+            token: "t1",
+        };
         assert.deepStrictEqual(stepDiff(olds, { ...olds, token: "t2" }), { changes: false, replaces: [] });
-        assert.deepStrictEqual(stepDiff(olds, { ...olds, packageHash: "b", token: "t2" }), { changes: true, replaces: [] });
-        assert.deepStrictEqual(stepDiff(olds, { ...olds, appId: `${APP_ID}2` }), { changes: true, replaces: ["appId"] });
+        assert.deepStrictEqual(stepDiff(olds, { ...olds, packageHash: "b", token: "t2" }), {
+            changes: true,
+            replaces: [],
+        });
+        assert.deepStrictEqual(stepDiff(olds, { ...olds, appId: `${APP_ID}2` }), {
+            changes: true,
+            replaces: ["appId"],
+        });
     });
 
     it("gives up publishing after the bounded attempts with the last error", async () => {
-        const api = fakeApi(() => { throw new Error("HTTP 403 AuthorizationPermissionMismatch"); }, () => []);
-        await assert.rejects(publishWithRetries(api, APP_ID, "https://x/p.zip", POLICY, recordSleeps().sleep),
-            /^Error: publishing https:\/\/x\/p\.zip to function app func-x failed 4 times; last error: HTTP 403 AuthorizationPermissionMismatch$/);
+        const api = fakeApi(
+            () => {
+                throw new Error("HTTP 403 AuthorizationPermissionMismatch");
+            },
+            () => [],
+        );
+        await assert.rejects(
+            publishWithRetries(api, APP_ID, "https://x/p.zip", POLICY, recordSleeps().sleep),
+            /^Error: publishing https:\/\/x\/p\.zip to function app func-x failed 4 times; last error: HTTP 403 AuthorizationPermissionMismatch$/,
+        );
     });
 });
 
@@ -101,17 +177,36 @@ describe("function handler in the dev stack: first deploy", () => {
         assert.strictEqual(app.inputs.hyperV, false, "the graph holds the SDK's injected defaults");
         assert.strictEqual(app.inputs.siteConfig, undefined);
         const keys: string[] = [];
-        const walk = (v: unknown) => { if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) { keys.push(k); walk(x); } };
+        const walk = (v: unknown) => {
+            if (v && typeof v === "object")
+                for (const [k, x] of Object.entries(v)) {
+                    keys.push(k);
+                    walk(x);
+                }
+        };
         walk(app.inputs);
-        assert.deepStrictEqual(keys.filter((k) => (FLEX_REJECTED_SITE_CONFIG as readonly string[]).includes(k)), []);
+        assert.deepStrictEqual(
+            keys.filter((k) => (FLEX_REJECTED_SITE_CONFIG as readonly string[]).includes(k)),
+            [],
+        );
         assert.deepStrictEqual(app.inputs.functionAppConfig.runtime, { ...FUNCTION_RUNTIME });
         assert.strictEqual(FUNCTION_RUNTIME.version, "22");
-        assert.strictEqual(BUNDLE_TARGET, `node${FUNCTION_RUNTIME.version}`, "the bundle targets the runtime the app runs");
-        assert.ok((FLEX_INSTANCE_MEMORY_MB as readonly number[]).includes(app.inputs.functionAppConfig.scaleAndConcurrency.instanceMemoryMB));
+        assert.strictEqual(
+            BUNDLE_TARGET,
+            `node${FUNCTION_RUNTIME.version}`,
+            "the bundle targets the runtime the app runs",
+        );
+        assert.ok(
+            (FLEX_INSTANCE_MEMORY_MB as readonly number[]).includes(
+                app.inputs.functionAppConfig.scaleAndConcurrency.instanceMemoryMB,
+            ),
+        );
     });
 
     it("puts the app settings in the appsettings child, which the publish waits for", () => {
-        const settings = ofType(g, "azure-native:web:WebAppApplicationSettings").find((r) => r.inputs.name === "func-acs-sms-dev")!;
+        const settings = ofType(g, "azure-native:web:WebAppApplicationSettings").find(
+            (r) => r.inputs.name === "func-acs-sms-dev",
+        )!;
         assert.strictEqual(settings.inputs.properties.AzureWebJobsStorage__accountName, "stacsfuncdev");
         assert.strictEqual(settings.inputs.properties.APPLICATIONINSIGHTS_AUTHENTICATION_STRING, "Authorization=AAD");
         assert.ok(byName("sms-function-publish").dependencies.includes(settings.urn));
@@ -122,17 +217,27 @@ describe("function handler in the dev stack: first deploy", () => {
         const registered = byName("sms-function-registered");
         assert.strictEqual(publish.type, FUNCTION_PUBLISH_TYPE);
         assert.strictEqual(registered.type, FUNCTION_READY_TYPE);
-        const blobRole = ofType(g, "azure-native:authorization:RoleAssignment").find((r) => r.name === "sms-function-blob-role")!;
+        const blobRole = ofType(g, "azure-native:authorization:RoleAssignment").find(
+            (r) => r.name === "sms-function-blob-role",
+        )!;
         const code = ofType(g, "azure-native:storage:Blob").find((r) => r.name === "sms-function-code")!;
         // The role the app's identity reads the package with, on the account holding it.
         assert.strictEqual(blobRole.inputs.principalId, app.outputs.identity.principalId);
-        assert.strictEqual(blobRole.inputs.scope, ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!.id);
+        assert.strictEqual(
+            blobRole.inputs.scope,
+            ofType(g, "azure-native:storage:StorageAccount").find((r) => r.inputs.accountName === "stacsfuncdev")!.id,
+        );
         assert.ok(publish.dependencies.includes(blobRole.urn) && publish.dependencies.includes(code.urn));
-        assert.strictEqual(publish.inputs.packageUri, `https://stacsfuncdev.blob.core.windows.net/app-package/${code.inputs.blobName}`);
+        assert.strictEqual(
+            publish.inputs.packageUri,
+            `https://stacsfuncdev.blob.core.windows.net/app-package/${code.inputs.blobName}`,
+        );
         assert.strictEqual(publish.inputs.appId, app.id);
         assert.ok(registered.dependencies.includes(publish.urn));
         assert.strictEqual(registered.inputs.functionName, "smsEvents");
-        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find((r) => r.inputs.destination?.endpointType === "AzureFunction")!;
+        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription").find(
+            (r) => r.inputs.destination?.endpointType === "AzureFunction",
+        )!;
         assert.strictEqual(sub.inputs.destination.resourceId, `${app.id}/functions/smsEvents`);
         assert.ok(sub.dependencies.includes(registered.urn));
     });
@@ -146,19 +251,39 @@ describe("function handler in the dev stack: first deploy", () => {
 
     it("passes the Flex body rule and the function-deployment rule", async () => {
         const findings = await findingsOf(g);
-        const mine = findings.filter((f) => ["function-app-flex-site-config", "event-subscription-require-function-deployment"].includes(f.policy));
-        assert.deepStrictEqual(mine.map((f) => `${f.policy} ${f.resourceName}: ${f.message}`), []);
+        const mine = findings.filter((f) =>
+            ["function-app-flex-site-config", "event-subscription-require-function-deployment"].includes(f.policy),
+        );
+        assert.deepStrictEqual(
+            mine.map((f) => `${f.policy} ${f.resourceName}: ${f.message}`),
+            [],
+        );
     });
 });
 
 describe("function handler: the body before this fix is refused", () => {
     it("function-app-flex-site-config names netFrameworkVersion (injected by azure-native) and ftpsState", async () => {
-        const g = await fixture(() => { new web.WebApp("old-body", {
-            resourceGroupName: "rg", name: "old-body", kind: "functionapp,linux", httpsOnly: true, identity: { type: "SystemAssigned" },
-            siteConfig: { minTlsVersion: "1.2", scmMinTlsVersion: "1.2", ftpsState: "Disabled", http20Enabled: true, remoteDebuggingEnabled: false, appSettings: [] },
-            functionAppConfig: { runtime: { name: "node", version: "22" } },
-        }); });
-        const findings = (await findingsOf(g, {}, "function-app-flex-site-config")).map((f) => f.message.split(":")[0]).sort();
+        const g = await fixture(() => {
+            new web.WebApp("old-body", {
+                resourceGroupName: "rg",
+                name: "old-body",
+                kind: "functionapp,linux",
+                httpsOnly: true,
+                identity: { type: "SystemAssigned" },
+                siteConfig: {
+                    minTlsVersion: "1.2",
+                    scmMinTlsVersion: "1.2",
+                    ftpsState: "Disabled",
+                    http20Enabled: true,
+                    remoteDebuggingEnabled: false,
+                    appSettings: [],
+                },
+                functionAppConfig: { runtime: { name: "node", version: "22" } },
+            });
+        });
+        const findings = (await findingsOf(g, {}, "function-app-flex-site-config"))
+            .map((f) => f.message.split(":")[0])
+            .sort();
         assert.deepStrictEqual(findings, ["siteConfig.ftpsState", "siteConfig.netFrameworkVersion"]);
     });
 });
@@ -179,7 +304,10 @@ describe("Flex instance memory in the stack config", () => {
     it("refuses 512 MB (rejected by the service, azure-rest-api-specs#40898) and says what is allowed", () => {
         const [line, ...rest] = errorsFor(512);
         assert.deepStrictEqual(rest, []);
-        assert.match(line, /^acs-event-handling:handlers\.sms-function\.function\.instanceMemoryMB: .*2048.*4096.*\(got 512\)/);
+        assert.match(
+            line,
+            /^acs-event-handling:handlers\.sms-function\.function\.instanceMemoryMB: .*2048.*4096.*\(got 512\)/,
+        );
     });
 
     it("accepts every size in FLEX_INSTANCE_MEMORY_MB", () => {
@@ -189,7 +317,8 @@ describe("Flex instance memory in the stack config", () => {
 
 describe("deterministic program", () => {
     it("the same stack run twice gives identical resource inputs (second `pulumi up` is a no-op)", async () => {
-        const shape = (g: Graph) => g.resources.map((r) => ({ urn: r.urn, inputs: r.inputs, deps: [...r.dependencies].sort() }));
+        const shape = (g: Graph) =>
+            g.resources.map((r) => ({ urn: r.urn, inputs: r.inputs, deps: [...r.dependencies].sort() }));
         const [a, b] = [await runStack({ stack: "dev" }), await runStack({ stack: "dev" })];
         assert.ok(a.resources.length > 50);
         assert.deepStrictEqual(shape(b), shape(a));

@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
 import { rawStackConfig } from "../support/rawConfig";
@@ -13,10 +13,18 @@ describe("protect and lock", () => {
         const cfg = rawStackConfig("prod");
         delete cfg.communication.lock;
         delete cfg.systemTopic.lock;
-        const g = await runStack({ stack: "prod", overrides: { communication: cfg.communication, systemTopic: cfg.systemTopic } });
+        const g = await runStack({
+            stack: "prod",
+            overrides: { communication: cfg.communication, systemTopic: cfg.systemTopic },
+        });
         const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
         const topic = ofType(g, "azure-native:eventgrid:SystemTopic")[0];
-        assert.deepStrictEqual(ofType(g, LOCK).map((l) => l.inputs.scope).sort(), [acs.id, topic.id].sort());
+        assert.deepStrictEqual(
+            ofType(g, LOCK)
+                .map((l) => l.inputs.scope)
+                .sort(),
+            [acs.id, topic.id].sort(),
+        );
         assert.ok(acs.protect && topic.protect);
     });
 

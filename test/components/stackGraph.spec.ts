@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
@@ -13,13 +13,18 @@ const ROLE = "azure-native:authorization:RoleAssignment";
 function pathsHolding(value: unknown, needle: string, at = ""): string[] {
     if (typeof value === "string") return value.includes(needle) ? [at] : [];
     if (Array.isArray(value)) return value.flatMap((v, i) => pathsHolding(v, needle, `${at}[${i}]`));
-    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => pathsHolding(v, needle, at ? `${at}.${k}` : k));
+    if (value && typeof value === "object")
+        return Object.entries(value).flatMap(([k, v]) => pathsHolding(v, needle, at ? `${at}.${k}` : k));
     return [];
 }
 
 function one(g: Graph, type: string, name?: string): GraphResource {
     const found = ofType(g, type).filter((r) => name === undefined || r.name === name);
-    assert.strictEqual(found.length, 1, `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.map((r) => r.name).join(", ")}`);
+    assert.strictEqual(
+        found.length,
+        1,
+        `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.map((r) => r.name).join(", ")}`,
+    );
     return found[0];
 }
 
@@ -31,13 +36,17 @@ function subscription(g: Graph, azureName: string): GraphResource {
 
 /** Role assignments whose role GUID is `role` and whose scope is `scope`. */
 function rolesOn(g: Graph, scope: string, role: string): GraphResource[] {
-    return ofType(g, ROLE).filter((r) => r.inputs.scope === scope && String(r.inputs.roleDefinitionId).endsWith(`/${role}`));
+    return ofType(g, ROLE).filter(
+        (r) => r.inputs.scope === scope && String(r.inputs.roleDefinitionId).endsWith(`/${role}`),
+    );
 }
 
 for (const stack of ["dev", "prod"]) {
     describe(`graph of the ${stack} stack`, () => {
         let g: Graph;
-        before(async () => { g = await stackGraph(stack); });
+        before(async () => {
+            g = await stackGraph(stack);
+        });
 
         it("creates a global Communication Service with identity and data location", () => {
             const acs = one(g, "azure-native:communication:CommunicationService");
@@ -60,18 +69,33 @@ for (const stack of ["dev", "prod"]) {
         it("filters SMS for the 604 area code exactly as configured, to the queue, with identity delivery", () => {
             const s = subscription(g, "sms-604");
             assert.deepStrictEqual(s.inputs.filter, {
-                includedEventTypes: ["Microsoft.Communication.SMSReceived", "Microsoft.Communication.SMSDeliveryReportReceived"],
+                includedEventTypes: [
+                    "Microsoft.Communication.SMSReceived",
+                    "Microsoft.Communication.SMSDeliveryReportReceived",
+                ],
                 subjectBeginsWith: "/phonenumber/1604",
                 isSubjectCaseSensitive: false,
                 enableAdvancedFilteringOnArrays: false,
             });
-            assert.strictEqual(s.inputs.destination, undefined, "destination and deliveryWithResourceIdentity are exclusive");
+            assert.strictEqual(
+                s.inputs.destination,
+                undefined,
+                "destination and deliveryWithResourceIdentity are exclusive",
+            );
             const queue = one(g, "azure-native:storage:Queue", "sms-queue-queue");
-            const account = g.resources.find((r) => r.type === "azure-native:storage:StorageAccount" && r.inputs.accountName === queue.inputs.accountName)!;
+            const account = g.resources.find(
+                (r) =>
+                    r.type === "azure-native:storage:StorageAccount" &&
+                    r.inputs.accountName === queue.inputs.accountName,
+            )!;
             assert.deepStrictEqual(s.inputs.deliveryWithResourceIdentity, {
                 identity: { type: "SystemAssigned" },
-                destination: { endpointType: "StorageQueue", resourceId: account.id, queueName: "sms-events",
-                    queueMessageTimeToLiveInSeconds: stack === "prod" ? -1 : 604800 },
+                destination: {
+                    endpointType: "StorageQueue",
+                    resourceId: account.id,
+                    queueName: "sms-events",
+                    queueMessageTimeToLiveInSeconds: stack === "prod" ? -1 : 604800,
+                },
             });
             assert.deepStrictEqual(s.inputs.retryPolicy, { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 });
         });
@@ -79,12 +103,24 @@ for (const stack of ["dev", "prod"]) {
         it("dead-letters every subscription with the topic identity into the private container", () => {
             const container = one(g, "azure-native:storage:BlobContainer", "acs-deadletter-container");
             assert.strictEqual(container.inputs.publicAccess, "None");
-            const account = g.resources.find((r) => r.type === "azure-native:storage:StorageAccount" && r.inputs.accountName === container.inputs.accountName)!;
+            const account = g.resources.find(
+                (r) =>
+                    r.type === "azure-native:storage:StorageAccount" &&
+                    r.inputs.accountName === container.inputs.accountName,
+            )!;
             for (const s of ofType(g, SUB)) {
-                assert.deepStrictEqual(s.inputs.deadLetterWithResourceIdentity, {
-                    identity: { type: "SystemAssigned" },
-                    deadLetterDestination: { endpointType: "StorageBlob", resourceId: account.id, blobContainerName: "deadletters" },
-                }, s.name);
+                assert.deepStrictEqual(
+                    s.inputs.deadLetterWithResourceIdentity,
+                    {
+                        identity: { type: "SystemAssigned" },
+                        deadLetterDestination: {
+                            endpointType: "StorageBlob",
+                            resourceId: account.id,
+                            blobContainerName: "deadletters",
+                        },
+                    },
+                    s.name,
+                );
                 assert.strictEqual(s.inputs.deadLetterDestination, undefined);
             }
             assert.strictEqual(account.inputs.allowSharedKeyAccess, false);
@@ -102,8 +138,10 @@ for (const stack of ["dev", "prod"]) {
                 const dest = s.inputs.deliveryWithResourceIdentity?.destination;
                 const dl = s.inputs.deadLetterWithResourceIdentity.deadLetterDestination;
                 const needed: [string, string][] = [[dl.resourceId, BuiltInRoles.StorageBlobDataContributor]];
-                if (dest?.endpointType === "StorageQueue") needed.push([dest.resourceId, BuiltInRoles.StorageQueueDataMessageSender]);
-                if (dest?.endpointType === "ServiceBusQueue") needed.push([dest.resourceId, BuiltInRoles.ServiceBusDataSender]);
+                if (dest?.endpointType === "StorageQueue")
+                    needed.push([dest.resourceId, BuiltInRoles.StorageQueueDataMessageSender]);
+                if (dest?.endpointType === "ServiceBusQueue")
+                    needed.push([dest.resourceId, BuiltInRoles.ServiceBusDataSender]);
                 for (const [scope, role] of needed) {
                     const roles = rolesOn(g, scope, role);
                     assert.strictEqual(roles.length, 1, `${s.name}: one ${role} on ${scope}`);
@@ -111,7 +149,10 @@ for (const stack of ["dev", "prod"]) {
                     assert.strictEqual(roles[0].inputs.principalType, "ServicePrincipal");
                     assert.ok(s.dependencies.includes(roles[0].urn), `${s.name} must depend on ${roles[0].name}`);
                 }
-                assert.ok(s.propertyDependencies.systemTopicName.includes(topic.urn), "topic name is a real output dependency");
+                assert.ok(
+                    s.propertyDependencies.systemTopicName.includes(topic.urn),
+                    "topic name is a real output dependency",
+                );
             }
         });
 
@@ -130,7 +171,9 @@ for (const stack of ["dev", "prod"]) {
 
 describe("secrets in the dev graph", () => {
     let g: Graph;
-    before(async () => { g = await stackGraph("dev"); });
+    before(async () => {
+        g = await stackGraph("dev");
+    });
 
     it("keeps the webhook URL secret on the subscription and on every component that carries it", () => {
         const s = subscription(g, "chat-messages");
@@ -142,7 +185,10 @@ describe("secrets in the dev graph", () => {
         assert.ok(holders.length >= 3, "the URL reaches the stack component, the handler and the subscription");
         for (const r of holders) {
             for (const p of pathsHolding(r.inputs, "chat-hooks.dev.example.com")) {
-                assert.ok(r.secretPaths.some((sp) => p === sp || p.startsWith(`${sp}.`)), `${r.type} ${r.name}: ${p} holds the URL in clear`);
+                assert.ok(
+                    r.secretPaths.some((sp) => p === sp || p.startsWith(`${sp}.`)),
+                    `${r.type} ${r.name}: ${p} holds the URL in clear`,
+                );
             }
         }
     });
@@ -152,13 +198,23 @@ describe("invalid config registers nothing", () => {
     it("fails before any resource is registered, with every problem", async () => {
         let caught: unknown;
         try {
-            await runStack({ stack: "dev", overrides: { subscriptions: { "sms-604": { handler: "missing", eventTypes: ["Microsoft.Resources.SMSReceived"] } } } });
+            await runStack({
+                stack: "dev",
+                overrides: {
+                    subscriptions: {
+                        "sms-604": { handler: "missing", eventTypes: ["Microsoft.Resources.SMSReceived"] },
+                    },
+                },
+            });
         } catch (err) {
             caught = err;
         }
         assert.ok(caught instanceof ProgramError, `expected ProgramError, got ${caught}`);
         assert.ok(ValidationError.is(caught.cause));
         assert.strictEqual(caught.cause.issues.length, 2);
-        assert.deepStrictEqual(caught.partial.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+        assert.deepStrictEqual(
+            caught.partial.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+        );
     });
 });

@@ -6,7 +6,7 @@
  * InputFileError: one message, no stack trace) or a valid plan. A crash, a printed key, or an invalid-by-construction
  * input that plans (an ignored typo) fails the test. FUZZ_SEED and FUZZ_MUTATIONS change the run.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { stringify } from "yaml";
 import { settingsFromConfigMap } from "../../config/load";
 import { ProgramError } from "../../harness/runProgram";
@@ -37,11 +37,42 @@ function rng(seed: number): () => number {
 
 type Json = any;
 type Path = (string | number)[];
-interface Mutation { stack: string; what: string; text: string; mustFail: boolean }
+interface Mutation {
+    stack: string;
+    what: string;
+    text: string;
+    mustFail: boolean;
+}
 
 const HOSTILE: unknown[] = [
-    0, -1, 1.5, 1e21, 65536, true, false, null, "", " ", "x", "\u0000", "line\nbreak", "\u202eevil", "ｗｅｓｔｅｕｒｏｐｅ", "💥", "a".repeat(100_000),
-    [], {}, ["x"], { a: 1 }, "__proto__", "toString", "2027-01-01T00:00:00Z", "Static", "CloudEvents", "-sb", "https://localhost/x",
+    0,
+    -1,
+    1.5,
+    1e21,
+    65536,
+    true,
+    false,
+    null,
+    "",
+    " ",
+    "x",
+    "\u0000",
+    "line\nbreak",
+    "\u202eevil",
+    "ｗｅｓｔｅｕｒｏｐｅ",
+    "💥",
+    "a".repeat(100_000),
+    [],
+    {},
+    ["x"],
+    { a: 1 },
+    "__proto__",
+    "toString",
+    "2027-01-01T00:00:00Z",
+    "Static",
+    "CloudEvents",
+    "-sb",
+    "https://localhost/x",
 ];
 const PROTO_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
 /** Maps whose keys are names the user chooses: renaming one of their keys can be valid. */
@@ -49,7 +80,9 @@ const RECORD_PARENTS = /:(handlers|subscriptions|tags)$/;
 
 function paths(v: Json, at: Path = []): Path[] {
     if (v === null || typeof v !== "object") return [at];
-    const children = Array.isArray(v) ? v.map((c, i) => paths(c, [...at, i])) : Object.entries(v).map(([k, c]) => paths(c, [...at, k]));
+    const children = Array.isArray(v)
+        ? v.map((c, i) => paths(c, [...at, i]))
+        : Object.entries(v).map(([k, c]) => paths(c, [...at, k]));
     return [at, ...children.flat()];
 }
 const get = (v: Json, p: Path) => p.reduce((o, k) => o?.[k], v);
@@ -65,9 +98,16 @@ function remove(root: Json, p: Path): void {
 function typo(key: string, r: () => number): string {
     const i = Math.floor(r() * (key.length - 1));
     switch (Math.floor(r() * 3)) {
-        case 0: return key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2); // swap
-        case 1: return key.slice(0, i) + key.slice(i + 1); // drop
-        default: return key.slice(0, i) + (key[i] === key[i].toUpperCase() ? key[i].toLowerCase() : key[i].toUpperCase()) + key.slice(i + 1); // case
+        case 0:
+            return key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2); // swap
+        case 1:
+            return key.slice(0, i) + key.slice(i + 1); // drop
+        default:
+            return (
+                key.slice(0, i) +
+                (key[i] === key[i].toUpperCase() ? key[i].toLowerCase() : key[i].toUpperCase()) +
+                key.slice(i + 1)
+            ); // case
     }
 }
 
@@ -82,7 +122,8 @@ function mutate(stack: string, base: Json, r: () => number): Mutation {
     let what = "";
     let mustFail = false;
     switch (op) {
-        case 0: case 1: {
+        case 0:
+        case 1: {
             const v = pick(HOSTILE);
             set(cfg, p, v);
             what = `set ${p.join(".")} = ${JSON.stringify(v)?.slice(0, 40)}`;
@@ -93,7 +134,10 @@ function mutate(stack: string, base: Json, r: () => number): Mutation {
             what = `delete ${p.join(".")}`;
             break;
         case 3: {
-            const objects = all.filter((q) => { const v = get(cfg, q); return v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length; });
+            const objects = all.filter((q) => {
+                const v = get(cfg, q);
+                return v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length;
+            });
             const q = pick([[], ...objects]);
             const parent = get(cfg, q);
             const key = pick(Object.keys(parent));
@@ -106,7 +150,10 @@ function mutate(stack: string, base: Json, r: () => number): Mutation {
             break;
         }
         case 4: {
-            const objects = all.filter((q) => { const v = get(cfg, q); return v && typeof v === "object" && !Array.isArray(v); });
+            const objects = all.filter((q) => {
+                const v = get(cfg, q);
+                return v && typeof v === "object" && !Array.isArray(v);
+            });
             const q = pick([[], ...objects]);
             const key = pick(PROTO_KEYS);
             set(cfg, [...q, key], pick([{ kind: "webhook", webhook: { url: "https://h.example.com/x" } }, "x", 1]));
@@ -138,14 +185,27 @@ function mutate(stack: string, base: Json, r: () => number): Mutation {
 function damageText(stack: string, text: string, r: () => number): Mutation {
     const lines = text.split("\n");
     const i = 1 + Math.floor(r() * (lines.length - 2));
-    const bomb = 'x: &a ["x","x","x","x","x","x","x","x"]\n' + "bcdefghij".split("").map((l, k) => `${l}: &${l} [${Array(8).fill(`*${"abcdefghij"[k]}`).join(",")}]`).join("\n");
+    const bomb = `x: &a ["x","x","x","x","x","x","x","x"]\n${"bcdefghij"
+        .split("")
+        .map((l, k) => `${l}: &${l} [${Array(8).fill(`*${"abcdefghij"[k]}`).join(",")}]`)
+        .join("\n")}`;
     switch (Math.floor(r() * 6)) {
-        case 0: lines[i] = "\t" + lines[i]; return { stack, what: `tab on line ${i + 1}`, text: lines.join("\n"), mustFail: true };
-        case 1: lines.splice(i, 0, lines[i]); return { stack, what: `line ${i + 1} twice`, text: lines.join("\n"), mustFail: false };
-        case 2: return { stack, what: "truncated", text: text.slice(0, Math.floor(r() * text.length)), mustFail: false };
-        case 3: lines[i] = lines[i].replace(/: (\S)/, ": !Ref $1"); return { stack, what: `!Ref on line ${i + 1}`, text: lines.join("\n"), mustFail: /: !Ref/.test(lines[i]) };
-        case 4: return { stack, what: "alias bomb", text: `${bomb}\n${text}`, mustFail: true };
-        default: lines[i] = "  ".repeat(Math.floor(r() * 4)) + "{[" + lines[i]; return { stack, what: `bracket on line ${i + 1}`, text: lines.join("\n"), mustFail: true };
+        case 0:
+            lines[i] = `\t${lines[i]}`;
+            return { stack, what: `tab on line ${i + 1}`, text: lines.join("\n"), mustFail: true };
+        case 1:
+            lines.splice(i, 0, lines[i]);
+            return { stack, what: `line ${i + 1} twice`, text: lines.join("\n"), mustFail: false };
+        case 2:
+            return { stack, what: "truncated", text: text.slice(0, Math.floor(r() * text.length)), mustFail: false };
+        case 3:
+            lines[i] = lines[i].replace(/: (\S)/, ": !Ref $1");
+            return { stack, what: `!Ref on line ${i + 1}`, text: lines.join("\n"), mustFail: /: !Ref/.test(lines[i]) };
+        case 4:
+            return { stack, what: "alias bomb", text: `${bomb}\n${text}`, mustFail: true };
+        default:
+            lines[i] = `${"  ".repeat(Math.floor(r() * 4))}{[${lines[i]}`;
+            return { stack, what: `bracket on line ${i + 1}`, text: lines.join("\n"), mustFail: true };
     }
 }
 
@@ -162,8 +222,9 @@ async function classify(m: Mutation, projectName: string): Promise<Outcome> {
         return { kind: "plan" };
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
-        if (ValidationError.is(cause) || InputFileError.is(cause)) return { kind: "error", message: `${cause.message}\n${JSON.stringify((cause as any).issues ?? [])}` };
-        return { kind: "crash", detail: cause instanceof Error ? cause.stack ?? cause.message : String(cause) };
+        if (ValidationError.is(cause) || InputFileError.is(cause))
+            return { kind: "error", message: `${cause.message}\n${JSON.stringify((cause as any).issues ?? [])}` };
+        return { kind: "crash", detail: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };
     }
 }
 
@@ -179,7 +240,14 @@ describe("fuzzing the dev and prod stack configs (issue 12)", function () {
         const unhandled: unknown[] = [];
         const onUnhandled = (e: unknown) => unhandled.push(e);
         process.on("unhandledRejection", onUnhandled);
-        const tally = { errors: 0, plans: 0, crashes: [] as string[], leaks: [] as string[], ignored: [] as string[], traces: [] as string[] };
+        const tally = {
+            errors: 0,
+            plans: 0,
+            crashes: [] as string[],
+            leaks: [] as string[],
+            ignored: [] as string[],
+            traces: [] as string[],
+        };
         try {
             for (let n = 0; n < count; n++) {
                 const stack = n % 2 ? "prod" : "dev";
@@ -200,7 +268,9 @@ describe("fuzzing the dev and prod stack configs (issue 12)", function () {
         } finally {
             process.off("unhandledRejection", onUnhandled);
         }
-        console.log(`      fuzz seed ${seed}: ${count} mutations, ${tally.errors} clean errors, ${tally.plans} valid plans, ${tally.crashes.length} crashes, ${tally.leaks.length} leaks, ${tally.ignored.length} ignored typos`);
+        console.log(
+            `      fuzz seed ${seed}: ${count} mutations, ${tally.errors} clean errors, ${tally.plans} valid plans, ${tally.crashes.length} crashes, ${tally.leaks.length} leaks, ${tally.ignored.length} ignored typos`,
+        );
         assert.deepStrictEqual(tally.crashes, [], "crashes");
         assert.deepStrictEqual(tally.leaks, [], "printed keys");
         assert.deepStrictEqual(tally.ignored, [], "invalid by construction, yet planned");

@@ -1,11 +1,13 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ACS_GEOGRAPHIES } from "../../policy/lib/geography";
 import { AZURE_REGIONS, isAzureRegion } from "../../validation/azure";
 
 /** The region list is typed by hand (validation/azure.ts): check it against the other list this repo keeps. */
 describe("Azure regions", () => {
     it("include every region of the ACS data-residency map (policy/lib/geography.ts)", () => {
-        const missing = Object.values(ACS_GEOGRAPHIES).flat().filter((r) => !AZURE_REGIONS.includes(r));
+        const missing = Object.values(ACS_GEOGRAPHIES)
+            .flat()
+            .filter((r) => !AZURE_REGIONS.includes(r));
         assert.deepStrictEqual(missing, []);
     });
 
@@ -16,6 +18,7 @@ describe("Azure regions", () => {
 
     it("accept display names and refuse what is no region", () => {
         for (const ok of ["westeurope", "West Europe", "WESTEUROPE", "East US 2"]) assert.ok(isAzureRegion(ok), ok);
-        for (const bad of ["Mars", "42", "true", "", "global", "westeurope\u0000", "ｗｅｓｔｅｕｒｏｐｅ", "europe"]) assert.ok(!isAzureRegion(bad), bad);
+        for (const bad of ["Mars", "42", "true", "", "global", "westeurope\u0000", "ｗｅｓｔｅｕｒｏｐｅ", "europe"])
+            assert.ok(!isAzureRegion(bad), bad);
     });
 });

@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { parseStackSettings } from "../../config/load";
 import { formatIssue, ValidationError } from "../../validation/issue";
 import { rawStackConfig } from "../support/rawConfig";
@@ -20,81 +20,309 @@ const sub = (c: Record<string, any>) => c.subscriptions["sms-604"];
 
 /** [case, mutation, expected line (substring match, must name key path, value and what is allowed)] */
 const CASES: [string, (c: Record<string, any>) => void, string][] = [
-    ["legacy event type (early preview filter)", (c) => { sub(c).eventTypes = ["Microsoft.Resources.SMSReceived"]; },
-        'acs-event-handling:subscriptions.sms-604.eventTypes[0]: event type "Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure never delivers today; use "Microsoft.Communication.SMSReceived" (got "Microsoft.Resources.SMSReceived")'],
-    ["legacy delivery report name", (c) => { sub(c).eventTypes = ["Microsoft.Resources.SMSDeliveryReport"]; },
-        'use "Microsoft.Communication.SMSDeliveryReportReceived" (got "Microsoft.Resources.SMSDeliveryReport")'],
-    ["preview instant message type", (c) => { c.subscriptions["chat-messages"].eventTypes = ["Microsoft.Communication.InstantMessageReceived"]; },
-        'acs-event-handling:subscriptions.chat-messages.eventTypes[0]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or "Microsoft.Communication.ChatMessageReceivedInThread"'],
-    ["wrong namespace from the preview table", (c) => { c.subscriptions["chat-messages"].eventTypes = ["Microsoft.CommunicationServices.InstantMessageDeleted"]; },
-        'use "Microsoft.Communication.ChatMessageDeleted" or "Microsoft.Communication.ChatMessageDeletedInThread"'],
-    ["typo gets a did-you-mean", (c) => { sub(c).eventTypes = ["Microsoft.Communication.SMSRecieved"]; },
-        'event type "Microsoft.Communication.SMSRecieved" is not emitted by Azure Communication Services; did you mean "Microsoft.Communication.SMSReceived"?'],
-    ["short name", (c) => { sub(c).eventTypes = ["SMSReceived"]; }, 'did you mean "Microsoft.Communication.SMSReceived"?'],
-    ["empty event types", (c) => { sub(c).eventTypes = []; },
-        "acs-event-handling:subscriptions.sms-604.eventTypes: list at least one event type; without one the subscription receives every event the resource emits"],
-    ["missing event types", (c) => { delete sub(c).eventTypes; }, "acs-event-handling:subscriptions.sms-604.eventTypes: required (array) (got nothing)"],
-    ["Event Grid control event", (c) => { sub(c).eventTypes = ["Microsoft.EventGrid.SubscriptionValidationEvent"]; }, "never reaches an ACS system topic"],
-    ["unknown handler", (c) => { sub(c).handler = "sms-queu"; },
-        'acs-event-handling:subscriptions.sms-604.handler: no handler with this name; defined handlers: sms-queue, chat-webhook, sms-function, sms-logic-app (got "sms-queu")'],
-    ["http webhook", (c) => { c.handlers["chat-webhook"].webhook.url = "http://hooks.example.com/x?code=abc"; },
-        'acs-event-handling:handlers.chat-webhook.webhook.url: must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate) (got "http://hooks.example.com/x?…")'],
-    ["retry attempts above 30", (c) => { sub(c).retry = { maxDeliveryAttempts: 31 }; },
-        "acs-event-handling:subscriptions.sms-604.retry.maxDeliveryAttempts: must be a whole number from 1 to 30 (Event Grid limit) (got 31)"],
-    ["retry attempts zero", (c) => { sub(c).retry = { maxDeliveryAttempts: 0 }; }, "from 1 to 30 (Event Grid limit) (got 0)"],
-    ["TTL above a day", (c) => { sub(c).retry = { eventTimeToLiveInMinutes: 1441 }; },
-        "acs-event-handling:subscriptions.sms-604.retry.eventTimeToLiveInMinutes: must be a whole number from 1 to 1440 (Event Grid limit) (got 1441)"],
-    ["invalid subscription name", (c) => { c.subscriptions["sms_604!"] = c.subscriptions["sms-604"]; delete c.subscriptions["sms-604"]; },
-        'acs-event-handling:subscriptions.sms_604!: subscription names are 3–64 letters, digits or hyphens (got "sms_604!")'],
-    ["duplicated subscription name (case-insensitive)", (c) => { c.subscriptions["SMS-604"] = { ...c.subscriptions["sms-604"] }; },
-        'acs-event-handling:subscriptions.SMS-604: duplicates the name of subscription "sms-604" (Azure names are case-insensitive) (got "SMS-604")'],
-    ["duplicated Azure name through name:", (c) => { c.subscriptions["chat-messages"].name = "sms-604"; },
-        'acs-event-handling:subscriptions.chat-messages: duplicates the name of subscription "sms-604"'],
-    ["more than 500 subscriptions", (c) => { for (let i = 0; i < 500; i++) c.subscriptions[`extra-${i}`] = { ...c.subscriptions["sms-604"], subject: { beginsWith: `/phonenumber/1${i}` } }; },
-        'acs-event-handling:subscriptions: at most 500 event subscriptions per system topic (Azure limit) (got "504 subscriptions")'],
-    ["26 advanced filters", (c) => { sub(c).advancedFilters = Array.from({ length: 26 }, () => ({ operatorType: "IsNotNull", key: "data.to" })); },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters: at most 25 advanced filters per subscription (got "26 filters")'],
-    ["26 advanced filter values", (c) => { sub(c).advancedFilters = [{ operatorType: "StringIn", key: "data.to", values: Array.from({ length: 26 }, (_, i) => `+1604555${i}`) }]; },
-        "at most 25 values in total across all advanced filters of a subscription (a range pair counts 2) (got \"26 values\")"],
-    ["string value over 512 characters", (c) => { sub(c).advancedFilters = [{ operatorType: "StringContains", key: "data.message", values: ["x".repeat(513)] }]; },
-        "acs-event-handling:subscriptions.sms-604.advancedFilters[0].values[0]: at most 512 characters per string value"],
-    ["value instead of values", (c) => { sub(c).advancedFilters = [{ operatorType: "StringIn", key: "data.to", value: 5 }]; },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: StringIn takes "values", not "value" (got 5)'],
-    ["number operator with strings", (c) => { sub(c).advancedFilters = [{ operatorType: "NumberGreaterThan", key: "data.segmentCount", values: ["1"] }]; },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: NumberGreaterThan needs "value": a number (got nothing)'],
-    ["range not a pair", (c) => { sub(c).advancedFilters = [{ operatorType: "NumberInRange", key: "data.segmentCount", values: [[5, 1]] }]; },
-        "advancedFilters[0].values[0]: NumberInRange values must be [low, high] pairs of numbers with low <= high (got [5,1])"],
-    ["unknown operator", (c) => { sub(c).advancedFilters = [{ operatorType: "StringLike", key: "data.to", values: ["1"] }]; },
-        'advancedFilters[0].operatorType: unknown operator; allowed: NumberIn, NumberNotIn'],
-    ["missing dataLocation", (c) => { delete c.communication.dataLocation; },
-        'acs-event-handling:communication.dataLocation: required when creating the Communication Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK" (got nothing)'],
-    ["wildcard in subject", (c) => { sub(c).subject = { beginsWith: "/phonenumber/1604*" }; },
-        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: Event Grid subject filters are literal: "*" and "?" are not wildcards'],
-    ["question mark in subject suffix", (c) => { sub(c).subject = { endsWith: "555?" }; }, 'subject.endsWith: Event Grid subject filters are literal'],
-    ["early-doc subject prefix without slash and country code", (c) => { sub(c).subject = { beginsWith: "phonenumber/604" }; },
-        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: no subject of the included event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for the 604 area code in North America (got "phonenumber/604")'],
-    ["chat prefix on an SMS subscription", (c) => { sub(c).subject = { beginsWith: "thread/" }; }, "no subject of the included event types can begin with this"],
-    ["unknown key lists the allowed ones", (c) => { sub(c).colour = "red"; },
-        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, eventTypes, subject'],
-    ["handler block does not match kind", (c) => { c.handlers["sms-queue"].kind = "serviceBusQueue"; },
-        'acs-event-handling:handlers.sms-queue.serviceBusQueue: kind is "serviceBusQueue", so a "serviceBusQueue" block is required (got nothing)'],
-    ["unknown handler kind", (c) => { c.handlers["sms-queue"].kind = "ftp"; },
-        'acs-event-handling:handlers.sms-queue.kind: must be one of "webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp" (got "ftp")'],
-    ["storage account name with an underscore", (c) => { c.deadLetter.accountName = "st_dead"; },
-        'acs-event-handling:deadLetter.accountName: 3–24 lower-case letters and digits (globally unique) (got "st_dead")'],
-    ["missing region", (c) => { delete c.location; }, "azure-native:location: required: the Azure region for regional resources, e.g. westeurope (got nothing)"],
-    ["Authorization header not secret", (c) => { c.subscriptions["chat-messages"].deliveryHeaders = [{ name: "Authorization", kind: "static", value: "Bearer x" }]; },
-        "deliveryHeaders[0].secret: an Authorization header carries a credential: set secret: true (got nothing)"],
-    ["batching on a storage-queue route (Azure would ignore it)", (c) => { sub(c).batching = { maxEventsPerBatch: 10 }; },
-        'acs-event-handling:subscriptions.sms-604.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue'],
-    ["delivery headers on a storage-queue route", (c) => { sub(c).deliveryHeaders = [{ name: "x-a", kind: "dynamic", sourceField: "data.to" }]; },
-        'acs-event-handling:subscriptions.sms-604.deliveryHeaders: a storage queue takes no delivery headers'],
-    ["a function name the package does not register", (c) => { c.handlers["sms-function"].function.functionName = "doesNotExist"; },
-        'acs-event-handling:handlers.sms-function.function.functionName: the code package in functions/ registers only "smsEvents"'],
-    ["both a new and an adopted topic", (c) => { c.systemTopic.existingName = "acs-portal-topic"; },
-        "acs-event-handling:systemTopic: set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both"],
-    ["a route insisting on dead letters while they are off stack-wide", (c) => { c.deadLetter.enabled = false; sub(c).deadLetter = true; },
-        "acs-event-handling:subscriptions.sms-604.deadLetter: dead-lettering is disabled stack-wide (deadLetter.enabled: false) (got true)"],
+    [
+        "legacy event type (early preview filter)",
+        (c) => {
+            sub(c).eventTypes = ["Microsoft.Resources.SMSReceived"];
+        },
+        'acs-event-handling:subscriptions.sms-604.eventTypes[0]: event type "Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure never delivers today; use "Microsoft.Communication.SMSReceived" (got "Microsoft.Resources.SMSReceived")',
+    ],
+    [
+        "legacy delivery report name",
+        (c) => {
+            sub(c).eventTypes = ["Microsoft.Resources.SMSDeliveryReport"];
+        },
+        'use "Microsoft.Communication.SMSDeliveryReportReceived" (got "Microsoft.Resources.SMSDeliveryReport")',
+    ],
+    [
+        "preview instant message type",
+        (c) => {
+            c.subscriptions["chat-messages"].eventTypes = ["Microsoft.Communication.InstantMessageReceived"];
+        },
+        'acs-event-handling:subscriptions.chat-messages.eventTypes[0]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or "Microsoft.Communication.ChatMessageReceivedInThread"',
+    ],
+    [
+        "wrong namespace from the preview table",
+        (c) => {
+            c.subscriptions["chat-messages"].eventTypes = ["Microsoft.CommunicationServices.InstantMessageDeleted"];
+        },
+        'use "Microsoft.Communication.ChatMessageDeleted" or "Microsoft.Communication.ChatMessageDeletedInThread"',
+    ],
+    [
+        "typo gets a did-you-mean",
+        (c) => {
+            sub(c).eventTypes = ["Microsoft.Communication.SMSRecieved"];
+        },
+        'event type "Microsoft.Communication.SMSRecieved" is not emitted by Azure Communication Services; did you mean "Microsoft.Communication.SMSReceived"?',
+    ],
+    [
+        "short name",
+        (c) => {
+            sub(c).eventTypes = ["SMSReceived"];
+        },
+        'did you mean "Microsoft.Communication.SMSReceived"?',
+    ],
+    [
+        "empty event types",
+        (c) => {
+            sub(c).eventTypes = [];
+        },
+        "acs-event-handling:subscriptions.sms-604.eventTypes: list at least one event type; without one the subscription receives every event the resource emits",
+    ],
+    [
+        "missing event types",
+        (c) => {
+            delete sub(c).eventTypes;
+        },
+        "acs-event-handling:subscriptions.sms-604.eventTypes: required (array) (got nothing)",
+    ],
+    [
+        "Event Grid control event",
+        (c) => {
+            sub(c).eventTypes = ["Microsoft.EventGrid.SubscriptionValidationEvent"];
+        },
+        "never reaches an ACS system topic",
+    ],
+    [
+        "unknown handler",
+        (c) => {
+            sub(c).handler = "sms-queu";
+        },
+        'acs-event-handling:subscriptions.sms-604.handler: no handler with this name; defined handlers: sms-queue, chat-webhook, sms-function, sms-logic-app (got "sms-queu")',
+    ],
+    [
+        "http webhook",
+        (c) => {
+            c.handlers["chat-webhook"].webhook.url = "http://hooks.example.com/x?code=abc";
+        },
+        'acs-event-handling:handlers.chat-webhook.webhook.url: must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate) (got "http://hooks.example.com/x?…")',
+    ],
+    [
+        "retry attempts above 30",
+        (c) => {
+            sub(c).retry = { maxDeliveryAttempts: 31 };
+        },
+        "acs-event-handling:subscriptions.sms-604.retry.maxDeliveryAttempts: must be a whole number from 1 to 30 (Event Grid limit) (got 31)",
+    ],
+    [
+        "retry attempts zero",
+        (c) => {
+            sub(c).retry = { maxDeliveryAttempts: 0 };
+        },
+        "from 1 to 30 (Event Grid limit) (got 0)",
+    ],
+    [
+        "TTL above a day",
+        (c) => {
+            sub(c).retry = { eventTimeToLiveInMinutes: 1441 };
+        },
+        "acs-event-handling:subscriptions.sms-604.retry.eventTimeToLiveInMinutes: must be a whole number from 1 to 1440 (Event Grid limit) (got 1441)",
+    ],
+    [
+        "invalid subscription name",
+        (c) => {
+            c.subscriptions["sms_604!"] = c.subscriptions["sms-604"];
+            delete c.subscriptions["sms-604"];
+        },
+        'acs-event-handling:subscriptions.sms_604!: subscription names are 3–64 letters, digits or hyphens (got "sms_604!")',
+    ],
+    [
+        "duplicated subscription name (case-insensitive)",
+        (c) => {
+            c.subscriptions["SMS-604"] = { ...c.subscriptions["sms-604"] };
+        },
+        'acs-event-handling:subscriptions.SMS-604: duplicates the name of subscription "sms-604" (Azure names are case-insensitive) (got "SMS-604")',
+    ],
+    [
+        "duplicated Azure name through name:",
+        (c) => {
+            c.subscriptions["chat-messages"].name = "sms-604";
+        },
+        'acs-event-handling:subscriptions.chat-messages: duplicates the name of subscription "sms-604"',
+    ],
+    [
+        "more than 500 subscriptions",
+        (c) => {
+            for (let i = 0; i < 500; i++)
+                c.subscriptions[`extra-${i}`] = {
+                    ...c.subscriptions["sms-604"],
+                    subject: { beginsWith: `/phonenumber/1${i}` },
+                };
+        },
+        'acs-event-handling:subscriptions: at most 500 event subscriptions per system topic (Azure limit) (got "504 subscriptions")',
+    ],
+    [
+        "26 advanced filters",
+        (c) => {
+            sub(c).advancedFilters = Array.from({ length: 26 }, () => ({ operatorType: "IsNotNull", key: "data.to" }));
+        },
+        'acs-event-handling:subscriptions.sms-604.advancedFilters: at most 25 advanced filters per subscription (got "26 filters")',
+    ],
+    [
+        "26 advanced filter values",
+        (c) => {
+            sub(c).advancedFilters = [
+                {
+                    operatorType: "StringIn",
+                    key: "data.to",
+                    values: Array.from({ length: 26 }, (_, i) => `+1604555${i}`),
+                },
+            ];
+        },
+        'at most 25 values in total across all advanced filters of a subscription (a range pair counts 2) (got "26 values")',
+    ],
+    [
+        "string value over 512 characters",
+        (c) => {
+            sub(c).advancedFilters = [
+                { operatorType: "StringContains", key: "data.message", values: ["x".repeat(513)] },
+            ];
+        },
+        "acs-event-handling:subscriptions.sms-604.advancedFilters[0].values[0]: at most 512 characters per string value",
+    ],
+    [
+        "value instead of values",
+        (c) => {
+            sub(c).advancedFilters = [{ operatorType: "StringIn", key: "data.to", value: 5 }];
+        },
+        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: StringIn takes "values", not "value" (got 5)',
+    ],
+    [
+        "number operator with strings",
+        (c) => {
+            sub(c).advancedFilters = [{ operatorType: "NumberGreaterThan", key: "data.segmentCount", values: ["1"] }];
+        },
+        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: NumberGreaterThan needs "value": a number (got nothing)',
+    ],
+    [
+        "range not a pair",
+        (c) => {
+            sub(c).advancedFilters = [{ operatorType: "NumberInRange", key: "data.segmentCount", values: [[5, 1]] }];
+        },
+        "advancedFilters[0].values[0]: NumberInRange values must be [low, high] pairs of numbers with low <= high (got [5,1])",
+    ],
+    [
+        "unknown operator",
+        (c) => {
+            sub(c).advancedFilters = [{ operatorType: "StringLike", key: "data.to", values: ["1"] }];
+        },
+        "advancedFilters[0].operatorType: unknown operator; allowed: NumberIn, NumberNotIn",
+    ],
+    [
+        "missing dataLocation",
+        (c) => {
+            delete c.communication.dataLocation;
+        },
+        'acs-event-handling:communication.dataLocation: required when creating the Communication Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK" (got nothing)',
+    ],
+    [
+        "wildcard in subject",
+        (c) => {
+            sub(c).subject = { beginsWith: "/phonenumber/1604*" };
+        },
+        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: Event Grid subject filters are literal: "*" and "?" are not wildcards',
+    ],
+    [
+        "question mark in subject suffix",
+        (c) => {
+            sub(c).subject = { endsWith: "555?" };
+        },
+        "subject.endsWith: Event Grid subject filters are literal",
+    ],
+    [
+        "early-doc subject prefix without slash and country code",
+        (c) => {
+            sub(c).subject = { beginsWith: "phonenumber/604" };
+        },
+        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: no subject of the included event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for the 604 area code in North America (got "phonenumber/604")',
+    ],
+    [
+        "chat prefix on an SMS subscription",
+        (c) => {
+            sub(c).subject = { beginsWith: "thread/" };
+        },
+        "no subject of the included event types can begin with this",
+    ],
+    [
+        "unknown key lists the allowed ones",
+        (c) => {
+            sub(c).colour = "red";
+        },
+        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, eventTypes, subject',
+    ],
+    [
+        "handler block does not match kind",
+        (c) => {
+            c.handlers["sms-queue"].kind = "serviceBusQueue";
+        },
+        'acs-event-handling:handlers.sms-queue.serviceBusQueue: kind is "serviceBusQueue", so a "serviceBusQueue" block is required (got nothing)',
+    ],
+    [
+        "unknown handler kind",
+        (c) => {
+            c.handlers["sms-queue"].kind = "ftp";
+        },
+        'acs-event-handling:handlers.sms-queue.kind: must be one of "webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp" (got "ftp")',
+    ],
+    [
+        "storage account name with an underscore",
+        (c) => {
+            c.deadLetter.accountName = "st_dead";
+        },
+        'acs-event-handling:deadLetter.accountName: 3–24 lower-case letters and digits (globally unique) (got "st_dead")',
+    ],
+    [
+        "missing region",
+        (c) => {
+            delete c.location;
+        },
+        "azure-native:location: required: the Azure region for regional resources, e.g. westeurope (got nothing)",
+    ],
+    [
+        "Authorization header not secret",
+        (c) => {
+            c.subscriptions["chat-messages"].deliveryHeaders = [
+                { name: "Authorization", kind: "static", value: "Bearer x" },
+            ];
+        },
+        "deliveryHeaders[0].secret: an Authorization header carries a credential: set secret: true (got nothing)",
+    ],
+    [
+        "batching on a storage-queue route (Azure would ignore it)",
+        (c) => {
+            sub(c).batching = { maxEventsPerBatch: 10 };
+        },
+        'acs-event-handling:subscriptions.sms-604.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue',
+    ],
+    [
+        "delivery headers on a storage-queue route",
+        (c) => {
+            sub(c).deliveryHeaders = [{ name: "x-a", kind: "dynamic", sourceField: "data.to" }];
+        },
+        "acs-event-handling:subscriptions.sms-604.deliveryHeaders: a storage queue takes no delivery headers",
+    ],
+    [
+        "a function name the package does not register",
+        (c) => {
+            c.handlers["sms-function"].function.functionName = "doesNotExist";
+        },
+        'acs-event-handling:handlers.sms-function.function.functionName: the code package in functions/ registers only "smsEvents"',
+    ],
+    [
+        "both a new and an adopted topic",
+        (c) => {
+            c.systemTopic.existingName = "acs-portal-topic";
+        },
+        "acs-event-handling:systemTopic: set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both",
+    ],
+    [
+        "a route insisting on dead letters while they are off stack-wide",
+        (c) => {
+            c.deadLetter.enabled = false;
+            sub(c).deadLetter = true;
+        },
+        "acs-event-handling:subscriptions.sms-604.deadLetter: dead-lettering is disabled stack-wide (deadLetter.enabled: false) (got true)",
+    ],
 ];
 
 describe("stack config validation", () => {
@@ -104,8 +332,15 @@ describe("stack config validation", () => {
 
     it("fills in the defaults it documents", () => {
         const s = parseStackSettings(rawStackConfig("dev"));
-        assert.deepStrictEqual(s.subscriptions["sms-604"].retry, { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 });
-        assert.strictEqual(s.subscriptions["sms-604"].deadLetter, undefined, "unset: follows deadLetter.enabled (default true)");
+        assert.deepStrictEqual(s.subscriptions["sms-604"].retry, {
+            maxDeliveryAttempts: 30,
+            eventTimeToLiveInMinutes: 1440,
+        });
+        assert.strictEqual(
+            s.subscriptions["sms-604"].deadLetter,
+            undefined,
+            "unset: follows deadLetter.enabled (default true)",
+        );
         assert.strictEqual(s.deadLetter.enabled, true);
         assert.strictEqual(s.subscriptions["sms-604"].deliverySchema, "EventGridSchema");
         assert.strictEqual(s.subscriptions["sms-604"].subject?.caseSensitive, false);
@@ -115,20 +350,37 @@ describe("stack config validation", () => {
     for (const [name, mutate, expected] of CASES) {
         it(`rejects: ${name}`, () => {
             const lines = errorsFor(mutate);
-            assert.ok(lines.some((l) => l.includes(expected)), `expected a line containing\n  ${expected}\ngot\n  ${lines.join("\n  ")}`);
+            assert.ok(
+                lines.some((l) => l.includes(expected)),
+                `expected a line containing\n  ${expected}\ngot\n  ${lines.join("\n  ")}`,
+            );
         });
     }
 
     it("turns dead-lettering off stack-wide without touching each route", () => {
-        const s = parseStackSettings((() => { const c = rawStackConfig("dev"); c.deadLetter = { enabled: false }; return c; })());
+        const s = parseStackSettings(
+            (() => {
+                const c = rawStackConfig("dev");
+                c.deadLetter = { enabled: false };
+                return c;
+            })(),
+        );
         assert.strictEqual(s.deadLetter.enabled, false);
         assert.strictEqual(s.subscriptions["sms-604"].deadLetter, undefined, "unset: the route follows the stack");
     });
 
     it("never echoes a webhook key, whichever check reports the URL", () => {
-        const lines = errorsFor((c) => { c.handlers["chat-webhook"].webhook.url = "chat-hooks.example.com/api?code=SUPERSECRETKEY"; });
-        assert.ok(lines.some((l) => l.includes("handlers.chat-webhook.webhook.url")), lines.join("\n"));
-        assert.ok(lines.every((l) => !l.includes("SUPERSECRETKEY")), lines.join("\n"));
+        const lines = errorsFor((c) => {
+            c.handlers["chat-webhook"].webhook.url = "chat-hooks.example.com/api?code=SUPERSECRETKEY";
+        });
+        assert.ok(
+            lines.some((l) => l.includes("handlers.chat-webhook.webhook.url")),
+            lines.join("\n"),
+        );
+        assert.ok(
+            lines.every((l) => !l.includes("SUPERSECRETKEY")),
+            lines.join("\n"),
+        );
     });
 
     it("reports every problem at once", () => {

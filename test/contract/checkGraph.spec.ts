@@ -1,8 +1,8 @@
 /** checkGraph's contract with its callers: coverage reporting, skipping without contract files, lazy loading. */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as servicebus from "@pulumi/azure-native/servicebus";
@@ -15,15 +15,18 @@ import { RG, valid } from "./support/validResources";
 
 const ARM_TYPES = findArmTypesDir();
 
-describe("checkGraph", function () {
-    describe("coverage", function () {
+describe("checkGraph", () => {
+    describe("coverage", () => {
         before(function () {
             if (!ARM_TYPES) this.skip(); // no ../shared/arm-types: nothing is checked, so nothing is covered
         });
 
         it("lists an azure-native type it has no contract for as uncovered (and still checks the others)", async () => {
             const graph = await captureGraph(() => {
-                new managedidentity.UserAssignedIdentity("delivery-identity", { resourceGroupName: RG, resourceName: "id-acs-delivery" });
+                new managedidentity.UserAssignedIdentity("delivery-identity", {
+                    resourceGroupName: RG,
+                    resourceName: "id-acs-delivery",
+                });
                 new storage.StorageAccount("account", valid.storageAccount());
             });
             const result = checkGraph(graph);
@@ -41,7 +44,12 @@ describe("checkGraph", function () {
                 ...graph,
                 resources: [
                     ...graph.resources,
-                    { ...graph.resources[0], urn: "urn:c", type: "acs-event-handling:index:DeadLetterStore", custom: false },
+                    {
+                        ...graph.resources[0],
+                        urn: "urn:c",
+                        type: "acs-event-handling:index:DeadLetterStore",
+                        custom: false,
+                    },
                     { ...graph.resources[0], urn: "urn:r", type: "random:index:RandomUuid", custom: true },
                 ],
             };
@@ -51,7 +59,7 @@ describe("checkGraph", function () {
         });
     });
 
-    describe("preview graphs", function () {
+    describe("preview graphs", () => {
         before(function () {
             if (!ARM_TYPES) this.skip();
         });
@@ -69,8 +77,23 @@ describe("checkGraph", function () {
             const preview: Graph = {
                 ...graph,
                 resources: [
-                    { ...sub, inputs: { ...sub.inputs, eventSubscriptionName: unknown, destination: { endpointType: unknown, resourceId: unknown } } },
-                    { ...queue, inputs: { ...queue.inputs, queueName: unknown, maxDeliveryCount: unknown, lockDuration: unknown } },
+                    {
+                        ...sub,
+                        inputs: {
+                            ...sub.inputs,
+                            eventSubscriptionName: unknown,
+                            destination: { endpointType: unknown, resourceId: unknown },
+                        },
+                    },
+                    {
+                        ...queue,
+                        inputs: {
+                            ...queue.inputs,
+                            queueName: unknown,
+                            maxDeliveryCount: unknown,
+                            lockDuration: unknown,
+                        },
+                    },
                 ],
             };
             assert.deepStrictEqual(checkGraph(preview).violations, []);
@@ -92,12 +115,15 @@ describe("checkGraph", function () {
             fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
             assert.strictEqual(findArmTypesDir(path.join(project, "deep", "er")), undefined);
             fs.mkdirSync(path.join(root, "shared", "arm-types"), { recursive: true });
-            assert.strictEqual(findArmTypesDir(path.join(project, "deep", "er")), path.join(root, "shared", "arm-types"));
+            assert.strictEqual(
+                findArmTypesDir(path.join(project, "deep", "er")),
+                path.join(root, "shared", "arm-types"),
+            );
             fs.rmSync(root, { recursive: true, force: true });
         });
     });
 
-    describe("cost", function () {
+    describe("cost", () => {
         before(function () {
             if (!ARM_TYPES) this.skip();
         });

@@ -3,7 +3,7 @@
  * moves a resource to another API version, or adds or renames an input, must fail here instead of making the
  * check validate against the wrong contract.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import {
     apiVersionDrift,
     CONTRACT_SUBSTITUTIONS,
@@ -20,7 +20,7 @@ const ARM_TYPES = findArmTypesDir();
 const isWeb = (token: string) => token.startsWith("azure-native:web:");
 const isRoleDefinition = (token: string) => token === "azure-native:authorization:RoleDefinition";
 
-describe("contract table: drift guard", function () {
+describe("contract table: drift guard", () => {
     before(function () {
         if (!ARM_TYPES) this.skip(); // no ../shared/arm-types: nothing to compare against
     });
@@ -37,7 +37,10 @@ describe("contract table: drift guard", function () {
             assert.strictEqual(installedApiVersion(row.token), "2025-05-01", row.token);
             assert.strictEqual(row.contractApiVersion, "2025-03-01", row.token);
         }
-        assert.deepStrictEqual(Object.keys(CONTRACT_SUBSTITUTIONS).sort(), ["Microsoft.Authorization@2022-05-01-preview", "Microsoft.Web@2025-05-01"]);
+        assert.deepStrictEqual(Object.keys(CONTRACT_SUBSTITUTIONS).sort(), [
+            "Microsoft.Authorization@2022-05-01-preview",
+            "Microsoft.Web@2025-05-01",
+        ]);
         assert.strictEqual(CONTRACT_SUBSTITUTIONS["Microsoft.Web@2025-05-01"].uses, "2025-03-01");
     });
 
@@ -54,7 +57,10 @@ describe("contract table: drift guard", function () {
 
     it("every row's contract file exists and defines its ARM type at the contract version", () => {
         for (const row of RESOURCE_CONTRACTS) {
-            const body = loadContractFile(ARM_TYPES!, row.contractFile).resourceBody(row.armType, row.contractApiVersion);
+            const body = loadContractFile(ARM_TYPES!, row.contractFile).resourceBody(
+                row.armType,
+                row.contractApiVersion,
+            );
             assert.ok(body, `${row.contractFile} lacks ${row.armType}@${row.contractApiVersion}`);
         }
     });
@@ -71,10 +77,14 @@ describe("contract table: drift guard", function () {
 
     it("every rename row names a real contract object and a real wire property on it", () => {
         for (const r of RENAMES) {
-            const files = new Set(RESOURCE_CONTRACTS.filter((c) => c.armType.split("/")[0] === r.provider).map((c) => c.contractFile));
+            const files = new Set(
+                RESOURCE_CONTRACTS.filter((c) => c.armType.split("/")[0] === r.provider).map((c) => c.contractFile),
+            );
             const objects = [...files].flatMap((f) => loadContractFile(ARM_TYPES!, f).objectTypesNamed(r.armObject));
             const has = objects.some((o) =>
-                o.$type === "ObjectType" ? r.armName in o.properties : o.discriminator === r.armName || r.armName in o.baseProperties,
+                o.$type === "ObjectType"
+                    ? r.armName in o.properties
+                    : o.discriminator === r.armName || r.armName in o.baseProperties,
             );
             assert.ok(has, `${r.provider} ${r.armObject}.${r.armName} (for ${r.sdkName}) is not in the contract`);
         }
@@ -85,6 +95,9 @@ describe("contract table: drift guard", function () {
     it("the rename table is complete: every azure-native input of every covered class maps to the contract", function () {
         this.timeout(120_000);
         const findings = findUnknownInputNames(ARM_TYPES!);
-        assert.deepStrictEqual(findings.map((f) => `${f.token} ${f.path}: ${f.message}`), []);
+        assert.deepStrictEqual(
+            findings.map((f) => `${f.token} ${f.path}: ${f.message}`),
+            [],
+        );
     });
 });

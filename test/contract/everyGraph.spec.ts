@@ -4,21 +4,30 @@
  * checks them too when the suite runs; the invalid ones are hand-made graphs given to a recorder of its own, and the
  * end-to-end run uses everyGraph.fixture.ts in a child mocha.
  */
-import * as assert from "assert";
-import { spawnSync } from "child_process";
-import * as path from "path";
+import * as assert from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
 import * as resources from "@pulumi/azure-native/resources";
 import type { Graph, GraphResource } from "../../harness/graph";
 import { GraphCapturedInfo, onGraphCaptured, ProgramError, runProgram } from "../../harness/runProgram";
 import { checkGraph, findArmTypesDir, SKIPPED_NO_CONTRACT, type ContractCheckResult } from "../../contract";
-import { completeFiles, createRecorder, graphKey, originOf, OUTSIDE_ANY_TEST, type GraphOrigin } from "../support/contractEveryGraph";
+import {
+    completeFiles,
+    createRecorder,
+    graphKey,
+    originOf,
+    OUTSIDE_ANY_TEST,
+    type GraphOrigin,
+} from "../support/contractEveryGraph";
 import { ALLOW_LIST } from "./everyGraph.allowlist";
 import { valid } from "./support/validResources";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
 const ARM_TYPES = findArmTypesDir();
 
-const validProgram = () => { new resources.ResourceGroup("rg", valid.resourceGroup()); };
+const validProgram = () => {
+    new resources.ResourceGroup("rg", valid.resourceGroup());
+};
 
 describe("contract check of every graph: the harness hook", () => {
     it("shows every graph runProgram returns to each listener, with the run's options, until unsubscribed", async () => {
@@ -49,8 +58,12 @@ describe("contract check of every graph: the harness hook", () => {
         let err: unknown;
         try {
             await runProgram({
-                project: "acs-event-handling", stack: "every-graph",
-                program: () => { validProgram(); throw new Error("fails after one resource"); },
+                project: "acs-event-handling",
+                stack: "every-graph",
+                program: () => {
+                    validProgram();
+                    throw new Error("fails after one resource");
+                },
             });
         } catch (e) {
             err = e;
@@ -62,7 +75,10 @@ describe("contract check of every graph: the harness hook", () => {
         const [graph, info] = seen[0];
         assert.strictEqual(graph, err.partial);
         assert.strictEqual((info.error as Error).message, "fails after one resource");
-        assert.deepStrictEqual(graph.resources.filter((r) => r.custom).map((r) => r.name), ["rg"]);
+        assert.deepStrictEqual(
+            graph.resources.filter((r) => r.custom).map((r) => r.name),
+            ["rg"],
+        );
     });
 
     it("reaches listeners from a fresh copy of the harness module (runStack evicts this repository's modules)", async () => {
@@ -92,17 +108,32 @@ describe("contract check of every graph: the harness hook", () => {
 const STACK_URN = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
 function resource(type: string, name: string, inputs: Record<string, unknown>, custom = true): GraphResource {
     return {
-        urn: `urn:pulumi:s::p::pulumi:pulumi:Stack$${type}::${name}`, type, name, custom, parent: STACK_URN, dependencies: [], propertyDependencies: {},
-        inputs, outputs: { ...inputs, id: `/id/${name}` }, secretPaths: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
+        urn: `urn:pulumi:s::p::pulumi:pulumi:Stack$${type}::${name}`,
+        type,
+        name,
+        custom,
+        parent: STACK_URN,
+        dependencies: [],
+        propertyDependencies: {},
+        inputs,
+        outputs: { ...inputs, id: `/id/${name}` },
+        secretPaths: [],
+        protect: false,
+        ignoreChanges: [],
+        additionalSecretOutputs: [],
     };
 }
 const graphOf = (...rs: GraphResource[]): Graph => ({ project: "p", stack: "s", resources: rs, stackOutputs: {} });
-const topic = (systemTopicName: string) => resource("azure-native:eventgrid:SystemTopic", "topic", {
-    resourceGroupName: "rg", systemTopicName, location: "global", topicType: "Microsoft.Communication.CommunicationServices",
-    source: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
-});
+const topic = (systemTopicName: string) =>
+    resource("azure-native:eventgrid:SystemTopic", "topic", {
+        resourceGroupName: "rg",
+        systemTopicName,
+        location: "global",
+        topicType: "Microsoft.Communication.CommunicationServices",
+        source: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
+    });
 const A: GraphOrigin = { file: "test/a.spec.ts", title: "suite a builds" };
-const B: GraphOrigin = { file: "test/b.spec.ts", title: "suite b \"before all\" hook in \"suite b\"" };
+const B: GraphOrigin = { file: "test/b.spec.ts", title: 'suite b "before all" hook in "suite b"' };
 const C: GraphOrigin = { file: "test/c.spec.ts", title: "suite c builds" };
 const ALL_RAN = { completeFiles: new Set([A.file, B.file, C.file]) };
 
@@ -112,7 +143,11 @@ function fakeCheck() {
     const check = (graph: Graph): ContractCheckResult => {
         calls.push(graph);
         const bad = graph.resources.filter((r) => r.name.startsWith("bad"));
-        return { checked: graph.resources.length, violations: bad.map((r) => ({ resource: r.urn, path: "$.name", message: `bad name '${r.name}'` })), uncovered: [] };
+        return {
+            checked: graph.resources.length,
+            violations: bad.map((r) => ({ resource: r.urn, path: "$.name", message: `bad name '${r.name}'` })),
+            uncovered: [],
+        };
     };
     return { calls, check };
 }
@@ -144,17 +179,22 @@ describe("contract check of every graph: the recorder", () => {
         r.record(graphOf(bad), A);
         r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C);
         const outcome = r.finish(ALL_RAN);
-        assert.strictEqual(outcome.summary,
-            "contract check of every graph: 4 graphs built, 2 distinct checked, 2 resources checked, 0 findings allow-listed (0 files), 1 failing");
-        assert.strictEqual(outcome.failure,
-            "contract check of every graph: 1 finding(s) in graphs the suite built (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n"
-            + `  ${bad.urn} $.name: bad name 'bad-topic'\n`
-            + `    built by test/a.spec.ts: suite a builds (and 1 more: test/b.spec.ts: suite b "before all" hook in "suite b")`);
+        assert.strictEqual(
+            outcome.summary,
+            "contract check of every graph: 4 graphs built, 2 distinct checked, 2 resources checked, 0 findings allow-listed (0 files), 1 failing",
+        );
+        assert.strictEqual(
+            outcome.failure,
+            "contract check of every graph: 1 finding(s) in graphs the suite built (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
+                `  ${bad.urn} $.name: bad name 'bad-topic'\n` +
+                `    built by test/a.spec.ts: suite a builds (and 1 more: test/b.spec.ts: suite b "before all" hook in "suite b")`,
+        );
     });
 
     it("reports uncovered azure-native types and a check that throws", () => {
         const r = createRecorder({
-            armTypesDir: PROJECT_ROOT, allowList: [],
+            armTypesDir: PROJECT_ROOT,
+            allowList: [],
             check: (g) => {
                 if (g.stack === "throws") throw new Error("boom");
                 return { checked: 0, violations: [], uncovered: ["azure-native:foo:Bar"] };
@@ -163,15 +203,26 @@ describe("contract check of every graph: the recorder", () => {
         r.record(graphOf(resource("azure-native:foo:Bar", "bar", {})), A);
         r.record({ ...graphOf(resource("azure-native:foo:Baz", "baz", {})), stack: "throws" }, C);
         const failure = r.finish(ALL_RAN).failure ?? "";
-        assert.match(failure, /\n {2}azure-native:foo:Bar \$: azure-native type with no row in contract\/resourceTable\.ts .*\n {4}built by test\/a\.spec\.ts: suite a builds/);
+        assert.match(
+            failure,
+            /\n {2}azure-native:foo:Bar \$: azure-native type with no row in contract\/resourceTable\.ts .*\n {4}built by test\/a\.spec\.ts: suite a builds/,
+        );
         assert.match(failure, /\n {2}\(graph\) \$: checkGraph threw: Error: boom/);
     });
 
     it("allows findings of allow-listed files by resource and finding pattern only, and still counts them", () => {
         const { check } = fakeCheck();
-        const allowList = [{ file: A.file, resource: /::bad-fixture$/, finding: /^\$\.name: bad name/, reason: "deliberately bad" }];
+        const allowList = [
+            { file: A.file, resource: /::bad-fixture$/, finding: /^\$\.name: bad name/, reason: "deliberately bad" },
+        ];
         const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {}), resource("azure-native:eventgrid:SystemTopic", "bad-valid-fixture", {})), A);
+        r.record(
+            graphOf(
+                resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {}),
+                resource("azure-native:eventgrid:SystemTopic", "bad-valid-fixture", {}),
+            ),
+            A,
+        );
         r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {})), B);
         const outcome = r.finish(ALL_RAN);
         assert.match(outcome.summary, /, 1 findings allow-listed \(1 files\), 2 failing$/);
@@ -189,8 +240,10 @@ describe("contract check of every graph: the recorder", () => {
         const allowList = [{ file: A.file, resource: /::bad-gone$/, reason: "was deliberately bad" }];
         const stale = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
         stale.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "fixed", {})), A);
-        assert.match(stale.finish(ALL_RAN).failure ?? "",
-            /\n {2}stale allow-list entry in test\/contract\/everyGraph\.allowlist\.ts: test\/a\.spec\.ts resource \/::bad-gone\$\/ matched no finding although the whole file ran/);
+        assert.match(
+            stale.finish(ALL_RAN).failure ?? "",
+            /\n {2}stale allow-list entry in test\/contract\/everyGraph\.allowlist\.ts: test\/a\.spec\.ts resource \/::bad-gone\$\/ matched no finding although the whole file ran/,
+        );
         const partial = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
         partial.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "fixed", {})), A);
         assert.strictEqual(partial.finish({ completeFiles: new Set([B.file]) }).failure, undefined);
@@ -210,15 +263,26 @@ describe("contract check of every graph: the recorder", () => {
         const result = checkGraph(graphOf(topic("t")), { armTypesDir: ARM_TYPES });
         assert.strictEqual(result.violations.length, 1);
         const [v] = result.violations;
-        assert.match(r.finish(ALL_RAN).failure ?? "", new RegExp(`\n  ${escape(`${v.resource} ${v.path}: ${v.message}`)}\n    built by test/a\\.spec\\.ts: suite a builds$`));
+        assert.match(
+            r.finish(ALL_RAN).failure ?? "",
+            new RegExp(
+                `\n  ${escape(`${v.resource} ${v.path}: ${v.message}`)}\n    built by test/a\\.spec\\.ts: suite a builds$`,
+            ),
+        );
     });
 });
 
 describe("contract check of every graph: who built a graph", () => {
     it("names a test or hook by its file relative to the project root and its full title", () => {
-        const hook = { file: path.join(PROJECT_ROOT, "test/x/y.spec.ts"), fullTitle: () => 'y "before all" hook in "y"' };
+        const hook = {
+            file: path.join(PROJECT_ROOT, "test/x/y.spec.ts"),
+            fullTitle: () => 'y "before all" hook in "y"',
+        };
         assert.deepStrictEqual(originOf(hook), { file: "test/x/y.spec.ts", title: 'y "before all" hook in "y"' });
-        const inherited = { parent: { file: path.join(PROJECT_ROOT, "test/z.spec.ts"), suites: [], tests: [] }, fullTitle: () => "z t" };
+        const inherited = {
+            parent: { file: path.join(PROJECT_ROOT, "test/z.spec.ts"), suites: [], tests: [] },
+            fullTitle: () => "z t",
+        };
         assert.deepStrictEqual(originOf(inherited), { file: "test/z.spec.ts", title: "z t" });
         assert.deepStrictEqual(originOf(undefined), OUTSIDE_ANY_TEST);
         assert.deepStrictEqual(originOf({ fullTitle: () => "root hook" }), OUTSIDE_ANY_TEST);
@@ -228,8 +292,18 @@ describe("contract check of every graph: who built a graph", () => {
         const f = (name: string) => path.join(PROJECT_ROOT, name);
         const root = {
             suites: [
-                { suites: [], tests: [{ file: f("test/done.spec.ts"), state: "passed" }, { file: f("test/done.spec.ts"), state: "failed" }, { file: f("test/done.spec.ts"), pending: true }] },
-                { suites: [{ suites: [], tests: [{ file: f("test/half.spec.ts") }] }], tests: [{ file: f("test/half.spec.ts"), state: "passed" }] },
+                {
+                    suites: [],
+                    tests: [
+                        { file: f("test/done.spec.ts"), state: "passed" },
+                        { file: f("test/done.spec.ts"), state: "failed" },
+                        { file: f("test/done.spec.ts"), pending: true },
+                    ],
+                },
+                {
+                    suites: [{ suites: [], tests: [{ file: f("test/half.spec.ts") }] }],
+                    tests: [{ file: f("test/half.spec.ts"), state: "passed" }],
+                },
             ],
             tests: [],
         };
@@ -238,7 +312,10 @@ describe("contract check of every graph: who built a graph", () => {
 
     it("every allow-list entry names an existing spec file and gives a reason", () => {
         for (const e of ALLOW_LIST) {
-            assert.ok(require("fs").existsSync(path.join(PROJECT_ROOT, e.file)) && e.file.endsWith(".spec.ts"), e.file);
+            assert.ok(
+                require("node:fs").existsSync(path.join(PROJECT_ROOT, e.file)) && e.file.endsWith(".spec.ts"),
+                e.file,
+            );
             assert.ok(e.reason.length > 10, `${e.file}: give the reason`);
             assert.ok(e.resource || e.finding, `${e.file}: narrow the entry to a resource or a finding`);
         }
@@ -246,10 +323,21 @@ describe("contract check of every graph: who built a graph", () => {
 
     it("end to end in a child mocha: attributes hook, test and partial graphs, fails the run, or prints the skip line", function () {
         this.timeout(60000);
-        const r = spawnSync(process.execPath, [
-            path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js"), "--no-config", "-r", "tsx/cjs", "-r", "./test/support/contractEveryGraph.ts",
-            "--timeout", "60000", "test/contract/everyGraph.fixture.ts",
-        ], { cwd: PROJECT_ROOT, encoding: "utf8" });
+        const r = spawnSync(
+            process.execPath,
+            [
+                path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js"),
+                "--no-config",
+                "-r",
+                "tsx/cjs",
+                "-r",
+                "./test/support/contractEveryGraph.ts",
+                "--timeout",
+                "60000",
+                "test/contract/everyGraph.fixture.ts",
+            ],
+            { cwd: PROJECT_ROOT, encoding: "utf8" },
+        );
         const out = r.stdout;
         if (!ARM_TYPES) {
             assert.strictEqual(r.status, 0, out + r.stderr);
@@ -257,12 +345,26 @@ describe("contract check of every graph: who built a graph", () => {
             return;
         }
         assert.strictEqual(r.status, 1, out + r.stderr);
-        assert.match(out, /\n {2}contract check of every graph: 4 graphs built, 3 distinct checked, 3 resources checked, 0 findings allow-listed \(0 files\), 2 failing in \d+ ms\n/);
-        const urn = (name: string) => `urn:pulumi:every-graph-fixture::acs-event-handling::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::${name}`;
-        assert.match(out, new RegExp(`\n  ${escape(urn("hook-topic"))} \\$\\.name: [^\n]*\\(got 't'\\)\n`
-            + `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture "before all" hook`));
-        assert.match(out, new RegExp(`\n  ${escape(urn("partial-topic"))} \\$\\.name: [^\n]*\\(got 'p'\\)\n`
-            + `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture builds a failing program's partial graph\n`));
+        assert.match(
+            out,
+            /\n {2}contract check of every graph: 4 graphs built, 3 distinct checked, 3 resources checked, 0 findings allow-listed \(0 files\), 2 failing in \d+ ms\n/,
+        );
+        const urn = (name: string) =>
+            `urn:pulumi:every-graph-fixture::acs-event-handling::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::${name}`;
+        assert.match(
+            out,
+            new RegExp(
+                `\n  ${escape(urn("hook-topic"))} \\$\\.name: [^\n]*\\(got 't'\\)\n` +
+                    `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture "before all" hook`,
+            ),
+        );
+        assert.match(
+            out,
+            new RegExp(
+                `\n  ${escape(urn("partial-topic"))} \\$\\.name: [^\n]*\\(got 'p'\\)\n` +
+                    `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture builds a failing program's partial graph\n`,
+            ),
+        );
         assert.doesNotMatch(out, /::rg /, "the valid graph has no finding");
     });
 });

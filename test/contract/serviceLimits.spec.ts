@@ -3,7 +3,7 @@
  * limit (one violation, exact path and message) and one at the limit (no violation). The contract alone passes
  * all of the failing inputs: that is why the table exists.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as eventhub from "@pulumi/azure-native/eventhub";
@@ -18,27 +18,64 @@ const ARM_TYPES = findArmTypesDir();
 const NAME = "x";
 
 type Sub = eventgrid.SystemTopicEventSubscriptionArgs;
-const subscription = (change: (a: Sub) => Sub) => () => new eventgrid.SystemTopicEventSubscription(NAME, change(valid.subscription()));
+const subscription = (change: (a: Sub) => Sub) => () =>
+    new eventgrid.SystemTopicEventSubscription(NAME, change(valid.subscription()));
 const withDestination = (extra: Record<string, unknown>) =>
-    subscription((a) => ({ ...a, destination: { ...(a.destination as object), ...extra } as unknown as Sub["destination"] }));
-const withFilters = (advancedFilters: unknown[]) => subscription((a) => ({ ...a, filter: { advancedFilters: advancedFilters as any } }));
+    subscription((a) => ({
+        ...a,
+        destination: { ...(a.destination as object), ...extra } as unknown as Sub["destination"],
+    }));
+const withFilters = (advancedFilters: unknown[]) =>
+    subscription((a) => ({ ...a, filter: { advancedFilters: advancedFilters as any } }));
 const stringIn = (values: string[]) => ({ operatorType: "StringIn", key: "data.to", values });
-const mappings = (n: number) => Array.from({ length: n }, (_, i) => ({ type: "Static", name: `x-h${i}`, value: "v", isSecret: false }));
+const mappings = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ type: "Static", name: `x-h${i}`, value: "v", isSecret: false }));
 const topic = (extra: Partial<eventgrid.SystemTopicArgs>) => () =>
-    new eventgrid.SystemTopic(NAME, { resourceGroupName: RG, systemTopicName: "acs-topic", location: "global", source: IDS.acs, topicType: "Microsoft.Communication.CommunicationServices", ...extra });
-const sbQueue = (extra: Partial<servicebus.QueueArgs>) => () => new servicebus.Queue(NAME, { ...valid.serviceBusQueue(), ...extra });
+    new eventgrid.SystemTopic(NAME, {
+        resourceGroupName: RG,
+        systemTopicName: "acs-topic",
+        location: "global",
+        source: IDS.acs,
+        topicType: "Microsoft.Communication.CommunicationServices",
+        ...extra,
+    });
+const sbQueue = (extra: Partial<servicebus.QueueArgs>) => () =>
+    new servicebus.Queue(NAME, { ...valid.serviceBusQueue(), ...extra });
 const ehNamespace = (maximumThroughputUnits: number) => () =>
-    new eventhub.Namespace(NAME, { resourceGroupName: RG, namespaceName: "evh-acs-contract", sku: { name: "Standard", tier: "Standard" }, isAutoInflateEnabled: true, maximumThroughputUnits });
+    new eventhub.Namespace(NAME, {
+        resourceGroupName: RG,
+        namespaceName: "evh-acs-contract",
+        sku: { name: "Standard", tier: "Standard" },
+        isAutoInflateEnabled: true,
+        maximumThroughputUnits,
+    });
 const hubCapture = (intervalInSeconds: number) => () =>
     new eventhub.EventHub(NAME, {
         resourceGroupName: RG,
         namespaceName: "evh-acs-contract",
         eventHubName: "acs-events",
-        captureDescription: { enabled: true, encoding: "Avro", intervalInSeconds, destination: { name: "EventHubArchive.AzureBlockBlob", storageAccountResourceId: IDS.account, blobContainer: "capture", archiveNameFormat: "{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}" } },
+        captureDescription: {
+            enabled: true,
+            encoding: "Avro",
+            intervalInSeconds,
+            destination: {
+                name: "EventHubArchive.AzureBlockBlob",
+                storageAccountResourceId: IDS.account,
+                blobContainer: "capture",
+                archiveNameFormat: "{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}",
+            },
+        },
     });
 const role = (roleAssignmentName: string) => () =>
-    new authorization.RoleAssignment(NAME, { scope: IDS.account, roleAssignmentName, principalId: "a81372e1-9730-4206-a78c-5b2c0b23a957", principalType: "ServicePrincipal", roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe" });
-const container = (containerName: string) => () => new storage.BlobContainer(NAME, { ...valid.blobContainer(), containerName });
+    new authorization.RoleAssignment(NAME, {
+        scope: IDS.account,
+        roleAssignmentName,
+        principalId: "a81372e1-9730-4206-a78c-5b2c0b23a957",
+        principalType: "ServicePrincipal",
+        roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    });
+const container = (containerName: string) => () =>
+    new storage.BlobContainer(NAME, { ...valid.blobContainer(), containerName });
 
 interface Case {
     readonly id: string;
@@ -90,8 +127,14 @@ const CASES: Case[] = [
     {
         id: "eg-advanced-filter-value-count",
         // 12 range pairs (24 values) + 2 strings = 26: a pair counts as two values
-        over: withFilters([{ operatorType: "NumberInRange", key: "data.n", values: Array.from({ length: 12 }, () => [1, 2]) }, stringIn(["a", "b"])]),
-        at: withFilters([{ operatorType: "NumberInRange", key: "data.n", values: Array.from({ length: 12 }, () => [1, 2]) }, stringIn(["a"])]),
+        over: withFilters([
+            { operatorType: "NumberInRange", key: "data.n", values: Array.from({ length: 12 }, () => [1, 2]) },
+            stringIn(["a", "b"]),
+        ]),
+        at: withFilters([
+            { operatorType: "NumberInRange", key: "data.n", values: Array.from({ length: 12 }, () => [1, 2]) },
+            stringIn(["a"]),
+        ]),
         path: FILTERS,
         message: "at most 25 advanced-filter values in total are allowed (got 26)",
     },
@@ -118,8 +161,12 @@ const CASES: Case[] = [
     },
     {
         id: "eg-delivery-attribute-name",
-        over: withDestination({ deliveryAttributeMappings: [{ type: "Static", name: "aeg-source", value: "acs", isSecret: false }] }),
-        at: withDestination({ deliveryAttributeMappings: [{ type: "Static", name: "x-aeg-source", value: "acs", isSecret: false }] }),
+        over: withDestination({
+            deliveryAttributeMappings: [{ type: "Static", name: "aeg-source", value: "acs", isSecret: false }],
+        }),
+        at: withDestination({
+            deliveryAttributeMappings: [{ type: "Static", name: "x-aeg-source", value: "acs", isSecret: false }],
+        }),
         path: `${DESTINATION}.deliveryAttributeMappings[0].name`,
         message: "delivery attribute names must not start with 'aeg-' (reserved; got 'aeg-source')",
     },
@@ -139,29 +186,85 @@ const CASES: Case[] = [
     },
     {
         id: "eg-destination-exclusive",
-        over: subscription((a) => ({ ...a, deliveryWithResourceIdentity: { identity: { type: "SystemAssigned" }, destination: { endpointType: "ServiceBusQueue", resourceId: IDS.sbQueue } } })),
-        at: subscription((a) => ({ ...a, destination: undefined, deliveryWithResourceIdentity: { identity: { type: "SystemAssigned" }, destination: { endpointType: "ServiceBusQueue", resourceId: IDS.sbQueue } } })),
+        over: subscription((a) => ({
+            ...a,
+            deliveryWithResourceIdentity: {
+                identity: { type: "SystemAssigned" },
+                destination: { endpointType: "ServiceBusQueue", resourceId: IDS.sbQueue },
+            },
+        })),
+        at: subscription((a) => ({
+            ...a,
+            destination: undefined,
+            deliveryWithResourceIdentity: {
+                identity: { type: "SystemAssigned" },
+                destination: { endpointType: "ServiceBusQueue", resourceId: IDS.sbQueue },
+            },
+        })),
         path: "$.properties.deliveryWithResourceIdentity",
         message: "destination and deliveryWithResourceIdentity are mutually exclusive; send only one",
     },
     {
         id: "eg-dead-letter-exclusive",
-        over: subscription((a) => ({ ...a, deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: a.deadLetterDestination as any } })),
-        at: subscription((a) => ({ ...a, deadLetterDestination: undefined, deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: a.deadLetterDestination as any } })),
+        over: subscription((a) => ({
+            ...a,
+            deadLetterWithResourceIdentity: {
+                identity: { type: "SystemAssigned" },
+                deadLetterDestination: a.deadLetterDestination as any,
+            },
+        })),
+        at: subscription((a) => ({
+            ...a,
+            deadLetterDestination: undefined,
+            deadLetterWithResourceIdentity: {
+                identity: { type: "SystemAssigned" },
+                deadLetterDestination: a.deadLetterDestination as any,
+            },
+        })),
         path: "$.properties.deadLetterWithResourceIdentity",
         message: "deadLetterDestination and deadLetterWithResourceIdentity are mutually exclusive; send only one",
     },
     {
         id: "eg-storage-queue-ttl",
-        over: subscription((a) => ({ ...a, destination: { endpointType: "StorageQueue", resourceId: IDS.account, queueName: "sms-events", queueMessageTimeToLiveInSeconds: 0 } })),
-        at: subscription((a) => ({ ...a, destination: { endpointType: "StorageQueue", resourceId: IDS.account, queueName: "sms-events", queueMessageTimeToLiveInSeconds: -1 } })),
+        over: subscription((a) => ({
+            ...a,
+            destination: {
+                endpointType: "StorageQueue",
+                resourceId: IDS.account,
+                queueName: "sms-events",
+                queueMessageTimeToLiveInSeconds: 0,
+            },
+        })),
+        at: subscription((a) => ({
+            ...a,
+            destination: {
+                endpointType: "StorageQueue",
+                resourceId: IDS.account,
+                queueName: "sms-events",
+                queueMessageTimeToLiveInSeconds: -1,
+            },
+        })),
         path: `${DESTINATION}.queueMessageTimeToLiveInSeconds`,
         message: "queueMessageTimeToLiveInSeconds must be -1 or positive (got 0)",
     },
     {
         id: "eg-system-topic-user-identities",
-        over: topic({ identity: { type: "UserAssigned", userAssignedIdentities: { [`${IDS.identity}1`]: {}, [`${IDS.identity}2`]: {}, [`${IDS.identity}3`]: {} } } }),
-        at: topic({ identity: { type: "UserAssigned", userAssignedIdentities: { [`${IDS.identity}1`]: {}, [`${IDS.identity}2`]: {} } } }),
+        over: topic({
+            identity: {
+                type: "UserAssigned",
+                userAssignedIdentities: {
+                    [`${IDS.identity}1`]: {},
+                    [`${IDS.identity}2`]: {},
+                    [`${IDS.identity}3`]: {},
+                },
+            },
+        }),
+        at: topic({
+            identity: {
+                type: "UserAssigned",
+                userAssignedIdentities: { [`${IDS.identity}1`]: {}, [`${IDS.identity}2`]: {} },
+            },
+        }),
         path: "$.identity.userAssignedIdentities",
         message: "a system topic can have at most 2 user-assigned identities (got 3)",
     },
@@ -222,14 +325,15 @@ async function violationsOf(program: () => void) {
     return result.violations.map(({ path, message }) => ({ path, message }));
 }
 
-describe("contract check: service limits table", function () {
+describe("contract check: service limits table", () => {
     before(function () {
         if (!ARM_TYPES) this.skip(); // no ../shared/arm-types: nothing to check against
     });
 
     it("has a failing and a passing case for every row, and every row cites its source", () => {
         assert.deepStrictEqual(CASES.map((c) => c.id).sort(), SERVICE_LIMITS.map((l) => l.id).sort());
-        for (const l of [...SERVICE_LIMITS, ...GRAPH_LIMITS]) assert.ok(l.citation.length > 10, `${l.id} needs a citation`);
+        for (const l of [...SERVICE_LIMITS, ...GRAPH_LIMITS])
+            assert.ok(l.citation.length > 10, `${l.id} needs a citation`);
     });
 
     for (const c of CASES) {
@@ -244,11 +348,23 @@ describe("contract check: service limits table", function () {
         const graph = await captureGraph(() => new eventgrid.SystemTopicEventSubscription("sub", valid.subscription()));
         const template = only(graph, "azure-native:eventgrid:SystemTopicEventSubscription");
         const clones = (n: number): GraphResource[] =>
-            Array.from({ length: n }, (_, i) => ({ ...template, name: `sub${i}`, urn: `${template.urn}${i}`, inputs: { ...template.inputs, eventSubscriptionName: `sub-${i}` } }));
+            Array.from({ length: n }, (_, i) => ({
+                ...template,
+                name: `sub${i}`,
+                urn: `${template.urn}${i}`,
+                inputs: { ...template.inputs, eventSubscriptionName: `sub-${i}` },
+            }));
         const over = checkGraph({ ...graph, resources: clones(501) }).violations;
-        assert.deepStrictEqual(over.map((v) => [v.resource, v.path, v.message]), [
-            [`${template.urn}500`, "$", `at most 500 event subscriptions per system topic (topic ${RG}/acs-contract-topic has 501)`],
-        ]);
+        assert.deepStrictEqual(
+            over.map((v) => [v.resource, v.path, v.message]),
+            [
+                [
+                    `${template.urn}500`,
+                    "$",
+                    `at most 500 event subscriptions per system topic (topic ${RG}/acs-contract-topic has 501)`,
+                ],
+            ],
+        );
         assert.deepStrictEqual(checkGraph({ ...graph, resources: clones(500) }).violations, []);
     });
 });

@@ -4,9 +4,9 @@
  * (harness/runStack.ts, owned elsewhere) and ../shared/arm-types; without either the suite is skipped with the
  * reason in its title.
  */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Graph } from "../../harness/graph";
 import { checkGraph, findArmTypesDir, renderViolation, SKIPPED_NO_CONTRACT } from "../../contract";
 

@@ -1,12 +1,19 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import type { Graph } from "../../harness/graph";
-import { armBodyOf, checkGraph, DATA_PLANE_RESOURCES, findArmTypesDir, renderViolation, RESOURCE_CONTRACTS } from "../../contract";
+import {
+    armBodyOf,
+    checkGraph,
+    DATA_PLANE_RESOURCES,
+    findArmTypesDir,
+    renderViolation,
+    RESOURCE_CONTRACTS,
+} from "../../contract";
 import { captureGraph, only } from "./support/captureGraph";
 import { createValidResources, IDS } from "./support/validResources";
 
 const ARM_TYPES = findArmTypesDir();
 
-describe("contract check: one valid resource of every covered type", function () {
+describe("contract check: one valid resource of every covered type", () => {
     let graph: Graph;
 
     before(async function () {
@@ -35,7 +42,8 @@ describe("contract check: one valid resource of every covered type", function ()
         assert.deepStrictEqual(body.properties.destination, {
             endpointType: "WebHook",
             properties: {
-                endpointUrl: "https://prod-00.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?sig=abc",
+                endpointUrl:
+                    "https://prod-00.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?sig=abc",
                 minimumTlsVersionAllowed: "1.2",
             },
         });
@@ -66,7 +74,10 @@ describe("contract check: one valid resource of every covered type", function ()
 
     it("sends the metric alert discriminator as `odata.type` and App Insights fields in their wire case", () => {
         const alert = armBodyOf(only(graph, "azure-native:monitor:MetricAlert"), ARM_TYPES!) as any;
-        assert.strictEqual(alert.properties.criteria["odata.type"], "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria");
+        assert.strictEqual(
+            alert.properties.criteria["odata.type"],
+            "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+        );
         const appInsights = armBodyOf(only(graph, "azure-native:applicationinsights:Component"), ARM_TYPES!) as any;
         assert.strictEqual(appInsights.properties.Application_Type, "web");
         assert.strictEqual(appInsights.properties.WorkspaceResourceId, IDS.workspace);

@@ -2,10 +2,10 @@
  * Smoke test of harness/pulumiInternals.ts: one check per SDK internal we rely on. When one fails after an SDK
  * upgrade, its title names what to recheck in the new @pulumi/pulumi or @pulumi/policy.
  */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
@@ -39,7 +39,13 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
     });
 
     it("1. runtime.waitForRPCs (@pulumi/pulumi runtime/settings.js): waits for resources registered inside apply", () => {
-        assert.deepStrictEqual(graph.resources.filter((r) => r.type === "test:index:Thing").map((r) => r.name).sort(), ["b-first", "b-late"]);
+        assert.deepStrictEqual(
+            graph.resources
+                .filter((r) => r.type === "test:index:Thing")
+                .map((r) => r.name)
+                .sort(),
+            ["b-first", "b-late"],
+        );
     });
 
     it("2. the mock monitor's registerResource and the RegisterResourceRequest/Response getters (proto/resource_pb)", () => {
@@ -62,12 +68,20 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
 
     it("3. @pulumi/policy/server makeAnalyzeRpcFun / makeAnalyzeStackRpcFun with proto/analyzer_pb messages", async () => {
         const perResource: ResourceValidationPolicy = {
-            name: "thing-small", description: "Things are small.", enforcementLevel: "mandatory",
-            validateResource: (args, report) => { if (args.type === "test:index:Thing" && args.props.size === 1) report("size is 1"); },
+            name: "thing-small",
+            description: "Things are small.",
+            enforcementLevel: "mandatory",
+            validateResource: (args, report) => {
+                if (args.type === "test:index:Thing" && args.props.size === 1) report("size is 1");
+            },
         };
         const perStack: StackValidationPolicy = {
-            name: "two-things", description: "At most one thing.", enforcementLevel: "advisory",
-            validateStack: (args, report) => { if (args.resources.filter((r) => r.type === "test:index:Thing").length > 1) report("two things"); },
+            name: "two-things",
+            description: "At most one thing.",
+            enforcementLevel: "advisory",
+            validateStack: (args, report) => {
+                if (args.resources.filter((r) => r.type === "test:index:Thing").length > 1) report("two things");
+            },
         };
         const analyzer = policyAnalyzer("smoke", "0.0.1", [perResource, perStack]);
         const asAnalyzed = (name: string, which: "inputs" | "outputs") => {
@@ -75,9 +89,15 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
             return { ...r, properties: rawStructsOf(r)![which] };
         };
         const resourcePass = await analyzer.analyze(asAnalyzed("b-first", "inputs"));
-        assert.deepStrictEqual(resourcePass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("size is 1")]), [["thing-small", 1, true]]);
+        assert.deepStrictEqual(
+            resourcePass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("size is 1")]),
+            [["thing-small", 1, true]],
+        );
         const stackPass = await analyzer.analyzeStack(["b-first", "b-late"].map((n) => asAnalyzed(n, "outputs")));
-        assert.deepStrictEqual(stackPass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("two things")]), [["two-things", 0, true]]);
+        assert.deepStrictEqual(
+            stackPass.map((d) => [d.policyName, d.enforcementLevel, d.message.endsWith("two things")]),
+            [["two-things", 0, true]],
+        );
     });
 
     it("4. require.cache eviction reloads our modules, never node_modules; globalThis state survives the reload", () => {
@@ -85,15 +105,24 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         try {
             fs.mkdirSync(path.join(dir, "node_modules"));
             const counter = processGlobal("test/pulumiInternals/loads", () => ({ own: 0, dep: 0 }));
-            fs.writeFileSync(path.join(dir, "own.js"), "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].own++;");
-            fs.writeFileSync(path.join(dir, "node_modules", "dep.js"), "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].dep++;");
+            fs.writeFileSync(
+                path.join(dir, "own.js"),
+                "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].own++;",
+            );
+            fs.writeFileSync(
+                path.join(dir, "node_modules", "dep.js"),
+                "globalThis[Symbol.for('acs-event-handling/test/pulumiInternals/loads')].dep++;",
+            );
             for (let i = 0; i < 2; i++) {
                 require(path.join(dir, "own.js"));
                 require(path.join(dir, "node_modules", "dep.js"));
                 evictModulesUnder(dir);
             }
             assert.deepStrictEqual(counter, { own: 2, dep: 1 });
-            assert.strictEqual(processGlobal("test/pulumiInternals/loads", () => ({ own: -1, dep: -1 })), counter);
+            assert.strictEqual(
+                processGlobal("test/pulumiInternals/loads", () => ({ own: -1, dep: -1 })),
+                counter,
+            );
         } finally {
             for (const key of Object.keys(require.cache)) if (key.startsWith(dir)) delete require.cache[key];
             fs.rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../local/cli";
 
-function capture(): { io: { stdout: (t: string) => void; stderr: (t: string) => void }; out: () => string; err: () => string } {
+function capture(): {
+    io: { stdout: (t: string) => void; stderr: (t: string) => void };
+    out: () => string;
+    err: () => string;
+} {
     let out = "";
     let err = "";
     return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t) }, out: () => out, err: () => err };
@@ -48,13 +52,28 @@ describe("npm run local (local/cli.ts)", function () {
         assert.equal(await main(["--speed", "0", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io), 1);
         assert.match(c.err(), /--speed "0": a number ≥ 1/);
         const d = capture();
-        assert.equal(await main(["--webhook", "chat-webhook=https://example.com/hook", "send", "sms/SMSReceived.to-1604.eventgrid.json"], d.io), 2);
+        assert.equal(
+            await main(
+                [
+                    "--webhook",
+                    "chat-webhook=https://example.com/hook",
+                    "send",
+                    "sms/SMSReceived.to-1604.eventgrid.json",
+                ],
+                d.io,
+            ),
+            2,
+        );
         assert.match(d.err(), /--webhook chat-webhook: https:\/\/example\.com\/hook is not a loopback http:\/\/ URL/);
     });
 
     it("sends the seed's SMS sample, reports the queue, the Function's effects and the emails, then stops", async () => {
         const c = capture();
-        assert.equal(await main(["--speed", "600", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io), 0, c.err());
+        assert.equal(
+            await main(["--speed", "600", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io),
+            0,
+            c.err(),
+        );
         const out = c.out();
         assert.match(out, /✓ sms-604 → sms-queue \(storageQueue\)/);
         assert.match(out, /✗ chat-messages \(chat-webhook\): /, "the miss is explained");

@@ -28,7 +28,9 @@ interface Hit {
 }
 
 /** A loopback webhook that records every request and answers with `answer`. */
-async function webhook(answer: (hit: Hit) => { status: number; body?: unknown }): Promise<LoopbackServer & { hits: Hit[] }> {
+async function webhook(
+    answer: (hit: Hit) => { status: number; body?: unknown },
+): Promise<LoopbackServer & { hits: Hit[] }> {
     const hits: Hit[] = [];
     const server = await listenLoopback(async (req, res) => {
         const hit = { method: req.method ?? "", headers: req.headers, body: await readBody(req) };
@@ -43,7 +45,9 @@ async function webhook(answer: (hit: Hit) => { status: number; body?: unknown })
 /** Echoes the validation code, then answers notifications with `status`. */
 const echoThen = (status: number) => (hit: Hit) => {
     const [first] = JSON.parse(hit.body || "[]");
-    return hit.headers["aeg-event-type"] === "SubscriptionValidation" ? { status: 200, body: { validationResponse: first.data.validationCode } } : { status };
+    return hit.headers["aeg-event-type"] === "SubscriptionValidation"
+        ? { status: 200, body: { validationResponse: first.data.validationCode } }
+        : { status };
 };
 
 describe("local Event Grid loop (npm run local)", function () {
@@ -52,7 +56,7 @@ describe("local Event Grid loop (npm run local)", function () {
     let graph: Graph;
     const logs: string[] = [];
 
-    before(async function () {
+    before(async () => {
         azurite = await startAzurite();
         graph = await runStack({ stack: "dev" });
     });
@@ -78,23 +82,40 @@ describe("local Event Grid loop (npm run local)", function () {
 
             const bySub = Object.fromEntries(run.engine.deliveries.map((d) => [d.subscription, d]));
             assert.deepEqual(Object.keys(bySub).sort(), ["sms-604", "sms-email", "sms-records"]);
-            for (const d of Object.values(bySub)) assert.equal(d.outcome, "delivered", `${d.subscription}: ${d.outcome}`);
+            for (const d of Object.values(bySub))
+                assert.equal(d.outcome, "delivered", `${d.subscription}: ${d.outcome}`);
 
-            assert.deepEqual(await run.storage.peekQueue("sms-events"), [sample], "one message: the event, base64-encoded JSON");
-            assert.ok(logs.some((l) => /queue "sms-events".*TTL 604800 s/.test(l)), "the stack's message TTL is applied");
+            assert.deepEqual(
+                await run.storage.peekQueue("sms-events"),
+                [sample],
+                "one message: the event, base64-encoded JSON",
+            );
+            assert.ok(
+                logs.some((l) => /queue "sms-events".*TTL 604800 s/.test(l)),
+                "the stack's message TTL is applied",
+            );
 
             const fn = run.functionSettings!;
             assert.equal(await run.storage.countRows(fn.RECORDS_TABLE_NAME), 2, "the SMS record and its ledger row");
             const tickets = (await run.storage.peekQueue(fn.TICKETS_QUEUE_NAME)) as { eventId: string; kind: string }[];
-            assert.deepEqual(tickets.map((t) => [t.eventId, t.kind]), [[sample.id, "smsReceived"]]);
-            assert.ok(logs.some((l) => /Processed event Incoming_.*recorded, ticketed, emailed/.test(l)), "the Function did its three steps");
+            assert.deepEqual(
+                tickets.map((t) => [t.eventId, t.kind]),
+                [[sample.id, "smsReceived"]],
+            );
+            assert.ok(
+                logs.some((l) => /Processed event Incoming_.*recorded, ticketed, emailed/.test(l)),
+                "the Function did its three steps",
+            );
 
             const emails = run.email.sent.map((e) => `${e.via}|${e.to.join(",")}|${e.subject}`).sort();
             assert.deepEqual(emails, [
                 "ACS Email SDK|sms-desk@example.com|SMS received: SMS from 14255550123 to 16045551234",
                 "Logic App stand-in|sms-desk@example.com|SMS received from 14255550123",
             ]);
-            assert.match(run.email.sent.find((e) => e.via === "Logic App stand-in")!.plainText ?? "", /Is the Vancouver office open on Saturday\?/);
+            assert.match(
+                run.email.sent.find((e) => e.via === "Logic App stand-in")!.plainText ?? "",
+                /Is the Vancouver office open on Saturday\?/,
+            );
         });
     });
 
@@ -109,20 +130,38 @@ describe("local Event Grid loop (npm run local)", function () {
                 assert.equal(d.outcome, "deadLettered");
                 assert.equal(d.attempts, 8, "dev's chat-messages route allows 8 attempts");
                 const gaps = d.attemptTimes!.slice(1).map((t, i) => t - d.attemptTimes![i]);
-                gaps.forEach((gap, i) => assert.ok(gap >= RETRY_SCHEDULE_MS[i] && gap < RETRY_SCHEDULE_MS[i] + 5_000, `wait ${i + 1}: ${gap} ms vs ${RETRY_SCHEDULE_MS[i]} ms`));
+                gaps.forEach((gap, i) =>
+                    assert.ok(
+                        gap >= RETRY_SCHEDULE_MS[i] && gap < RETRY_SCHEDULE_MS[i] + 5_000,
+                        `wait ${i + 1}: ${gap} ms vs ${RETRY_SCHEDULE_MS[i]} ms`,
+                    ),
+                );
 
                 const notifications = hook.hits.filter((h) => h.headers["aeg-event-type"] === "Notification");
-                assert.deepEqual(notifications.map((h) => h.headers["aeg-delivery-count"]), ["0", "1", "2", "3", "4", "5", "6", "7"]);
+                assert.deepEqual(
+                    notifications.map((h) => h.headers["aeg-delivery-count"]),
+                    ["0", "1", "2", "3", "4", "5", "6", "7"],
+                );
                 assert.equal(notifications[0].headers["aeg-subscription-name"], "CHAT-MESSAGES");
 
-                assert.match(d.blob!, /^deadletters\/CHAT-MESSAGES\/\d{4}\/\d{1,2}\/\d{1,2}\/\d{1,2}\/[0-9a-f-]{36}\.json$/);
-                const [dead] = (await run.storage.readBlob("deadletters", d.blob!.slice("deadletters/".length))) as Record<string, unknown>[];
+                assert.match(
+                    d.blob!,
+                    /^deadletters\/CHAT-MESSAGES\/\d{4}\/\d{1,2}\/\d{1,2}\/\d{1,2}\/[0-9a-f-]{36}\.json$/,
+                );
+                const [dead] = (await run.storage.readBlob(
+                    "deadletters",
+                    d.blob!.slice("deadletters/".length),
+                )) as Record<string, unknown>[];
                 assert.equal(dead.id, loadSampleFile(CHAT_SAMPLE)[0].id);
                 assert.equal(dead.deadLetterReason, "MaxDeliveryAttemptsExceeded");
                 assert.equal(dead.deliveryAttempts, 8);
                 assert.equal(dead.lastDeliveryOutcome, "Busy");
                 assert.equal(dead.lastHttpStatusCode, 500);
-                assert.ok(Date.parse(String(dead.lastDeliveryAttemptTime)) - Date.parse(String(dead.publishTime)) >= 6_400_000, "attempt times follow the schedule");
+                assert.ok(
+                    Date.parse(String(dead.lastDeliveryAttemptTime)) - Date.parse(String(dead.publishTime)) >=
+                        6_400_000,
+                    "attempt times follow the schedule",
+                );
             });
         } finally {
             await hook.close();
@@ -138,7 +177,10 @@ describe("local Event Grid loop (npm run local)", function () {
                 const [d] = run.engine.deliveries;
                 assert.equal(d.outcome, "deadLettered");
                 assert.equal(d.attempts, 1);
-                const [dead] = (await run.storage.readBlob("deadletters", d.blob!.slice("deadletters/".length))) as Record<string, unknown>[];
+                const [dead] = (await run.storage.readBlob(
+                    "deadletters",
+                    d.blob!.slice("deadletters/".length),
+                )) as Record<string, unknown>[];
                 assert.equal(dead.lastDeliveryOutcome, "BadRequest");
                 assert.equal(dead.deliveryAttempts, 1);
             });
@@ -157,8 +199,15 @@ describe("local Event Grid loop (npm run local)", function () {
                 run.engine.publish(loadSampleFile(CHAT_SAMPLE));
                 await run.engine.idle();
                 assert.equal(run.engine.validationState("chat-messages"), "Failed");
-                assert.deepEqual(run.engine.deliveries.map((d) => d.outcome), ["notValidated"]);
-                assert.deepEqual(hook.hits.map((h) => h.headers["aeg-event-type"]), ["SubscriptionValidation"], "only the handshake reached the endpoint");
+                assert.deepEqual(
+                    run.engine.deliveries.map((d) => d.outcome),
+                    ["notValidated"],
+                );
+                assert.deepEqual(
+                    hook.hits.map((h) => h.headers["aeg-event-type"]),
+                    ["SubscriptionValidation"],
+                    "only the handshake reached the endpoint",
+                );
             });
         } finally {
             await hook.close();
@@ -168,7 +217,8 @@ describe("local Event Grid loop (npm run local)", function () {
     it("validates through a GET of the validation URL when the endpoint answers 200 without the code", async () => {
         let validationUrl = "";
         const hook = await webhook((hit) => {
-            if (hit.headers["aeg-event-type"] === "SubscriptionValidation") validationUrl = JSON.parse(hit.body)[0].data.validationUrl;
+            if (hit.headers["aeg-event-type"] === "SubscriptionValidation")
+                validationUrl = JSON.parse(hit.body)[0].data.validationUrl;
             return { status: 200 };
         });
         try {
@@ -178,7 +228,10 @@ describe("local Event Grid loop (npm run local)", function () {
                 assert.equal(run.engine.validationState("chat-messages"), "Validated");
                 run.engine.publish(loadSampleFile(CHAT_SAMPLE));
                 await run.engine.idle();
-                assert.deepEqual(run.engine.deliveries.map((d) => d.outcome), ["delivered"]);
+                assert.deepEqual(
+                    run.engine.deliveries.map((d) => d.outcome),
+                    ["delivered"],
+                );
             });
         } finally {
             await hook.close();
@@ -193,11 +246,20 @@ describe("local Event Grid loop (npm run local)", function () {
             assert.ok(details.includes('body[0]: "eventType" must be a non-empty string'), details.join("\n"));
             assert.ok(details.some((d) => d.startsWith("body[1]: an event must be a JSON object")));
 
-            const ok = await fetch(run.ingestUrl, { method: "POST", body: JSON.stringify(loadSampleFile(CHAT_SAMPLE)) });
+            const ok = await fetch(run.ingestUrl, {
+                method: "POST",
+                body: JSON.stringify(loadSampleFile(CHAT_SAMPLE)),
+            });
             assert.equal(ok.status, 200);
             await run.engine.idle();
-            assert.deepEqual(run.engine.deliveries.map((d) => [d.subscription, d.outcome]), [["chat-messages", "delivered"]]);
-            assert.ok(logs.some((l) => /✗ sms-604 \(sms-queue\): .*ChatMessageReceived/.test(l)), "each miss is explained by the evaluator");
+            assert.deepEqual(
+                run.engine.deliveries.map((d) => [d.subscription, d.outcome]),
+                [["chat-messages", "delivered"]],
+            );
+            assert.ok(
+                logs.some((l) => /✗ sms-604 \(sms-queue\): .*ChatMessageReceived/.test(l)),
+                "each miss is explained by the evaluator",
+            );
         });
     });
 
@@ -209,16 +271,22 @@ describe("local Event Grid loop (npm run local)", function () {
             res.end(JSON.stringify({ validationResponse: JSON.parse(body)[0].data.validationCode }));
         });
         try {
-            await withRun({ webhooks: { "chat-webhook": `${hanging.url}/hook` }, responseTimeoutMs: 150 }, async (run) => {
-                run.engine.publish(loadSampleFile(CHAT_SAMPLE));
-                await run.engine.idle();
-                const [d] = run.engine.deliveries;
-                assert.equal(d.outcome, "deadLettered");
-                assert.equal(d.attempts, 8);
-                const [dead] = (await run.storage.readBlob("deadletters", d.blob!.slice("deadletters/".length))) as Record<string, unknown>[];
-                assert.equal(dead.lastDeliveryOutcome, "TimedOut");
-                assert.equal(dead.lastHttpStatusCode, undefined);
-            });
+            await withRun(
+                { webhooks: { "chat-webhook": `${hanging.url}/hook` }, responseTimeoutMs: 150 },
+                async (run) => {
+                    run.engine.publish(loadSampleFile(CHAT_SAMPLE));
+                    await run.engine.idle();
+                    const [d] = run.engine.deliveries;
+                    assert.equal(d.outcome, "deadLettered");
+                    assert.equal(d.attempts, 8);
+                    const [dead] = (await run.storage.readBlob(
+                        "deadletters",
+                        d.blob!.slice("deadletters/".length),
+                    )) as Record<string, unknown>[];
+                    assert.equal(dead.lastDeliveryOutcome, "TimedOut");
+                    assert.equal(dead.lastHttpStatusCode, undefined);
+                },
+            );
         } finally {
             await hanging.close();
         }
@@ -230,7 +298,10 @@ describe("local Event Grid loop (npm run local)", function () {
         try {
             run.engine.publish(loadSampleFile(CHAT_SAMPLE));
             await run.engine.idle();
-            assert.deepEqual(run.engine.deliveries.map((d) => [d.subscription, d.outcome]), [["chat-messages", "delivered"]]);
+            assert.deepEqual(
+                run.engine.deliveries.map((d) => [d.subscription, d.outcome]),
+                [["chat-messages", "delivered"]],
+            );
             const [rec] = run.engine.sink;
             assert.deepEqual(rec.body, loadSampleFile(CHAT_SAMPLE)[0]);
             assert.match(rec.destination, /^ServiceBusQueue .*chat-events$/);
@@ -248,7 +319,11 @@ describe("local Event Grid loop (npm run local)", function () {
         before(async () => {
             const dev = (yaml.load(fs.readFileSync("Pulumi.dev.yaml", "utf8")) as any).config;
             const handlers = structuredClone(dev["acs-event-handling:handlers"]);
-            handlers["chat-webhook"].webhook = { ...handlers["chat-webhook"].webhook, entraTenantId: TENANT, entraApplicationIdOrUri: APP };
+            handlers["chat-webhook"].webhook = {
+                ...handlers["chat-webhook"].webhook,
+                entraTenantId: TENANT,
+                entraApplicationIdOrUri: APP,
+            };
             const subscriptions = structuredClone(dev["acs-event-handling:subscriptions"]);
             subscriptions["chat-messages"] = {
                 ...subscriptions["chat-messages"],
@@ -265,12 +340,21 @@ describe("local Event Grid loop (npm run local)", function () {
         const events = () => ["c1", "c2", "c3"].map((id) => ({ ...loadSampleFile(CHAT_SAMPLE)[0], id }));
 
         it("the local receiver accepts the loop's Entra tokens after the OPTIONS handshake", async () => {
-            const run = await startLocal({ stack: "dev", graph: secured, azurite, speed: SPEED, log: (l) => logs.push(l) });
+            const run = await startLocal({
+                stack: "dev",
+                graph: secured,
+                azurite,
+                speed: SPEED,
+                log: (l) => logs.push(l),
+            });
             try {
                 assert.equal(run.engine.validationState("chat-messages"), "Validated");
                 run.engine.publish(events());
                 await run.engine.idle();
-                assert.deepEqual(run.engine.deliveries.map((d) => [d.eventIds.length, d.outcome]).sort(), [[1, "delivered"], [2, "delivered"]]);
+                assert.deepEqual(run.engine.deliveries.map((d) => [d.eventIds.length, d.outcome]).sort(), [
+                    [1, "delivered"],
+                    [2, "delivered"],
+                ]);
             } finally {
                 await run.stop();
             }
@@ -281,7 +365,12 @@ describe("local Event Grid loop (npm run local)", function () {
             const hits: Hit[] = [];
             const consenting = await listenLoopback(async (req, res) => {
                 hits.push({ method: req.method ?? "", headers: req.headers, body: await readBody(req) });
-                res.writeHead(200, req.method === "OPTIONS" ? { "WebHook-Allowed-Origin": String(req.headers["webhook-request-origin"]) } : {});
+                res.writeHead(
+                    200,
+                    req.method === "OPTIONS"
+                        ? { "WebHook-Allowed-Origin": String(req.headers["webhook-request-origin"]) }
+                        : {},
+                );
                 res.end();
             });
             try {
@@ -292,8 +381,13 @@ describe("local Event Grid loop (npm run local)", function () {
                 assert.equal(hits[0].method, "OPTIONS");
                 assert.equal(hits[0].headers["webhook-request-origin"], "eventgrid.azure.net");
                 // Batches go out concurrently, so compare them in id order.
-                const posts = hits.filter((h) => h.method === "POST").sort((a, b) => JSON.parse(a.body)[0].id.localeCompare(JSON.parse(b.body)[0].id));
-                assert.deepEqual(posts.map((p) => JSON.parse(p.body).map((e: any) => e.id)), [["c1", "c2"], ["c3"]]);
+                const posts = hits
+                    .filter((h) => h.method === "POST")
+                    .sort((a, b) => JSON.parse(a.body)[0].id.localeCompare(JSON.parse(b.body)[0].id));
+                assert.deepEqual(
+                    posts.map((p) => JSON.parse(p.body).map((e: any) => e.id)),
+                    [["c1", "c2"], ["c3"]],
+                );
                 assert.equal(JSON.parse(posts[0].body)[0].specversion, "1.0", "CloudEvents output");
                 assert.match(String(posts[0].headers["content-type"]), /^application\/cloudevents-batch\+json/);
                 assert.match(String(posts[0].headers.authorization), /^Bearer ey/);
@@ -304,8 +398,19 @@ describe("local Event Grid loop (npm run local)", function () {
             }
         });
 
-        async function withRunOn(g: Graph, o: Partial<LocalOptions>, body: (run: LocalRun) => Promise<void>): Promise<void> {
-            const run = await startLocal({ stack: "dev", graph: g, azurite, speed: SPEED, log: (l) => logs.push(l), ...o });
+        async function withRunOn(
+            g: Graph,
+            o: Partial<LocalOptions>,
+            body: (run: LocalRun) => Promise<void>,
+        ): Promise<void> {
+            const run = await startLocal({
+                stack: "dev",
+                graph: g,
+                azurite,
+                speed: SPEED,
+                log: (l) => logs.push(l),
+                ...o,
+            });
             try {
                 await body(run);
             } finally {

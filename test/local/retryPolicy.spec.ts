@@ -13,11 +13,24 @@ const policy = { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 };
 
 describe("local Event Grid: retry policy and batching", () => {
     it("waits 10 s, 30 s, 1 min, 5 min, 10 min, 30 min, 1 h, 3 h, 6 h, then every 12 h", () => {
-        assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(retryDelayMs), [10 * S, 30 * S, M, 5 * M, 10 * M, 30 * M, H, 3 * H, 6 * H, 12 * H, 12 * H]);
+        assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(retryDelayMs), [
+            10 * S,
+            30 * S,
+            M,
+            5 * M,
+            10 * M,
+            30 * M,
+            H,
+            3 * H,
+            6 * H,
+            12 * H,
+            12 * H,
+        ]);
     });
 
     it("counts 200–204 as delivered and nothing else", () => {
-        for (const s of [200, 201, 202, 203, 204]) assert.equal(judgeAttempt(s, "webhook").kind, "delivered", String(s));
+        for (const s of [200, 201, 202, 203, 204])
+            assert.equal(judgeAttempt(s, "webhook").kind, "delivered", String(s));
         for (const s of [205, 302, 429, 500]) assert.equal(judgeAttempt(s, "webhook").kind, "retry", String(s));
     });
 
@@ -40,8 +53,12 @@ describe("local Event Grid: retry policy and batching", () => {
 
     it("stops at maxDeliveryAttempts or when the next attempt would fall after the time to live", () => {
         const busy = judgeAttempt(500, "webhook") as Extract<ReturnType<typeof judgeAttempt>, { kind: "retry" }>;
-        assert.deepEqual(nextAttempt(8, busy, { ...policy, maxDeliveryAttempts: 8 }, 0, 0), { deadLetterReason: "MaxDeliveryAttemptsExceeded" });
-        assert.deepEqual(nextAttempt(7, busy, { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 60 }, 0, 50 * M), { deadLetterReason: "TimeToLiveExceeded" });
+        assert.deepEqual(nextAttempt(8, busy, { ...policy, maxDeliveryAttempts: 8 }, 0, 0), {
+            deadLetterReason: "MaxDeliveryAttemptsExceeded",
+        });
+        assert.deepEqual(nextAttempt(7, busy, { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 60 }, 0, 50 * M), {
+            deadLetterReason: "TimeToLiveExceeded",
+        });
     });
 
     it("batches up to maxEventsPerBatch and preferredBatchSizeInKilobytes; an oversized event goes alone; queues never batch", () => {
@@ -54,11 +71,16 @@ describe("local Event Grid: retry policy and batching", () => {
     });
 
     it("fills static and dynamic delivery headers from the event", () => {
-        const sub = { deliveryAttributes: [
-            { name: "X-Static", type: "Static" as const, value: "v" },
-            { name: "X-From", type: "Dynamic" as const, sourceField: "data.from" },
-            { name: "X-Missing", type: "Dynamic" as const, sourceField: "data.nope" },
-        ] };
-        assert.deepEqual(deliveryHeaders(sub, { data: { from: "14255550123" } }), { "X-Static": "v", "X-From": "14255550123" });
+        const sub = {
+            deliveryAttributes: [
+                { name: "X-Static", type: "Static" as const, value: "v" },
+                { name: "X-From", type: "Dynamic" as const, sourceField: "data.from" },
+                { name: "X-Missing", type: "Dynamic" as const, sourceField: "data.nope" },
+            ],
+        };
+        assert.deepEqual(deliveryHeaders(sub, { data: { from: "14255550123" } }), {
+            "X-Static": "v",
+            "X-From": "14255550123",
+        });
     });
 });

@@ -41,7 +41,8 @@ const VALIDATION_REQUEST = [
         subject: "",
         data: {
             validationCode: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
-            validationUrl: "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A",
+            validationUrl:
+                "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A",
         },
         eventType: "Microsoft.EventGrid.SubscriptionValidationEvent",
         eventTime: "2022-10-28T04:23:35.1981776Z",
@@ -51,7 +52,10 @@ const VALIDATION_REQUEST = [
 ];
 const VALIDATION_RESPONSE = { validationResponse: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6" };
 
-const SMS = loadSampleFile("sms/SMSReceived.to-1604.eventgrid.json")[0] as { eventType: string; data: Record<string, unknown> };
+const SMS = loadSampleFile("sms/SMSReceived.to-1604.eventgrid.json")[0] as {
+    eventType: string;
+    data: Record<string, unknown>;
+};
 
 /** Workflow functions the definition may call (all documented in the functions reference above). */
 const DOCUMENTED_FUNCTIONS = new Set(["body", "coalesce", "first", "item", "items", "parameters", "triggerBody"]);
@@ -77,7 +81,9 @@ interface Located {
 function allActions(scope: Actions, containers: Located["containers"] = []): Located[] {
     return Object.entries(scope).flatMap(([name, action]) => {
         const inner = [...containers, { name, action, scope }];
-        const nested = [action.actions, action.else?.actions].filter(Boolean).flatMap((a: Actions) => allActions(a, inner));
+        const nested = [action.actions, action.else?.actions]
+            .filter(Boolean)
+            .flatMap((a: Actions) => allActions(a, inner));
         return [{ name, action, scope, containers }, ...nested];
     });
 }
@@ -119,7 +125,8 @@ function callsIn(expr: string): string[] {
 }
 
 /** Arguments of `fn('…')` calls in an expression. */
-const argsOf = (fn: string, expr: string) => [...expr.matchAll(new RegExp(`\\b${fn}\\('([^']*)'\\)`, "g"))].map((m) => m[1]);
+const argsOf = (fn: string, expr: string) =>
+    [...expr.matchAll(new RegExp(`\\b${fn}\\('([^']*)'\\)`, "g"))].map((m) => m[1]);
 
 /** Names an action runs after, directly or through its predecessors, within its own action map. */
 function upstream(name: string, scope: Actions, seen = new Set<string>()): Set<string> {
@@ -145,7 +152,15 @@ describe("Logic App workflow definition: structure", () => {
         assert.equal(def.$schema, WORKFLOW_SCHEMA);
         const triggers = def.triggers as Actions;
         assert.deepEqual(Object.keys(triggers), ["manual"]);
-        assert.deepEqual([triggers.manual.type, triggers.manual.kind, triggers.manual.inputs.method, triggers.manual.inputs.schema.type], ["Request", "Http", "POST", "array"]);
+        assert.deepEqual(
+            [
+                triggers.manual.type,
+                triggers.manual.kind,
+                triggers.manual.inputs.method,
+                triggers.manual.inputs.schema.type,
+            ],
+            ["Request", "Http", "POST", "array"],
+        );
         assert.deepEqual(Object.keys(def.parameters as object).sort(), ["acsEndpoint", "recipients", "sender"]);
     });
 
@@ -157,7 +172,10 @@ describe("Logic App workflow definition: structure", () => {
         for (const { name, action, scope } of allActions(actions)) {
             for (const [before, statuses] of Object.entries(action.runAfter ?? {})) {
                 assert.ok(before in scope, `${name} runs after ${before}, which is not in its scope`);
-                assert.ok((statuses as string[]).every((s) => ["Succeeded", "Failed", "Skipped", "TimedOut"].includes(s)), `${name}: ${statuses}`);
+                assert.ok(
+                    (statuses as string[]).every((s) => ["Succeeded", "Failed", "Skipped", "TimedOut"].includes(s)),
+                    `${name}: ${statuses}`,
+                );
             }
             assert.ok(!upstream(name, scope).has(name), `${name} runs after itself`);
         }
@@ -165,7 +183,14 @@ describe("Logic App workflow definition: structure", () => {
 
     it("has its Responses outside the loop: the validation answer, and the notification answers (done / retry later)", () => {
         const responses = allActions(actions).filter((a) => a.action.type === "Response");
-        assert.deepEqual(responses.map((r) => [r.name, loopsAround(r).length]), [["Validation_response", 0], ["Notification_response", 0], ["Retry_later_response", 0]]);
+        assert.deepEqual(
+            responses.map((r) => [r.name, loopsAround(r).length]),
+            [
+                ["Validation_response", 0],
+                ["Notification_response", 0],
+                ["Retry_later_response", 0],
+            ],
+        );
     });
 
     it("answers notifications 200 only after the loop succeeded, so a failed email makes Event Grid redeliver", () => {
@@ -188,17 +213,28 @@ describe("Logic App workflow definition: expressions", () => {
     it("refer only to declared parameters, actions that ran before, and the enclosing loop", () => {
         const declared = Object.keys(def.parameters as object);
         for (const l of located) {
-            for (const p of argsOf("parameters", l.expr)) assert.ok(declared.includes(p), `${l.name}: parameter ${p} is not declared`);
-            for (const loopRef of argsOf("items", l.expr)) assert.ok(loopsAround(l).includes(loopRef), `${l.name}: items('${loopRef}') outside that loop`);
-            for (const a of argsOf("body", l.expr)) assert.ok(finishedBefore(l).includes(a), `${l.name}: body('${a}') has not run before it`);
+            for (const p of argsOf("parameters", l.expr))
+                assert.ok(declared.includes(p), `${l.name}: parameter ${p} is not declared`);
+            for (const loopRef of argsOf("items", l.expr))
+                assert.ok(loopsAround(l).includes(loopRef), `${l.name}: items('${loopRef}') outside that loop`);
+            for (const a of argsOf("body", l.expr))
+                assert.ok(finishedBefore(l).includes(a), `${l.name}: body('${a}') has not run before it`);
         }
     });
 
     it("reads every SMS field in camelCase and PascalCase, and the camelCase keys exist in a recorded SMSReceived", () => {
         const text = JSON.stringify(sendEmail.inputs.body);
-        const reads = [...text.matchAll(/coalesce\(items\('\w+'\)\?\['data'\]\?\['(\w+)'\], items\('\w+'\)\?\['data'\]\?\['(\w+)'\]\)/g)];
+        const reads = [
+            ...text.matchAll(
+                /coalesce\(items\('\w+'\)\?\['data'\]\?\['(\w+)'\], items\('\w+'\)\?\['data'\]\?\['(\w+)'\]\)/g,
+            ),
+        ];
         assert.ok(reads.length >= 5, text);
-        assert.equal(reads.length, (text.match(/\['data'\]/g) ?? []).length / 2, "every data read is a camelCase/PascalCase pair");
+        assert.equal(
+            reads.length,
+            (text.match(/\['data'\]/g) ?? []).length / 2,
+            "every data read is a camelCase/PascalCase pair",
+        );
         for (const [r, camel, pascal] of reads) {
             assert.equal(pascal, camel[0].toUpperCase() + camel.slice(1), r);
             assert.ok(camel in SMS.data, `${camel} is not a key of the recorded SMSReceived data`);
@@ -216,10 +252,22 @@ describe("Logic App workflow definition: the Event Grid handshake (documented re
 
     it("answers it synchronously with 200 and the documented body, before any email is sent", () => {
         const answer = condition.actions.Validation_response;
-        assert.deepEqual([answer.type, answer.kind, answer.inputs.statusCode, answer.runAfter], ["Response", "Http", 200, {}]);
-        const body = Object.fromEntries(Object.entries(answer.inputs.body).map(([k, v]) => [k, read(VALIDATION_REQUEST, triggerPath(v as string)!)]));
+        assert.deepEqual(
+            [answer.type, answer.kind, answer.inputs.statusCode, answer.runAfter],
+            ["Response", "Http", 200, {}],
+        );
+        const body = Object.fromEntries(
+            Object.entries(answer.inputs.body).map(([k, v]) => [
+                k,
+                read(VALIDATION_REQUEST, triggerPath(v as string)!),
+            ]),
+        );
         assert.deepEqual(body, VALIDATION_RESPONSE);
-        assert.deepEqual(Object.keys(condition.actions), ["Validation_response"], "nothing else runs on the validation branch");
+        assert.deepEqual(
+            Object.keys(condition.actions),
+            ["Validation_response"],
+            "nothing else runs on the validation branch",
+        );
         assert.deepEqual(Object.keys(condition.runAfter), ["Recipient_addresses"]);
         assert.equal(actions.Recipient_addresses.type, "Select", "only a local Select runs before the answer");
     });
@@ -236,16 +284,25 @@ describe("Logic App workflow definition: notifications", () => {
 
     it("sends the email through the ACS Email REST API with the workflow's managed identity", () => {
         assert.equal(sendEmail.inputs.method, "POST");
-        assert.equal(sendEmail.inputs.uri, `@{parameters('acsEndpoint')}/emails:send?api-version=${ACS_EMAIL_API_VERSION}`);
+        assert.equal(
+            sendEmail.inputs.uri,
+            `@{parameters('acsEndpoint')}/emails:send?api-version=${ACS_EMAIL_API_VERSION}`,
+        );
         assert.equal(sendEmail.inputs.authentication.type, "ManagedServiceIdentity");
         assert.equal(sendEmail.inputs.authentication.audience, ACS_AUDIENCE);
         assert.equal(sendEmail.inputs.body.senderAddress, "@parameters('sender')");
         assert.equal(sendEmail.inputs.body.recipients.to, "@body('Recipient_addresses')");
-        assert.deepEqual(actions.Recipient_addresses.inputs, { from: "@parameters('recipients')", select: { address: "@item()" } });
+        assert.deepEqual(actions.Recipient_addresses.inputs, {
+            from: "@parameters('recipients')",
+            select: { address: "@item()" },
+        });
     });
 
     it("checks its parameters: trailing slash removed, non-https endpoint and bad addresses rejected", () => {
-        assert.equal(logicAppParameters({ ...PARAMS, acsEndpoint: PARAMS.acsEndpoint + "/" }).acsEndpoint.value, PARAMS.acsEndpoint);
+        assert.equal(
+            logicAppParameters({ ...PARAMS, acsEndpoint: `${PARAMS.acsEndpoint}/` }).acsEndpoint.value,
+            PARAMS.acsEndpoint,
+        );
         assert.throws(
             () => logicAppParameters({ acsEndpoint: "http://acs", sender: "nobody", recipients: ["a@b.example", "x"] }),
             /acsEndpoint "http:\/\/acs" is not an https:\/\/ origin; sender "nobody" is not an email address; recipient "x" is not an email address/,
@@ -282,7 +339,15 @@ describe("Logic App workflow answers within Event Grid's deadline", () => {
         assert.deepEqual(sendEmail.inputs.authentication, { type: "ManagedServiceIdentity", audience: ACS_AUDIENCE });
         assert.equal(ACS_AUDIENCE, "https://communication.azure.com/");
         // Second source: the installed @azure/communication-common builds its scope as <audience>/.default.
-        const policy = fs.readFileSync(require.resolve("@azure/communication-common").replace(/index\.js$/, "credential/communicationAuthPolicy.js"), "utf8");
-        assert.ok(policy.includes(`"${ACS_AUDIENCE}/.default"`), "communicationAuthPolicy.js requests <audience>/.default");
+        const policy = fs.readFileSync(
+            require
+                .resolve("@azure/communication-common")
+                .replace(/index\.js$/, "credential/communicationAuthPolicy.js"),
+            "utf8",
+        );
+        assert.ok(
+            policy.includes(`"${ACS_AUDIENCE}/.default"`),
+            "communicationAuthPolicy.js requests <audience>/.default",
+        );
     });
 });

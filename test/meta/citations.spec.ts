@@ -1,7 +1,7 @@
-import * as assert from "assert";
-import { execFileSync } from "child_process";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 
 /**
@@ -20,23 +20,44 @@ const LOCAL_NOTE = [
 
 /** Tracked text files (sources and docs), without generated or recorded data. */
 function trackedTextFiles(): string[] {
-    const out = execFileSync("git", ["ls-files", "*.ts", "*.md", "*.json", "*.yaml"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    return out.split("\n").filter((f) => f && !/(^|\/)(package-lock\.json|__snapshots__\/|samples\/events\/)/.test(f) && f !== "test/meta/citations.spec.ts");
+    const out = execFileSync("git", ["ls-files", "*.ts", "*.md", "*.json", "*.yaml"], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+    });
+    return out
+        .split("\n")
+        .filter(
+            (f) =>
+                f &&
+                !/(^|\/)(package-lock\.json|__snapshots__\/|samples\/events\/)/.test(f) &&
+                f !== "test/meta/citations.spec.ts",
+        );
 }
 
 function localNoteReferences(text: string): string[] {
-    return text.split("\n").flatMap((line, i) => (LOCAL_NOTE.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim().slice(0, 120)}`] : []));
+    return text
+        .split("\n")
+        .flatMap((line, i) =>
+            LOCAL_NOTE.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim().slice(0, 120)}`] : [],
+        );
 }
 
 describe("citations", () => {
     it("recognises codes of the local research notes", () => {
-        assert.strictEqual(localNoteReferences("see policy-rules.md §11 #14\nfield-notes F5\n(F17)\nU1 is ours\nCKV_AZURE_35, AZR-000099, 2025-02-15").length, 3);
+        assert.strictEqual(
+            localNoteReferences(
+                "see policy-rules.md §11 #14\nfield-notes F5\n(F17)\nU1 is ours\nCKV_AZURE_35, AZR-000099, 2025-02-15",
+            ).length,
+            3,
+        );
     });
 
     it("no tracked source or doc cites the local research notes instead of a public source", () => {
         const offenders = trackedTextFiles()
             .filter((f) => fs.existsSync(path.join(PROJECT_ROOT, f)))
-            .flatMap((f) => localNoteReferences(fs.readFileSync(path.join(PROJECT_ROOT, f), "utf8")).map((l) => `${f}:${l}`))
+            .flatMap((f) =>
+                localNoteReferences(fs.readFileSync(path.join(PROJECT_ROOT, f), "utf8")).map((l) => `${f}:${l}`),
+            )
             .filter((l) => !l.startsWith("test/samples/samples.spec.ts:") || !l.includes("early-preview-samples"));
         assert.deepStrictEqual(offenders, []);
     });

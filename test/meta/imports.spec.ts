@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 
 /**
@@ -62,7 +62,10 @@ describe("layers", () => {
     const files = sources(PROJECT_ROOT).map((f) => path.relative(PROJECT_ROOT, f).split(path.sep).join("/"));
 
     it("places every top-level folder in a layer", () => {
-        assert.deepStrictEqual([...new Set(files.map(layerOf))].filter((l) => rank(l) < 0), []);
+        assert.deepStrictEqual(
+            [...new Set(files.map(layerOf))].filter((l) => rank(l) < 0),
+            [],
+        );
     });
 
     it("imports only its own folder or lower layers (no upward import, no folder cycle)", () => {
@@ -72,21 +75,34 @@ describe("layers", () => {
             for (const spec of relativeImports(fs.readFileSync(path.join(PROJECT_ROOT, rel), "utf8"))) {
                 const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
                 const to = layerOf(target);
-                if (to !== from && rank(to) >= rank(from) && !KNOWN_UPWARD.includes(`${rel} → ${spec}`)) offenders.push(`${rel} → ${spec} (${from} may not import ${to})`);
+                if (to !== from && rank(to) >= rank(from) && !KNOWN_UPWARD.includes(`${rel} → ${spec}`))
+                    offenders.push(`${rel} → ${spec} (${from} may not import ${to})`);
             }
         }
         assert.deepStrictEqual(offenders, []);
     });
 
     it("detects an upward import", () => {
-        assert.deepStrictEqual(relativeImports('import { a } from "../config/semantics";\nexport * from "./b";\nconst c = require("../c");'), ["../config/semantics", "./b", "../c"]);
+        assert.deepStrictEqual(
+            relativeImports(
+                'import { a } from "../config/semantics";\nexport * from "./b";\nconst c = require("../c");',
+            ),
+            ["../config/semantics", "./b", "../c"],
+        );
         assert.ok(rank(layerOf("config/schema.ts")) > rank(layerOf("components/monitoring.ts")));
     });
 });
 
 describe("import hygiene", () => {
     it("never imports the @pulumi/azure-native package root", () => {
-        const offenders = sources(PROJECT_ROOT).filter((f) => /from\s+["']@pulumi\/azure-native["']|require\(["']@pulumi\/azure-native["']\)/.test(fs.readFileSync(f, "utf8")));
-        assert.deepStrictEqual(offenders.map((f) => path.relative(PROJECT_ROOT, f)), []);
+        const offenders = sources(PROJECT_ROOT).filter((f) =>
+            /from\s+["']@pulumi\/azure-native["']|require\(["']@pulumi\/azure-native["']\)/.test(
+                fs.readFileSync(f, "utf8"),
+            ),
+        );
+        assert.deepStrictEqual(
+            offenders.map((f) => path.relative(PROJECT_ROOT, f)),
+            [],
+        );
     });
 });

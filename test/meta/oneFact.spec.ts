@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 
 /**
@@ -20,18 +20,32 @@ function sources(dir: string): string[] {
     });
 }
 
-const LIBRARY_AND_TOOLS = ["components", "config", "validation", "policy", "contract", "catalog", "routing", "cli", "harness"].flatMap(sources);
+const LIBRARY_AND_TOOLS = [
+    "components",
+    "config",
+    "validation",
+    "policy",
+    "contract",
+    "catalog",
+    "routing",
+    "cli",
+    "harness",
+].flatMap(sources);
 
 describe("one statement per fact", () => {
     it("states the HTTPS-only WebHook rule once (validation/webhook.ts)", () => {
-        const copies = LIBRARY_AND_TOOLS.filter((f) => f !== "validation/webhook.ts" && /\/\^https:\\\/\\\/\/i?\.test/.test(read(f)));
+        const copies = LIBRARY_AND_TOOLS.filter(
+            (f) => f !== "validation/webhook.ts" && /\/\^https:\\\/\\\/\/i?\.test/.test(read(f)),
+        );
         assert.deepStrictEqual(copies, []);
     });
 
     it("takes the Event Grid limits of contract/serviceLimits.ts from validation/limits.ts", () => {
         const text = read("contract/serviceLimits.ts");
         assert.match(text, /from "\.\.\/validation\/limits"/);
-        const literals = ["1440", "5000", "1024", "512", "> 25", "> 500", "> 10)", ", 1, 30,"].filter((l) => text.includes(l));
+        const literals = ["1440", "5000", "1024", "512", "> 25", "> 500", "> 10)", ", 1, 30,"].filter((l) =>
+            text.includes(l),
+        );
         assert.deepStrictEqual(literals, []);
     });
 
@@ -43,15 +57,23 @@ describe("one statement per fact", () => {
     it("states each token's ARM path once (catalog/armPaths.ts) for mock ids and the contract table", () => {
         assert.doesNotMatch(read("contract/resourceTable.ts"), /armType: "|pathInputs: \[/);
         const typed = read("harness/armIds.ts").match(/providers\/Microsoft\.\w+\/\w+/g) ?? [];
-        assert.deepStrictEqual(typed, ["providers/Microsoft.Storage/storageAccounts"], "only the data-plane blob id is written out");
+        assert.deepStrictEqual(
+            typed,
+            ["providers/Microsoft.Storage/storageAccounts"],
+            "only the data-plane blob id is written out",
+        );
     });
 
     it("uses Pulumi SDK internals only through harness/pulumiInternals.ts", () => {
-        const internals = /waitForRPCs|require\.cache|getMonitor\(|@pulumi\/policy\/server|proto\/analyzer_pb|globalThis/;
+        const internals =
+            /waitForRPCs|require\.cache|getMonitor\(|@pulumi\/policy\/server|proto\/analyzer_pb|globalThis/;
         // cli/deferTypescript.ts must run before anything loads @pulumi/pulumi (pulumiInternals loads it), so it
         // stays a module of its own; test/cli/deferTypescript.spec.ts checks the shim path it relies on.
         const allowed = ["harness/pulumiInternals.ts", "components/offline.ts", "cli/deferTypescript.ts"];
-        assert.deepStrictEqual(LIBRARY_AND_TOOLS.filter((f) => !allowed.includes(f) && internals.test(read(f))), []);
+        assert.deepStrictEqual(
+            LIBRARY_AND_TOOLS.filter((f) => !allowed.includes(f) && internals.test(read(f))),
+            [],
+        );
     });
 
     it("keeps monitoring ranges and the one-block-per-kind rule in validation/", () => {

@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 import { stackGraph } from "../support/sharedGraphs";
 import { toMermaid, topologyFromGraph } from "../../render";
@@ -10,7 +10,10 @@ const readme = () => fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8
 describe("README", () => {
     it("opens with the two commands: set up and plan, then test", () => {
         const blocks = [...readme().matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
-        const commands = blocks[0].split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean);
+        const commands = blocks[0]
+            .split("\n")
+            .map((l) => l.replace(/#.*/, "").trim())
+            .filter(Boolean);
         assert.deepStrictEqual(commands.slice(0, 2), ["npm ci && npm run plan", "npm test"]);
     });
 

@@ -1,10 +1,10 @@
-import * as assert from "assert";
-import { execFileSync } from "child_process";
-import * as fs from "fs";
-import { createRequire } from "module";
+import * as assert from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as yaml from "js-yaml";
-import * as os from "os";
-import * as path from "path";
+import * as os from "node:os";
+import * as path from "node:path";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { runProgram } from "../../harness/runProgram";
@@ -52,22 +52,44 @@ function pack(dir: string, dest: string): { tarball: string; files: string[] } {
 
 /** Copy the example, point it at the tarball, link the heavy dependencies, install the rest. */
 function installConsumer(dir: string, tarball: string): void {
-    for (const f of ["index.ts", "tsconfig.json", "Pulumi.yaml", "Pulumi.example.yaml"]) fs.copyFileSync(path.join(EXAMPLE, f), path.join(dir, f));
-    const pkg = { ...examplePackage, dependencies: { ...examplePackage.dependencies, "acs-event-handling": `file:${tarball}` } };
+    for (const f of ["index.ts", "tsconfig.json", "Pulumi.yaml", "Pulumi.example.yaml"])
+        fs.copyFileSync(path.join(EXAMPLE, f), path.join(dir, f));
+    const pkg = {
+        ...examplePackage,
+        dependencies: { ...examplePackage.dependencies, "acs-event-handling": `file:${tarball}` },
+    };
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg, null, 2));
     for (const dep of LINKED) {
         const link = path.join(dir, "node_modules", dep);
         fs.mkdirSync(path.dirname(link), { recursive: true });
         fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules", dep), link, "dir");
     }
-    npm(["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], dir);
+    npm(
+        [
+            "install",
+            "--no-save",
+            "--no-package-lock",
+            "--ignore-scripts",
+            "--prefer-offline",
+            "--no-audit",
+            "--no-fund",
+        ],
+        dir,
+    );
 }
 
 function runConsumer(dir: string): Promise<Graph> {
     const project = readProject(dir);
-    const doc = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.example.yaml"), "utf8")) as { config: Record<string, unknown> };
+    const doc = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.example.yaml"), "utf8")) as {
+        config: Record<string, unknown>;
+    };
     const { config } = flattenConfig(project.name, doc.config);
-    return runProgram({ project: project.name, stack: "example", config, program: () => require(path.join(dir, project.main)) });
+    return runProgram({
+        project: project.name,
+        stack: "example",
+        config,
+        program: () => require(path.join(dir, project.main)),
+    });
 }
 
 function one(g: Graph, type: string): GraphResource {
@@ -83,7 +105,9 @@ describe("the packed library in another stack (examples/consumer)", function () 
     let consumer: string;
     let files: string[];
     let g: Graph;
-    const acsId = (yaml.load(fs.readFileSync(path.join(EXAMPLE, "Pulumi.example.yaml"), "utf8")) as any).config["acs-events-consumer:acsId"];
+    const acsId = (yaml.load(fs.readFileSync(path.join(EXAMPLE, "Pulumi.example.yaml"), "utf8")) as any).config[
+        "acs-events-consumer:acsId"
+    ];
 
     before(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "acs-consumer-"));
@@ -96,40 +120,67 @@ describe("the packed library in another stack (examples/consumer)", function () 
         files = packed.files;
         installConsumer(consumer, packed.tarball);
     });
-    after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
+    after(() => {
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
 
     it("the example depends on this version's tarball and on the same Pulumi versions as the library", () => {
-        assert.strictEqual(examplePackage.dependencies["acs-event-handling"], `file:../../acs-event-handling-${rootPackage.version}.tgz`);
-        for (const dep of ["@pulumi/pulumi", "@pulumi/azure-native"]) assert.strictEqual(examplePackage.dependencies[dep], rootPackage.dependencies[dep], dep);
-        assert.strictEqual(rootPackage.private, true, "kept private so nobody publishes it to the public registry by accident");
+        assert.strictEqual(
+            examplePackage.dependencies["acs-event-handling"],
+            `file:../../acs-event-handling-${rootPackage.version}.tgz`,
+        );
+        for (const dep of ["@pulumi/pulumi", "@pulumi/azure-native"])
+            assert.strictEqual(examplePackage.dependencies[dep], rootPackage.dependencies[dep], dep);
+        assert.strictEqual(
+            rootPackage.private,
+            true,
+            "kept private so nobody publishes it to the public registry by accident",
+        );
     });
 
     it("packs the compiled library with declarations and nothing else", () => {
         for (const entry of ["components", "catalog", "config"]) {
-            assert.ok(files.includes(`dist/${entry}/index.js`) && files.includes(`dist/${entry}/index.d.ts`), `dist/${entry} entry`);
+            assert.ok(
+                files.includes(`dist/${entry}/index.js`) && files.includes(`dist/${entry}/index.d.ts`),
+                `dist/${entry} entry`,
+            );
         }
         // dist holds only what tsconfig.build.json reaches from the library roots (plus the constants the function
         // handler imports from functions/src); never the Pulumi program, tests or tools.
-        const stray = files.filter((f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md"].includes(f));
+        const stray = files.filter(
+            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md"].includes(f),
+        );
         assert.deepStrictEqual(stray, []);
-        const leaked = files.filter((f) => /^dist\/(index|harness|test|cli|policy|routing|render|contract|bench|scripts|examples)\b/.test(f));
+        const leaked = files.filter((f) =>
+            /^dist\/(index|harness|test|cli|policy|routing|render|contract|bench|scripts|examples)\b/.test(f),
+        );
         assert.deepStrictEqual(leaked, []);
     });
 
     it("serves every component from package.json main, as the Pulumi plugin host loads it", () => {
         // The host requires the package directory (so package.json "main"), then collects the exported classes.
-        const names = getPulumiComponents(require(staged)).map((c) => c.name).sort();
-        const fromSources = getPulumiComponents(require("../../components")).map((c) => c.name).sort();
+        const names = getPulumiComponents(require(staged))
+            .map((c) => c.name)
+            .sort();
+        const fromSources = getPulumiComponents(require("../../components"))
+            .map((c) => c.name)
+            .sort();
         assert.deepStrictEqual(names, fromSources);
         assert.ok(names.includes("AcsEventHandling") && names.includes("Monitoring"), names.join(", "));
     });
 
     it("type-checks against the packed declarations (including the ./catalog and ./config subpaths)", () => {
-        execFileSync(process.execPath, [path.join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: consumer, stdio: "pipe" });
+        execFileSync(
+            process.execPath,
+            [path.join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+            { cwd: consumer, stdio: "pipe" },
+        );
     });
 
     describe("its graph under the mocks", () => {
-        before(async () => { g = await runConsumer(consumer); });
+        before(async () => {
+            g = await runConsumer(consumer);
+        });
 
         it("loads the library from the installed tarball, not from this repository's sources", () => {
             // Resolve as the consumer does (createRequire): require.resolve from here would self-reference this
@@ -140,36 +191,67 @@ describe("the packed library in another stack (examples/consumer)", function () 
         });
 
         it("references the existing ACS resource and puts its own topic on it", () => {
-            assert.deepStrictEqual(ofType(g, "azure-native:communication:CommunicationService"), [], "nothing is created or changed on the other team's ACS");
+            assert.deepStrictEqual(
+                ofType(g, "azure-native:communication:CommunicationService"),
+                [],
+                "nothing is created or changed on the other team's ACS",
+            );
             const topic = one(g, "azure-native:eventgrid:SystemTopic");
             assert.strictEqual(topic.inputs.source, acsId);
             assert.strictEqual(topic.inputs.systemTopicName, "billing-acs-events");
             const byUrn = new Map(g.resources.map((r) => [r.urn, r]));
             const chain = [topic.parent, byUrn.get(topic.parent!)?.parent].map((u) => byUrn.get(u!)?.type);
-            assert.deepStrictEqual(chain, ["acs-event-handling:index:AcsSystemTopic", "acs-event-handling:index:AcsEventHandling"], "the package's component tokens");
+            assert.deepStrictEqual(
+                chain,
+                ["acs-event-handling:index:AcsSystemTopic", "acs-event-handling:index:AcsEventHandling"],
+                "the package's component tokens",
+            );
         });
 
         it("routes the one subscription to the Service Bus queue with the topic's identity and the sender role", () => {
             const queue = one(g, "azure-native:servicebus:Queue");
             const sub = one(g, "azure-native:eventgrid:SystemTopicEventSubscription");
             assert.strictEqual(sub.inputs.eventSubscriptionName, "billing-sms");
-            assert.deepStrictEqual(sub.inputs.filter.includedEventTypes, ["Microsoft.Communication.SMSReceived", "Microsoft.Communication.SMSDeliveryReportReceived"]);
+            assert.deepStrictEqual(sub.inputs.filter.includedEventTypes, [
+                "Microsoft.Communication.SMSReceived",
+                "Microsoft.Communication.SMSDeliveryReportReceived",
+            ]);
             assert.strictEqual(sub.inputs.deliveryWithResourceIdentity.destination.resourceId, queue.id);
             const topic = one(g, "azure-native:eventgrid:SystemTopic");
-            const role = ofType(g, "azure-native:authorization:RoleAssignment").find((r) => r.inputs.scope === queue.id);
+            const role = ofType(g, "azure-native:authorization:RoleAssignment").find(
+                (r) => r.inputs.scope === queue.id,
+            );
             assert.strictEqual(role?.inputs.principalId, topic.outputs.identity.principalId);
-            assert.ok(sub.inputs.deadLetterWithResourceIdentity.deadLetterDestination.resourceId.endsWith("/stbillingdeadletters"));
+            assert.ok(
+                sub.inputs.deadLetterWithResourceIdentity.deadLetterDestination.resourceId.endsWith(
+                    "/stbillingdeadletters",
+                ),
+            );
         });
 
         it("monitors it with the package's defaults and the consumer's receivers", () => {
-            const acsLogs = ofType(g, "azure-native:monitor:DiagnosticSetting").find((d) => d.inputs.resourceUri === acsId);
-            assert.deepStrictEqual(acsLogs?.inputs.logs.map((l: any) => l.category), ["SMSOperational", "Usage", "AuthOperational"]);
+            const acsLogs = ofType(g, "azure-native:monitor:DiagnosticSetting").find(
+                (d) => d.inputs.resourceUri === acsId,
+            );
+            assert.deepStrictEqual(
+                acsLogs?.inputs.logs.map((l: any) => l.category),
+                ["SMSOperational", "Usage", "AuthOperational"],
+            );
             const alerts = ofType(g, "azure-native:monitor:MetricAlert");
             assert.strictEqual(alerts.length, 4);
             const dropped = alerts.find((a) => a.inputs.criteria.allOf[0].metricName === "DroppedEventCount");
-            assert.deepStrictEqual(dropped?.inputs.criteria.allOf[0].dimensions[0].values, ["*"], "every subscription, whatever casing Azure reports");
-            assert.ok(alerts.every((a) => a.inputs.ruleName.startsWith("billing-acs-") && a.inputs.autoMitigate === true));
-            assert.deepStrictEqual(one(g, "azure-native:monitor:ActionGroup").inputs.emailReceivers.map((r: any) => r.emailAddress), ["billing-ops@example.com"]);
+            assert.deepStrictEqual(
+                dropped?.inputs.criteria.allOf[0].dimensions[0].values,
+                ["*"],
+                "every subscription, whatever casing Azure reports",
+            );
+            assert.ok(
+                alerts.every((a) => a.inputs.ruleName.startsWith("billing-acs-") && a.inputs.autoMitigate === true),
+            );
+            assert.deepStrictEqual(
+                one(g, "azure-native:monitor:ActionGroup").inputs.emailReceivers.map((r: any) => r.emailAddress),
+                ["billing-ops@example.com"],
+            );
         });
 
         it("exports the topic, the subscription with its handler, and the handler endpoint", () => {

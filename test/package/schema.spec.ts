@@ -1,8 +1,12 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { ComponentProvider, ComponentResourceConstructor, getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
+import {
+    ComponentProvider,
+    ComponentResourceConstructor,
+    getPulumiComponents,
+} from "@pulumi/pulumi/provider/experimental/provider";
 import * as library from "../../components";
 import { runProgram } from "../../harness/runProgram";
 import { PROJECT_ROOT } from "../../harness/runStack";
@@ -19,23 +23,36 @@ const rootPackage = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.
 /** As the plugin host derives it: package name without scope, other characters → "-". */
 const PACKAGE = rootPackage.name.replace(/^@[^/]+\//, "").replace(/[^-a-zA-Z0-9_]/g, "-");
 const ENUMS: Record<string, Record<string, string>> = {
-    HandlerKind: library.HandlerKind, EndpointType: library.EndpointType,
-    DeliverySchema: library.DeliverySchema, DeliveryHeaderKind: library.DeliveryHeaderKind,
+    HandlerKind: library.HandlerKind,
+    EndpointType: library.EndpointType,
+    DeliverySchema: library.DeliverySchema,
+    DeliveryHeaderKind: library.DeliveryHeaderKind,
 };
 const WEBHOOK_URL = "https://hooks.example.com/api/acs?code=secret-key";
 
-type Schema = { name: string; version: string; resources: Record<string, any>; types: Record<string, any>; dependencies: unknown[] };
+type Schema = {
+    name: string;
+    version: string;
+    resources: Record<string, any>;
+    types: Record<string, any>;
+    dependencies: unknown[];
+};
 
 const token = (cls: string) => `${PACKAGE}:index:${cls}`;
 
 /** Every `class X extends pulumi.ComponentResource` in components/ with the token its constructor passes to super(). */
 function declaredTokens(): Map<string, string> {
     const out = new Map<string, string>();
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const walk = (dir: string): string[] =>
+        fs
+            .readdirSync(dir, { withFileTypes: true })
+            .flatMap((e) =>
+                e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+            );
     for (const file of walk(path.join(PROJECT_ROOT, "components"))) {
         const src = fs.readFileSync(file, "utf8");
-        for (const m of src.matchAll(/class (\w+) extends pulumi\.ComponentResource[\s\S]*?super\("([^"]+)"/g)) out.set(m[1], m[2]);
+        for (const m of src.matchAll(/class (\w+) extends pulumi\.ComponentResource[\s\S]*?super\("([^"]+)"/g))
+            out.set(m[1], m[2]);
     }
     return out;
 }
@@ -47,7 +64,9 @@ function driftFrom(snapshot: Schema, schema: Schema): string[] {
         const keys = new Set([...Object.keys(snapshot[section]), ...Object.keys(schema[section])]);
         for (const k of keys) {
             if (JSON.stringify(snapshot[section][k]) !== JSON.stringify(schema[section][k])) {
-                out.push(`${section} ${k}: ${!(k in schema[section]) ? "removed" : !(k in snapshot[section]) ? "added" : "changed"}`);
+                out.push(
+                    `${section} ${k}: ${!(k in schema[section]) ? "removed" : !(k in snapshot[section]) ? "added" : "changed"}`,
+                );
             }
         }
     }
@@ -80,7 +99,8 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
 
     it("registers each component with exactly the token the schema gives it (others cannot construct it otherwise)", () => {
         const declared = declaredTokens();
-        for (const c of components) assert.strictEqual(declared.get(c.name), token(c.name), `super() token of ${c.name}`);
+        for (const c of components)
+            assert.strictEqual(declared.get(c.name), token(c.name), `super() token of ${c.name}`);
     });
 
     it("turns the TypeScript enums into schema enum types and references them", () => {
@@ -89,34 +109,64 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
             assert.ok(t?.enum, `${name} is a schema enum`);
             assert.deepStrictEqual(t.enum.map((e: any) => e.value).sort(), Object.values(values).sort());
         }
-        assert.strictEqual(schema.types[token("AcsHandlerArgs")].properties.kind.$ref, `#/types/${token("HandlerKind")}`);
-        assert.strictEqual(schema.resources[token("EventSubscription")].inputProperties.deliverySchema.$ref, `#/types/${token("DeliverySchema")}`);
+        assert.strictEqual(
+            schema.types[token("AcsHandlerArgs")].properties.kind.$ref,
+            `#/types/${token("HandlerKind")}`,
+        );
+        assert.strictEqual(
+            schema.resources[token("EventSubscription")].inputProperties.deliverySchema.$ref,
+            `#/types/${token("DeliverySchema")}`,
+        );
     });
 
     it("describes every component input and every field of the arg types (from JSDoc)", () => {
         const missing: string[] = [];
         for (const [tok, r] of Object.entries(schema.resources)) {
-            for (const [p, def] of Object.entries<any>(r.inputProperties)) if (!def.description) missing.push(`${tok}.${p}`);
+            for (const [p, def] of Object.entries<any>(r.inputProperties))
+                if (!def.description) missing.push(`${tok}.${p}`);
         }
         for (const [tok, t] of Object.entries(schema.types)) {
-            for (const [p, def] of Object.entries<any>(t.properties ?? {})) if (!def.description) missing.push(`${tok}.${p}`);
+            for (const [p, def] of Object.entries<any>(t.properties ?? {}))
+                if (!def.description) missing.push(`${tok}.${p}`);
         }
         assert.deepStrictEqual(missing, []);
     });
 
     it("lets callers pass Outputs where the component only forwards values, plain values where it branches", () => {
         const monitoring = schema.resources[token("Monitoring")].inputProperties;
-        for (const p of ["subscriptionNames", "subscribedEventTypes", "alertEmails", "systemTopicId"]) assert.ok(!monitoring[p].plain, `Monitoring.${p}`);
+        for (const p of ["subscriptionNames", "subscribedEventTypes", "alertEmails", "systemTopicId"])
+            assert.ok(!monitoring[p].plain, `Monitoring.${p}`);
         assert.ok(!schema.resources[token("EventSubscription")].inputProperties.eventTypes.plain);
-        assert.strictEqual(schema.types[token("AcsHandlerArgs")].properties.kind.plain, true, "kind selects the block in the constructor");
-        assert.deepStrictEqual(schema.resources[token("Monitoring")].requiredInputs, ["location", "resourceGroupName", "subscriptionNames", "systemTopicId"]);
+        assert.strictEqual(
+            schema.types[token("AcsHandlerArgs")].properties.kind.plain,
+            true,
+            "kind selects the block in the constructor",
+        );
+        assert.deepStrictEqual(schema.resources[token("Monitoring")].requiredInputs, [
+            "location",
+            "resourceGroupName",
+            "subscriptionNames",
+            "systemTopicId",
+        ]);
     });
 
     it("publishes only real outputs: no TypeScript-only wiring, no dependency on azure-native's schema", () => {
-        assert.deepStrictEqual(Object.keys(schema.resources[token("HandlerTarget")].properties).sort(), ["endpointType", "endpointUrl", "resourceId"]);
-        assert.deepStrictEqual(Object.keys(schema.resources[token("DeadLetterStore")].properties).sort(), ["accountId", "containerName"]);
+        assert.deepStrictEqual(Object.keys(schema.resources[token("HandlerTarget")].properties).sort(), [
+            "endpointType",
+            "endpointUrl",
+            "resourceId",
+        ]);
+        assert.deepStrictEqual(Object.keys(schema.resources[token("DeadLetterStore")].properties).sort(), [
+            "accountId",
+            "containerName",
+        ]);
         assert.ok(!("topic" in schema.resources[token("AcsSystemTopic")].properties));
-        assert.deepStrictEqual(Object.keys(schema.resources[token("Monitoring")].properties).sort(), ["acsLogCategories", "actionGroupId", "alertRuleIds", "workspaceId"]);
+        assert.deepStrictEqual(Object.keys(schema.resources[token("Monitoring")].properties).sort(), [
+            "acsLogCategories",
+            "actionGroupId",
+            "alertRuleIds",
+            "workspaceId",
+        ]);
         assert.deepStrictEqual(schema.dependencies, []);
     });
 
@@ -124,31 +174,75 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
         // The inferred schema cannot mark outputs secret (3.248 has no such annotation), so check the values the
         // provider's construct returns: they cross to the other language with their secret flag.
         const states: Record<string, any> = {};
-        await runProgram({ project: PACKAGE, stack: "schema", program: async () => {
-            states.target = (await provider.construct("hook", token("HandlerTarget"), {
-                kind: "webhook", resourceGroupName: "rg", location: "westeurope", webhook: { url: WEBHOOK_URL },
-            }, {})).state;
-            states.events = (await provider.construct("events", token("AcsEventHandling"), {
-                resourceGroupName: "rg", location: "westeurope",
-                communication: { existingId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs" },
-                deadLetter: { enabled: false },
-                handlers: { hook: { kind: "webhook", webhook: { url: WEBHOOK_URL } } },
-                subscriptions: { "sms-in": { handler: "hook", eventTypes: ["Microsoft.Communication.SMSReceived"], deadLetter: false } },
-            }, {})).state;
-        } });
+        await runProgram({
+            project: PACKAGE,
+            stack: "schema",
+            program: async () => {
+                states.target = (
+                    await provider.construct(
+                        "hook",
+                        token("HandlerTarget"),
+                        {
+                            kind: "webhook",
+                            resourceGroupName: "rg",
+                            location: "westeurope",
+                            webhook: { url: WEBHOOK_URL },
+                        },
+                        {},
+                    )
+                ).state;
+                states.events = (
+                    await provider.construct(
+                        "events",
+                        token("AcsEventHandling"),
+                        {
+                            resourceGroupName: "rg",
+                            location: "westeurope",
+                            communication: {
+                                existingId:
+                                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
+                            },
+                            deadLetter: { enabled: false },
+                            handlers: { hook: { kind: "webhook", webhook: { url: WEBHOOK_URL } } },
+                            subscriptions: {
+                                "sms-in": {
+                                    handler: "hook",
+                                    eventTypes: ["Microsoft.Communication.SMSReceived"],
+                                    deadLetter: false,
+                                },
+                            },
+                        },
+                        {},
+                    )
+                ).state;
+            },
+        });
         assert.strictEqual(await pulumi.isSecret(states.target.endpointUrl), true, "HandlerTarget.endpointUrl");
-        assert.strictEqual(await pulumi.isSecret(states.events.handlerEndpoints), true, "AcsEventHandling.handlerEndpoints");
-        assert.strictEqual(await pulumi.isSecret(states.target.endpointType), false, "non-secret outputs stay readable");
+        assert.strictEqual(
+            await pulumi.isSecret(states.events.handlerEndpoints),
+            true,
+            "AcsEventHandling.handlerEndpoints",
+        );
+        assert.strictEqual(
+            await pulumi.isSecret(states.target.endpointType),
+            false,
+            "non-secret outputs stay readable",
+        );
     });
 
     it("matches the committed snapshot (update: UPDATE_SNAPSHOTS=1 npx mocha test/package/schema.spec.ts)", () => {
         if (process.env.UPDATE_SNAPSHOTS === "1" || !fs.existsSync(SNAPSHOT)) {
             fs.mkdirSync(path.dirname(SNAPSHOT), { recursive: true });
-            fs.writeFileSync(SNAPSHOT, JSON.stringify(schema, null, 2) + "\n");
-            if (process.env.UPDATE_SNAPSHOTS !== "1") assert.fail(`no snapshot yet: wrote ${path.relative(PROJECT_ROOT, SNAPSHOT)}; review and commit it`);
+            fs.writeFileSync(SNAPSHOT, `${JSON.stringify(schema, null, 2)}\n`);
+            if (process.env.UPDATE_SNAPSHOTS !== "1")
+                assert.fail(`no snapshot yet: wrote ${path.relative(PROJECT_ROOT, SNAPSHOT)}; review and commit it`);
             return;
         }
         const drift = driftFrom(JSON.parse(fs.readFileSync(SNAPSHOT, "utf8")), schema);
-        assert.deepStrictEqual(drift, [], "the schema other languages get changed; if intended, update the snapshot and review the diff");
+        assert.deepStrictEqual(
+            drift,
+            [],
+            "the schema other languages get changed; if intended, update the snapshot and review the diff",
+        );
     });
 });

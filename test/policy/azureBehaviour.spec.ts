@@ -4,12 +4,15 @@
  * subjects, payload keys), whose evidence the catalog generator provides; advisory rules carry their evidence
  * in `why` instead.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { CATALOGUE } from "../../policy/catalogue";
 
 const EVENT_FACT_RULES = [
-    "event-subscription-require-known-event-types", "event-subscription-require-matchable-subject",
-    "event-subscription-require-array-filtering", "event-subscription-require-known-filter-keys", "event-subscription-match-schema-keys",
+    "event-subscription-require-known-event-types",
+    "event-subscription-require-matchable-subject",
+    "event-subscription-require-array-filtering",
+    "event-subscription-require-known-filter-keys",
+    "event-subscription-match-schema-keys",
 ];
 
 describe("policy: mandatory rules name the Azure behaviour behind them", () => {
@@ -20,7 +23,11 @@ describe("policy: mandatory rules name the Azure behaviour behind them", () => {
             assert.strictEqual(e.policy.enforcementLevel, "mandatory");
             assert.match(e.azureBehaviour ?? "", /https:\/\/(learn\.microsoft\.com|github\.com)\//);
             // No research-note codes: test/meta/citations.spec.ts checks every line of policy/catalogue.ts.
-            assert.doesNotMatch(e.azureBehaviour ?? "", /\bU\d+\b/, "no undocumented-case ids: the behaviour is documented");
+            assert.doesNotMatch(
+                e.azureBehaviour ?? "",
+                /\bU\d+\b/,
+                "no undocumented-case ids: the behaviour is documented",
+            );
         });
     }
 
@@ -30,6 +37,9 @@ describe("policy: mandatory rules name the Azure behaviour behind them", () => {
             assert.strictEqual(e.policy.enforcementLevel, "advisory", name);
             assert.ok(e.why.length > 40, name);
         }
-        assert.match(CATALOGUE.find((c) => c.policy.name === "event-subscription-match-key-case")!.why, /call-center-ai/);
+        assert.match(
+            CATALOGUE.find((c) => c.policy.name === "event-subscription-match-key-case")!.why,
+            /call-center-ai/,
+        );
     });
 });

@@ -1,6 +1,6 @@
-import * as assert from "assert";
-import { ChildProcess, spawn } from "child_process";
-import * as path from "path";
+import * as assert from "node:assert";
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
 import { CATALOGUE } from "../../policy/catalogue";
 
 // The analyzer's generated gRPC client and messages (untyped JS shipped with @pulumi/pulumi).
@@ -15,7 +15,10 @@ const LEVEL = ["advisory", "mandatory", "disabled", "remediate"];
 
 /** Start policy/index.ts the way the CLI does (its own process, cwd = the pack) and read the port it prints. */
 function startPack(): Promise<{ child: ChildProcess; port: number }> {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", "index.ts"], { cwd: path.join(__dirname, "../../policy"), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "index.ts"], {
+        cwd: path.join(__dirname, "../../policy"),
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     return new Promise((resolve, reject) => {
         let out = "";
         let err = "";
@@ -24,7 +27,9 @@ function startPack(): Promise<{ child: ChildProcess; port: number }> {
             const m = /^(\d+)\n/.exec(out);
             if (m) resolve({ child, port: Number(m[1]) });
         });
-        child.stderr!.on("data", (d) => { err += String(d); });
+        child.stderr!.on("data", (d) => {
+            err += String(d);
+        });
         child.on("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${err}`)));
     });
 }
@@ -40,19 +45,29 @@ describe("policy: the pack as the CLI loads it", () => {
         const started = await startPack();
         child = started.child;
         const client = new rpc.AnalyzerClient(`127.0.0.1:${started.port}`, grpc.credentials.createInsecure());
-        info = await new Promise((resolve, reject) => client.getAnalyzerInfo(new empty.Empty(), (e: unknown, r: unknown) => (e ? reject(e) : resolve(r))));
+        info = await new Promise((resolve, reject) =>
+            client.getAnalyzerInfo(new empty.Empty(), (e: unknown, r: unknown) => (e ? reject(e) : resolve(r))),
+        );
         client.close();
     });
-    after(() => { if (child?.pid) process.kill(child.pid); });
+    after(() => {
+        if (child?.pid) process.kill(child.pid);
+    });
 
     it("serves every catalogue policy under the pack name, at its own level", () => {
         assert.strictEqual(info.getName(), "acs-event-handling");
-        const served = info.getPoliciesList().map((p: any) => `${p.getName()} ${LEVEL[p.getEnforcementlevel()]}`).sort();
+        const served = info
+            .getPoliciesList()
+            .map((p: any) => `${p.getName()} ${LEVEL[p.getEnforcementlevel()]}`)
+            .sort();
         assert.deepStrictEqual(served, CATALOGUE.map((e) => `${e.policy.name} ${e.policy.enforcementLevel}`).sort());
     });
 
     it("exposes the config schemas --policy-pack-config is validated against", () => {
-        const schema = info.getPoliciesList().find((p: any) => p.getName() === "communication-service-restrict-data-location").getConfigschema();
+        const schema = info
+            .getPoliciesList()
+            .find((p: any) => p.getName() === "communication-service-restrict-data-location")
+            .getConfigschema();
         assert.deepStrictEqual(Object.keys(schema.getProperties().toJavaScript()), ["allowedDataLocations"]);
     });
 });

@@ -1,15 +1,25 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { Graph } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
 import { stackGraph } from "../support/sharedGraphs";
-import * as path from "path";
+import * as path from "node:path";
 import { loadPackConfig } from "../../policy/config";
 import { Finding, mandatory } from "../../policy/evaluate";
 import { EARLY_DOC_FILTER, earlyDocProgram } from "./fixtures/earlyDoc";
 import { eventPathsProgram } from "./fixtures/eventPath";
 import { previewMocks } from "./fixtures/previewMocks";
-import { acs, deadLetterStore, fixtureMocks, identityDeadLetter, principalOf, RG, SMS, subscription, topic } from "./fixtures/raw";
+import {
+    acs,
+    deadLetterStore,
+    fixtureMocks,
+    identityDeadLetter,
+    principalOf,
+    RG,
+    SMS,
+    subscription,
+    topic,
+} from "./fixtures/raw";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { findingsOf, fixture, stackWithMocks, tuples } from "./support/findings";
@@ -45,10 +55,15 @@ describe("policy: the dev and prod stacks", () => {
     for (const stack of ["dev", "prod"]) {
         describe(stack, () => {
             let findings: Finding[];
-            before(async () => { findings = await findingsOf(await stackGraph(stack)); });
+            before(async () => {
+                findings = await findingsOf(await stackGraph(stack));
+            });
 
             it("passes every mandatory rule", () => {
-                assert.deepStrictEqual(mandatory(findings).map((f) => `${f.policy} ${f.resourceName}: ${f.message}`), []);
+                assert.deepStrictEqual(
+                    mandatory(findings).map((f) => `${f.policy} ${f.resourceName}: ${f.message}`),
+                    [],
+                );
             });
 
             it("carries exactly the known advisories", () => {
@@ -68,8 +83,14 @@ describe("policy: the dev and prod stacks", () => {
             // A first `pulumi preview` knows no ids, principal ids or host names: rules must not guess.
             it("raises no mandatory finding in a preview where computed outputs are unknown", async () => {
                 const preview = await findingsOf(await stackWithMocks(stack, previewMocks, true));
-                assert.deepStrictEqual(mandatory(preview).map((f) => `${f.policy} ${f.resourceName}: ${f.message}`), []);
-                assert.ok(preview.some((f) => /^can't run /.test(f.message)), "some rules need ids: they must say they could not run");
+                assert.deepStrictEqual(
+                    mandatory(preview).map((f) => `${f.policy} ${f.resourceName}: ${f.message}`),
+                    [],
+                );
+                assert.ok(
+                    preview.some((f) => /^can't run /.test(f.message)),
+                    "some rules need ids: they must say they could not run",
+                );
             });
         });
     }
@@ -77,11 +98,24 @@ describe("policy: the dev and prod stacks", () => {
 
 describe("policy: the early ACS docs' SMS filter", () => {
     let g: Graph;
-    before(async () => { g = await fixture(earlyDocProgram); });
+    before(async () => {
+        g = await fixture(earlyDocProgram);
+    });
 
     it("is rejected by the stack config before anything is registered", async () => {
-        const overrides = { subscriptions: { "sms-604": { handler: "sms-queue", eventTypes: EARLY_DOC_FILTER.includedEventTypes, subject: { beginsWith: EARLY_DOC_FILTER.subjectBeginsWith } } } };
-        const err = await runStack({ stack: "dev", overrides }).then(() => undefined, (e: unknown) => e);
+        const overrides = {
+            subscriptions: {
+                "sms-604": {
+                    handler: "sms-queue",
+                    eventTypes: EARLY_DOC_FILTER.includedEventTypes,
+                    subject: { beginsWith: EARLY_DOC_FILTER.subjectBeginsWith },
+                },
+            },
+        };
+        const err = await runStack({ stack: "dev", overrides }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         const cause = err instanceof ProgramError ? err.cause : err;
         assert.match(String((cause as Error)?.message), /Microsoft\.Resources\.SMSReceived/);
     });
@@ -96,11 +130,13 @@ describe("policy: the early ACS docs' SMS filter", () => {
     });
 
     it("says exactly what to write instead", async () => {
-        const fixes = (await findingsOf(g)).filter((f) => f.resourceName === "early-doc").map((f) => /Fix: (.*)$/.exec(f.message)?.[1]);
+        const fixes = (await findingsOf(g))
+            .filter((f) => f.resourceName === "early-doc")
+            .map((f) => /Fix: (.*)$/.exec(f.message)?.[1]);
         assert.deepStrictEqual(fixes.sort(), [
-            "write \"Microsoft.Communication.SMSDeliveryReportReceived\"",
-            "write \"Microsoft.Communication.SMSReceived\"",
-            "write filter.subjectBeginsWith: \"/phonenumber/1604\"",
+            'write "Microsoft.Communication.SMSDeliveryReportReceived"',
+            'write "Microsoft.Communication.SMSReceived"',
+            'write filter.subjectBeginsWith: "/phonenumber/1604"',
         ]);
     });
 });
@@ -125,8 +161,14 @@ describe("policy: unknown values during preview", () => {
 
     it("turns the stack policy into the SDK's \"can't run during preview\" advisory instead of a pass", () => {
         const role = preview.filter((f) => f.policy === "event-subscription-require-identity-role");
-        assert.deepStrictEqual(role.map((f) => f.level), ["advisory"]);
-        assert.match(role[0].message, /^can't run policy 'event-subscription-require-identity-role' from policy pack 'acs-event-handling@v[\d.]+' during preview: .* can't be known during preview$/);
+        assert.deepStrictEqual(
+            role.map((f) => f.level),
+            ["advisory"],
+        );
+        assert.match(
+            role[0].message,
+            /^can't run policy 'event-subscription-require-identity-role' from policy pack 'acs-event-handling@v[\d.]+' during preview: .* can't be known during preview$/,
+        );
     });
 
     it("asks for ids only where a rule needs them: URN links decide the rest", () => {
@@ -143,11 +185,20 @@ function plainHostUrlProgram(): void {
     const t = topic("hook-topic", acs("hook-acs").id);
     const store = deadLetterStore("sthookdl", { writer: principalOf(t) });
     const app = new web.WebApp("hook-app", { resourceGroupName: RG, name: "hook-app", kind: "app" });
-    subscription("hook-sub", t, {
-        filter: { includedEventTypes: [SMS.received] },
-        destination: { endpointType: "WebHook", endpointUrl: pulumi.interpolate`https://${app.defaultHostName}/api/events`, minimumTlsVersionAllowed: "1.2" },
-        ...identityDeadLetter(store),
-    }, { dependsOn: [store.role!] });
+    subscription(
+        "hook-sub",
+        t,
+        {
+            filter: { includedEventTypes: [SMS.received] },
+            destination: {
+                endpointType: "WebHook",
+                endpointUrl: pulumi.interpolate`https://${app.defaultHostName}/api/events`,
+                minimumTlsVersionAllowed: "1.2",
+            },
+            ...identityDeadLetter(store),
+        },
+        { dependsOn: [store.role!] },
+    );
 }
 
 describe("policy: harness checks on unknown values", () => {
@@ -158,9 +209,14 @@ describe("policy: harness checks on unknown values", () => {
         assert.deepStrictEqual(tuples(findings), [`${check} hook-sub mandatory`]);
     });
 
-    it("reports \"can't run during preview\" while the URL is unknown, like the SDK does for policies", async () => {
-        const findings = (await findingsOf(await fixture(plainHostUrlProgram, { preview: true, mocks: previewMocks }))).filter((f) => f.policy === check);
+    it('reports "can\'t run during preview" while the URL is unknown, like the SDK does for policies', async () => {
+        const findings = (
+            await findingsOf(await fixture(plainHostUrlProgram, { preview: true, mocks: previewMocks }))
+        ).filter((f) => f.policy === check);
         assert.deepStrictEqual(tuples(findings), [`${check} hook-sub advisory`]);
-        assert.match(findings[0].message, /^can't run harness check 'event-subscription-keep-endpoint-url-secret' from policy pack 'acs-event-handling@v[\d.]+' during preview: destination\.endpointUrl can't be known during preview$/);
+        assert.match(
+            findings[0].message,
+            /^can't run harness check 'event-subscription-keep-endpoint-url-secret' from policy pack 'acs-event-handling@v[\d.]+' during preview: destination\.endpointUrl can't be known during preview$/,
+        );
     });
 });

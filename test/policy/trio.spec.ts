@@ -1,5 +1,5 @@
-import * as assert from "assert";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as path from "node:path";
 import { loadPackConfig } from "../../policy/config";
 import { maxProgram, minimalProgram, wafAlignedProgram } from "./fixtures/trio";
 import { findingsOf, fixture, tuples } from "./support/findings";
@@ -33,6 +33,9 @@ describe("policy: the AcsEventHandling trio (minimal, max, WAF-aligned)", () => 
     it("WAF-aligned: no finding, not even with policy/config.prod.json (tags, regions and residency raised)", async () => {
         const g = await fixture(wafAlignedProgram);
         assert.deepStrictEqual(tuples(await findingsOf(g)), []);
-        assert.deepStrictEqual(tuples(await findingsOf(g, loadPackConfig(path.join(__dirname, "../../policy/config.prod.json")))), []);
+        assert.deepStrictEqual(
+            tuples(await findingsOf(g, loadPackConfig(path.join(__dirname, "../../policy/config.prod.json")))),
+            [],
+        );
     });
 });

@@ -3,7 +3,7 @@
  * the SVG must be well-formed, hold every node label line of the Mermaid text, and have exactly one node per
  * Mermaid node (a label that broke out of its quotes would add or lose nodes).
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { stackGraph } from "../support/sharedGraphs";
 import { escapeLabelText, mermaidLabel, topologyFromGraph, toMermaid, toSvg } from "../../render";
 import { tinyStackGraph } from "./tinyStack";
@@ -12,7 +12,11 @@ import { svgText, xmlProblem } from "./xmlish";
 /** Node definitions of our Mermaid output: `id["…"]`, `id(["…"])`, `id[("…")]`, label lines split on <br/>. */
 function nodeLabels(mermaid: string): string[][] {
     const node = /^\s+\w+(?:\[|\(\[|\[\()"(.*)"(?:\]|\]\)|\)\])$/;
-    return mermaid.split("\n").map((l) => node.exec(l)).filter((m): m is RegExpExecArray => m !== null).map((m) => m[1].split("<br/>"));
+    return mermaid
+        .split("\n")
+        .map((l) => node.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => m[1].split("<br/>"));
 }
 
 const nodeCount = (svg: string) => (svg.match(/<g class="node"/g) ?? []).length;
@@ -48,8 +52,16 @@ describe("render/svg: topology pictures", () => {
 
 describe("render/mermaid: label escaping", () => {
     const hostile = [
-        'quote " inside', "end\"] --> evil[\"injected", "<script>alert(1)</script>", "a|b|c", "#quot; and &amp; and &lt;",
-        "back\\nslash", "brackets [x] {y} (z)", "`code`", "line\nbreak\ttab", "100% of %%comments",
+        'quote " inside',
+        'end"] --> evil["injected',
+        "<script>alert(1)</script>",
+        "a|b|c",
+        "#quot; and &amp; and &lt;",
+        "back\\nslash",
+        "brackets [x] {y} (z)",
+        "`code`",
+        "line\nbreak\ttab",
+        "100% of %%comments",
     ];
 
     for (const name of hostile) {
@@ -62,6 +74,9 @@ describe("render/mermaid: label escaping", () => {
     }
 
     it("keeps ordinary filter text readable", () => {
-        assert.strictEqual(escapeLabelText("subject begins /phonenumber/1604 (case-sensitive)"), "subject begins /phonenumber/1604 (case-sensitive)");
+        assert.strictEqual(
+            escapeLabelText("subject begins /phonenumber/1604 (case-sensitive)"),
+            "subject begins /phonenumber/1604 (case-sensitive)",
+        );
     });
 });

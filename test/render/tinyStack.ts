@@ -17,38 +17,85 @@ const FUNCTION = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGr
 
 function program(): void {
     const acs = new communication.CommunicationService("acs", {
-        resourceGroupName: RG, communicationServiceName: "acs-render", location: "global", dataLocation: "Europe",
+        resourceGroupName: RG,
+        communicationServiceName: "acs-render",
+        location: "global",
+        dataLocation: "Europe",
     });
     const topic = new eventgrid.SystemTopic("topic", {
-        resourceGroupName: RG, systemTopicName: "acs-render-topic", location: "global", source: acs.id,
-        topicType: "Microsoft.Communication.CommunicationServices", identity: { type: "SystemAssigned" },
+        resourceGroupName: RG,
+        systemTopicName: "acs-render-topic",
+        location: "global",
+        source: acs.id,
+        topicType: "Microsoft.Communication.CommunicationServices",
+        identity: { type: "SystemAssigned" },
     });
     new pulumi.ComponentResource("acs-event-handling:index:HandlerTarget", "sms-queue", { kind: "storageQueue" });
     new pulumi.ComponentResource("acs-event-handling:index:HandlerTarget", "chat-hook", { kind: "webhook" });
-    const deadLetter = { endpointType: "StorageBlob" as const, resourceId: `${STORAGE}/stdeadletters`, blobContainerName: "deadletters" };
+    const deadLetter = {
+        endpointType: "StorageBlob" as const,
+        resourceId: `${STORAGE}/stdeadletters`,
+        blobContainerName: "deadletters",
+    };
 
-    const sms = new pulumi.ComponentResource("acs-event-handling:index:EventSubscription", "sms-604", { handler: "sms-queue" });
-    new eventgrid.SystemTopicEventSubscription("sms-604-subscription", {
-        resourceGroupName: RG, systemTopicName: topic.name, eventSubscriptionName: "sms-604",
-        filter: { includedEventTypes: ["Microsoft.Communication.SMSReceived", "Microsoft.Communication.SMSDeliveryReportReceived"], subjectBeginsWith: "/phonenumber/1604" },
-        deliveryWithResourceIdentity: { identity: { type: "SystemAssigned" }, destination: { endpointType: "StorageQueue", resourceId: `${STORAGE}/stsmsqueue`, queueName: "sms-in" } },
-        deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: deadLetter },
-    }, { parent: sms });
-
-    const chat = new pulumi.ComponentResource("acs-event-handling:index:EventSubscription", "chat", { handler: "chat-hook" });
-    new eventgrid.SystemTopicEventSubscription("chat-subscription", {
-        resourceGroupName: RG, systemTopicName: topic.name, eventSubscriptionName: "chat-messages",
-        eventDeliverySchema: "CloudEventSchemaV1_0",
-        filter: {
-            includedEventTypes: ["Microsoft.Communication.ChatMessageReceived", "Microsoft.Communication.InstantMessageReceived"],
-            advancedFilters: [{ operatorType: "StringIn", key: "data.metadata.team", values: ['"ops"]', "<b>a|b</b>", "x#quot;y"] }],
+    const sms = new pulumi.ComponentResource("acs-event-handling:index:EventSubscription", "sms-604", {
+        handler: "sms-queue",
+    });
+    new eventgrid.SystemTopicEventSubscription(
+        "sms-604-subscription",
+        {
+            resourceGroupName: RG,
+            systemTopicName: topic.name,
+            eventSubscriptionName: "sms-604",
+            filter: {
+                includedEventTypes: [
+                    "Microsoft.Communication.SMSReceived",
+                    "Microsoft.Communication.SMSDeliveryReportReceived",
+                ],
+                subjectBeginsWith: "/phonenumber/1604",
+            },
+            deliveryWithResourceIdentity: {
+                identity: { type: "SystemAssigned" },
+                destination: { endpointType: "StorageQueue", resourceId: `${STORAGE}/stsmsqueue`, queueName: "sms-in" },
+            },
+            deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: deadLetter },
         },
-        destination: { endpointType: "WebHook", endpointUrl: pulumi.secret(WEBHOOK_URL) },
-        deadLetterDestination: deadLetter,
-    }, { parent: chat });
+        { parent: sms },
+    );
+
+    const chat = new pulumi.ComponentResource("acs-event-handling:index:EventSubscription", "chat", {
+        handler: "chat-hook",
+    });
+    new eventgrid.SystemTopicEventSubscription(
+        "chat-subscription",
+        {
+            resourceGroupName: RG,
+            systemTopicName: topic.name,
+            eventSubscriptionName: "chat-messages",
+            eventDeliverySchema: "CloudEventSchemaV1_0",
+            filter: {
+                includedEventTypes: [
+                    "Microsoft.Communication.ChatMessageReceived",
+                    "Microsoft.Communication.InstantMessageReceived",
+                ],
+                advancedFilters: [
+                    {
+                        operatorType: "StringIn",
+                        key: "data.metadata.team",
+                        values: ['"ops"]', "<b>a|b</b>", "x#quot;y"],
+                    },
+                ],
+            },
+            destination: { endpointType: "WebHook", endpointUrl: pulumi.secret(WEBHOOK_URL) },
+            deadLetterDestination: deadLetter,
+        },
+        { parent: chat },
+    );
 
     new eventgrid.SystemTopicEventSubscription("calls", {
-        resourceGroupName: RG, systemTopicName: topic.name, eventSubscriptionName: "calls-604",
+        resourceGroupName: RG,
+        systemTopicName: topic.name,
+        eventSubscriptionName: "calls-604",
         filter: {
             includedEventTypes: ["Microsoft.Communication.IncomingCall"],
             advancedFilters: [{ operatorType: "NumberInRange", key: "data.count", values: [[1, 5]] }],

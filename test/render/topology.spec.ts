@@ -2,7 +2,7 @@
  * The topology picture of a stack: built from graphs captured by running Pulumi programs under mocks (a tiny
  * program written for these tests, and the real `dev` stack), never from hand-written Graph objects.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../harness/graph";
@@ -43,23 +43,47 @@ describe("render/topology: a tiny stack under mocks", () => {
 
     it("links ACS → topic → every subscription", () => {
         const [acs] = topology.communicationServices;
-        assert.deepStrictEqual(topology.systemTopics.map((t) => [t.name, t.source]), [["acs-render-topic", acs.key]]);
-        assert.deepStrictEqual(topology.subscriptions.map((s) => [s.name, s.topic]), [
-            ["calls-604", topology.systemTopics[0].key], ["sms-604", topology.systemTopics[0].key], ["chat-messages", topology.systemTopics[0].key],
-        ]);
+        assert.deepStrictEqual(
+            topology.systemTopics.map((t) => [t.name, t.source]),
+            [["acs-render-topic", acs.key]],
+        );
+        assert.deepStrictEqual(
+            topology.subscriptions.map((s) => [s.name, s.topic]),
+            [
+                ["calls-604", topology.systemTopics[0].key],
+                ["sms-604", topology.systemTopics[0].key],
+                ["chat-messages", topology.systemTopics[0].key],
+            ],
+        );
     });
 
     it("finds each handler through the EventSubscription component's `handler`, else shows the destination", () => {
-        const handlerOf = (name: string) => topology.handlers.find((h) => h.key === topology.subscriptions.find((s) => s.name === name)?.handler);
-        assert.deepStrictEqual(handlerOf("sms-604"), { key: "handler:sms-queue", name: "sms-queue", kind: "storageQueue" });
-        assert.deepStrictEqual(handlerOf("chat-messages"), { key: "handler:chat-hook", name: "chat-hook", kind: "webhook" });
+        const handlerOf = (name: string) =>
+            topology.handlers.find((h) => h.key === topology.subscriptions.find((s) => s.name === name)?.handler);
+        assert.deepStrictEqual(handlerOf("sms-604"), {
+            key: "handler:sms-queue",
+            name: "sms-queue",
+            kind: "storageQueue",
+        });
+        assert.deepStrictEqual(handlerOf("chat-messages"), {
+            key: "handler:chat-hook",
+            name: "chat-hook",
+            kind: "webhook",
+        });
         assert.strictEqual(handlerOf("calls-604")?.endpoint, "func-calls/onIncomingCall");
     });
 
     it("reads destinations and dead letters written with and without the topic's identity", () => {
         const sms = topology.subscriptions.find((s) => s.name === "sms-604");
-        assert.deepStrictEqual([sms?.destination.label, sms?.destination.viaIdentity, sms?.deadLetter?.label, sms?.deadLetter?.viaIdentity],
-            ["stsmsqueue/sms-in", true, "stdeadletters/deadletters", true]);
+        assert.deepStrictEqual(
+            [
+                sms?.destination.label,
+                sms?.destination.viaIdentity,
+                sms?.deadLetter?.label,
+                sms?.deadLetter?.viaIdentity,
+            ],
+            ["stsmsqueue/sms-in", true, "stdeadletters/deadletters", true],
+        );
     });
 
     it("warns about what it could not draw", () => {
@@ -73,7 +97,8 @@ describe("render/topology: a tiny stack under mocks", () => {
     it("never carries the webhook URL or its key, even though the graph holds it", () => {
         assert.ok(JSON.stringify(graph).includes("SUPERSECRETKEY123"), "the test must hold a URL to hide");
         const shown = JSON.stringify(topology) + toMermaid(topology);
-        for (const part of [WEBHOOK_URL, "hooks.example.net", "SUPERSECRETKEY123", "code="]) assert.ok(!shown.includes(part), part);
+        for (const part of [WEBHOOK_URL, "hooks.example.net", "SUPERSECRETKEY123", "code="])
+            assert.ok(!shown.includes(part), part);
     });
 });
 
@@ -88,42 +113,69 @@ class FunctionHandler extends pulumi.ComponentResource {
 describe("render/topology: incomplete stacks still draw", () => {
     it("draws a subscription whose topic and ACS are outside the stack, and says so", async () => {
         const graph = await runProgram({
-            project: "render-test", stack: "partial",
+            project: "render-test",
+            stack: "partial",
             program: () => {
                 new eventgrid.SystemTopicEventSubscription("orphan", {
-                    resourceGroupName: "rg", systemTopicName: "elsewhere-topic", eventSubscriptionName: "orphan",
-                    destination: { endpointType: "StorageQueue", resourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stq", queueName: "q" },
+                    resourceGroupName: "rg",
+                    systemTopicName: "elsewhere-topic",
+                    eventSubscriptionName: "orphan",
+                    destination: {
+                        endpointType: "StorageQueue",
+                        resourceId:
+                            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stq",
+                        queueName: "q",
+                    },
                 });
             },
         });
         const t = topologyFromGraph(graph);
         assert.deepStrictEqual(t.warnings, [
-            'subscription "orphan": system topic "elsewhere-topic" is not in the stack', 'subscription "orphan": no dead-letter destination',
+            'subscription "orphan": system topic "elsewhere-topic" is not in the stack',
+            'subscription "orphan": no dead-letter destination',
         ]);
         assert.match(toMermaid(t), /sub0\["orphan<br\/>types: all"\]\n {2}sub0 -->\|"StorageQueue"\| handler0/);
     });
 
     it("draws an ACS source given as a plain resource id as a node outside the stack", async () => {
-        const acsId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs-shared";
+        const acsId =
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs-shared";
         const graph = await runProgram({
-            project: "render-test", stack: "external",
+            project: "render-test",
+            stack: "external",
             program: () => {
-                new eventgrid.SystemTopic("topic", { resourceGroupName: "rg", systemTopicName: "acs-shared-topic", source: acsId, topicType: "Microsoft.Communication.CommunicationServices", location: "global" });
+                new eventgrid.SystemTopic("topic", {
+                    resourceGroupName: "rg",
+                    systemTopicName: "acs-shared-topic",
+                    source: acsId,
+                    topicType: "Microsoft.Communication.CommunicationServices",
+                    location: "global",
+                });
             },
         });
-        assert.match(toMermaid(topologyFromGraph(graph)), /acs0\["ACS \(outside this stack\)<br\/>acs-shared"\][^]*acs0 --> topic0/);
+        assert.match(
+            toMermaid(topologyFromGraph(graph)),
+            /acs0\["ACS \(outside this stack\)<br\/>acs-shared"\][^]*acs0 --> topic0/,
+        );
     });
 
     it("matches a subscription to a HandlerTarget by destination resource id when no component names it", async () => {
         const fn = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/func-x/functions/run";
         const graph = await runProgram({
-            project: "render-test", stack: "by-id",
+            project: "render-test",
+            stack: "by-id",
             program: () => {
                 new FunctionHandler("x-handler", fn);
-                new eventgrid.SystemTopicEventSubscription("s", { resourceGroupName: "rg", systemTopicName: "t", destination: { endpointType: "AzureFunction", resourceId: fn } });
+                new eventgrid.SystemTopicEventSubscription("s", {
+                    resourceGroupName: "rg",
+                    systemTopicName: "t",
+                    destination: { endpointType: "AzureFunction", resourceId: fn },
+                });
             },
         });
-        assert.deepStrictEqual(topologyFromGraph(graph).handlers, [{ key: "handler:x-handler", name: "x-handler", kind: "function" }]);
+        assert.deepStrictEqual(topologyFromGraph(graph).handlers, [
+            { key: "handler:x-handler", name: "x-handler", kind: "function" },
+        ]);
     });
 
     it("draws an empty graph as an empty flowchart", async () => {
@@ -142,7 +194,10 @@ describe("render/topology: the dev stack", () => {
         const t = topologyFromGraph(graph);
         const azure = graph.resources.filter((r) => r.type === "azure-native:eventgrid:SystemTopicEventSubscription");
         assert.ok(azure.length > 0);
-        assert.deepStrictEqual(t.subscriptions.map((s) => s.name).sort(), azure.map((r) => r.inputs.eventSubscriptionName).sort());
+        assert.deepStrictEqual(
+            t.subscriptions.map((s) => s.name).sort(),
+            azure.map((r) => r.inputs.eventSubscriptionName).sort(),
+        );
         for (const s of t.subscriptions) assert.ok(s.handler.startsWith("handler:"), `${s.name} has no named handler`);
         assert.deepStrictEqual(t.warnings, []);
     });

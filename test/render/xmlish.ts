@@ -22,7 +22,8 @@ export function xmlProblem(xml: string): string | undefined {
             const [, closing, name, attrs, selfClosing] = m;
             if (closing && stack.pop() !== name) return `unexpected </${name}> at ${i}`;
             if (!closing && !selfClosing) stack.push(name);
-            if (/&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/.test(attrs)) return `bare & in attributes at ${i}`;
+            if (/&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/.test(attrs))
+                return `bare & in attributes at ${i}`;
             i += m[0].length;
         } else if (rest[0] === "&") {
             if (!ENTITY.test(rest)) return `bare & at ${i}`;
@@ -36,5 +37,11 @@ export function xmlProblem(xml: string): string | undefined {
 
 /** The text of an SVG with tags removed and the five XML entities decoded. */
 export function svgText(svg: string): string {
-    return svg.replace(/<[^>]*>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+    return svg
+        .replace(/<[^>]*>/g, " ")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&amp;/g, "&");
 }

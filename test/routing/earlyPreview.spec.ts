@@ -3,9 +3,9 @@
  * written subscriptions, and its "604 area code" filter must never match a real 604 SMS, while the corrected
  * filter does. Expected replacement names come from the catalog, not from this file.
  */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { AcsEventTypes, classifyEventType } from "../../catalog";
 import { buildRouter, canNeverMatch, evaluate, RoutedSubscription, SubscriptionFilter } from "../../routing";
 import { loadSampleEvents, loadSampleFile, SAMPLE_EVENTS_DIR } from "../../samples";
@@ -17,8 +17,22 @@ const CORRECTED: SubscriptionFilter = {
 };
 const SUBSCRIPTIONS: RoutedSubscription[] = [
     { name: "sms-604", handler: "sms-handler", filter: CORRECTED },
-    { name: "chat-user", handler: "chat-handler", filter: { includedEventTypes: [T.ChatMessageReceived, T.ChatMessageEdited, T.ChatMessageDeleted] } },
-    { name: "chat-thread", handler: "chat-archive", filter: { includedEventTypes: [T.ChatMessageReceivedInThread, T.ChatMessageEditedInThread, T.ChatMessageDeletedInThread] } },
+    {
+        name: "chat-user",
+        handler: "chat-handler",
+        filter: { includedEventTypes: [T.ChatMessageReceived, T.ChatMessageEdited, T.ChatMessageDeleted] },
+    },
+    {
+        name: "chat-thread",
+        handler: "chat-archive",
+        filter: {
+            includedEventTypes: [
+                T.ChatMessageReceivedInThread,
+                T.ChatMessageEditedInThread,
+                T.ChatMessageDeletedInThread,
+            ],
+        },
+    },
 ];
 
 /** The doc's filter text is not JSON (trailing comma, a bare `"filter":` member): read it the way a user would fix it. */
@@ -52,7 +66,10 @@ describe("routing: the 2020 preview samples against today's SMS and chat subscri
             it("gives reasons that name the current event type", () => {
                 const current = verdict.status === "legacy" ? verdict.useInstead : [type];
                 for (const n of result.nonMatches) {
-                    assert.ok(current.every((c) => n.reason.includes(`"${c}"`)), `${n.subscription.name}: ${n.reason}`);
+                    assert.ok(
+                        current.every((c) => n.reason.includes(`"${c}"`)),
+                        `${n.subscription.name}: ${n.reason}`,
+                    );
                 }
             });
 
@@ -60,7 +77,11 @@ describe("routing: the 2020 preview samples against today's SMS and chat subscri
                 it("fails the SMS subscription on its placeholder subject, showing the real subject shape", () => {
                     const sms = result.nonMatches.find((n) => n.subscription.name === "sms-604");
                     assert.ok(sms && sms.clause.kind === "subjectBeginsWith", JSON.stringify(sms));
-                    assert.ok(sms.reason.includes(`subject "${String(event.subject)}"`) && sms.reason.includes("/phonenumber/{digits}"), sms.reason);
+                    assert.ok(
+                        sms.reason.includes(`subject "${String(event.subject)}"`) &&
+                            sms.reason.includes("/phonenumber/{digits}"),
+                        sms.reason,
+                    );
                 });
             } else {
                 it("is flagged as a legacy type by the router", () => {
@@ -78,7 +99,10 @@ describe("routing: the preview doc's 604 filter versus the corrected one", () =>
     const chat = loadSampleFile("chatUser/ChatMessageReceived.eventgrid.json")[0];
 
     it("reads the published filter (legacy names, no leading slash)", () => {
-        assert.deepStrictEqual(earlyDocFilter().includedEventTypes, ["Microsoft.Resources.SMSReceived", "Microsoft.Resources.SMSDeliveryReport"]);
+        assert.deepStrictEqual(earlyDocFilter().includedEventTypes, [
+            "Microsoft.Resources.SMSReceived",
+            "Microsoft.Resources.SMSDeliveryReport",
+        ]);
         assert.strictEqual(earlyDocFilter().subjectBeginsWith, "phonenumber/604");
     });
 
@@ -86,18 +110,28 @@ describe("routing: the preview doc's 604 filter versus the corrected one", () =>
         for (const event of [sms604, report604]) {
             const o = evaluate({ filter: earlyDocFilter() }, event);
             assert.strictEqual(o.outcome, "noMatch");
-            assert.ok(o.outcome === "noMatch" && o.reason.includes(`where it means "${String(event.eventType)}"`), JSON.stringify(o));
+            assert.ok(
+                o.outcome === "noMatch" && o.reason.includes(`where it means "${String(event.eventType)}"`),
+                JSON.stringify(o),
+            );
         }
     });
 
     it("still never matches once only the type names are fixed: the subject prefix fits no SMS subject", () => {
         const typesFixed = { ...earlyDocFilter(), includedEventTypes: CORRECTED.includedEventTypes };
-        for (const event of [sms604, report604]) assert.strictEqual(evaluate({ filter: typesFixed }, event).outcome, "noMatch");
-        assert.deepStrictEqual(canNeverMatch({ filter: typesFixed }).map((f) => f.code), ["subjectFitsNoShape"]);
+        for (const event of [sms604, report604])
+            assert.strictEqual(evaluate({ filter: typesFixed }, event).outcome, "noMatch");
+        assert.deepStrictEqual(
+            canNeverMatch({ filter: typesFixed }).map((f) => f.code),
+            ["subjectFitsNoShape"],
+        );
     });
 
     it("is proven never to match by the static analysis", () => {
-        assert.deepStrictEqual(canNeverMatch({ filter: earlyDocFilter() }).map((f) => f.code), ["noDeliverableEventType"]);
+        assert.deepStrictEqual(
+            canNeverMatch({ filter: earlyDocFilter() }).map((f) => f.code),
+            ["noDeliverableEventType"],
+        );
     });
 
     it("corrected: matches the 604 SMS and its delivery report, and nothing else", () => {

@@ -2,7 +2,7 @@
  * Whole-filter evaluation: event types, subject filters, clause order, delivery schema, undocumented
  * configurations, and how reasons read (https://learn.microsoft.com/azure/event-grid/event-filtering, routing/README.md).
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { AcsEventTypes } from "../../catalog";
 import { evaluate, FilterOutcome, FilterSpec, InvalidFilterError, SubscriptionFilter } from "../../routing";
 import { loadSampleFile } from "../../samples";
@@ -12,13 +12,15 @@ const sms604Ce = loadSampleFile("sms/SMSReceived.to-1604.cloudevents.json")[0];
 const chatThread = loadSampleFile("chatThread/ChatMessageReceivedInThread.eventgrid.json")[0];
 const SMS = AcsEventTypes.SmsReceived;
 
-const run = (filter: SubscriptionFilter, event = sms604, extra: Partial<FilterSpec> = {}) => evaluate({ filter, ...extra }, event);
+const run = (filter: SubscriptionFilter, event = sms604, extra: Partial<FilterSpec> = {}) =>
+    evaluate({ filter, ...extra }, event);
 const kind = (o: FilterOutcome) => (o.outcome === "undocumented" ? o.id : o.outcome);
 const reason = (o: FilterOutcome) => (o.outcome === "match" ? "" : o.reason);
 
 describe("routing/evaluate: includedEventTypes", () => {
-    it("takes every type when absent, null or exactly [\"All\"]", () => {
-        for (const includedEventTypes of [undefined, null, ["All"]]) assert.strictEqual(kind(run({ includedEventTypes })), "match");
+    it('takes every type when absent, null or exactly ["All"]', () => {
+        for (const includedEventTypes of [undefined, null, ["All"]])
+            assert.strictEqual(kind(run({ includedEventTypes })), "match");
     });
 
     it("matches a listed type exactly", () => {
@@ -28,7 +30,12 @@ describe("routing/evaluate: includedEventTypes", () => {
     it("names the event's type and the list when the type is not listed", () => {
         const o = run({ includedEventTypes: [AcsEventTypes.ChatMessageReceived] });
         assert.strictEqual(kind(o), "noMatch");
-        assert.ok(reason(o).startsWith(`event type "${SMS}" is not in includedEventTypes ["${AcsEventTypes.ChatMessageReceived}"]`), reason(o));
+        assert.ok(
+            reason(o).startsWith(
+                `event type "${SMS}" is not in includedEventTypes ["${AcsEventTypes.ChatMessageReceived}"]`,
+            ),
+            reason(o),
+        );
     });
 
     it("reports a match that exists only when case is ignored as U1, naming the exact spelling", () => {
@@ -37,7 +44,7 @@ describe("routing/evaluate: includedEventTypes", () => {
         assert.match(reason(o), new RegExp(`write "${SMS.replace(/\./g, "\\.")}"`));
     });
 
-    it("reports an empty list as U2 and any other use of \"All\" as U12", () => {
+    it('reports an empty list as U2 and any other use of "All" as U12', () => {
         assert.strictEqual(kind(run({ includedEventTypes: [] })), "U2");
         assert.strictEqual(kind(run({ includedEventTypes: ["all"] })), "U12");
         assert.strictEqual(kind(run({ includedEventTypes: ["All", SMS] })), "U12");
@@ -51,12 +58,18 @@ describe("routing/evaluate: includedEventTypes", () => {
         const im = loadSampleFile("early-preview/InstantMessageReceived.json")[0];
         const r = reason(run({ includedEventTypes: [AcsEventTypes.ChatMessageReceived] }, im));
         assert.match(r, /InstantMessageReceived" is a legacy name/);
-        assert.ok(r.includes(`use "${AcsEventTypes.ChatMessageReceived}" or "${AcsEventTypes.ChatMessageReceivedInThread}"`), r);
+        assert.ok(
+            r.includes(`use "${AcsEventTypes.ChatMessageReceived}" or "${AcsEventTypes.ChatMessageReceivedInThread}"`),
+            r,
+        );
     });
 
     it("says when the subscription lists an old name for the event's type", () => {
         const r = reason(run({ includedEventTypes: ["Microsoft.CommunicationServices.SMSReceived"] }));
-        assert.ok(r.endsWith(`the subscription lists "Microsoft.CommunicationServices.SMSReceived" where it means "${SMS}"`), r);
+        assert.ok(
+            r.endsWith(`the subscription lists "Microsoft.CommunicationServices.SMSReceived" where it means "${SMS}"`),
+            r,
+        );
     });
 });
 
@@ -109,7 +122,11 @@ describe("routing/evaluate: clause order and the undocumented outcome", () => {
     const failing = { operatorType: "StringBeginsWith", key: "data.to", values: ["1206"] };
 
     it("names the first failing clause in filter order", () => {
-        const o = run({ includedEventTypes: [SMS], subjectBeginsWith: "/phonenumber/1206", advancedFilters: [failing] });
+        const o = run({
+            includedEventTypes: [SMS],
+            subjectBeginsWith: "/phonenumber/1206",
+            advancedFilters: [failing],
+        });
         assert.strictEqual(o.outcome === "noMatch" && o.clause.kind, "subjectBeginsWith");
     });
 
@@ -130,13 +147,19 @@ describe("routing/evaluate: clause order and the undocumented outcome", () => {
 
 describe("routing/evaluate: where the filtering docs decide", () => {
     it("does not match a positive operator on an array when enableAdvancedFilteringOnArrays is off", () => {
-        const o = run({ advancedFilters: [{ operatorType: "StringIn", key: "data.tags", values: ["x"] }] }, { ...sms604, data: { tags: ["x"] } });
+        const o = run(
+            { advancedFilters: [{ operatorType: "StringIn", key: "data.tags", values: ["x"] }] },
+            { ...sms604, data: { tags: ["x"] } },
+        );
         assert.strictEqual(kind(o), "noMatch");
         assert.match(reason(o), /enableAdvancedFilteringOnArrays is off/);
     });
 
     it("answers U13 for a key present with null, with a reason", () => {
-        const o = run({ advancedFilters: [{ operatorType: "StringNotIn", key: "data.tag", values: ["x"] }] }, { ...sms604, data: { tag: null } });
+        const o = run(
+            { advancedFilters: [{ operatorType: "StringNotIn", key: "data.tag", values: ["x"] }] },
+            { ...sms604, data: { tag: null } },
+        );
         assert.strictEqual(kind(o), "U13");
         assert.match(reason(o), /null.*undocumented \(U13\)/);
     });
@@ -168,22 +191,53 @@ describe("routing/evaluate: delivery schema", () => {
 
 describe("routing/evaluate: filters Event Grid would reject", () => {
     const cases: [string, FilterSpec, RegExp][] = [
-        ["unknown operator", { filter: { advancedFilters: [{ operatorType: "StringEquals", key: "data.to", values: ["x"] }] } }, /StringEquals" is not one of/],
-        ["list operator without values", { filter: { advancedFilters: [{ operatorType: "StringIn", key: "data.to" }] } }, /non-empty `values`/],
-        ["number operator with a string", { filter: { advancedFilters: [{ operatorType: "NumberLessThan", key: "data.n", value: "5" }] } }, /numeric `value`/],
-        ["range that is not a pair", { filter: { advancedFilters: [{ operatorType: "NumberInRange", key: "data.n", values: [[1, 2, 3]] }] } }, /\[low, high\]/],
+        [
+            "unknown operator",
+            { filter: { advancedFilters: [{ operatorType: "StringEquals", key: "data.to", values: ["x"] }] } },
+            /StringEquals" is not one of/,
+        ],
+        [
+            "list operator without values",
+            { filter: { advancedFilters: [{ operatorType: "StringIn", key: "data.to" }] } },
+            /non-empty `values`/,
+        ],
+        [
+            "number operator with a string",
+            { filter: { advancedFilters: [{ operatorType: "NumberLessThan", key: "data.n", value: "5" }] } },
+            /numeric `value`/,
+        ],
+        [
+            "range that is not a pair",
+            { filter: { advancedFilters: [{ operatorType: "NumberInRange", key: "data.n", values: [[1, 2, 3]] }] } },
+            /\[low, high\]/,
+        ],
         ["custom output schema", { eventDeliverySchema: "CustomInputSchema" }, /CustomInputSchema/],
-        ["includedEventTypes not a list", { filter: { includedEventTypes: SMS as unknown as string[] } }, /list of strings/],
+        [
+            "includedEventTypes not a list",
+            { filter: { includedEventTypes: SMS as unknown as string[] } },
+            /list of strings/,
+        ],
     ];
     for (const [name, spec, message] of cases) {
         it(`throws InvalidFilterError for ${name}`, () => {
-            assert.throws(() => evaluate(spec, sms604), (e: unknown) => e instanceof InvalidFilterError && message.test(e.message));
+            assert.throws(
+                () => evaluate(spec, sms604),
+                (e: unknown) => e instanceof InvalidFilterError && message.test(e.message),
+            );
         });
     }
 
     it("lists every problem at once", () => {
-        const spec = { filter: { subjectBeginsWith: 5 as unknown as string, advancedFilters: [{ operatorType: "Nope", key: "k" }] } };
-        assert.throws(() => evaluate(spec, sms604), (e: unknown) => e instanceof InvalidFilterError && e.problems.length === 2);
+        const spec = {
+            filter: {
+                subjectBeginsWith: 5 as unknown as string,
+                advancedFilters: [{ operatorType: "Nope", key: "k" }],
+            },
+        };
+        assert.throws(
+            () => evaluate(spec, sms604),
+            (e: unknown) => e instanceof InvalidFilterError && e.problems.length === 2,
+        );
     });
 
     it("throws a TypeError for an event that is not an object", () => {

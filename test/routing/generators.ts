@@ -25,9 +25,24 @@ const chance = (r: Rand, p: number): boolean => r() < p;
 
 const P = "Microsoft.Communication.";
 /** A few families with real shapes, so subject filters and subjects overlap often. */
-export const TYPE_POOL = ["SMSReceived", "SMSDeliveryReportReceived", "ChatMessageReceived", "ChatMessageReceivedInThread",
-    "IncomingCall", "EmailDeliveryReportReceived"].map((t) => P + t);
-const PREFIXES = ["/phonenumber/1604", "/phonenumber/1206", "/phonenumber/", "phonenumber/604", "thread/", "/caller/", "sender/", "/PhoneNumber/1604"];
+export const TYPE_POOL = [
+    "SMSReceived",
+    "SMSDeliveryReportReceived",
+    "ChatMessageReceived",
+    "ChatMessageReceivedInThread",
+    "IncomingCall",
+    "EmailDeliveryReportReceived",
+].map((t) => P + t);
+const PREFIXES = [
+    "/phonenumber/1604",
+    "/phonenumber/1206",
+    "/phonenumber/",
+    "phonenumber/604",
+    "thread/",
+    "/caller/",
+    "sender/",
+    "/PhoneNumber/1604",
+];
 const SUFFIXES = ["1234", "5551234", "/recipient/x", "@contoso.com", "9"];
 const STRINGS = ["16045551234", "12065551234", "+16045551234", "Delivered", "delivered", "Failed", "x", "1604"];
 const NUMBERS = [0, 1, 2, 5, 10, 1.5];
@@ -50,18 +65,41 @@ export function randomTypes(r: Rand): readonly string[] | null | undefined {
 function randomAdvanced(r: Rand): AdvancedFilter {
     const operatorType = pick(r, OPERATORS_FOR_TESTS);
     const key = chance(r, 0.15) ? pick(r, ["subject", "eventType", "Subject", "id"]) : pick(r, DATA_KEYS);
-    if (operatorType.startsWith("String")) return { operatorType, key, values: [pick(r, STRINGS), ...(chance(r, 0.4) ? [pick(r, [...STRINGS, ...PREFIXES, ...TYPE_POOL])] : [])] };
-    if (operatorType.endsWith("Range")) return { operatorType, key, values: [[pick(r, NUMBERS), pick(r, NUMBERS)].sort((a, b) => a - b)] };
-    if (operatorType === "NumberIn" || operatorType === "NumberNotIn") return { operatorType, key, values: [pick(r, NUMBERS), pick(r, NUMBERS)] };
+    if (operatorType.startsWith("String"))
+        return {
+            operatorType,
+            key,
+            values: [pick(r, STRINGS), ...(chance(r, 0.4) ? [pick(r, [...STRINGS, ...PREFIXES, ...TYPE_POOL])] : [])],
+        };
+    if (operatorType.endsWith("Range"))
+        return { operatorType, key, values: [[pick(r, NUMBERS), pick(r, NUMBERS)].sort((a, b) => a - b)] };
+    if (operatorType === "NumberIn" || operatorType === "NumberNotIn")
+        return { operatorType, key, values: [pick(r, NUMBERS), pick(r, NUMBERS)] };
     if (operatorType.startsWith("Number")) return { operatorType, key, value: pick(r, NUMBERS) };
     if (operatorType === "BoolEquals") return { operatorType, key, value: chance(r, 0.5) };
     return { operatorType, key };
 }
 
 const OPERATORS_FOR_TESTS: readonly OperatorType[] = [
-    "NumberIn", "NumberNotIn", "NumberLessThan", "NumberGreaterThan", "NumberLessThanOrEquals", "NumberGreaterThanOrEquals",
-    "NumberInRange", "NumberNotInRange", "BoolEquals", "StringIn", "StringNotIn", "StringBeginsWith", "StringNotBeginsWith",
-    "StringEndsWith", "StringNotEndsWith", "StringContains", "StringNotContains", "IsNullOrUndefined", "IsNotNull",
+    "NumberIn",
+    "NumberNotIn",
+    "NumberLessThan",
+    "NumberGreaterThan",
+    "NumberLessThanOrEquals",
+    "NumberGreaterThanOrEquals",
+    "NumberInRange",
+    "NumberNotInRange",
+    "BoolEquals",
+    "StringIn",
+    "StringNotIn",
+    "StringBeginsWith",
+    "StringNotBeginsWith",
+    "StringEndsWith",
+    "StringNotEndsWith",
+    "StringContains",
+    "StringNotContains",
+    "IsNullOrUndefined",
+    "IsNotNull",
 ];
 
 export function randomFilter(r: Rand): SubscriptionFilter {
@@ -78,7 +116,9 @@ export function randomFilter(r: Rand): SubscriptionFilter {
 
 export function randomSubscription(r: Rand, i: number): RoutedSubscription {
     return {
-        name: `sub-${i}`, handler: `handler-${i % 7}`, filter: randomFilter(r),
+        name: `sub-${i}`,
+        handler: `handler-${i % 7}`,
+        filter: randomFilter(r),
         eventDeliverySchema: chance(r, 0.2) ? "CloudEventSchemaV1_0" : "EventGridSchema",
     };
 }
@@ -108,13 +148,27 @@ export function randomEvent(r: Rand, anyType = false): Record<string, unknown> {
     for (const key of ["to", "status", "count", "flag", "tags", "To"]) if (chance(r, 0.6)) data[key] = randomValue(r);
     if (chance(r, 0.5)) data.nested = { value: randomValue(r) };
     return {
-        id: `evt-${Math.floor(r() * 1e9)}`, topic: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Communication/communicationServices/acs",
-        subject: subjectFor(r, eventType), eventType, eventTime: "2024-01-01T00:00:00Z", dataVersion: "1.0", metadataVersion: "1", data,
+        id: `evt-${Math.floor(r() * 1e9)}`,
+        topic: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Communication/communicationServices/acs",
+        subject: subjectFor(r, eventType),
+        eventType,
+        eventTime: "2024-01-01T00:00:00Z",
+        dataVersion: "1.0",
+        metadataVersion: "1",
+        data,
     };
 }
 
 /** Sometimes a CloudEvents-schema copy, so the delivery-schema clause is exercised too. */
 export function maybeCloudEvent(r: Rand, e: Record<string, unknown>): Record<string, unknown> {
     if (!chance(r, 0.15)) return e;
-    return { id: e.id, source: e.topic, specversion: "1.0", type: e.eventType, subject: e.subject, time: e.eventTime, data: e.data };
+    return {
+        id: e.id,
+        source: e.topic,
+        specversion: "1.0",
+        type: e.eventType,
+        subject: e.subject,
+        time: e.eventTime,
+        data: e.data,
+    };
 }

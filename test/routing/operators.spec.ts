@@ -3,7 +3,7 @@
  * off), one row per case (https://learn.microsoft.com/azure/event-grid/event-filtering and the "Simulator" column of routing/README.md). Rows state Event Grid's
  * documented answer, or the U# the simulator must refuse to guess.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { evaluate, OPERATOR_TYPES } from "../../routing";
 
 const MISSING = Symbol("missing");
@@ -23,10 +23,24 @@ function outcome(operatorType: string, operand: OperatorCase["operand"], value: 
     const data: Record<string, unknown> = { other: "x" };
     if (value !== MISSING) data.k = value;
     const event = {
-        id: "1", topic: "/t", subject: "/phonenumber/16045551234", eventType: "Microsoft.Communication.SMSReceived",
-        eventTime: "2024-01-01T00:00:00Z", dataVersion: "1.0", metadataVersion: "1", data,
+        id: "1",
+        topic: "/t",
+        subject: "/phonenumber/16045551234",
+        eventType: "Microsoft.Communication.SMSReceived",
+        eventTime: "2024-01-01T00:00:00Z",
+        dataVersion: "1.0",
+        metadataVersion: "1",
+        data,
     };
-    const o = evaluate({ filter: { enableAdvancedFilteringOnArrays: arrays, advancedFilters: [{ operatorType, key: "data.k", ...operand }] } }, event);
+    const o = evaluate(
+        {
+            filter: {
+                enableAdvancedFilteringOnArrays: arrays,
+                advancedFilters: [{ operatorType, key: "data.k", ...operand }],
+            },
+        },
+        event,
+    );
     return o.outcome === "undocumented" ? o.id : o.outcome;
 }
 
@@ -35,104 +49,260 @@ const show = (v: unknown) => (v === MISSING ? "missing key" : JSON.stringify(v))
 const CASES: Record<string, OperatorCase> = {
     NumberIn: {
         operand: { values: [1, 2.5] },
-        scalar: [[1, "match"], [2.5, "match"], [3, "noMatch"], [MISSING, "noMatch"], [null, "U13", "null is not a missing key"], ["1", "U5", "numeric string"]],
-        arraysOn: [[[3, 1], "match"], [[3, 4], "noMatch"], [["1", 3], "noMatch", "string element ignored"], [[{ k: 1 }], "noMatch", "objects ignored"]],
+        scalar: [
+            [1, "match"],
+            [2.5, "match"],
+            [3, "noMatch"],
+            [MISSING, "noMatch"],
+            [null, "U13", "null is not a missing key"],
+            ["1", "U5", "numeric string"],
+        ],
+        arraysOn: [
+            [[3, 1], "match"],
+            [[3, 4], "noMatch"],
+            [["1", 3], "noMatch", "string element ignored"],
+            [[{ k: 1 }], "noMatch", "objects ignored"],
+        ],
         arraysOff: [[[3, 1], "noMatch", "positive operator needs the flag"]],
     },
     NumberNotIn: {
         operand: { values: [1, 2] },
-        scalar: [[3, "match"], [1, "noMatch"], [MISSING, "match"], [null, "U13"], [true, "U5"]],
-        arraysOn: [[[3, 4], "match"], [[3, 1], "noMatch"], [["1"], "match", "no number element to exclude"]],
+        scalar: [
+            [3, "match"],
+            [1, "noMatch"],
+            [MISSING, "match"],
+            [null, "U13"],
+            [true, "U5"],
+        ],
+        arraysOn: [
+            [[3, 4], "match"],
+            [[3, 1], "noMatch"],
+            [["1"], "match", "no number element to exclude"],
+        ],
         arraysOff: [[[3], "U4"]],
     },
     NumberLessThan: {
         operand: { value: 5 },
-        scalar: [[4, "match"], [5, "noMatch", "strict"], [6, "noMatch"], [-1e9, "match"], [MISSING, "noMatch"], ["4", "U5"]],
-        arraysOn: [[[6, 4], "match"], [[6, 7], "noMatch"]],
+        scalar: [
+            [4, "match"],
+            [5, "noMatch", "strict"],
+            [6, "noMatch"],
+            [-1e9, "match"],
+            [MISSING, "noMatch"],
+            ["4", "U5"],
+        ],
+        arraysOn: [
+            [[6, 4], "match"],
+            [[6, 7], "noMatch"],
+        ],
     },
     NumberGreaterThan: {
         operand: { value: 5 },
-        scalar: [[6, "match"], [5, "noMatch", "strict"], [4, "noMatch"], [MISSING, "noMatch"]],
-        arraysOn: [[[4, 6], "match"], [[1, 2], "noMatch"]],
+        scalar: [
+            [6, "match"],
+            [5, "noMatch", "strict"],
+            [4, "noMatch"],
+            [MISSING, "noMatch"],
+        ],
+        arraysOn: [
+            [[4, 6], "match"],
+            [[1, 2], "noMatch"],
+        ],
     },
     NumberLessThanOrEquals: {
         operand: { value: 5 },
-        scalar: [[5, "match", "inclusive"], [5.0001, "noMatch"], [-1, "match"], [MISSING, "noMatch"]],
+        scalar: [
+            [5, "match", "inclusive"],
+            [5.0001, "noMatch"],
+            [-1, "match"],
+            [MISSING, "noMatch"],
+        ],
     },
     NumberGreaterThanOrEquals: {
         operand: { value: 5 },
-        scalar: [[5, "match", "inclusive"], [4.999, "noMatch"], [MISSING, "noMatch"]],
+        scalar: [
+            [5, "match", "inclusive"],
+            [4.999, "noMatch"],
+            [MISSING, "noMatch"],
+        ],
         arraysOn: [[[1, 5], "match"]],
     },
     NumberInRange: {
-        operand: { values: [[1, 5], [10, 20]] },
-        scalar: [[1, "match", "low bound inclusive"], [5, "match", "high bound inclusive"], [10, "match"], [20, "match"], [7, "noMatch"],
-            [0, "noMatch"], [21, "noMatch"], [MISSING, "U3"], [null, "U13"], ["3", "U5"]],
-        arraysOn: [[[7, 12], "match"], [[7, 8], "noMatch"]],
+        operand: {
+            values: [
+                [1, 5],
+                [10, 20],
+            ],
+        },
+        scalar: [
+            [1, "match", "low bound inclusive"],
+            [5, "match", "high bound inclusive"],
+            [10, "match"],
+            [20, "match"],
+            [7, "noMatch"],
+            [0, "noMatch"],
+            [21, "noMatch"],
+            [MISSING, "U3"],
+            [null, "U13"],
+            ["3", "U5"],
+        ],
+        arraysOn: [
+            [[7, 12], "match"],
+            [[7, 8], "noMatch"],
+        ],
         arraysOff: [[[3], "noMatch"]],
     },
     NumberNotInRange: {
         operand: { values: [[1, 5]] },
-        scalar: [[0, "match"], [6, "match"], [1, "noMatch", "bound is inside"], [5, "noMatch", "bound is inside"], [MISSING, "U3"]],
-        arraysOn: [[[0, 6], "match"], [[0, 3], "noMatch"]],
+        scalar: [
+            [0, "match"],
+            [6, "match"],
+            [1, "noMatch", "bound is inside"],
+            [5, "noMatch", "bound is inside"],
+            [MISSING, "U3"],
+        ],
+        arraysOn: [
+            [[0, 6], "match"],
+            [[0, 3], "noMatch"],
+        ],
     },
     BoolEquals: {
         operand: { value: true },
-        scalar: [[true, "match"], [false, "noMatch"], ["true", "U5"], [1, "U5"], [MISSING, "noMatch"]],
-        arraysOn: [[[false, true], "match"], [[false], "noMatch"], [["true"], "noMatch", "string element ignored"]],
+        scalar: [
+            [true, "match"],
+            [false, "noMatch"],
+            ["true", "U5"],
+            [1, "U5"],
+            [MISSING, "noMatch"],
+        ],
+        arraysOn: [
+            [[false, true], "match"],
+            [[false], "noMatch"],
+            [["true"], "noMatch", "string element ignored"],
+        ],
     },
     StringIn: {
         operand: { values: ["Delivered", "Failed"] },
-        scalar: [["delivered", "match", "case-insensitive"], ["DELIVERED", "match"], ["Delivered ", "noMatch"], [MISSING, "noMatch"],
-            [null, "U13"], [1, "U5"], [{ status: "Delivered" }, "U5", "object"]],
-        arraysOn: [[["x", "failed"], "match"], [["x"], "noMatch"], [[1, "FAILED"], "match", "mixed array"], [[1, 2], "noMatch"], [[], "noMatch"]],
+        scalar: [
+            ["delivered", "match", "case-insensitive"],
+            ["DELIVERED", "match"],
+            ["Delivered ", "noMatch"],
+            [MISSING, "noMatch"],
+            [null, "U13"],
+            [1, "U5"],
+            [{ status: "Delivered" }, "U5", "object"],
+        ],
+        arraysOn: [
+            [["x", "failed"], "match"],
+            [["x"], "noMatch"],
+            [[1, "FAILED"], "match", "mixed array"],
+            [[1, 2], "noMatch"],
+            [[], "noMatch"],
+        ],
         arraysOff: [[["Delivered"], "noMatch"]],
     },
     StringNotIn: {
         operand: { values: ["Failed"] },
-        scalar: [["Delivered", "match"], ["FAILED", "noMatch"], [MISSING, "match"], [null, "U13"], [false, "U5"]],
-        arraysOn: [[["a", "b"], "match"], [["a", "failed"], "noMatch"]],
+        scalar: [
+            ["Delivered", "match"],
+            ["FAILED", "noMatch"],
+            [MISSING, "match"],
+            [null, "U13"],
+            [false, "U5"],
+        ],
+        arraysOn: [
+            [["a", "b"], "match"],
+            [["a", "failed"], "noMatch"],
+        ],
     },
     StringBeginsWith: {
         operand: { values: ["1604", "+1604"] },
-        scalar: [["16045551234", "match"], ["+16045551234", "match"], ["12065551234", "noMatch"], [MISSING, "noMatch"],
-            [16045551234, "U5", "number, as in a docs example"]],
-        arraysOn: [[["1206", "1604x"], "match"], [["1206"], "noMatch"]],
+        scalar: [
+            ["16045551234", "match"],
+            ["+16045551234", "match"],
+            ["12065551234", "noMatch"],
+            [MISSING, "noMatch"],
+            [16045551234, "U5", "number, as in a docs example"],
+        ],
+        arraysOn: [
+            [["1206", "1604x"], "match"],
+            [["1206"], "noMatch"],
+        ],
     },
     StringNotBeginsWith: {
         operand: { values: ["1604"] },
-        scalar: [["1206", "match"], ["1604", "noMatch"], [MISSING, "noMatch", "negated String* do not match a missing key"]],
-        arraysOn: [[["1206", "1604"], "noMatch"], [["1206"], "match"]],
+        scalar: [
+            ["1206", "match"],
+            ["1604", "noMatch"],
+            [MISSING, "noMatch", "negated String* do not match a missing key"],
+        ],
+        arraysOn: [
+            [["1206", "1604"], "noMatch"],
+            [["1206"], "match"],
+        ],
     },
     StringEndsWith: {
         operand: { values: ["@contoso.com"] },
-        scalar: [["A@Contoso.COM", "match"], ["a@contoso.com.evil", "noMatch"], [MISSING, "noMatch"]],
+        scalar: [
+            ["A@Contoso.COM", "match"],
+            ["a@contoso.com.evil", "noMatch"],
+            [MISSING, "noMatch"],
+        ],
         arraysOn: [[["a@example.com", "b@CONTOSO.com"], "match"]],
     },
     StringNotEndsWith: {
         operand: { values: ["@contoso.com"] },
-        scalar: [["a@example.com", "match"], ["A@CONTOSO.COM", "noMatch"], [MISSING, "noMatch"]],
+        scalar: [
+            ["a@example.com", "match"],
+            ["A@CONTOSO.COM", "noMatch"],
+            [MISSING, "noMatch"],
+        ],
         arraysOn: [[["a@example.com", "b@contoso.com"], "noMatch"]],
     },
     StringContains: {
         operand: { values: ["urgent"] },
-        scalar: [["This is URGENT!", "match"], ["nothing", "noMatch"], [MISSING, "noMatch"]],
+        scalar: [
+            ["This is URGENT!", "match"],
+            ["nothing", "noMatch"],
+            [MISSING, "noMatch"],
+        ],
         arraysOn: [[["calm", "urgent-ish"], "match"]],
     },
     StringNotContains: {
         operand: { values: ["spam"] },
-        scalar: [["hello", "match"], ["SPAMMY", "noMatch"], [MISSING, "noMatch"]],
-        arraysOn: [[["hello", "spam"], "noMatch"], [["hello"], "match"]],
+        scalar: [
+            ["hello", "match"],
+            ["SPAMMY", "noMatch"],
+            [MISSING, "noMatch"],
+        ],
+        arraysOn: [
+            [["hello", "spam"], "noMatch"],
+            [["hello"], "match"],
+        ],
     },
     IsNullOrUndefined: {
         operand: {},
-        scalar: [[MISSING, "match"], [null, "match"], ["", "noMatch", "empty string is a value"], [0, "noMatch"], [false, "noMatch"], [{}, "noMatch"]],
+        scalar: [
+            [MISSING, "match"],
+            [null, "match"],
+            ["", "noMatch", "empty string is a value"],
+            [0, "noMatch"],
+            [false, "noMatch"],
+            [{}, "noMatch"],
+        ],
         arraysOn: [[[], "noMatch", "a present array is a value"]],
         arraysOff: [[[], "U4"]],
     },
     IsNotNull: {
         operand: {},
-        scalar: [[MISSING, "noMatch"], [null, "noMatch"], ["", "match"], [0, "match"], [false, "match"], [{ a: 1 }, "match"]],
+        scalar: [
+            [MISSING, "noMatch"],
+            [null, "noMatch"],
+            ["", "match"],
+            [0, "match"],
+            [false, "match"],
+            [{ a: 1 }, "match"],
+        ],
         arraysOn: [[[1], "match"]],
         arraysOff: [[[1], "U4"]],
     },
@@ -145,7 +315,11 @@ describe("routing/operators: each advanced operator, case by case", () => {
 
     for (const [op, c] of Object.entries(CASES)) {
         describe(op, () => {
-            const groups: [string, Row[] | undefined, boolean][] = [["scalar", c.scalar, false], ["arrays on", c.arraysOn, true], ["arrays off", c.arraysOff, false]];
+            const groups: [string, Row[] | undefined, boolean][] = [
+                ["scalar", c.scalar, false],
+                ["arrays on", c.arraysOn, true],
+                ["arrays off", c.arraysOff, false],
+            ];
             for (const [group, rows, arrays] of groups) {
                 for (const [value, expected, note] of rows ?? []) {
                     it(`${group}: ${show(value)} → ${expected}${note ? ` (${note})` : ""}`, () => {
@@ -158,11 +332,21 @@ describe("routing/operators: each advanced operator, case by case", () => {
 });
 
 describe("routing/operators: OR within a filter, AND across filters", () => {
-    const event = { id: "1", topic: "/t", subject: "s", eventType: "T", dataVersion: "1.0", data: { to: "16045551234", segmentCount: 2 } };
+    const event = {
+        id: "1",
+        topic: "/t",
+        subject: "s",
+        eventType: "T",
+        dataVersion: "1.0",
+        data: { to: "16045551234", segmentCount: 2 },
+    };
     const begins = (values: string[]) => ({ operatorType: "StringBeginsWith", key: "data.to", values });
 
     it("matches when any one value of a filter holds", () => {
-        assert.strictEqual(evaluate({ filter: { advancedFilters: [begins(["1206", "1604"])] } }, event).outcome, "match");
+        assert.strictEqual(
+            evaluate({ filter: { advancedFilters: [begins(["1206", "1604"])] } }, event).outcome,
+            "match",
+        );
     });
 
     it("fails when one of several filters fails, even on the same key", () => {
@@ -172,13 +356,16 @@ describe("routing/operators: OR within a filter, AND across filters", () => {
     });
 
     it("matches when every filter holds", () => {
-        const filters = [begins(["1604"]), { operatorType: "NumberLessThanOrEquals", key: "data.segmentCount", value: 2 }];
+        const filters = [
+            begins(["1604"]),
+            { operatorType: "NumberLessThanOrEquals", key: "data.segmentCount", value: 2 },
+        ];
         assert.strictEqual(evaluate({ filter: { advancedFilters: filters } }, event).outcome, "match");
     });
 });
 
 describe("routing/operators: an empty-string operand (U14)", () => {
-    it("is undocumented only when the \"\" decides the answer", () => {
+    it('is undocumented only when the "" decides the answer', () => {
         assert.strictEqual(outcome("StringBeginsWith", { values: ["", "zz"] }, "abc", false), "U14");
         assert.strictEqual(outcome("StringBeginsWith", { values: ["", "ab"] }, "abc", false), "match");
         assert.strictEqual(outcome("StringContains", { values: [""] }, MISSING, false), "noMatch");

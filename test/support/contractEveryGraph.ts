@@ -17,12 +17,19 @@
  *
  * A subset run with `npx mocha --no-config -r tsx/cjs <files>` does not load the plugin.
  */
-import { createHash } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Graph } from "../../harness/graph";
 import { onGraphCaptured } from "../../harness/runProgram";
-import { checkGraph, findArmTypesDir, renderViolation, SKIPPED_NO_CONTRACT, type ContractCheckResult, type Violation } from "../../contract";
+import {
+    checkGraph,
+    findArmTypesDir,
+    renderViolation,
+    SKIPPED_NO_CONTRACT,
+    type ContractCheckResult,
+    type Violation,
+} from "../../contract";
 import { isAzureNativeToken } from "../../contract/resourceTable";
 import { ALLOW_LIST, type AllowListEntry } from "../contract/everyGraph.allowlist";
 
@@ -103,21 +110,24 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     let built = 0;
 
     return {
-        get counts() { return { built, distinct: distinct.size }; },
+        get counts() {
+            return { built, distinct: distinct.size };
+        },
         record(graph, origin) {
             if (skipped) return;
             built++;
             const key = graphKey(graph);
             const seen = distinct.get(key);
             if (seen) {
-                if (!seen.origins.some((o) => o.file === origin.file && o.title === origin.title)) seen.origins.push(origin);
+                if (!seen.origins.some((o) => o.file === origin.file && o.title === origin.title))
+                    seen.origins.push(origin);
                 return;
             }
             let result: Distinct["result"];
             try {
                 result = check(graph, dir!);
             } catch (err) {
-                result = { error: err instanceof Error ? err.stack ?? err.message : String(err) };
+                result = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
             }
             distinct.set(key, { result, origins: [origin] });
         },
@@ -138,18 +148,25 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
             }
             for (const e of allowList) {
                 if (used.has(e) || !state.completeFiles.has(e.file)) continue;
-                failures.push(`stale allow-list entry in test/contract/everyGraph.allowlist.ts: ${renderEntry(e)} matched no finding although the whole file ran; remove or narrow it`);
+                failures.push(
+                    `stale allow-list entry in test/contract/everyGraph.allowlist.ts: ${renderEntry(e)} matched no finding although the whole file ran; remove or narrow it`,
+                );
             }
-            const checked = [...distinct.values()].reduce((n, d) => n + ("checked" in d.result ? d.result.checked : 0), 0);
+            const checked = [...distinct.values()].reduce(
+                (n, d) => n + ("checked" in d.result ? d.result.checked : 0),
+                0,
+            );
             const files = new Set(allowList.filter((e) => used.has(e)).map((e) => e.file)).size;
-            const summary = `${LABEL}: ${built} graphs built, ${distinct.size} distinct checked, ${checked} resources checked, `
-                + `${allowed} findings allow-listed (${files} files), ${failures.length} failing`;
+            const summary =
+                `${LABEL}: ${built} graphs built, ${distinct.size} distinct checked, ${checked} resources checked, ` +
+                `${allowed} findings allow-listed (${files} files), ${failures.length} failing`;
             if (failures.length === 0) return { summary };
             return {
                 summary,
-                failure: `${LABEL}: ${failures.length} finding(s) in graphs the suite built `
-                    + `(fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n`
-                    + failures.map((f) => `  ${f}`).join("\n"),
+                failure:
+                    `${LABEL}: ${failures.length} finding(s) in graphs the suite built ` +
+                    `(fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n` +
+                    failures.map((f) => `  ${f}`).join("\n"),
             };
         },
     };
@@ -158,28 +175,50 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
 /** Violations, one finding per resource of an uncovered type, and a check that threw. */
 function problemsOf(d: Distinct): Problem[] {
     if ("error" in d.result) {
-        return [{ violation: { resource: "(graph)", path: "$", message: `checkGraph threw: ${d.result.error}` }, origins: d.origins }];
+        return [
+            {
+                violation: { resource: "(graph)", path: "$", message: `checkGraph threw: ${d.result.error}` },
+                origins: d.origins,
+            },
+        ];
     }
     return [
         ...d.result.violations.map((violation) => ({ violation, origins: d.origins })),
         ...d.result.uncovered.map((type) => ({
-            violation: { resource: type, path: "$", message: `azure-native type with no row in contract/resourceTable.ts (nor contract/dataPlane.ts): not checked` },
+            violation: {
+                resource: type,
+                path: "$",
+                message: `azure-native type with no row in contract/resourceTable.ts (nor contract/dataPlane.ts): not checked`,
+            },
             origins: d.origins,
         })),
     ];
 }
 
 function allows(e: AllowListEntry, o: GraphOrigin, v: Violation): boolean {
-    return e.file === o.file && (!e.resource || e.resource.test(v.resource)) && (!e.finding || e.finding.test(`${v.path}: ${v.message}`));
+    return (
+        e.file === o.file &&
+        (!e.resource || e.resource.test(v.resource)) &&
+        (!e.finding || e.finding.test(`${v.path}: ${v.message}`))
+    );
 }
 
 function renderOrigins(origins: readonly GraphOrigin[]): string {
     const [first, ...more] = origins;
-    return `${first.file}: ${first.title}${more.length ? ` (and ${more.length} more: ${more.slice(0, 3).map((o) => `${o.file}: ${o.title}`).join("; ")}${more.length > 3 ? "; ..." : ""})` : ""}`;
+    return `${first.file}: ${first.title}${
+        more.length
+            ? ` (and ${more.length} more: ${more
+                  .slice(0, 3)
+                  .map((o) => `${o.file}: ${o.title}`)
+                  .join("; ")}${more.length > 3 ? "; ..." : ""})`
+            : ""
+    }`;
 }
 
 function renderEntry(e: AllowListEntry): string {
-    return [e.file, e.resource && `resource ${e.resource}`, e.finding && `finding ${e.finding}`].filter(Boolean).join(" ");
+    return [e.file, e.resource && `resource ${e.resource}`, e.finding && `finding ${e.finding}`]
+        .filter(Boolean)
+        .join(" ");
 }
 
 /** A mocha test or hook, as far as this plugin reads it. */
@@ -191,7 +230,12 @@ interface RunnableLike {
 interface SuiteLike {
     readonly file?: string;
     readonly suites: readonly SuiteLike[];
-    readonly tests: ReadonlyArray<{ readonly file?: string; readonly state?: string; readonly pending?: boolean; isPending?(): boolean }>;
+    readonly tests: ReadonlyArray<{
+        readonly file?: string;
+        readonly state?: string;
+        readonly pending?: boolean;
+        isPending?(): boolean;
+    }>;
 }
 
 export function originOf(r: RunnableLike | undefined): GraphOrigin {
@@ -225,7 +269,7 @@ export function completeFiles(root: SuiteLike): Set<string> {
  */
 function followRunnables(rootCtx: any, onRunnable: (r: RunnableLike) => void): void {
     const inherited = rootCtx?.runnable;
-    if (typeof inherited !== "function" || Object.prototype.hasOwnProperty.call(rootCtx, "runnable")) return;
+    if (typeof inherited !== "function" || Object.hasOwn(rootCtx, "runnable")) return;
     rootCtx.runnable = function (this: unknown, ...args: unknown[]) {
         if (args.length > 0 && args[0]) onRunnable(args[0] as RunnableLike);
         return inherited.apply(this, args);
@@ -245,7 +289,9 @@ export const mochaHooks = {
             recorder!.record(graph, originOf(current));
             spentNs += process.hrtime.bigint() - start;
         });
-        followRunnables(this, (r) => { current = r.file || r.parent?.file ? r : undefined; });
+        followRunnables(this, (r) => {
+            current = r.file || r.parent?.file ? r : undefined;
+        });
     },
     beforeEach(this: Mocha.Context) {
         current = this.currentTest as RunnableLike | undefined;

@@ -1,4 +1,4 @@
-import * as path from "path";
+import * as path from "node:path";
 import { PROJECT_ROOT } from "../../harness/runStack";
 import { readYamlFile } from "../../harness/yamlFile";
 

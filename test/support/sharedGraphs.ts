@@ -9,8 +9,11 @@ import { runStack } from "../../harness/runStack";
 
 const CACHE = Symbol.for("acs-event-handling/test/sharedGraphs");
 const cache = (): Map<string, Promise<Graph>> =>
-    ((globalThis as Record<symbol, unknown>)[CACHE] as Map<string, Promise<Graph>> | undefined)
-    ?? ((globalThis as Record<symbol, unknown>)[CACHE] = new Map<string, Promise<Graph>>()) as Map<string, Promise<Graph>>;
+    ((globalThis as Record<symbol, unknown>)[CACHE] as Map<string, Promise<Graph>> | undefined) ??
+    (((globalThis as Record<symbol, unknown>)[CACHE] = new Map<string, Promise<Graph>>()) as Map<
+        string,
+        Promise<Graph>
+    >);
 
 /** The graph of a stack file as it is (no overrides), built on first use. */
 export function stackGraph(stack: string): Promise<Graph> {

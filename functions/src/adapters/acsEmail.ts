@@ -51,7 +51,10 @@ class Answers {
 }
 
 export class AcsEmailNotifier implements Notifier {
-    constructor(private readonly client: EmailClient, private readonly options: AcsEmailOptions) {
+    constructor(
+        private readonly client: EmailClient,
+        private readonly options: AcsEmailOptions,
+    ) {
         if (options.recipients.length === 0) throw new Error("AcsEmailNotifier needs at least one recipient");
     }
 
@@ -59,14 +62,19 @@ export class AcsEmailNotifier implements Notifier {
         const answers = new Answers();
         let poller: Awaited<ReturnType<EmailClient["beginSend"]>>;
         try {
-            poller = await this.client.beginSend(this.message(notification), { ...this.callOptions(answers), operationId });
+            poller = await this.client.beginSend(this.message(notification), {
+                ...this.callOptions(answers),
+                operationId,
+            });
         } catch (e) {
             if (answers.accepted) return answers.result(operationId);
             throw e;
         }
         // Accepted from here on: whatever the status polls do, the email is not sent again.
         try {
-            const result = await poller.pollUntilDone({ abortSignal: AbortSignal.timeout(this.options.statusTimeoutMs ?? 15_000) });
+            const result = await poller.pollUntilDone({
+                abortSignal: AbortSignal.timeout(this.options.statusTimeoutMs ?? 15_000),
+            });
             return { operationId: result.id || operationId, status: result.status };
         } catch {
             return answers.result(operationId);
@@ -107,5 +115,7 @@ export class AcsEmailNotifier implements Notifier {
  */
 function resumeState(operationId: string): string {
     const operationLocation = `/emails/operations/${encodeURIComponent(operationId)}`;
-    return JSON.stringify({ state: { status: "running", config: { metadata: { mode: "OperationLocation" }, operationLocation } } });
+    return JSON.stringify({
+        state: { status: "running", config: { metadata: { mode: "OperationLocation" }, operationLocation } },
+    });
 }

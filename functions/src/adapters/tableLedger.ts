@@ -53,7 +53,10 @@ export class TableLedger implements EventLedger {
     private readonly leaseMs: number;
     private readonly maxConflicts: number;
 
-    constructor(private readonly table: TableClient, options: TableLedgerOptions = {}) {
+    constructor(
+        private readonly table: TableClient,
+        options: TableLedgerOptions = {},
+    ) {
         this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
         this.maxConflicts = options.maxConflicts ?? 3;
     }
@@ -114,7 +117,13 @@ export class TableLedger implements EventLedger {
         }
     }
 
-    private async tryTakeOver(key: LedgerKey, row: LedgerRow, etag: string, owner: string, now: Date): Promise<Claim | undefined> {
+    private async tryTakeOver(
+        key: LedgerKey,
+        row: LedgerRow,
+        etag: string,
+        owner: string,
+        now: Date,
+    ): Promise<Claim | undefined> {
         const patch = { leaseOwner: owner, leaseUntil: this.leaseEnd(now), deliveries: (row.deliveries ?? 0) + 1 };
         try {
             const result = await this.table.updateEntity(

@@ -28,7 +28,10 @@ interface WriteOrder {
 const STATUS_RANK: Readonly<Record<string, number>> = { received: 0, unknown: 1, failed: 2, delivered: 3 };
 
 export class TableRecordStore implements RecordStore {
-    constructor(private readonly table: TableClient, private readonly maxConflicts = 5) {}
+    constructor(
+        private readonly table: TableClient,
+        private readonly maxConflicts = 5,
+    ) {}
 
     recordInbound(record: InboundRecord): Promise<"applied" | "stale"> {
         return this.guardedWrite(record);
@@ -50,13 +53,20 @@ export class TableRecordStore implements RecordStore {
             if (compareWrites(current, write) > 0) return "stale";
             if (await this.tryMerge(entity, current.etag)) return "applied";
         }
-        throw new Error(`record ${write.partitionKey}/${write.rowKey} kept changing under ${this.maxConflicts} attempts`);
+        throw new Error(
+            `record ${write.partitionKey}/${write.rowKey} kept changing under ${this.maxConflicts} attempts`,
+        );
     }
 
     private async tryGet(partitionKey: string, rowKey: string): Promise<(WriteOrder & { etag: string }) | undefined> {
         try {
             const entity = await this.table.getEntity<WriteOrder>(partitionKey, rowKey);
-            return { statusAt: entity.statusAt, status: entity.status, eventId: entity.eventId, etag: requireEtag(entity.etag) };
+            return {
+                statusAt: entity.statusAt,
+                status: entity.status,
+                eventId: entity.eventId,
+                etag: requireEtag(entity.etag),
+            };
         } catch (e) {
             if (hasStatus(e, 404)) return undefined;
             throw e;

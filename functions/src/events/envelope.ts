@@ -164,7 +164,7 @@ export function requireObject(value: unknown, name: string): string | undefined 
 export function describe(value: unknown): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "an array";
-    if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+    if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 

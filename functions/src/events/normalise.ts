@@ -11,7 +11,10 @@ export type PlainObject = Record<string, unknown>;
 
 /** Thrown when an object holds two keys that differ only by case with different values: the event is ambiguous. */
 export class KeyCaseConflictError extends Error {
-    constructor(readonly path: string, readonly keys: readonly string[]) {
+    constructor(
+        readonly path: string,
+        readonly keys: readonly string[],
+    ) {
         super(`${path} has keys that differ only by case with different values: ${keys.join(", ")}`);
     }
 }

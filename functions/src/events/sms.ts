@@ -142,7 +142,9 @@ function messageIdProblem(value: unknown): string | undefined {
 
 function optionalCount(value: unknown, name: string): string | undefined {
     if (value === undefined || value === null) return undefined;
-    return Number.isInteger(value) && (value as number) >= 0 ? undefined : `${name} is ${describe(value)}, expected a count`;
+    return Number.isInteger(value) && (value as number) >= 0
+        ? undefined
+        : `${name} is ${describe(value)}, expected a count`;
 }
 
 function attemptsProblem(value: unknown): string | undefined {
@@ -171,6 +173,8 @@ function sum(items: PlainObject[], key: string): number {
 }
 
 function latest(timestamps: (string | undefined)[]): string | undefined {
-    return timestamps.filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b)).pop();
+    return timestamps
+        .filter((t): t is string => !!t)
+        .sort((a, b) => Date.parse(a) - Date.parse(b))
+        .pop();
 }
-

@@ -18,7 +18,9 @@ export function planEvent(event: AcsEvent): PlanResult {
     switch (event.eventType) {
         case SMS_RECEIVED: {
             const sms = parseSmsReceived(event);
-            return sms.ok ? { kind: "plan", plan: planSmsReceived(event, sms.value) } : { kind: "rejected", reason: sms.reason };
+            return sms.ok
+                ? { kind: "plan", plan: planSmsReceived(event, sms.value) }
+                : { kind: "rejected", reason: sms.reason };
         }
         case SMS_DELIVERY_REPORT_RECEIVED: {
             const report = parseSmsDeliveryReport(event);

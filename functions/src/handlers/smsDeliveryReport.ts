@@ -48,7 +48,9 @@ export function planSmsDeliveryReport(event: AcsEvent, report: SmsDeliveryReport
                 `Attempts: ${report.attempts}, segments succeeded ${report.segmentsSucceeded}, failed ${report.segmentsFailed}`,
                 `Message id: ${report.messageId}`,
                 report.tag ? `Tag: ${report.tag}` : "",
-            ].filter((line) => line !== "").join("\n"),
+            ]
+                .filter((line) => line !== "")
+                .join("\n"),
         },
     };
 }

@@ -40,7 +40,8 @@ export class CrashInjector {
             claim: (...a) => inner.claim(...a),
             markDone: (...a) => inner.markDone(...a),
             recordEmailAttempt: (...a) => inner.recordEmailAttempt(...a),
-            release: (claim) => (this.dead.delete(operationIdFor(claim.key)) ? Promise.resolve() : inner.release(claim)),
+            release: (claim) =>
+                this.dead.delete(operationIdFor(claim.key)) ? Promise.resolve() : inner.release(claim),
         };
     }
 

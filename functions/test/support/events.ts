@@ -30,7 +30,11 @@ export function smsReceived(id: string, data: Record<string, unknown> = {}): Rec
     };
 }
 
-export function deliveryReport(id: string, messageId: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+export function deliveryReport(
+    id: string,
+    messageId: string,
+    data: Record<string, unknown> = {},
+): Record<string, unknown> {
     return {
         id,
         topic: ACS_TOPIC,
@@ -88,5 +92,7 @@ export function pascalCase(value: unknown): unknown {
 }
 
 export function earlySample(name: string): unknown[] {
-    return JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "early-preview", `${name}.json`), "utf8")) as unknown[];
+    return JSON.parse(
+        readFileSync(join(__dirname, "..", "fixtures", "early-preview", `${name}.json`), "utf8"),
+    ) as unknown[];
 }

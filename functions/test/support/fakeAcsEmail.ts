@@ -81,11 +81,22 @@ export class FakeAcsEmail implements HttpClient {
             return respond(request, 503, { error: { code: "ServiceUnavailable", message: "try again" } });
         }
         const operationId = request.headers.get("operation-id") ?? `generated-${++this.generated}`;
-        this.sends.push({ operationId, url: request.url, headers: request.headers.toJSON(), body: JSON.parse(String(request.body)) });
+        this.sends.push({
+            operationId,
+            url: request.url,
+            headers: request.headers.toJSON(),
+            body: JSON.parse(String(request.body)),
+        });
         if (this.draw(this.faults?.operationFailure)) this.failedOperations.add(operationId);
-        if (this.draw(this.faults?.lostAnswer)) throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+        if (this.draw(this.faults?.lostAnswer))
+            throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
         const location = `${url.origin}/emails/operations/${operationId}?${url.searchParams}`;
-        return respond(request, 202, { id: operationId, status: "Running" }, { "operation-location": location, "retry-after": "0" });
+        return respond(
+            request,
+            202,
+            { id: operationId, status: "Running" },
+            { "operation-location": location, "retry-after": "0" },
+        );
     }
 
     private status(request: PipelineRequest, operationId: string): PipelineResponse {
@@ -95,7 +106,11 @@ export class FakeAcsEmail implements HttpClient {
         const known = this.sends.some((s) => s.operationId === operationId) && !this.draw(this.faults?.notYetKnown);
         if (!known) return respond(request, 404, { error: { code: "NotFound", message: `operation ${operationId}` } });
         return this.failedOperations.has(operationId)
-            ? respond(request, 200, { id: operationId, status: "Failed", error: { code: "RecipientRejected", message: "no mailbox" } })
+            ? respond(request, 200, {
+                  id: operationId,
+                  status: "Failed",
+                  error: { code: "RecipientRejected", message: "no mailbox" },
+              })
             : respond(request, 200, { id: operationId, status: "Succeeded" });
     }
 
@@ -104,7 +119,12 @@ export class FakeAcsEmail implements HttpClient {
     }
 }
 
-function respond(request: PipelineRequest, status: number, body: unknown, headers: Record<string, string> = {}): PipelineResponse {
+function respond(
+    request: PipelineRequest,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+): PipelineResponse {
     return {
         request,
         status,

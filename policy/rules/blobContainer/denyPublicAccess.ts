@@ -5,12 +5,13 @@ import { eqi, expected } from "../../lib/values";
 /** Unset passes: a container is private unless `publicAccess` says otherwise. */
 export const blobContainerDenyPublicAccess: ResourceValidationPolicy = {
     name: "blob-container-deny-public-access",
-    description: "Blob containers must be private: a Blob or Container access level lets anyone read (or list) the blobs without credentials.",
+    description:
+        "Blob containers must be private: a Blob or Container access level lets anyone read (or list) the blobs without credentials.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(storage.BlobContainer, (c, _args, report) => {
         if (c.publicAccess !== undefined && !eqi(c.publicAccess, "None")) {
-            report(expected("publicAccess", "\"None\"", c.publicAccess, "set publicAccess: \"None\" (or omit it)"));
+            report(expected("publicAccess", '"None"', c.publicAccess, 'set publicAccess: "None" (or omit it)'));
         }
     }),
 };

@@ -10,14 +10,25 @@ import { expected } from "../../lib/values";
  */
 export const communicationServiceDisableLocalAuth: ResourceValidationPolicy = {
     name: "communication-service-disable-local-auth",
-    description: "Communication Services resources should accept Entra ID only: an access key can send SMS and email as you and cannot be scoped or attributed.",
+    description:
+        "Communication Services resources should accept Entra ID only: an access key can send SMS and email as you and cannot be scoped or attributed.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, _args, report) => {
         const cannot = unsendable(T.CommunicationService, "disableLocalAuth");
-        if (cannot) { report(cannot); return; }
+        if (cannot) {
+            report(cannot);
+            return;
+        }
         if (acs.disableLocalAuth !== true) {
-            report(expected("disableLocalAuth", "true", acs.disableLocalAuth, "set disableLocalAuth: true (communication.disableLocalAuth in the stack config) and call ACS with Entra ID tokens"));
+            report(
+                expected(
+                    "disableLocalAuth",
+                    "true",
+                    acs.disableLocalAuth,
+                    "set disableLocalAuth: true (communication.disableLocalAuth in the stack config) and call ACS with Entra ID tokens",
+                ),
+            );
         }
     }),
 };

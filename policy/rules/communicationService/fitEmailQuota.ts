@@ -21,14 +21,26 @@ export const communicationServiceFitEmailQuota: StackValidationPolicy = {
     configSchema: { properties: { eventsPerHour: { type: "integer", minimum: 0, default: 0 } } },
     validateStack: (args, report) => {
         const { eventsPerHour } = args.getConfig<Config>();
-        const nodes = args.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.props, deps: [...r.dependencies, ...Object.values(r.propertyDependencies).flat()].map((d) => d.urn) }));
+        const nodes = args.resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: r.props,
+            deps: [...r.dependencies, ...Object.values(r.propertyDependencies).flat()].map((d) => d.urn),
+        }));
         for (const v of emailQuotaViews(nodes)) {
             if (v.routes.length === 0) continue;
             const fit = eventsWithinQuota(v);
-            const over = v.domainKind === "AzureManaged" ? eventsPerHour === 0 || eventsPerHour > fit.perHour : eventsPerHour > fit.perHour;
+            const over =
+                v.domainKind === "AzureManaged"
+                    ? eventsPerHour === 0 || eventsPerHour > fit.perHour
+                    : eventsPerHour > fit.perHour;
             if (!over) continue;
             const routes = v.routes.map((r) => `${r.subscription} → ${r.handler}`).join(", ");
-            report(`linkedDomains: the ${v.domainKind} domain allows ${v.quota.perMinute} emails a minute and ${v.quota.perHour} an hour per subscription; routes ${routes} send up to ${v.emailsPerEvent} email(s) per event, so more than ${fit.perMinute} matching events a minute or ${fit.perHour} an hour are throttled${eventsPerHour ? ` (expected ${eventsPerHour} an hour)` : ""}. Fix: emailDomain.kind "custom" with a verified domain (and a quota raise through Azure support), or email fewer events`, v.acs.urn);
+            report(
+                `linkedDomains: the ${v.domainKind} domain allows ${v.quota.perMinute} emails a minute and ${v.quota.perHour} an hour per subscription; routes ${routes} send up to ${v.emailsPerEvent} email(s) per event, so more than ${fit.perMinute} matching events a minute or ${fit.perHour} an hour are throttled${eventsPerHour ? ` (expected ${eventsPerHour} an hour)` : ""}. Fix: emailDomain.kind "custom" with a verified domain (and a quota raise through Azure support), or email fewer events`,
+                v.acs.urn,
+            );
         }
     },
 };

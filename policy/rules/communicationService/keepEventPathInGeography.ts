@@ -12,13 +12,20 @@ export interface GeographyConfig {
 }
 
 /** Every resource that stores or processes the events of `topic`, with the role it plays (for messages). */
-function eventPath(acs: PolicyResource, topic: PolicyResource, resources: readonly PolicyResource[]): Map<PolicyResource, string[]> {
+function eventPath(
+    acs: PolicyResource,
+    topic: PolicyResource,
+    resources: readonly PolicyResource[],
+): Map<PolicyResource, string[]> {
     const out = new Map<PolicyResource, string[]>();
-    const add = (r: PolicyResource | undefined, role: string) => { if (r) out.set(r, [...(out.get(r) ?? []), role]); };
+    const add = (r: PolicyResource | undefined, role: string) => {
+        if (r) out.set(r, [...(out.get(r) ?? []), role]);
+    };
     for (const sub of subscriptionsOf(topic, resources)) {
         const e = deliveryOf(sub.props);
         const type = e?.destination?.endpointType;
-        if (e && type === "StorageQueue") add(accountFor(sub, rootKey(e), e.destination, resources), `queue handler of ${sub.name}`);
+        if (e && type === "StorageQueue")
+            add(accountFor(sub, rootKey(e), e.destination, resources), `queue handler of ${sub.name}`);
         else if (e && (type === "ServiceBusQueue" || type === "ServiceBusTopic" || type === "EventHub")) {
             const entity = entityFor(sub, e, resources);
             add(entity && namespaceOf(entity, resources), `handler namespace of ${sub.name}`);
@@ -30,13 +37,19 @@ function eventPath(acs: PolicyResource, topic: PolicyResource, resources: readon
                 add(ai, `telemetry of ${app!.name}`);
                 add(linked(ai, "workspaceResourceId", T.Workspace)[0], `telemetry workspace of ${app!.name}`);
             }
-        } else if (e && type === "WebHook") for (const t of webhookTargets(sub, e)) add(t, `webhook handler of ${sub.name}`);
+        } else if (e && type === "WebHook")
+            for (const t of webhookTargets(sub, e)) add(t, `webhook handler of ${sub.name}`);
         const dl = deadLetterOf(sub.props);
-        if (dl?.destination) add(accountFor(sub, rootKey(dl), dl.destination, resources), `dead letters of ${sub.name}`);
+        if (dl?.destination)
+            add(accountFor(sub, rootKey(dl), dl.destination, resources), `dead letters of ${sub.name}`);
     }
     for (const source of [acs, topic]) {
         for (const d of diagnosticSettingsOn(source, resources)) {
-            add(linked(d, "workspaceId", T.Workspace)[0] ?? (has(d.props, "workspaceId") ? byId(resources, T.Workspace, d.props.workspaceId) : undefined), `logs of ${source.name}`);
+            add(
+                linked(d, "workspaceId", T.Workspace)[0] ??
+                    (has(d.props, "workspaceId") ? byId(resources, T.Workspace, d.props.workspaceId) : undefined),
+                `logs of ${source.name}`,
+            );
         }
     }
     return out;
@@ -52,14 +65,17 @@ function eventPath(acs: PolicyResource, topic: PolicyResource, resources: readon
  */
 export const communicationServiceKeepEventPathInGeography: StackValidationPolicy = {
     name: "communication-service-keep-event-path-in-geography",
-    description: "Handlers, dead-letter storage and Log Analytics workspaces that receive a Communication Services resource's events should be in the geography of its dataLocation, or event data leaves the residency the ACS resource promises.",
+    description:
+        "Handlers, dead-letter storage and Log Analytics workspaces that receive a Communication Services resource's events should be in the geography of its dataLocation, or event data leaves the residency the ACS resource promises.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
         properties: {
             geographies: {
-                type: "object", default: ACS_GEOGRAPHIES,
-                description: "ACS dataLocation → ARM region names; the default is ACS_GEOGRAPHIES in policy/lib/geography.ts (Europe = EU and EFTA regions), a configured map replaces it",
+                type: "object",
+                default: ACS_GEOGRAPHIES,
+                description:
+                    "ACS dataLocation → ARM region names; the default is ACS_GEOGRAPHIES in policy/lib/geography.ts (Europe = EU and EFTA regions), a configured map replaces it",
             },
         },
     },
@@ -73,7 +89,10 @@ export const communicationServiceKeepEventPathInGeography: StackValidationPolicy
             for (const [r, roles] of eventPath(acs, topic, args.resources)) {
                 const where = normRegion(r.props.location);
                 if (where === "" || where === "global" || regions.includes(where)) continue;
-                report(`location: expected a region of ACS ${acs.name}'s data location ${show(acs.props.dataLocation)} (${shown}) for the ${roles.join(", ")}, got ${show(r.props.location)}. Fix: create this resource in a region of that geography, or add the region to this policy's geographies config if your residency rules allow it`, r.urn);
+                report(
+                    `location: expected a region of ACS ${acs.name}'s data location ${show(acs.props.dataLocation)} (${shown}) for the ${roles.join(", ")}, got ${show(r.props.location)}. Fix: create this resource in a region of that geography, or add the region to this policy's geographies config if your residency rules allow it`,
+                    r.urn,
+                );
             }
         }
     },

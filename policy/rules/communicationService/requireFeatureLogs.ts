@@ -18,7 +18,9 @@ const CATEGORIES: Partial<Record<EventFamily, readonly string[]>> = {
 /** Whether one diagnostic setting exports `category` (by name or through categoryGroup allLogs) somewhere. */
 function exportsCategory(d: PolicyResource, category: string): boolean {
     if (!DIAGNOSTIC_DESTINATIONS.some((k) => has(d.props, k))) return false;
-    return list(d.props.logs).some((l) => l?.enabled === true && (eqi(l.category, category) || eqi(l.categoryGroup, "allLogs")));
+    return list(d.props.logs).some(
+        (l) => l?.enabled === true && (eqi(l.category, category) || eqi(l.categoryGroup, "allLogs")),
+    );
 }
 
 /**
@@ -31,7 +33,8 @@ function exportsCategory(d: PolicyResource, category: string): boolean {
  */
 export const communicationServiceRequireFeatureLogs: StackValidationPolicy = {
     name: "communication-service-require-feature-logs",
-    description: "A Communication Services resource whose SMS, Email or Chat events are routed should export that feature's log category (SMSOperational, EmailSendMailOperational/EmailStatusUpdateOperational, ChatOperational); ACS logging is off by default.",
+    description:
+        "A Communication Services resource whose SMS, Email or Chat events are routed should export that feature's log category (SMSOperational, EmailSendMailOperational/EmailStatusUpdateOperational, ChatOperational); ACS logging is off by default.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
@@ -41,15 +44,21 @@ export const communicationServiceRequireFeatureLogs: StackValidationPolicy = {
             const needed = new Map<string, Set<string>>(); // category → subscriptions needing it
             for (const sub of mine.flatMap((t) => subscriptionsOf(t, args.resources))) {
                 for (const info of effectiveTypes(eventTypesOf(sub.props) ?? [])) {
-                    for (const c of CATEGORIES[info.family] ?? []) needed.set(c, new Set([...(needed.get(c) ?? []), sub.name]));
+                    for (const c of CATEGORIES[info.family] ?? [])
+                        needed.set(c, new Set([...(needed.get(c) ?? []), sub.name]));
                 }
             }
             const settings = diagnosticSettingsOn(acs, args.resources);
             const missing = [...needed.keys()].filter((c) => !settings.some((d) => exportsCategory(d, c)));
             if (missing.length === 0) continue;
             const why = missing.map((c) => `${c} (for ${[...needed.get(c)!].sort().join(", ")})`).join(", ");
-            const got = settings.length ? `settings ${settings.map((s) => s.name).join(", ")} without them` : "no diagnostic setting on the resource";
-            report(`monitor.DiagnosticSetting(resourceUri = ACS id).logs: expected enabled categories ${why} with a destination, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring), which derives the categories from the routed event types, or add them (or categoryGroup "allLogs") to a DiagnosticSetting on the ACS resource`, acs.urn);
+            const got = settings.length
+                ? `settings ${settings.map((s) => s.name).join(", ")} without them`
+                : "no diagnostic setting on the resource";
+            report(
+                `monitor.DiagnosticSetting(resourceUri = ACS id).logs: expected enabled categories ${why} with a destination, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring), which derives the categories from the routed event types, or add them (or categoryGroup "allLogs") to a DiagnosticSetting on the ACS resource`,
+                acs.urn,
+            );
         }
     },
 };

@@ -8,12 +8,20 @@ import { eqi, expected } from "../../lib/values";
  */
 export const communicationServiceRequireGlobalLocation: ResourceValidationPolicy = {
     name: "communication-service-require-global-location",
-    description: "Communication Services resources are global: any other location fails the deployment, and the Event Grid system topic must use the same location as its source.",
+    description:
+        "Communication Services resources are global: any other location fails the deployment, and the Event Grid system topic must use the same location as its source.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, _args, report) => {
         if (!eqi(acs.location, "global")) {
-            report(expected("location", "\"global\"", acs.location, "set location: \"global\" explicitly (azure-native would otherwise use the resource group's region); data residency is dataLocation"));
+            report(
+                expected(
+                    "location",
+                    '"global"',
+                    acs.location,
+                    'set location: "global" explicitly (azure-native would otherwise use the resource group\'s region); data residency is dataLocation',
+                ),
+            );
         }
     }),
 };

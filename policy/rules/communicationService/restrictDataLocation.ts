@@ -4,8 +4,23 @@ import { expected } from "../../lib/values";
 
 /** Every data location ACS accepts (azurerm's validation list for `data_location`). */
 export const ACS_DATA_LOCATIONS = [
-    "Africa", "Asia Pacific", "Australia", "Brazil", "Canada", "Europe", "France", "Germany", "India", "Japan", "Korea",
-    "Norway", "Switzerland", "UAE", "UK", "United States", "usgov",
+    "Africa",
+    "Asia Pacific",
+    "Australia",
+    "Brazil",
+    "Canada",
+    "Europe",
+    "France",
+    "Germany",
+    "India",
+    "Japan",
+    "Korea",
+    "Norway",
+    "Switzerland",
+    "UAE",
+    "UK",
+    "United States",
+    "usgov",
 ];
 
 export interface DataLocationConfig {
@@ -20,7 +35,8 @@ export interface DataLocationConfig {
  */
 export const communicationServiceRestrictDataLocation: ResourceValidationPolicy = {
     name: "communication-service-restrict-data-location",
-    description: "A Communication Services resource's dataLocation (where ACS stores data at rest) must be one the organisation allows; it cannot be changed after creation.",
+    description:
+        "A Communication Services resource's dataLocation (where ACS stores data at rest) must be one the organisation allows; it cannot be changed after creation.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -31,8 +47,14 @@ export const communicationServiceRestrictDataLocation: ResourceValidationPolicy 
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, args, report) => {
         const allowed = args.getConfig<Partial<DataLocationConfig>>().allowedDataLocations ?? ACS_DATA_LOCATIONS;
         if (!allowed.includes(acs.dataLocation)) {
-            report(expected("dataLocation", `one of ${allowed.map((l) => `"${l}"`).join(", ")}`, acs.dataLocation,
-                "set communication.dataLocation to an allowed geography; it is fixed at creation, so a wrong value means recreating the resource"));
+            report(
+                expected(
+                    "dataLocation",
+                    `one of ${allowed.map((l) => `"${l}"`).join(", ")}`,
+                    acs.dataLocation,
+                    "set communication.dataLocation to an allowed geography; it is fixed at creation, so a wrong value means recreating the resource",
+                ),
+            );
         }
     }),
 };

@@ -13,7 +13,8 @@ import { eventTypesOf } from "../../lib/subscription";
  */
 export const eventSubscriptionAvoidArrayItemKeys: ResourceValidationPolicy = {
     name: "event-subscription-avoid-array-item-keys",
-    description: "Advanced-filter data keys that pass through an array of objects have undocumented behaviour in Event Grid; the filter may never match.",
+    description:
+        "Advanced-filter data keys that pass through an array of objects have undocumented behaviour in Event Grid; the filter may never match.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -23,10 +24,14 @@ export const eventSubscriptionAvoidArrayItemKeys: ResourceValidationPolicy = {
             if (path === undefined) continue;
             const hits = types.map((t) => ({ t, r: reach(t.payloadKeys, path, false) }));
             if (hits.some((h) => h.r && h.r.kind !== "inArray")) continue;
-            const inArray = hits.flatMap((h) => (h.r?.kind === "inArray" ? [{ type: h.t.type, array: h.r.array }] : []));
+            const inArray = hits.flatMap((h) =>
+                h.r?.kind === "inArray" ? [{ type: h.t.type, array: h.r.array }] : [],
+            );
             if (inArray.length === 0) continue;
             const array = inArray[0].array;
-            report(`filter.advancedFilters[${f.index}].key: "${f.key}" is a field of the objects inside the array "data.${array}" of ${inArray.map((h) => shortType(h.type)).join(", ")}; Event Grid does not document filtering through arrays of objects, so the filter may never match. Fix: filter on a scalar key, or on the array itself with enableAdvancedFilteringOnArrays: true`);
+            report(
+                `filter.advancedFilters[${f.index}].key: "${f.key}" is a field of the objects inside the array "data.${array}" of ${inArray.map((h) => shortType(h.type)).join(", ")}; Event Grid does not document filtering through arrays of objects, so the filter may never match. Fix: filter on a scalar key, or on the array itself with enableAdvancedFilteringOnArrays: true`,
+            );
         }
     }),
 };

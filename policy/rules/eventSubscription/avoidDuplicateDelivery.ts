@@ -8,13 +8,17 @@ import { describeWitness, overlappingRoutes } from "../../lib/routes";
  */
 export const eventSubscriptionAvoidDuplicateDelivery: StackValidationPolicy = {
     name: "event-subscription-avoid-duplicate-delivery",
-    description: "Two subscriptions on one topic must not deliver the same event to the same handler: Event Grid delivers once per matching subscription, so the handler processes it twice.",
+    description:
+        "Two subscriptions on one topic must not deliver the same event to the same handler: Event Grid delivers once per matching subscription, so the handler processes it twice.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
         for (const p of overlappingRoutes(args.resources)) {
             if (!p.sameHandler || p.overlap.verdict !== "overlap") continue;
-            report(`filter: overlaps subscription ${p.first.name}, which delivers to the same handler: ${describeWitness(p.overlap)}. Fix: merge the two subscriptions, or make their event types or subject filters disjoint`, p.second.urn);
+            report(
+                `filter: overlaps subscription ${p.first.name}, which delivers to the same handler: ${describeWitness(p.overlap)}. Fix: merge the two subscriptions, or make their event types or subject filters disjoint`,
+                p.second.urn,
+            );
         }
     },
 };

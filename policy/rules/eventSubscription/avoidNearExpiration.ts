@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
  */
 export const eventSubscriptionAvoidNearExpiration: ResourceValidationPolicy = {
     name: "event-subscription-avoid-near-expiration",
-    description: "A subscription whose expirationTimeUtc falls within the configured horizon will soon be deleted by Event Grid, and its handler silently stops receiving events.",
+    description:
+        "A subscription whose expirationTimeUtc falls within the configured horizon will soon be deleted by Event Grid, and its handler silently stops receiving events.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: { properties: { horizonDays: { type: "integer", minimum: 1, default: DEFAULT_HORIZON_DAYS } } },
@@ -26,6 +27,8 @@ export const eventSubscriptionAvoidNearExpiration: ResourceValidationPolicy = {
         const days = args.getConfig<Partial<ExpirationHorizonConfig>>().horizonDays ?? DEFAULT_HORIZON_DAYS;
         const now = Date.now();
         if (Number.isNaN(at) || at <= now || at > now + days * DAY_MS) return;
-        report(`expirationTimeUtc: expected a time more than ${days} days ahead, got "${s.expirationTimeUtc}" (expires in ${Math.ceil((at - now) / DAY_MS)} days). Fix: move expirationTimeUtc further out or remove it; if the route is meant to end, plan its removal instead of letting it lapse`);
+        report(
+            `expirationTimeUtc: expected a time more than ${days} days ahead, got "${s.expirationTimeUtc}" (expires in ${Math.ceil((at - now) / DAY_MS)} days). Fix: move expirationTimeUtc further out or remove it; if the route is meant to end, plan its removal instead of letting it lapse`,
+        );
     }),
 };

@@ -19,7 +19,8 @@ const REPORTED_ELSEWHERE: readonly NeverMatchCode[] = ["undocumentedEventTypes",
  */
 export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
     name: "event-subscription-avoid-never-match",
-    description: "A subscription whose filter conditions contradict each other can never match an event: it deploys and its handler never receives anything.",
+    description:
+        "A subscription whose filter conditions contradict each other can never match an event: it deploys and its handler never receives anything.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -34,7 +35,9 @@ export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
         const subjectReported = subjectRuleFires(spec.filter ?? {}, eventTypesOf(s) ?? []);
         for (const f of findings) {
             if (REPORTED_ELSEWHERE.includes(f.code) || (f.code === "subjectFitsNoShape" && subjectReported)) continue;
-            report(`filter: ${f.message}, so the subscription can never match (${f.code}). Fix: remove or correct the contradicting condition`);
+            report(
+                `filter: ${f.message}, so the subscription can never match (${f.code}). Fix: remove or correct the contradicting condition`,
+            );
         }
     }),
 };
@@ -42,5 +45,15 @@ export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
 /** Whether event-subscription-require-matchable-subject already reports the plain subject filters. */
 function subjectRuleFires(filter: any, types: readonly string[]): boolean {
     const effective = effectiveTypes(types).map((t) => t.type);
-    return checkSubjectFilter({ beginsWith: filter.subjectBeginsWith, endsWith: filter.subjectEndsWith, caseSensitive: filter.isSubjectCaseSensitive }, effective, []).length > 0;
+    return (
+        checkSubjectFilter(
+            {
+                beginsWith: filter.subjectBeginsWith,
+                endsWith: filter.subjectEndsWith,
+                caseSensitive: filter.isSubjectCaseSensitive,
+            },
+            effective,
+            [],
+        ).length > 0
+    );
 }

@@ -14,15 +14,19 @@ export function expiryOf(v: unknown): number {
  */
 export const eventSubscriptionAvoidPastExpiration: ResourceValidationPolicy = {
     name: "event-subscription-avoid-past-expiration",
-    description: "expirationTimeUtc must be a valid ISO 8601 time in the future: an expired subscription is deleted, so its handler stops receiving events.",
+    description:
+        "expirationTimeUtc must be a valid ISO 8601 time in the future: an expired subscription is deleted, so its handler stops receiving events.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const v = s.expirationTimeUtc;
         if (v === undefined) return;
         const at = expiryOf(v);
-        const fix = "set expirationTimeUtc to a future ISO 8601 UTC time (e.g. \"2027-01-01T00:00:00Z\") or remove it so the subscription never expires";
-        if (Number.isNaN(at)) report(expected("expirationTimeUtc", "an ISO 8601 UTC time such as \"2027-01-01T00:00:00Z\"", v, fix));
-        else if (at <= Date.now()) report(expected("expirationTimeUtc", `a time after now (${new Date().toISOString()})`, v, fix));
+        const fix =
+            'set expirationTimeUtc to a future ISO 8601 UTC time (e.g. "2027-01-01T00:00:00Z") or remove it so the subscription never expires';
+        if (Number.isNaN(at))
+            report(expected("expirationTimeUtc", 'an ISO 8601 UTC time such as "2027-01-01T00:00:00Z"', v, fix));
+        else if (at <= Date.now())
+            report(expected("expirationTimeUtc", `a time after now (${new Date().toISOString()})`, v, fix));
     }),
 };

@@ -11,16 +11,20 @@ import { attemptsWithinTtl, LIMITS } from "../../../validation/limits";
  */
 export const eventSubscriptionFitRetryBudget: ResourceValidationPolicy = {
     name: "event-subscription-fit-retry-budget",
-    description: "maxDeliveryAttempts should not exceed the attempts Event Grid's retry schedule fits into eventTimeToLiveInMinutes; the extra attempts never happen.",
+    description:
+        "maxDeliveryAttempts should not exceed the attempts Event Grid's retry schedule fits into eventTimeToLiveInMinutes; the extra attempts never happen.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const attempts = s.retryPolicy?.maxDeliveryAttempts;
         const ttl = s.retryPolicy?.eventTimeToLiveInMinutes ?? LIMITS.eventTimeToLiveInMinutes.default;
-        if (attempts === undefined || attempts >= LIMITS.maxDeliveryAttempts.max || !Number.isInteger(ttl) || ttl < 1) return;
+        if (attempts === undefined || attempts >= LIMITS.maxDeliveryAttempts.max || !Number.isInteger(ttl) || ttl < 1)
+            return;
         const fits = attemptsWithinTtl(ttl);
         if (attempts > fits) {
-            report(`retryPolicy.maxDeliveryAttempts: ${attempts}, but the retry schedule fits only ${fits} attempts into eventTimeToLiveInMinutes ${ttl}, so the TTL ends delivery first. Fix: set maxDeliveryAttempts: ${fits}, or raise eventTimeToLiveInMinutes if ${attempts} attempts were meant`);
+            report(
+                `retryPolicy.maxDeliveryAttempts: ${attempts}, but the retry schedule fits only ${fits} attempts into eventTimeToLiveInMinutes ${ttl}, so the TTL ends delivery first. Fix: set maxDeliveryAttempts: ${fits}, or raise eventTimeToLiveInMinutes if ${attempts} attempts were meant`,
+            );
         }
     }),
 };

@@ -19,7 +19,8 @@ const MISSING_KEY_OUTCOME: Record<string, string> = {
  */
 export const eventSubscriptionGuardNotInMissingKey: ResourceValidationPolicy = {
     name: "event-subscription-guard-not-in-missing-key",
-    description: "NumberNotIn/StringNotIn (and the range operators) on a key some included event types lack let every such event through; guard the key with IsNotNull.",
+    description:
+        "NumberNotIn/StringNotIn (and the range operators) on a key some included event types lack let every such event through; guard the key with IsNotNull.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -32,7 +33,9 @@ export const eventSubscriptionGuardNotInMissingKey: ResourceValidationPolicy = {
             if (!outcome || !path || guarded.has(f.key.toLowerCase())) continue;
             const lacking = typesLacking(types, path);
             if (lacking.length === 0) continue;
-            report(`filter.advancedFilters[${f.index}]: ${f.operatorType} on "${f.key}" ${outcome}: ${lacking.map((t) => shortType(t.type)).join(", ")} payloads have no "${path}". Fix: add { operatorType: "IsNotNull", key: "${f.key}" } to the advanced filters, or move those event types to another subscription`);
+            report(
+                `filter.advancedFilters[${f.index}]: ${f.operatorType} on "${f.key}" ${outcome}: ${lacking.map((t) => shortType(t.type)).join(", ")} payloads have no "${path}". Fix: add { operatorType: "IsNotNull", key: "${f.key}" } to the advanced filters, or move those event types to another subscription`,
+            );
         }
     }),
 };

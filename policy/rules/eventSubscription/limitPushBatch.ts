@@ -17,10 +17,13 @@ const DEFAULT_CEILING = 100;
  */
 export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
     name: "event-subscription-limit-push-batch",
-    description: "WebHook and AzureFunction destinations should not batch more events than the handler can answer within Event Grid's 30-second response window; a timed-out batch is retried as a whole.",
+    description:
+        "WebHook and AzureFunction destinations should not batch more events than the handler can answer within Event Grid's 30-second response window; a timed-out batch is retried as a whole.",
     enforcementLevel: "advisory",
     severity: "low",
-    configSchema: { properties: { maxEventsPerBatch: { type: "integer", minimum: 1, maximum: 5000, default: DEFAULT_CEILING } } },
+    configSchema: {
+        properties: { maxEventsPerBatch: { type: "integer", minimum: 1, maximum: 5000, default: DEFAULT_CEILING } },
+    },
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, args, report) => {
         const e = deliveryOf(s);
         const type = e?.destination?.endpointType;
@@ -28,7 +31,9 @@ export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
         const ceiling = args.getConfig<Partial<PushBatchConfig>>().maxEventsPerBatch ?? DEFAULT_CEILING;
         const batch = e.destination.maxEventsPerBatch;
         if (typeof batch === "number" && batch > ceiling) {
-            report(`${e.path}.maxEventsPerBatch: expected at most ${ceiling} events per batch for a push handler (Event Grid waits 30 s for the whole batch), got ${batch}. Fix: lower batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise this policy's maxEventsPerBatch after measuring it`);
+            report(
+                `${e.path}.maxEventsPerBatch: expected at most ${ceiling} events per batch for a push handler (Event Grid waits 30 s for the whole batch), got ${batch}. Fix: lower batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise this policy's maxEventsPerBatch after measuring it`,
+            );
         }
     }),
 };

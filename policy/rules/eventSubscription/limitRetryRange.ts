@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 /** Unset passes: the service defaults are 30 and 1440, inside the ranges (the SDK fills them only with retryPolicy). */
 export const eventSubscriptionLimitRetryRange: ResourceValidationPolicy = {
     name: "event-subscription-limit-retry-range",
-    description: "retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440); ARM rejects anything else at deploy time.",
+    description:
+        "retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440); ARM rejects anything else at deploy time.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -14,7 +15,14 @@ export const eventSubscriptionLimitRetryRange: ResourceValidationPolicy = {
             const v = s.retryPolicy?.[key];
             const { min, max } = LIMITS[key];
             if (v !== undefined && !(Number.isInteger(v) && v >= min && v <= max)) {
-                report(expected(`retryPolicy.${key}`, `a whole number from ${min} to ${max}`, v, `set retryPolicy.${key} within ${min}–${max}`));
+                report(
+                    expected(
+                        `retryPolicy.${key}`,
+                        `a whole number from ${min} to ${max}`,
+                        v,
+                        `set retryPolicy.${key} within ${min}–${max}`,
+                    ),
+                );
             }
         }
     }),

@@ -16,7 +16,8 @@ import { eventTypesOf } from "../../lib/subscription";
  */
 export const eventSubscriptionMatchKeyCase: ResourceValidationPolicy = {
     name: "event-subscription-match-key-case",
-    description: "Advanced-filter data keys should be spelled with the payload's letter case; Event Grid's key-case handling is undocumented (Microsoft's own IncomingCall examples rely on it ignoring case).",
+    description:
+        "Advanced-filter data keys should be spelled with the payload's letter case; Event Grid's key-case handling is undocumented (Microsoft's own IncomingCall examples rely on it ignoring case).",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -26,7 +27,9 @@ export const eventSubscriptionMatchKeyCase: ResourceValidationPolicy = {
             if (path === undefined || types.some((t) => reach(t.payloadKeys, path) !== undefined)) continue;
             const cased = types.map((t) => reach(t.payloadKeys, path, false)).find((r) => r?.kind === "key");
             if (cased?.kind !== "key") continue;
-            report(`filter.advancedFilters[${f.index}].key: "${f.key}" differs from the payload key "data.${cased.key}" only in letter case; Event Grid's key-case handling is undocumented (Microsoft's IncomingCall examples rely on it being case-insensitive). Fix: write key: "data.${cased.key}"`);
+            report(
+                `filter.advancedFilters[${f.index}].key: "${f.key}" differs from the payload key "data.${cased.key}" only in letter case; Event Grid's key-case handling is undocumented (Microsoft's IncomingCall examples rely on it being case-insensitive). Fix: write key: "data.${cased.key}"`,
+            );
         }
     }),
 };

@@ -10,7 +10,8 @@ import { list } from "../../lib/values";
  */
 export const eventSubscriptionRecommendEntraWebhook: ResourceValidationPolicy = {
     name: "event-subscription-recommend-entra-webhook",
-    description: "WebHook deliveries should be authenticated with Entra ID (or at least a secret Authorization header), so the receiver can reject requests that do not come from your subscription.",
+    description:
+        "WebHook deliveries should be authenticated with Entra ID (or at least a secret Authorization header), so the receiver can reject requests that do not come from your subscription.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -18,8 +19,12 @@ export const eventSubscriptionRecommendEntraWebhook: ResourceValidationPolicy = 
         const d = e?.destination;
         if (!e || d?.endpointType !== "WebHook") return;
         if (d.azureActiveDirectoryTenantId && d.azureActiveDirectoryApplicationIdOrUri) return;
-        const secretAuth = list(d.deliveryAttributeMappings).some((m) => m?.type === "Static" && String(m.name).toLowerCase() === "authorization" && m.isSecret === true);
+        const secretAuth = list(d.deliveryAttributeMappings).some(
+            (m) => m?.type === "Static" && String(m.name).toLowerCase() === "authorization" && m.isSecret === true,
+        );
         if (secretAuth) return;
-        report(`${e.path}.azureActiveDirectoryTenantId/azureActiveDirectoryApplicationIdOrUri: expected both set (or a secret static Authorization header), got ${JSON.stringify(d.azureActiveDirectoryTenantId ?? null)}/${JSON.stringify(d.azureActiveDirectoryApplicationIdOrUri ?? null)}. Fix: set webhook.entraTenantId and webhook.entraApplicationIdOrUri and validate the token in the receiver`);
+        report(
+            `${e.path}.azureActiveDirectoryTenantId/azureActiveDirectoryApplicationIdOrUri: expected both set (or a secret static Authorization header), got ${JSON.stringify(d.azureActiveDirectoryTenantId ?? null)}/${JSON.stringify(d.azureActiveDirectoryApplicationIdOrUri ?? null)}. Fix: set webhook.entraTenantId and webhook.entraApplicationIdOrUri and validate the token in the receiver`,
+        );
     }),
 };

@@ -8,14 +8,18 @@ import { describeWitness, overlappingRoutes } from "../../lib/routes";
  */
 export const eventSubscriptionReportOverlappingRoutes: StackValidationPolicy = {
     name: "event-subscription-report-overlapping-routes",
-    description: "Subscriptions on one topic that can match the same event deliver it to each of their handlers; with different handlers that is fan-out, reported for information.",
+    description:
+        "Subscriptions on one topic that can match the same event deliver it to each of their handlers; with different handlers that is fan-out, reported for information.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
         for (const p of overlappingRoutes(args.resources)) {
             if (p.sameHandler && p.overlap.verdict === "overlap") continue; // event-subscription-avoid-duplicate-delivery
             const what = p.sameHandler ? "the same handler" : "a different handler";
-            report(`filter: overlaps subscription ${p.first.name} (${what}): ${describeWitness(p.overlap)}. Fix: nothing if the fan-out is intended; otherwise make the filters disjoint`, p.second.urn);
+            report(
+                `filter: overlaps subscription ${p.first.name} (${what}): ${describeWitness(p.overlap)}. Fix: nothing if the fan-out is intended; otherwise make the filters disjoint`,
+                p.second.urn,
+            );
         }
     },
 };

@@ -9,22 +9,55 @@ import { expected, has } from "../../lib/values";
  */
 export const eventSubscriptionRequireDeadLetter: ResourceValidationPolicy = {
     name: "event-subscription-require-dead-letter",
-    description: "Every subscription must dead-letter to a blob container: without one, events that cannot be delivered (expired, out of attempts, rejected with 400/413) are dropped and lost.",
+    description:
+        "Every subscription must dead-letter to a blob container: without one, events that cannot be delivered (expired, out of attempts, rejected with 400/413) are dropped and lost.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const dl = deadLetterOf(s);
-        const fix = "set deadLetterWithResourceIdentity: { identity: { type: \"SystemAssigned\" }, deadLetterDestination: { endpointType: \"StorageBlob\", resourceId: <account id>, blobContainerName: <private container> } }";
+        const fix =
+            'set deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: { endpointType: "StorageBlob", resourceId: <account id>, blobContainerName: <private container> } }';
         if (!dl) {
-            report(expected("deadLetterWithResourceIdentity.deadLetterDestination", "a StorageBlob dead-letter destination", undefined, fix));
+            report(
+                expected(
+                    "deadLetterWithResourceIdentity.deadLetterDestination",
+                    "a StorageBlob dead-letter destination",
+                    undefined,
+                    fix,
+                ),
+            );
             return;
         }
         const d = dl.destination;
-        if (!d) report(expected(dl.path, "{ endpointType: \"StorageBlob\", resourceId, blobContainerName }", d, fix));
+        if (!d) report(expected(dl.path, '{ endpointType: "StorageBlob", resourceId, blobContainerName }', d, fix));
         else {
-            if (d.endpointType !== "StorageBlob") report(expected(`${dl.path}.endpointType`, "\"StorageBlob\" (the only dead-letter type)", d.endpointType, "set endpointType: \"StorageBlob\""));
-            if (!has(d, "resourceId")) report(expected(`${dl.path}.resourceId`, "the storage account id", d.resourceId, "set resourceId to the dead-letter storage account's id"));
-            if (!has(d, "blobContainerName")) report(expected(`${dl.path}.blobContainerName`, "a container name", d.blobContainerName, "set blobContainerName to a private container in that account"));
+            if (d.endpointType !== "StorageBlob")
+                report(
+                    expected(
+                        `${dl.path}.endpointType`,
+                        '"StorageBlob" (the only dead-letter type)',
+                        d.endpointType,
+                        'set endpointType: "StorageBlob"',
+                    ),
+                );
+            if (!has(d, "resourceId"))
+                report(
+                    expected(
+                        `${dl.path}.resourceId`,
+                        "the storage account id",
+                        d.resourceId,
+                        "set resourceId to the dead-letter storage account's id",
+                    ),
+                );
+            if (!has(d, "blobContainerName"))
+                report(
+                    expected(
+                        `${dl.path}.blobContainerName`,
+                        "a container name",
+                        d.blobContainerName,
+                        "set blobContainerName to a private container in that account",
+                    ),
+                );
         }
     }),
 };

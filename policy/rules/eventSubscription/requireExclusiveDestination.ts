@@ -4,12 +4,19 @@ import { identityIncludes } from "../../lib/values";
 
 function identityProblems(root: string, w: any, inner: string): string[] {
     const out: string[] = [];
-    if (!w[inner]) out.push(`${root}.${inner}: expected a destination, got nothing (unset). Fix: put the destination inside ${root} (an identity without a destination does nothing: https://github.com/hashicorp/terraform-provider-azurerm/pull/9935)`);
+    if (!w[inner])
+        out.push(
+            `${root}.${inner}: expected a destination, got nothing (unset). Fix: put the destination inside ${root} (an identity without a destination does nothing: https://github.com/hashicorp/terraform-provider-azurerm/pull/9935)`,
+        );
     const type = w.identity?.type;
     if (!identityIncludes(type, "SystemAssigned") && !identityIncludes(type, "UserAssigned")) {
-        out.push(`${root}.identity.type: expected "SystemAssigned" or "UserAssigned", got ${JSON.stringify(type)}. Fix: set identity: { type: "SystemAssigned" }`);
+        out.push(
+            `${root}.identity.type: expected "SystemAssigned" or "UserAssigned", got ${JSON.stringify(type)}. Fix: set identity: { type: "SystemAssigned" }`,
+        );
     } else if (identityIncludes(type, "UserAssigned") && !w.identity?.userAssignedIdentity) {
-        out.push(`${root}.identity.userAssignedIdentity: expected the user-assigned identity's resource id, got nothing (unset). Fix: set userAssignedIdentity to an identity attached to the topic`);
+        out.push(
+            `${root}.identity.userAssignedIdentity: expected the user-assigned identity's resource id, got nothing (unset). Fix: set userAssignedIdentity to an identity attached to the topic`,
+        );
     }
     return out;
 }
@@ -21,22 +28,37 @@ function identityProblems(root: string, w: any, inner: string): string[] {
  */
 export const eventSubscriptionRequireExclusiveDestination: ResourceValidationPolicy = {
     name: "event-subscription-require-exclusive-destination",
-    description: "A subscription needs exactly one of destination / deliveryWithResourceIdentity (and at most one of deadLetterDestination / deadLetterWithResourceIdentity), each complete; ARM rejects both at once and an identity block without its destination.",
+    description:
+        "A subscription needs exactly one of destination / deliveryWithResourceIdentity (and at most one of deadLetterDestination / deadLetterWithResourceIdentity), each complete; ARM rejects both at once and an identity block without its destination.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         if (s.destination && s.deliveryWithResourceIdentity) {
-            report("destination/deliveryWithResourceIdentity: expected exactly one, got both (ARM: \"Destination and DeliveryWithResourceIdentity cannot be set at the same time\"). Fix: keep deliveryWithResourceIdentity for queue/Service Bus/Event Hubs destinations, destination for WebHook/AzureFunction");
+            report(
+                'destination/deliveryWithResourceIdentity: expected exactly one, got both (ARM: "Destination and DeliveryWithResourceIdentity cannot be set at the same time"). Fix: keep deliveryWithResourceIdentity for queue/Service Bus/Event Hubs destinations, destination for WebHook/AzureFunction',
+            );
         }
         if (!s.destination && !s.deliveryWithResourceIdentity) {
-            report("destination/deliveryWithResourceIdentity: expected exactly one, got neither. Fix: set where the events go");
+            report(
+                "destination/deliveryWithResourceIdentity: expected exactly one, got neither. Fix: set where the events go",
+            );
         }
         if (s.deadLetterDestination && s.deadLetterWithResourceIdentity) {
-            report("deadLetterDestination/deadLetterWithResourceIdentity: expected at most one, got both. Fix: keep deadLetterWithResourceIdentity");
+            report(
+                "deadLetterDestination/deadLetterWithResourceIdentity: expected at most one, got both. Fix: keep deadLetterWithResourceIdentity",
+            );
         }
         const problems = [
-            ...(s.deliveryWithResourceIdentity ? identityProblems("deliveryWithResourceIdentity", s.deliveryWithResourceIdentity, "destination") : []),
-            ...(s.deadLetterWithResourceIdentity ? identityProblems("deadLetterWithResourceIdentity", s.deadLetterWithResourceIdentity, "deadLetterDestination") : []),
+            ...(s.deliveryWithResourceIdentity
+                ? identityProblems("deliveryWithResourceIdentity", s.deliveryWithResourceIdentity, "destination")
+                : []),
+            ...(s.deadLetterWithResourceIdentity
+                ? identityProblems(
+                      "deadLetterWithResourceIdentity",
+                      s.deadLetterWithResourceIdentity,
+                      "deadLetterDestination",
+                  )
+                : []),
         ];
         problems.forEach((p) => report(p));
     }),

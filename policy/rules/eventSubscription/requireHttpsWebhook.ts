@@ -11,7 +11,8 @@ const redact = (url: unknown) => (typeof url === "string" ? redactUrl(url) : url
 /** Unset fails: a WebHook destination without endpointUrl cannot be created. */
 export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
     name: "event-subscription-require-https-webhook",
-    description: "WebHook destinations must use https://: Event Grid refuses other schemes, and the events and the URL's key would travel in clear text.",
+    description:
+        "WebHook destinations must use https://: Event Grid refuses other schemes, and the events and the URL's key would travel in clear text.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -19,7 +20,14 @@ export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
         if (e?.destination?.endpointType !== "WebHook") return;
         const url = e.destination.endpointUrl;
         if (!isHttpsUrl(url)) {
-            report(expected(`${e.path}.endpointUrl`, "an https:// URL", redact(url), "serve the receiver over HTTPS with a certificate from a public CA (self-signed certificates are refused)"));
+            report(
+                expected(
+                    `${e.path}.endpointUrl`,
+                    "an https:// URL",
+                    redact(url),
+                    "serve the receiver over HTTPS with a certificate from a public CA (self-signed certificates are refused)",
+                ),
+            );
         }
     }),
 };

@@ -14,7 +14,8 @@ import { hasIdentity } from "../../lib/values";
  */
 export const eventSubscriptionRequireIdentityDelivery: ResourceValidationPolicy = {
     name: "event-subscription-require-identity-delivery",
-    description: "Service Bus, Event Hubs and Storage Queue destinations should be delivered with the topic's managed identity (deliveryWithResourceIdentity); otherwise Event Grid writes with access keys, which the target must keep enabled and cannot attribute.",
+    description:
+        "Service Bus, Event Hubs and Storage Queue destinations should be delivered with the topic's managed identity (deliveryWithResourceIdentity); otherwise Event Grid writes with access keys, which the target must keep enabled and cannot attribute.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -24,9 +25,13 @@ export const eventSubscriptionRequireIdentityDelivery: ResourceValidationPolicy 
         const role = ROLE_NAMES[ROLES_FOR_ENDPOINT[type][0]];
         const fix = `move the destination into deliveryWithResourceIdentity: { identity: { type: "SystemAssigned" }, destination }, give the topic a system-assigned identity and grant it ${role} on the ${type === "StorageQueue" ? "account" : "entity"}`;
         if (e.path === "destination") {
-            report(`destination: expected deliveryWithResourceIdentity for this ${type} destination, got a plain destination (Event Grid then writes with the target's access keys). Fix: ${fix}`);
+            report(
+                `destination: expected deliveryWithResourceIdentity for this ${type} destination, got a plain destination (Event Grid then writes with the target's access keys). Fix: ${fix}`,
+            );
         } else if (!hasIdentity(e.identity)) {
-            report(`deliveryWithResourceIdentity.identity.type: expected "SystemAssigned" or "UserAssigned", got ${JSON.stringify(e.identity?.type ?? null)}. Fix: ${fix}`);
+            report(
+                `deliveryWithResourceIdentity.identity.type: expected "SystemAssigned" or "UserAssigned", got ${JSON.stringify(e.identity?.type ?? null)}. Fix: ${fix}`,
+            );
         }
     }),
 };

@@ -9,11 +9,18 @@ function principalOf(topic: PolicyResource, e: Endpoint, resources: readonly Pol
     if (identityIncludes(e.identity?.type, "UserAssigned")) {
         return byId(resources, T.UserAssignedIdentity, e.identity?.userAssignedIdentity)?.props.principalId;
     }
-    return identityIncludes(topic.props.identity?.type, "SystemAssigned") ? topic.props.identity?.principalId : undefined;
+    return identityIncludes(topic.props.identity?.type, "SystemAssigned")
+        ? topic.props.identity?.principalId
+        : undefined;
 }
 
 /** What is wrong with the wiring of one identity endpoint, or undefined when role and ordering are in place. */
-function wiringProblem(sub: PolicyResource, topic: PolicyResource, e: Endpoint, resources: readonly PolicyResource[]): string | undefined {
+function wiringProblem(
+    sub: PolicyResource,
+    topic: PolicyResource,
+    e: Endpoint,
+    resources: readonly PolicyResource[],
+): string | undefined {
     const d = e.destination;
     const roles = ROLES_FOR_ENDPOINT[d?.endpointType];
     const target = dataTargetId(d);
@@ -24,9 +31,13 @@ function wiringProblem(sub: PolicyResource, topic: PolicyResource, e: Endpoint, 
         return `${e.path}: the topic has no ${e.identity?.type ?? "managed"} identity to grant ${role} to. Fix: give the topic the identity, grant it ${role} on ${target}, and make the subscription depend on that role assignment`;
     }
     const assignments = ofType(resources, T.RoleAssignment).filter((r) => r.props.principalId === principal);
-    const granted = assignments.find((r) => roles.includes(roleGuidOf(r.props.roleDefinitionId)) && scopeContains(r.props.scope, target));
+    const granted = assignments.find(
+        (r) => roles.includes(roleGuidOf(r.props.roleDefinitionId)) && scopeContains(r.props.scope, target),
+    );
     if (!granted) {
-        const near = assignments.map((r) => `${r.name} (role ${roleGuidOf(r.props.roleDefinitionId)} at ${r.props.scope})`).join("; ");
+        const near = assignments
+            .map((r) => `${r.name} (role ${roleGuidOf(r.props.roleDefinitionId)} at ${r.props.scope})`)
+            .join("; ");
         return `${e.path}: expected a RoleAssignment of ${role} (${roles[0]}) for principal ${principal} at a scope containing ${target}, got ${near || "none for that principal"}. Fix: grant ${role} to the topic identity on the destination (or its account/namespace) and make the subscription depend on it`;
     }
     if (!dependsOn(sub, granted)) {
@@ -42,7 +53,8 @@ function wiringProblem(sub: PolicyResource, topic: PolicyResource, e: Endpoint, 
  */
 export const eventSubscriptionRequireIdentityRole: StackValidationPolicy = {
     name: "event-subscription-require-identity-role",
-    description: "A subscription that delivers or dead-letters with the topic's identity needs that identity to hold the data role on the destination, granted before the subscription is created; otherwise creation fails with \"Managed Identity Authorization Error\" or dead letters are refused.",
+    description:
+        'A subscription that delivers or dead-letters with the topic\'s identity needs that identity to hold the data role on the destination, granted before the subscription is created; otherwise creation fails with "Managed Identity Authorization Error" or dead letters are refused.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {

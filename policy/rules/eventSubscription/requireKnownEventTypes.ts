@@ -11,7 +11,8 @@ import { eventTypesOf } from "../../lib/subscription";
  */
 export const eventSubscriptionRequireKnownEventTypes: StackValidationPolicy = {
     name: "event-subscription-require-known-event-types",
-    description: "Every included event type must be one Azure Communication Services emits today, spelled exactly; a legacy, misspelt or short name makes the subscription silently receive nothing.",
+    description:
+        "Every included event type must be one Azure Communication Services emits today, spelled exactly; a legacy, misspelt or short name makes the subscription silently receive nothing.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -21,8 +22,13 @@ export const eventSubscriptionRequireKnownEventTypes: StackValidationPolicy = {
                 const problem = describeEventTypeProblem(t);
                 if (!problem) return;
                 const instead = replacementFor(t);
-                const fix = instead.length ? `write ${instead.map((u) => `"${u}"`).join(" or ")}` : "pick a type from docs/event-catalog.md";
-                report(`filter.includedEventTypes[${i}]: ${problem}${/[.?!]$/.test(problem) ? "" : "."} Fix: ${fix}`, sub.urn);
+                const fix = instead.length
+                    ? `write ${instead.map((u) => `"${u}"`).join(" or ")}`
+                    : "pick a type from docs/event-catalog.md";
+                report(
+                    `filter.includedEventTypes[${i}]: ${problem}${/[.?!]$/.test(problem) ? "" : "."} Fix: ${fix}`,
+                    sub.urn,
+                );
             });
         }
     },

@@ -8,7 +8,11 @@ import { eventTypesOf } from "../../lib/subscription";
 
 /** Payload keys a filter can name, written as Event Grid reads them (no `[]`, an open map as `labels.<key>`). */
 function filterableKeys(types: readonly EventTypeInfo[]): string[] {
-    return [...new Set(types.flatMap((t) => t.dataKeys.filter((k) => !k.includes("[]")).map((k) => k.replace(/\.\*$/, ""))))];
+    return [
+        ...new Set(
+            types.flatMap((t) => t.dataKeys.filter((k) => !k.includes("[]")).map((k) => k.replace(/\.\*$/, ""))),
+        ),
+    ];
 }
 
 /**
@@ -19,7 +23,9 @@ function filterableKeys(types: readonly EventTypeInfo[]): string[] {
 function pathProblem(path: string, types: readonly EventTypeInfo[]): { why: string; instead?: string } | undefined {
     // A field inside an array of objects is event-subscription-avoid-array-item-keys' (advisory) finding.
     if (types.some((t) => reach(t.payloadKeys, path, false) !== undefined)) return undefined;
-    const near = filterableKeys(types).map((k) => ({ k, d: distance(k.toLowerCase(), path.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+    const near = filterableKeys(types)
+        .map((k) => ({ k, d: distance(k.toLowerCase(), path.toLowerCase()) }))
+        .sort((a, b) => a.d - b.d)[0];
     const instead = near && near.d <= Math.max(2, Math.floor(path.length / 3)) ? near.k : undefined;
     return { why: `none of ${types.map((t) => shortType(t.type)).join(", ")} has "${path}" in its data`, instead };
 }
@@ -32,7 +38,8 @@ function pathProblem(path: string, types: readonly EventTypeInfo[]): { why: stri
  */
 export const eventSubscriptionRequireKnownFilterKeys: ResourceValidationPolicy = {
     name: "event-subscription-require-known-filter-keys",
-    description: "Advanced-filter data keys must exist in the payload of at least one included event type (any sub-key of an open map such as data.metadata or data.labels counts); otherwise the filter never matches (or, for NotIn, always does).",
+    description:
+        "Advanced-filter data keys must exist in the payload of at least one included event type (any sub-key of an open map such as data.metadata or data.labels counts); otherwise the filter never matches (or, for NotIn, always does).",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -42,7 +49,9 @@ export const eventSubscriptionRequireKnownFilterKeys: ResourceValidationPolicy =
             const path = dataPath(f.key);
             const problem = path === undefined ? undefined : pathProblem(path, types);
             if (!problem) continue;
-            const fix = problem.instead ? `write key: "data.${problem.instead}"` : "use a key from the event's data (docs/event-catalog.md lists them per type)";
+            const fix = problem.instead
+                ? `write key: "data.${problem.instead}"`
+                : "use a key from the event's data (docs/event-catalog.md lists them per type)";
             report(`filter.advancedFilters[${f.index}].key: "${f.key}": ${problem.why}. Fix: ${fix}`);
         }
     }),

@@ -14,18 +14,22 @@ import { ROLE_NAMES, ROLES_FOR_ENDPOINT, T } from "../../lib/types";
  */
 export const eventSubscriptionRequireReachableNamespace: StackValidationPolicy = {
     name: "event-subscription-require-reachable-namespace",
-    description: "A Service Bus or Event Hubs destination delivered without the topic's identity needs a namespace that accepts access keys; with disableLocalAuth: true every delivery is refused.",
+    description:
+        "A Service Bus or Event Hubs destination delivered without the topic's identity needs a namespace that accepts access keys; with disableLocalAuth: true every delivery is refused.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
         for (const sub of ofType(args.resources, T.Subscription)) {
             const e = deliveryOf(sub.props);
-            if (!e || e.path !== "destination") continue; // identity delivery needs no keys
+            if (e?.path !== "destination") continue; // identity delivery needs no keys
             const entity = entityFor(sub, e, args.resources);
             const ns = entity && namespaceOf(entity, args.resources);
-            if (!ns || ns.props.disableLocalAuth !== true) continue;
+            if (ns?.props.disableLocalAuth !== true) continue;
             const role = ROLE_NAMES[ROLES_FOR_ENDPOINT[e.destination.endpointType][0]];
-            report(`destination.resourceId: namespace ${ns.name} has disableLocalAuth: true, so Event Grid cannot deliver to ${entity!.name} with access keys, got a plain destination (no identity). Fix: use deliveryWithResourceIdentity with the topic's system-assigned identity and grant it ${role} (or enable local auth on the namespace)`, sub.urn);
+            report(
+                `destination.resourceId: namespace ${ns.name} has disableLocalAuth: true, so Event Grid cannot deliver to ${entity!.name} with access keys, got a plain destination (no identity). Fix: use deliveryWithResourceIdentity with the topic's system-assigned identity and grant it ${role} (or enable local auth on the namespace)`,
+                sub.urn,
+            );
         }
     },
 };

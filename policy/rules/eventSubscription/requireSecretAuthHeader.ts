@@ -4,7 +4,8 @@ import { deliveryOf } from "../../lib/subscription";
 import { list } from "../../lib/values";
 
 /** Header names that carry credentials. */
-export const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|api-key|x-api-key|x-functions-key|ocp-apim-subscription-key|x-[a-z0-9-]*(key|token|secret))$/i;
+export const CREDENTIAL_HEADER =
+    /^(authorization|proxy-authorization|api-key|x-api-key|x-functions-key|ocp-apim-subscription-key|x-[a-z0-9-]*(key|token|secret))$/i;
 
 /**
  * Mandatory although delivery works either way: a static mapping with `isSecret: false` is returned in clear
@@ -13,14 +14,23 @@ export const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|api-key|x-
  */
 export const eventSubscriptionRequireSecretAuthHeader: ResourceValidationPolicy = {
     name: "event-subscription-require-secret-auth-header",
-    description: "Static delivery headers that carry credentials (Authorization, API keys) must be marked isSecret: otherwise ARM returns the value in clear to anyone who can read the subscription.",
+    description:
+        "Static delivery headers that carry credentials (Authorization, API keys) must be marked isSecret: otherwise ARM returns the value in clear to anyone who can read the subscription.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const e = deliveryOf(s);
         list(e?.destination?.deliveryAttributeMappings).forEach((m, i) => {
-            if (m?.type !== "Static" || typeof m.name !== "string" || !CREDENTIAL_HEADER.test(m.name) || m.isSecret === true) return;
-            report(`${e!.path}.deliveryAttributeMappings[${i}].isSecret: expected true for credential header "${m.name}", got ${JSON.stringify(m.isSecret)}. Fix: set isSecret: true (deliveryHeaders[].secret: true in the stack config) and pass the value as a Pulumi secret`);
+            if (
+                m?.type !== "Static" ||
+                typeof m.name !== "string" ||
+                !CREDENTIAL_HEADER.test(m.name) ||
+                m.isSecret === true
+            )
+                return;
+            report(
+                `${e!.path}.deliveryAttributeMappings[${i}].isSecret: expected true for credential header "${m.name}", got ${JSON.stringify(m.isSecret)}. Fix: set isSecret: true (deliveryHeaders[].secret: true in the stack config) and pass the value as a Pulumi secret`,
+            );
         });
     }),
 };

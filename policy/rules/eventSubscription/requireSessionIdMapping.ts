@@ -14,7 +14,8 @@ import { eqi, list } from "../../lib/values";
  */
 export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
     name: "event-subscription-require-session-id-mapping",
-    description: "A subscription delivering to a session-enabled Service Bus queue needs a SessionId delivery property (and no MessageId one); otherwise every delivery fails with SessionQueueNotSupported.",
+    description:
+        "A subscription delivering to a session-enabled Service Bus queue needs a SessionId delivery property (and no MessageId one); otherwise every delivery fails with SessionQueueNotSupported.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -26,12 +27,18 @@ export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
             const session = names.some((n) => eqi(n, "SessionId"));
             const path = `${e.path}.deliveryAttributeMappings`;
             if (session && names.some((n) => eqi(n, "MessageId"))) {
-                report(`${path}: expected SessionId or MessageId, got both (Event Grid accepts only one of them). Fix: drop the MessageId mapping; Service Bus duplicate detection can use the default MessageId (the event id)`, sub.urn);
+                report(
+                    `${path}: expected SessionId or MessageId, got both (Event Grid accepts only one of them). Fix: drop the MessageId mapping; Service Bus duplicate detection can use the default MessageId (the event id)`,
+                    sub.urn,
+                );
             }
             if (type !== "ServiceBusQueue" || session) continue;
             const queue = entityFor(sub, e, args.resources);
             if (queue?.props.requiresSession !== true) continue;
-            report(`${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions`, sub.urn);
+            report(
+                `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions`,
+                sub.urn,
+            );
         }
     },
 };

@@ -6,7 +6,8 @@ import { expected, tlsAtLeast12 } from "../../lib/values";
 /** Unset fails: the service default lets Event Grid negotiate TLS 1.0/1.1 with a weak receiver. */
 export const eventSubscriptionRequireWebhookTls: ResourceValidationPolicy = {
     name: "event-subscription-require-webhook-tls",
-    description: "WebHook deliveries should require TLS 1.2: a lower floor lets Event Grid push events over a deprecated protocol version.",
+    description:
+        "WebHook deliveries should require TLS 1.2: a lower floor lets Event Grid push events over a deprecated protocol version.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -14,7 +15,14 @@ export const eventSubscriptionRequireWebhookTls: ResourceValidationPolicy = {
         if (e?.destination?.endpointType !== "WebHook") return;
         const tls = e.destination.minimumTlsVersionAllowed;
         if (!tlsAtLeast12(tls)) {
-            report(expected(`${e.path}.minimumTlsVersionAllowed`, "\"1.2\"", tls, "set minimumTlsVersionAllowed: \"1.2\" (webhook.minimumTlsVersion in the stack config)"));
+            report(
+                expected(
+                    `${e.path}.minimumTlsVersionAllowed`,
+                    '"1.2"',
+                    tls,
+                    'set minimumTlsVersionAllowed: "1.2" (webhook.minimumTlsVersion in the stack config)',
+                ),
+            );
         }
     }),
 };

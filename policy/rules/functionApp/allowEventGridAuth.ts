@@ -14,7 +14,9 @@ function blocksEventGrid(auth: PolicyResource): boolean {
     if (p.platform?.enabled !== true) return false;
     const gv = p.globalValidation ?? {};
     if (eqi(gv.unauthenticatedClientAction, "AllowAnonymous")) return false;
-    return !list<string>(gv.excludedPaths).some((x) => typeof x === "string" && x.toLowerCase().startsWith(EVENT_GRID_PATH));
+    return !list<string>(gv.excludedPaths).some(
+        (x) => typeof x === "string" && x.toLowerCase().startsWith(EVENT_GRID_PATH),
+    );
 }
 
 /**
@@ -26,7 +28,8 @@ function blocksEventGrid(auth: PolicyResource): boolean {
  */
 export const functionAppAllowEventGridAuth: StackValidationPolicy = {
     name: "function-app-allow-event-grid-auth",
-    description: "A function app with App Service authentication (Easy Auth) that receives Event Grid pushes must exclude the Event Grid webhook path; otherwise deliveries are answered 401 and end up dead-lettered.",
+    description:
+        "A function app with App Service authentication (Easy Auth) that receives Event Grid pushes must exclude the Event Grid webhook path; otherwise deliveries are answered 401 and end up dead-lettered.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { exemptApps: { type: "array", items: { type: "string" }, default: [] } } },
@@ -38,7 +41,10 @@ export const functionAppAllowEventGridAuth: StackValidationPolicy = {
             const auth = settings.find((s) => belongsToSite(s, app));
             const pushers = auth && blocksEventGrid(auth) ? pushersOf(app, args.resources) : [];
             if (!auth || pushers.length === 0) continue;
-            report(`${auth.name}.globalValidation.excludedPaths: expected to include "${EVENT_GRID_PATH}" because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app, got ${JSON.stringify(auth.props.globalValidation?.excludedPaths ?? null)}. Fix: add "${EVENT_GRID_PATH}" to excludedPaths (the extension checks the system key), or deliver through a queue`, app.urn);
+            report(
+                `${auth.name}.globalValidation.excludedPaths: expected to include "${EVENT_GRID_PATH}" because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app, got ${JSON.stringify(auth.props.globalValidation?.excludedPaths ?? null)}. Fix: add "${EVENT_GRID_PATH}" to excludedPaths (the extension checks the system key), or deliver through a queue`,
+                app.urn,
+            );
         }
     },
 };

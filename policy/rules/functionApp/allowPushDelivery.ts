@@ -16,7 +16,8 @@ export interface ExemptionConfig {
  */
 export const functionAppAllowPushDelivery: StackValidationPolicy = {
     name: "function-app-allow-push-delivery",
-    description: "A function app that receives Event Grid push deliveries must not disable public network access: push delivery cannot use private endpoints, so every event would fail and be dead-lettered.",
+    description:
+        "A function app that receives Event Grid push deliveries must not disable public network access: push delivery cannot use private endpoints, so every event would fail and be dead-lettered.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { exemptApps: { type: "array", items: { type: "string" }, default: [] } } },
@@ -26,7 +27,10 @@ export const functionAppAllowPushDelivery: StackValidationPolicy = {
             if (!eqi(app.props.publicNetworkAccess, "Disabled") || exempt.includes(app.props.name)) continue;
             const pushers = pushersOf(app, args.resources);
             if (pushers.length === 0) continue;
-            report(`publicNetworkAccess: expected "Enabled" because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app and push delivery cannot use private endpoints, got "Disabled". Fix: keep public access (authenticate deliveries), or route events through a Service Bus/Storage queue with identity delivery; exempt the app in exemptApps only with a tested private path`, app.urn);
+            report(
+                `publicNetworkAccess: expected "Enabled" because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app and push delivery cannot use private endpoints, got "Disabled". Fix: keep public access (authenticate deliveries), or route events through a Service Bus/Storage queue with identity delivery; exempt the app in exemptApps only with a tested private path`,
+                app.urn,
+            );
         }
     },
 };

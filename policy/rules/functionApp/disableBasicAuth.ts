@@ -17,7 +17,8 @@ const CHILDREN = [
  */
 export const functionAppDisableBasicAuth: StackValidationPolicy = {
     name: "function-app-disable-basic-auth",
-    description: "Function apps should turn off basic-auth publishing credentials for FTP and SCM (web.WebAppFtpAllowed / WebAppScmAllowed with allow: false); those credentials deploy code with a password.",
+    description:
+        "Function apps should turn off basic-auth publishing credentials for FTP and SCM (web.WebAppFtpAllowed / WebAppScmAllowed with allow: false); those credentials deploy code with a password.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -26,7 +27,10 @@ export const functionAppDisableBasicAuth: StackValidationPolicy = {
             for (const c of CHILDREN) {
                 const child: PolicyResource | undefined = children.get(c.type)!.find((r) => belongsToSite(r, app));
                 if (child?.props.allow === false) continue;
-                report(`${c.label}(name = ${app.name}).allow: expected false (${c.what} basic auth off), got ${child ? show(child.props.allow) : "nothing (no such resource, so basic auth stays on)"}. Fix: add new web.${c.label.split(".")[1]}("…", { resourceGroupName, name: app.name, allow: false })`, app.urn);
+                report(
+                    `${c.label}(name = ${app.name}).allow: expected false (${c.what} basic auth off), got ${child ? show(child.props.allow) : "nothing (no such resource, so basic auth stays on)"}. Fix: add new web.${c.label.split(".")[1]}("…", { resourceGroupName, name: app.name, allow: false })`,
+                    app.urn,
+                );
             }
         }
     },

@@ -12,13 +12,15 @@ import { expected } from "../../lib/values";
  */
 export const functionAppDisableFtp: ResourceValidationPolicy = {
     name: "function-app-disable-ftp",
-    description: "Function apps should not accept FTP deployments: FTP carries publishing credentials and code in clear text, and the functions deploy from a package anyway.",
+    description:
+        "Function apps should not accept FTP deployments: FTP carries publishing credentials and code in clear text, and the functions deploy from a package anyway.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {
         if (!isFunctionAppKind(app.kind)) args.notApplicable("not a function app");
         const ftps = app.siteConfig?.ftpsState;
         if (ftps === undefined && isFlexApp(app)) args.notApplicable("Flex Consumption has no FTP state setting");
-        if (ftps !== "Disabled") report(expected("siteConfig.ftpsState", "\"Disabled\"", ftps, "set siteConfig.ftpsState: \"Disabled\""));
+        if (ftps !== "Disabled")
+            report(expected("siteConfig.ftpsState", '"Disabled"', ftps, 'set siteConfig.ftpsState: "Disabled"'));
     }),
 };

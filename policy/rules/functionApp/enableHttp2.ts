@@ -11,7 +11,8 @@ import { expected } from "../../lib/values";
  */
 export const functionAppEnableHttp2: ResourceValidationPolicy = {
     name: "function-app-enable-http2",
-    description: "Function apps should accept HTTP/2, which multiplexes requests over one connection and cuts latency for clients that support it.",
+    description:
+        "Function apps should accept HTTP/2, which multiplexes requests over one connection and cuts latency for clients that support it.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {

@@ -14,8 +14,14 @@ import { show } from "../../lib/values";
  * issue #360). The runtime lives in functionAppConfig.runtime and scaling in functionAppConfig.scaleAndConcurrency.
  */
 export const FLEX_REJECTED_SITE_CONFIG = [
-    "netFrameworkVersion", "ftpsState", "use32BitWorkerProcess", "functionsRuntimeScaleMonitoringEnabled",
-    "linuxFxVersion", "windowsFxVersion", "alwaysOn", "preWarmedInstanceCount",
+    "netFrameworkVersion",
+    "ftpsState",
+    "use32BitWorkerProcess",
+    "functionsRuntimeScaleMonitoringEnabled",
+    "linuxFxVersion",
+    "windowsFxVersion",
+    "alwaysOn",
+    "preWarmedInstanceCount",
 ] as const;
 
 /**
@@ -24,7 +30,8 @@ export const FLEX_REJECTED_SITE_CONFIG = [
  */
 export const functionAppFlexSiteConfig: ResourceValidationPolicy = {
     name: "function-app-flex-site-config",
-    description: "A Flex Consumption function app must not send site-config properties Flex rejects (ARM error 51021): netFrameworkVersion (which azure-native adds to any siteConfig), ftpsState, use32BitWorkerProcess, linuxFxVersion and the like.",
+    description:
+        "A Flex Consumption function app must not send site-config properties Flex rejects (ARM error 51021): netFrameworkVersion (which azure-native adds to any siteConfig), ftpsState, use32BitWorkerProcess, linuxFxVersion and the like.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {
@@ -33,7 +40,9 @@ export const functionAppFlexSiteConfig: ResourceValidationPolicy = {
         for (const key of FLEX_REJECTED_SITE_CONFIG) {
             if (config[key] === undefined) continue;
             const injected = key === "netFrameworkVersion" ? " (azure-native adds it to every siteConfig)" : "";
-            report(`siteConfig.${key}: Flex Consumption rejects this property with ARM error 51021, got ${show(config[key])}${injected}. Fix: send no siteConfig on a Flex app: app settings in web.WebAppApplicationSettings, runtime and scale in functionAppConfig, FTP off through web.WebAppFtpAllowed`);
+            report(
+                `siteConfig.${key}: Flex Consumption rejects this property with ARM error 51021, got ${show(config[key])}${injected}. Fix: send no siteConfig on a Flex app: app settings in web.WebAppApplicationSettings, runtime and scale in functionAppConfig, FTP off through web.WebAppFtpAllowed`,
+            );
         }
     }),
 };

@@ -14,16 +14,22 @@ const SETTING = "APPLICATIONINSIGHTS_CONNECTION_STRING";
  */
 export const functionAppRequireAppInsights: StackValidationPolicy = {
     name: "function-app-require-app-insights",
-    description: "Function apps should send telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING app setting); otherwise failing invocations leave no logs.",
+    description:
+        "Function apps should send telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING app setting); otherwise failing invocations leave no logs.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
         const extra = ofType(args.resources, T.WebAppApplicationSettings);
         for (const app of functionApps(args.resources)) {
             const inline = list(app.props.siteConfig?.appSettings).map((s) => s?.name);
-            const children = extra.filter((s) => belongsToSite(s, app)).flatMap((s) => Object.keys(s.props.properties ?? {}));
+            const children = extra
+                .filter((s) => belongsToSite(s, app))
+                .flatMap((s) => Object.keys(s.props.properties ?? {}));
             if ([...inline, ...children].includes(SETTING)) continue;
-            report(`siteConfig.appSettings: expected ${SETTING} (inline or in web.WebAppApplicationSettings), got ${inline.length + children.length ? `only ${[...inline, ...children].join(", ")}` : "no app settings"}. Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) and set ${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING "Authorization=AAD"`, app.urn);
+            report(
+                `siteConfig.appSettings: expected ${SETTING} (inline or in web.WebAppApplicationSettings), got ${inline.length + children.length ? `only ${[...inline, ...children].join(", ")}` : "no app settings"}. Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) and set ${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING "Authorization=AAD"`,
+                app.urn,
+            );
         }
     },
 };

@@ -12,13 +12,15 @@ import { expected, tlsAtLeast12 } from "../../lib/values";
  */
 export const functionAppRequireMinTls: ResourceValidationPolicy = {
     name: "function-app-require-min-tls",
-    description: "Function apps must refuse TLS 1.0/1.1 clients, deprecated protocol versions that weaken every connection.",
+    description:
+        "Function apps must refuse TLS 1.0/1.1 clients, deprecated protocol versions that weaken every connection.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {
         if (!isFunctionAppKind(app.kind)) args.notApplicable("not a function app");
         const tls = app.siteConfig?.minTlsVersion;
         if (tls === undefined && isFlexApp(app)) return;
-        if (!tlsAtLeast12(tls)) report(expected("siteConfig.minTlsVersion", "\"1.2\" or \"1.3\"", tls, "set siteConfig.minTlsVersion: \"1.2\""));
+        if (!tlsAtLeast12(tls))
+            report(expected("siteConfig.minTlsVersion", '"1.2" or "1.3"', tls, 'set siteConfig.minTlsVersion: "1.2"'));
     }),
 };

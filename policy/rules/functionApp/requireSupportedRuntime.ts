@@ -19,12 +19,18 @@ const DEFAULTS: RuntimeConfig = { minimumNodeVersion: 22, minimumDotnetVersion: 
 /** Where the app names its runtime: Flex `functionAppConfig.runtime`, Linux `linuxFxVersion`, Windows `WEBSITE_NODE_DEFAULT_VERSION`. */
 function runtimeOf(app: any): { name: string; version: string; path: string } | undefined {
     const rt = app.functionAppConfig?.runtime;
-    if (typeof rt?.name === "string") return { name: rt.name.toLowerCase(), version: String(rt.version ?? ""), path: "functionAppConfig.runtime" };
+    if (typeof rt?.name === "string")
+        return { name: rt.name.toLowerCase(), version: String(rt.version ?? ""), path: "functionAppConfig.runtime" };
     const fx = app.siteConfig?.linuxFxVersion;
     const m = typeof fx === "string" ? /^([a-z-]+)\|(.*)$/i.exec(fx) : null;
     if (m) return { name: m[1].toLowerCase(), version: m[2], path: "siteConfig.linuxFxVersion" };
     const node = list(app.siteConfig?.appSettings).find((s) => s?.name === "WEBSITE_NODE_DEFAULT_VERSION");
-    if (node) return { name: "node", version: String(node.value ?? ""), path: "siteConfig.appSettings.WEBSITE_NODE_DEFAULT_VERSION" };
+    if (node)
+        return {
+            name: "node",
+            version: String(node.value ?? ""),
+            path: "siteConfig.appSettings.WEBSITE_NODE_DEFAULT_VERSION",
+        };
     return undefined;
 }
 
@@ -38,7 +44,8 @@ const major = (v: string) => Number(/(\d+)/.exec(v)?.[1] ?? NaN);
  */
 export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
     name: "function-app-require-supported-runtime",
-    description: "Function apps should name a supported language runtime (Node.js 22 or later, .NET 8 or later); an old or unnamed runtime misses security fixes or changes with the platform default.",
+    description:
+        "Function apps should name a supported language runtime (Node.js 22 or later, .NET 8 or later); an old or unnamed runtime misses security fixes or changes with the platform default.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
@@ -52,13 +59,22 @@ export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
         const cfg = { ...DEFAULTS, ...args.getConfig<Partial<RuntimeConfig>>() };
         const rt = runtimeOf(app);
         if (!rt) {
-            report(`functionAppConfig.runtime: expected a runtime such as { name: "node", version: "${cfg.minimumNodeVersion}" } (or siteConfig.linuxFxVersion "NODE|${cfg.minimumNodeVersion}"), got nothing (unset). Fix: name the runtime and version explicitly`);
+            report(
+                `functionAppConfig.runtime: expected a runtime such as { name: "node", version: "${cfg.minimumNodeVersion}" } (or siteConfig.linuxFxVersion "NODE|${cfg.minimumNodeVersion}"), got nothing (unset). Fix: name the runtime and version explicitly`,
+            );
             return;
         }
-        const min = rt.name === "node" ? cfg.minimumNodeVersion : rt.name === "dotnet" || rt.name === "dotnet-isolated" ? cfg.minimumDotnetVersion : undefined;
+        const min =
+            rt.name === "node"
+                ? cfg.minimumNodeVersion
+                : rt.name === "dotnet" || rt.name === "dotnet-isolated"
+                  ? cfg.minimumDotnetVersion
+                  : undefined;
         if (min === undefined) return; // other languages: not judged
         if (!(major(rt.version) >= min)) {
-            report(`${rt.path}: expected ${rt.name} ${min} or later, got ${show(`${rt.name} ${rt.version}`)}. Fix: move the app to ${rt.name} ${min}+ (functionAppConfig.runtime.version) and test the functions on it`);
+            report(
+                `${rt.path}: expected ${rt.name} ${min} or later, got ${show(`${rt.name} ${rt.version}`)}. Fix: move the app to ${rt.name} ${min}+ (functionAppConfig.runtime.version) and test the functions on it`,
+            );
         }
     }),
 };

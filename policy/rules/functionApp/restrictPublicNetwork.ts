@@ -9,13 +9,17 @@ import { eqi, show } from "../../lib/values";
  */
 export const functionAppRestrictPublicNetwork: StackValidationPolicy = {
     name: "function-app-restrict-public-network",
-    description: "Function apps that receive no Event Grid push deliveries should disable public network access and be reached through private endpoints.",
+    description:
+        "Function apps that receive no Event Grid push deliveries should disable public network access and be reached through private endpoints.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
         for (const app of functionApps(args.resources)) {
             if (eqi(app.props.publicNetworkAccess, "Disabled") || pushersOf(app, args.resources).length > 0) continue;
-            report(`publicNetworkAccess: expected "Disabled" for an app no subscription pushes to, got ${show(app.props.publicNetworkAccess)}. Fix: set publicNetworkAccess: "Disabled" and add a private endpoint`, app.urn);
+            report(
+                `publicNetworkAccess: expected "Disabled" for an app no subscription pushes to, got ${show(app.props.publicNetworkAccess)}. Fix: set publicNetworkAccess: "Disabled" and add a private endpoint`,
+                app.urn,
+            );
         }
     },
 };

@@ -11,16 +11,26 @@ import { has, list } from "../../lib/values";
  */
 export const logicWorkflowRequireDiagnostics: StackValidationPolicy = {
     name: "logic-workflow-require-diagnostics",
-    description: "Logic App workflows should export their logs (e.g. WorkflowRuntime or allLogs) through a diagnostic setting; run history alone ages out and cannot be alerted on.",
+    description:
+        "Logic App workflows should export their logs (e.g. WorkflowRuntime or allLogs) through a diagnostic setting; run history alone ages out and cannot be alerted on.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
         for (const wf of ofType(args.resources, T.Workflow)) {
             const settings = diagnosticSettingsOn(wf, args.resources);
-            const ok = settings.some((d) => DIAGNOSTIC_DESTINATIONS.some((k) => has(d.props, k)) && list(d.props.logs).some((l) => l?.enabled === true));
+            const ok = settings.some(
+                (d) =>
+                    DIAGNOSTIC_DESTINATIONS.some((k) => has(d.props, k)) &&
+                    list(d.props.logs).some((l) => l?.enabled === true),
+            );
             if (ok) continue;
-            const got = settings.length ? `${settings.map((s) => s.name).join(", ")}, without an enabled log or a destination` : "no diagnostic setting";
-            report(`monitor.DiagnosticSetting(resourceUri = workflow id).logs: expected an enabled log (category "WorkflowRuntime" or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: add a DiagnosticSetting on the workflow that sends WorkflowRuntime to the Log Analytics workspace`, wf.urn);
+            const got = settings.length
+                ? `${settings.map((s) => s.name).join(", ")}, without an enabled log or a destination`
+                : "no diagnostic setting";
+            report(
+                `monitor.DiagnosticSetting(resourceUri = workflow id).logs: expected an enabled log (category "WorkflowRuntime" or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: add a DiagnosticSetting on the workflow that sends WorkflowRuntime to the Log Analytics workspace`,
+                wf.urn,
+            );
         }
     },
 };

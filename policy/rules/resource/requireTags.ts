@@ -15,18 +15,22 @@ export interface TagsConfig {
  */
 export const resourceRequireTags: ResourceValidationPolicy = {
     name: "resource-require-tags",
-    description: "Taggable resources should carry the tags the organisation requires (configured requiredTags), so cost, ownership and clean-up can be traced.",
+    description:
+        "Taggable resources should carry the tags the organisation requires (configured requiredTags), so cost, ownership and clean-up can be traced.",
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: { properties: { requiredTags: { type: "array", items: { type: "string" }, default: [] } } },
     validateResource: (args, report) => {
         const required = args.getConfig<Partial<TagsConfig>>().requiredTags ?? [];
         if (required.length === 0) args.notApplicable("no requiredTags configured");
-        if (!args.type.startsWith("azure-native:") || !(TRACKED_TYPES.includes(args.type) || has(args.props, "tags"))) args.notApplicable("not a taggable resource");
+        if (!args.type.startsWith("azure-native:") || !(TRACKED_TYPES.includes(args.type) || has(args.props, "tags")))
+            args.notApplicable("not a taggable resource");
         const tags = args.props.tags;
         const have = new Set(Object.keys(tags ?? {}).map((k) => k.toLowerCase()));
         const missing = required.filter((t) => !have.has(t.toLowerCase()));
         if (missing.length === 0) return;
-        report(`tags: expected the keys ${required.map((t) => `"${t}"`).join(", ")}, got ${tags ? `${JSON.stringify(Object.keys(tags))} (missing ${missing.join(", ")})` : "nothing (unset)"}. Fix: add the missing tags (acs-event-handling:tags in the stack config applies them to every resource)`);
+        report(
+            `tags: expected the keys ${required.map((t) => `"${t}"`).join(", ")}, got ${tags ? `${JSON.stringify(Object.keys(tags))} (missing ${missing.join(", ")})` : "nothing (unset)"}. Fix: add the missing tags (acs-event-handling:tags in the stack config applies them to every resource)`,
+        );
     },
 };

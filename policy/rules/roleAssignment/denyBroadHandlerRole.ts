@@ -7,7 +7,9 @@ import { roleGuidOf } from "../../lib/values";
 /** Principal ids of a handler's identities: its system-assigned one and the user-assigned ones in the stack. */
 function principalsOf(handler: PolicyResource, resources: readonly PolicyResource[]): string[] {
     const identity = handler.props.identity;
-    const assigned = Object.keys(identity?.userAssignedIdentities ?? {}).map((id) => byId(resources, T.UserAssignedIdentity, id)?.props.principalId);
+    const assigned = Object.keys(identity?.userAssignedIdentities ?? {}).map(
+        (id) => byId(resources, T.UserAssignedIdentity, id)?.props.principalId,
+    );
     return [identity?.principalId, ...assigned].filter((p): p is string => typeof p === "string" && p.length > 0);
 }
 
@@ -20,7 +22,8 @@ function principalsOf(handler: PolicyResource, resources: readonly PolicyResourc
  */
 export const roleAssignmentDenyBroadHandlerRole: StackValidationPolicy = {
     name: "role-assignment-deny-broad-handler-role",
-    description: "Handler identities (Function Apps, Logic Apps) must not hold Owner, Contributor or User Access Administrator: those include reading the ACS access keys and granting roles. Grant the narrowest role the handler needs.",
+    description:
+        "Handler identities (Function Apps, Logic Apps) must not hold Owner, Contributor or User Access Administrator: those include reading the ACS access keys and granting roles. Grant the narrowest role the handler needs.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -30,7 +33,10 @@ export const roleAssignmentDenyBroadHandlerRole: StackValidationPolicy = {
             const role = roleGuidOf(ra.props.roleDefinitionId);
             const handler = owner.get(ra.props.principalId);
             if (!handler || !BROAD_ROLES.includes(role)) continue;
-            report(`roleDefinitionId: expected a narrow role for ${handler.name}'s identity, got ${ROLE_NAMES[role]} (${role}) at ${ra.props.scope}. Fix: grant only what the handler uses (for email, the ACS email sender custom role; for storage, its data roles)`, ra.urn);
+            report(
+                `roleDefinitionId: expected a narrow role for ${handler.name}'s identity, got ${ROLE_NAMES[role]} (${role}) at ${ra.props.scope}. Fix: grant only what the handler uses (for email, the ACS email sender custom role; for storage, its data roles)`,
+                ra.urn,
+            );
         }
     },
 };

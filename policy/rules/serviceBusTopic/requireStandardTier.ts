@@ -11,7 +11,8 @@ import { eqi } from "../../lib/values";
  */
 export const serviceBusTopicRequireStandardTier: StackValidationPolicy = {
     name: "servicebus-topic-require-standard-tier",
-    description: "A Service Bus topic needs a Standard or Premium namespace: the Basic tier has no topics, so the deployment fails.",
+    description:
+        "A Service Bus topic needs a Standard or Premium namespace: the Basic tier has no topics, so the deployment fails.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -19,7 +20,10 @@ export const serviceBusTopicRequireStandardTier: StackValidationPolicy = {
             const ns = namespaceOf(topic, args.resources);
             const sku = ns?.props.sku;
             if (!ns || !(eqi(sku?.name, "Basic") || eqi(sku?.tier, "Basic"))) continue;
-            report(`namespaceName → ${ns.name}.sku: expected "Standard" or "Premium" for a namespace holding topics, got ${JSON.stringify(sku?.name ?? sku?.tier)}. Fix: use sku Standard (serviceBusTopic.sku in the stack config), or deliver to a queue`, topic.urn);
+            report(
+                `namespaceName → ${ns.name}.sku: expected "Standard" or "Premium" for a namespace holding topics, got ${JSON.stringify(sku?.name ?? sku?.tier)}. Fix: use sku Standard (serviceBusTopic.sku in the stack config), or deliver to a queue`,
+                topic.urn,
+            );
         }
     },
 };

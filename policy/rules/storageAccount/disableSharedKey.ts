@@ -20,7 +20,10 @@ export function sharedKeyReason(account: PolicyResource): string | undefined {
  * (`AzureWebJobsStorage__accountName`, linked by URN when the setting was built from the account) or with a
  * connection string carrying the account key (`AzureWebJobsStorage`).
  */
-export function hostStorageUse(account: PolicyResource, resources: readonly PolicyResource[]): { app: PolicyResource; identity: boolean } | undefined {
+export function hostStorageUse(
+    account: PolicyResource,
+    resources: readonly PolicyResource[],
+): { app: PolicyResource; identity: boolean } | undefined {
     for (const app of functionApps(resources)) {
         // Settings built from outputs link their resources by URN: skip apps built from other accounts without
         // reading their settings (unknown in a preview).
@@ -30,9 +33,21 @@ export function hostStorageUse(account: PolicyResource, resources: readonly Poli
         const byName = (n: string) => settings.find((s) => s?.name === n);
         const mine = (value: () => boolean) => (linkedAccounts.length === 1 ? true : value());
         const identity = byName("AzureWebJobsStorage__accountName");
-        if (identity && mine(() => identity.value === account.props.accountName || identity.value === account.props.name)) return { app, identity: true };
+        if (
+            identity &&
+            mine(() => identity.value === account.props.accountName || identity.value === account.props.name)
+        )
+            return { app, identity: true };
         const keyed = byName("AzureWebJobsStorage");
-        if (keyed && mine(() => typeof keyed.value === "string" && keyed.value.includes(`AccountName=${account.props.accountName};`))) return { app, identity: false };
+        if (
+            keyed &&
+            mine(
+                () =>
+                    typeof keyed.value === "string" &&
+                    keyed.value.includes(`AccountName=${account.props.accountName};`),
+            )
+        )
+            return { app, identity: false };
     }
     return undefined;
 }
@@ -49,7 +64,8 @@ export function hostStorageUse(account: PolicyResource, resources: readonly Poli
  */
 export const storageAccountDisableSharedKey: StackValidationPolicy = {
     name: "storage-account-disable-shared-key",
-    description: "Storage accounts should accept Entra ID only: account keys grant full access, never expire and cannot be scoped or audited per caller.",
+    description:
+        "Storage accounts should accept Entra ID only: account keys grant full access, never expire and cannot be scoped or audited per caller.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -60,8 +76,8 @@ export const storageAccountDisableSharedKey: StackValidationPolicy = {
             const fix = !host
                 ? `set allowSharedKeyAccess: false and grant data roles (e.g. Storage Blob Data Contributor) to the identities that write${exemption}`
                 : host.identity
-                    ? `function app ${host.app.name} already reaches this host storage with its identity (AzureWebJobsStorage__accountName), so the Functions host needs no keys: set allowSharedKeyAccess: false${exemption}`
-                    : `function app ${host.app.name} connects with an account key (AzureWebJobsStorage), so keys cannot go first: switch it to AzureWebJobsStorage__accountName with Storage Blob Data Owner, Queue and Table data roles, then set allowSharedKeyAccess: false`;
+                  ? `function app ${host.app.name} already reaches this host storage with its identity (AzureWebJobsStorage__accountName), so the Functions host needs no keys: set allowSharedKeyAccess: false${exemption}`
+                  : `function app ${host.app.name} connects with an account key (AzureWebJobsStorage), so keys cannot go first: switch it to AzureWebJobsStorage__accountName with Storage Blob Data Owner, Queue and Table data roles, then set allowSharedKeyAccess: false`;
             report(expected("allowSharedKeyAccess", "false", a.props.allowSharedKeyAccess, fix), a.urn);
         }
     },

@@ -7,13 +7,28 @@ const POLICIES = ["deleteRetentionPolicy", "containerDeleteRetentionPolicy"] as 
 
 function retentionProblems(service: PolicyResource | undefined): string[] {
     if (!service) {
-        return [expected("storage.BlobServiceProperties (blobServices/default)", "a BlobServiceProperties resource for the account", undefined,
-            "add storage.BlobServiceProperties { blobServicesName: \"default\", deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } }")];
+        return [
+            expected(
+                "storage.BlobServiceProperties (blobServices/default)",
+                "a BlobServiceProperties resource for the account",
+                undefined,
+                'add storage.BlobServiceProperties { blobServicesName: "default", deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } }',
+            ),
+        ];
     }
     return POLICIES.flatMap((k) => {
         const p = service.props[k];
         const ok = p?.enabled === true && typeof p.days === "number" && p.days >= 1;
-        return ok ? [] : [expected(`BlobServiceProperties.${k}`, "{ enabled: true, days: >= 1 }", p, `set ${k}: { enabled: true, days: 7 }`)];
+        return ok
+            ? []
+            : [
+                  expected(
+                      `BlobServiceProperties.${k}`,
+                      "{ enabled: true, days: >= 1 }",
+                      p,
+                      `set ${k}: { enabled: true, days: 7 }`,
+                  ),
+              ];
     });
 }
 
@@ -24,7 +39,8 @@ function retentionProblems(service: PolicyResource | undefined): string[] {
  */
 export const storageAccountRequireBlobSoftDelete: StackValidationPolicy = {
     name: "storage-account-require-blob-soft-delete",
-    description: "Storage accounts holding blob containers need blob and container soft delete: without it a deleted dead-letter blob or container is gone for good.",
+    description:
+        "Storage accounts holding blob containers need blob and container soft delete: without it a deleted dead-letter blob or container is gone for good.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {

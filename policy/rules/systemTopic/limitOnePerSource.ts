@@ -12,7 +12,8 @@ function sourceKey(t: PolicyResource): { key: string; label: string } {
 /** "Only one system topic is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, https://github.com/MicrosoftDocs/azure-docs/pull/97986). */
 export const systemTopicLimitOnePerSource: StackValidationPolicy = {
     name: "system-topic-limit-one-per-source",
-    description: "Azure allows one system topic per source: a second topic on the same Communication Services resource fails with \"Only one system topic is allowed per source\".",
+    description:
+        'Azure allows one system topic per source: a second topic on the same Communication Services resource fails with "Only one system topic is allowed per source".',
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -24,8 +25,14 @@ export const systemTopicLimitOnePerSource: StackValidationPolicy = {
         for (const { label, topics } of bySource.values()) {
             if (topics.length < 2) continue;
             for (const t of topics) {
-                const others = topics.filter((o) => o !== t).map((o) => o.name).join(", ");
-                report(`source: expected one system topic per source, got ${topics.length} on ${label} (also: ${others}). Fix: keep one topic and put every subscription on it; adopt an existing topic with systemTopic.existingName`, t.urn);
+                const others = topics
+                    .filter((o) => o !== t)
+                    .map((o) => o.name)
+                    .join(", ");
+                report(
+                    `source: expected one system topic per source, got ${topics.length} on ${label} (also: ${others}). Fix: keep one topic and put every subscription on it; adopt an existing topic with systemTopic.existingName`,
+                    t.urn,
+                );
             }
         }
     },

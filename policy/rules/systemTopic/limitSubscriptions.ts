@@ -16,12 +16,25 @@ export interface SubscriptionLimitConfig {
  */
 export const systemTopicLimitSubscriptions: StackValidationPolicy = {
     name: "system-topic-limit-subscriptions",
-    description: "A system topic holds at most 500 event subscriptions (a fixed Event Grid limit); beyond it the deployment fails.",
+    description:
+        "A system topic holds at most 500 event subscriptions (a fixed Event Grid limit); beyond it the deployment fails.",
     enforcementLevel: "mandatory",
     severity: "high",
-    configSchema: { properties: { maxSubscriptions: { type: "integer", minimum: 1, maximum: LIMITS.subscriptionsPerTopic, default: LIMITS.subscriptionsPerTopic } } },
+    configSchema: {
+        properties: {
+            maxSubscriptions: {
+                type: "integer",
+                minimum: 1,
+                maximum: LIMITS.subscriptionsPerTopic,
+                default: LIMITS.subscriptionsPerTopic,
+            },
+        },
+    },
     validateStack: (args, report) => {
-        const max = Math.min(args.getConfig<Partial<SubscriptionLimitConfig>>().maxSubscriptions ?? LIMITS.subscriptionsPerTopic, LIMITS.subscriptionsPerTopic);
+        const max = Math.min(
+            args.getConfig<Partial<SubscriptionLimitConfig>>().maxSubscriptions ?? LIMITS.subscriptionsPerTopic,
+            LIMITS.subscriptionsPerTopic,
+        );
         const groups = new Map<string, { topic?: PolicyResource; subs: PolicyResource[] }>();
         for (const sub of ofType(args.resources, T.Subscription)) {
             const topic = topicOf(sub, args.resources);
@@ -33,7 +46,10 @@ export const systemTopicLimitSubscriptions: StackValidationPolicy = {
         for (const { topic, subs } of groups.values()) {
             if (subs.length <= max) continue;
             const at = topic?.urn ?? [...subs].sort((a, b) => a.name.localeCompare(b.name))[0].urn;
-            report(`event subscriptions on ${topic ? `topic ${topic.name}` : `adopted topic ${String(subs[0].props.systemTopicName)}`}: expected at most ${max}${max < LIMITS.subscriptionsPerTopic ? ` (configured; Event Grid allows ${LIMITS.subscriptionsPerTopic})` : ""}, got ${subs.length}. Fix: merge subscriptions that share a handler (one subscription can list many event types), or split the routes across ACS resources`, at);
+            report(
+                `event subscriptions on ${topic ? `topic ${topic.name}` : `adopted topic ${String(subs[0].props.systemTopicName)}`}: expected at most ${max}${max < LIMITS.subscriptionsPerTopic ? ` (configured; Event Grid allows ${LIMITS.subscriptionsPerTopic})` : ""}, got ${subs.length}. Fix: merge subscriptions that share a handler (one subscription can list many event types), or split the routes across ACS resources`,
+                at,
+            );
         }
     },
 };

@@ -8,8 +8,11 @@ const DIMENSION = "EventSubscriptionName";
 
 /** Enabled metric alerts scoped to `topic` (URN link or id in `scopes`). */
 function alertsOn(topic: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofType(resources, T.MetricAlert).filter((a) => a.props.enabled !== false
-        && refersTo(a, "scopes", topic, () => list(a.props.scopes).some((s) => sameId(s, topic.props.id))));
+    return ofType(resources, T.MetricAlert).filter(
+        (a) =>
+            a.props.enabled !== false &&
+            refersTo(a, "scopes", topic, () => list(a.props.scopes).some((s) => sameId(s, topic.props.id))),
+    );
 }
 
 /** Whether a criterion's EventSubscriptionName dimension (absent = all subscriptions) covers every name. */
@@ -35,14 +38,18 @@ function unwatched(topic: PolicyResource, resources: readonly PolicyResource[]):
  */
 export const systemTopicRequireDeliveryAlerts: StackValidationPolicy = {
     name: "system-topic-require-delivery-alerts",
-    description: "The ACS system topic should have metric alerts on DeliveryAttemptFailCount, DeadLetteredCount and DroppedEventCount covering every subscription; otherwise failed and lost deliveries go unnoticed.",
+    description:
+        "The ACS system topic should have metric alerts on DeliveryAttemptFailCount, DeadLetteredCount and DroppedEventCount covering every subscription; otherwise failed and lost deliveries go unnoticed.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
         for (const topic of ofType(args.resources, T.SystemTopic).filter(isAcsTopic)) {
             const missing = unwatched(topic, args.resources);
             if (missing.length === 0) continue;
-            report(`monitor.MetricAlert(scopes ∋ topic id).criteria.allOf[].metricName: expected alerts on ${DELIVERY_METRICS.join(", ")} for every subscription (${DIMENSION} "*" or each name), missing ${missing.join(", ")}. Fix: enable monitoring (acs-event-handling:monitoring) or add metric alerts scoped to the topic`, topic.urn);
+            report(
+                `monitor.MetricAlert(scopes ∋ topic id).criteria.allOf[].metricName: expected alerts on ${DELIVERY_METRICS.join(", ")} for every subscription (${DIMENSION} "*" or each name), missing ${missing.join(", ")}. Fix: enable monitoring (acs-event-handling:monitoring) or add metric alerts scoped to the topic`,
+                topic.urn,
+            );
         }
     },
 };

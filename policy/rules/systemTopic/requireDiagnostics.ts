@@ -6,8 +6,12 @@ import { eqi, has, list } from "../../lib/values";
 
 function exportsDeliveryFailures(d: PolicyResource): boolean {
     const p = d.props;
-    const destination = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"].some((k) => has(p, k));
-    const logged = list(p.logs).some((l) => l?.enabled === true && (eqi(l.category, "DeliveryFailures") || eqi(l.categoryGroup, "allLogs")));
+    const destination = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"].some(
+        (k) => has(p, k),
+    );
+    const logged = list(p.logs).some(
+        (l) => l?.enabled === true && (eqi(l.category, "DeliveryFailures") || eqi(l.categoryGroup, "allLogs")),
+    );
     return !!destination && logged;
 }
 
@@ -18,15 +22,21 @@ function exportsDeliveryFailures(d: PolicyResource): boolean {
  */
 export const systemTopicRequireDiagnostics: StackValidationPolicy = {
     name: "system-topic-require-diagnostics",
-    description: "The ACS system topic should export its DeliveryFailures log (category DeliveryFailures or group allLogs) to a workspace; without it nobody can see why deliveries fail.",
+    description:
+        "The ACS system topic should export its DeliveryFailures log (category DeliveryFailures or group allLogs) to a workspace; without it nobody can see why deliveries fail.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
         for (const topic of ofType(args.resources, T.SystemTopic).filter(isAcsTopic)) {
             const settings = diagnosticSettingsOn(topic, args.resources);
             if (settings.some(exportsDeliveryFailures)) continue;
-            const got = settings.length ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs log or a destination` : "no diagnostic setting";
-            report(`monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`, topic.urn);
+            const got = settings.length
+                ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs log or a destination`
+                : "no diagnostic setting";
+            report(
+                `monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`,
+                topic.urn,
+            );
         }
     },
 };

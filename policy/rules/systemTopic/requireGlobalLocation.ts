@@ -15,13 +15,21 @@ export function isAcsTopicProps(t: { topicType?: unknown; source?: unknown }): b
  */
 export const systemTopicRequireGlobalLocation: ResourceValidationPolicy = {
     name: "system-topic-require-global-location",
-    description: "The system topic of a Communication Services resource must be in location \"global\", like its source; any other location fails the deployment.",
+    description:
+        'The system topic of a Communication Services resource must be in location "global", like its source; any other location fails the deployment.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopic, (t, args, report) => {
         if (!isAcsTopicProps(t)) args.notApplicable("not a Communication Services system topic");
         if (!eqi(t.location, "global")) {
-            report(expected("location", "\"global\"", t.location, "set location: \"global\" explicitly; azure-native would otherwise use the resource group's region"));
+            report(
+                expected(
+                    "location",
+                    '"global"',
+                    t.location,
+                    'set location: "global" explicitly; azure-native would otherwise use the resource group\'s region',
+                ),
+            );
         }
     }),
 };

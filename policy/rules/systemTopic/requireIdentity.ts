@@ -9,11 +9,13 @@ export function identityGap(topic: PolicyResource, e: Endpoint): string | undefi
     const wanted = e.identity?.type;
     if (wanted === undefined) return undefined; // shape problem: event-subscription-require-exclusive-destination
     const have = topic.props.identity?.type;
-    if (identityIncludes(wanted, "SystemAssigned") && !identityIncludes(have, "SystemAssigned")) return "a system-assigned identity";
+    if (identityIncludes(wanted, "SystemAssigned") && !identityIncludes(have, "SystemAssigned"))
+        return "a system-assigned identity";
     if (identityIncludes(wanted, "UserAssigned")) {
         const uai = normId(e.identity?.userAssignedIdentity);
         const attached = Object.keys(topic.props.identity?.userAssignedIdentities ?? {}).map(normId);
-        if (!identityIncludes(have, "UserAssigned") || !attached.includes(uai)) return `the user-assigned identity ${e.identity?.userAssignedIdentity}`;
+        if (!identityIncludes(have, "UserAssigned") || !attached.includes(uai))
+            return `the user-assigned identity ${e.identity?.userAssignedIdentity}`;
     }
     return undefined;
 }
@@ -24,7 +26,8 @@ export function identityGap(topic: PolicyResource, e: Endpoint): string | undefi
  */
 export const systemTopicRequireIdentity: StackValidationPolicy = {
     name: "system-topic-require-identity",
-    description: "A system topic whose subscriptions deliver or dead-letter with the topic's managed identity must have that identity; otherwise Event Grid cannot authenticate and the subscription fails to create.",
+    description:
+        "A system topic whose subscriptions deliver or dead-letter with the topic's managed identity must have that identity; otherwise Event Grid cannot authenticate and the subscription fails to create.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -34,8 +37,15 @@ export const systemTopicRequireIdentity: StackValidationPolicy = {
                     if (!e?.identity) continue;
                     const gap = identityGap(topic, e);
                     if (gap) {
-                        report(expected("identity", `${gap} on the topic (subscription ${sub.name} uses it in ${e.path.split(".")[0]})`, topic.props.identity,
-                            "give the topic identity: { type: \"SystemAssigned\" } (or attach the user-assigned identity) and grant it the destination role"), topic.urn);
+                        report(
+                            expected(
+                                "identity",
+                                `${gap} on the topic (subscription ${sub.name} uses it in ${e.path.split(".")[0]})`,
+                                topic.props.identity,
+                                'give the topic identity: { type: "SystemAssigned" } (or attach the user-assigned identity) and grant it the destination role',
+                            ),
+                            topic.urn,
+                        );
                     }
                 }
             }

@@ -8,21 +8,33 @@ export interface SourceConfig {
     externalSources: string[];
 }
 
-function sourceProblem(topic: PolicyResource, resources: readonly PolicyResource[], external: readonly string[]): string | undefined {
+function sourceProblem(
+    topic: PolicyResource,
+    resources: readonly PolicyResource[],
+    external: readonly string[],
+): string | undefined {
     const linkedAcs = linked(topic, "source", T.CommunicationService)[0];
     // Built from the stack's ACS resource with the same provider: same Azure subscription, no ids needed.
     if (linkedAcs && linkedAcs.provider?.urn === topic.provider?.urn) return undefined;
     const source = topic.props.source;
     const acs = linkedAcs ?? byId(resources, T.CommunicationService, source);
     if (!acs && !external.map(normId).includes(normId(source))) {
-        return expected("source", "the id of a communication.CommunicationService in this stack (or an id listed in externalSources)", source,
-            "build source from the ACS resource (source: acs.id); for an adopted ACS resource, list its id in this policy's externalSources config");
+        return expected(
+            "source",
+            "the id of a communication.CommunicationService in this stack (or an id listed in externalSources)",
+            source,
+            "build source from the ACS resource (source: acs.id); for an adopted ACS resource, list its id in this policy's externalSources config",
+        );
     }
     const topicSub = subscriptionOf(topic.props.id);
     const sourceSub = subscriptionOf(source);
     if (topicSub && sourceSub && topicSub !== sourceSub) {
-        return expected("source", `an ACS resource in the topic's Azure subscription ${topicSub}`, source,
-            "create the system topic with the same provider (subscription) as the ACS resource: Event Grid refuses cross-subscription sources");
+        return expected(
+            "source",
+            `an ACS resource in the topic's Azure subscription ${topicSub}`,
+            source,
+            "create the system topic with the same provider (subscription) as the ACS resource: Event Grid refuses cross-subscription sources",
+        );
     }
     return undefined;
 }
@@ -33,7 +45,8 @@ function sourceProblem(topic: PolicyResource, resources: readonly PolicyResource
  */
 export const systemTopicRequireSourceInStack: StackValidationPolicy = {
     name: "system-topic-require-source-in-stack",
-    description: "The ACS system topic's source must be the Communication Services resource of this stack, in the same Azure subscription; otherwise the topic is refused or listens to the wrong resource.",
+    description:
+        "The ACS system topic's source must be the Communication Services resource of this stack, in the same Azure subscription; otherwise the topic is refused or listens to the wrong resource.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {

@@ -32,7 +32,12 @@ export async function captureGraph(program: () => void, stack = "contract-test")
     });
     // Registrations finish asynchronously (inside applies too).
     await waitForRegistrations();
-    return { project: PROJECT, stack, resources: captured.filter((a) => a.custom !== false).map((a) => toRecord(a, stack)), stackOutputs: {} };
+    return {
+        project: PROJECT,
+        stack,
+        resources: captured.filter((a) => a.custom !== false).map((a) => toRecord(a, stack)),
+        stackOutputs: {},
+    };
 }
 
 function toRecord(args: pulumi.runtime.MockResourceArgs, stack: string): GraphResource {

@@ -56,7 +56,11 @@ export const valid = {
         minimumTlsVersion: "TLS1_2",
         allowBlobPublicAccess: false,
         allowSharedKeyAccess: false,
-        networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }] },
+        networkRuleSet: {
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }],
+        },
         identity: { type: "UserAssigned", userAssignedIdentities: [IDS.identity] },
     }),
     subscription: (): eventgrid.SystemTopicEventSubscriptionArgs => ({
@@ -79,7 +83,11 @@ export const valid = {
             ],
         },
         retryPolicy: { maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 },
-        deadLetterDestination: { endpointType: "StorageBlob", resourceId: IDS.account, blobContainerName: "deadletters" },
+        deadLetterDestination: {
+            endpointType: "StorageBlob",
+            resourceId: IDS.account,
+            blobContainerName: "deadletters",
+        },
         eventDeliverySchema: "EventGridSchema",
     }),
     blobServiceProperties: (): storage.BlobServicePropertiesArgs => ({
@@ -137,13 +145,23 @@ export function createValidResources(): void {
         location: "westeurope",
         state: "Enabled",
         identity: { type: "SystemAssigned" },
-        definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: {} },
+        definition: {
+            $schema:
+                "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+            triggers: {},
+            actions: {},
+        },
     });
 }
 
 function createCommunication(): void {
     new communication.CommunicationService("acs", valid.communicationService());
-    new communication.EmailService("email", { resourceGroupName: RG, emailServiceName: "email-acs-contract", dataLocation: "Europe", location: "global" });
+    new communication.EmailService("email", {
+        resourceGroupName: RG,
+        emailServiceName: "email-acs-contract",
+        dataLocation: "Europe",
+        location: "global",
+    });
     new communication.Domain("email-domain", {
         resourceGroupName: RG,
         emailServiceName: "email-acs-contract",
@@ -178,13 +196,22 @@ function createEventGrid(): void {
         eventSubscriptionName: "email-to-logic-app",
         destination: {
             endpointType: "WebHook",
-            endpointUrl: pulumi.secret("https://prod-00.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?sig=abc"),
+            endpointUrl: pulumi.secret(
+                "https://prod-00.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?sig=abc",
+            ),
             minimumTlsVersionAllowed: "1.2",
         },
-        filter: { includedEventTypes: ["Microsoft.Communication.EmailDeliveryReportReceived"], isSubjectCaseSensitive: false },
+        filter: {
+            includedEventTypes: ["Microsoft.Communication.EmailDeliveryReportReceived"],
+            isSubjectCaseSensitive: false,
+        },
         deadLetterWithResourceIdentity: {
             identity: { type: "SystemAssigned" },
-            deadLetterDestination: { endpointType: "StorageBlob", resourceId: IDS.account, blobContainerName: "deadletters" },
+            deadLetterDestination: {
+                endpointType: "StorageBlob",
+                resourceId: IDS.account,
+                blobContainerName: "deadletters",
+            },
         },
     });
 }
@@ -202,7 +229,12 @@ function createStorage(): void {
 function createMessaging(): void {
     new servicebus.Namespace("bus", valid.serviceBusNamespace());
     new servicebus.Queue("bus-queue", valid.serviceBusQueue());
-    new servicebus.Topic("bus-topic", { resourceGroupName: RG, namespaceName: "sb-acs-contract", topicName: "chat-fanout", defaultMessageTimeToLive: "P14D" });
+    new servicebus.Topic("bus-topic", {
+        resourceGroupName: RG,
+        namespaceName: "sb-acs-contract",
+        topicName: "chat-fanout",
+        defaultMessageTimeToLive: "P14D",
+    });
     new eventhub.Namespace("hubs", {
         resourceGroupName: RG,
         namespaceName: "evh-acs-contract",
@@ -213,7 +245,13 @@ function createMessaging(): void {
         minimumTlsVersion: "1.2",
         disableLocalAuth: true,
     });
-    new eventhub.EventHub("hub", { resourceGroupName: RG, namespaceName: "evh-acs-contract", eventHubName: "acs-events", partitionCount: 2, messageRetentionInDays: 1 });
+    new eventhub.EventHub("hub", {
+        resourceGroupName: RG,
+        namespaceName: "evh-acs-contract",
+        eventHubName: "acs-events",
+        partitionCount: 2,
+        messageRetentionInDays: 1,
+    });
 }
 
 function createAuthorization(): void {
@@ -241,14 +279,35 @@ function createAuthorization(): void {
         roleName: "ACS email sender (contract)",
         description: "Send email through ACS",
         roleType: "CustomRole",
-        permissions: [{ actions: ["Microsoft.Communication/CommunicationServices/Read", "Microsoft.Communication/CommunicationServices/Write", "Microsoft.Communication/EmailServices/write"], notActions: [], dataActions: [], notDataActions: [] }],
+        permissions: [
+            {
+                actions: [
+                    "Microsoft.Communication/CommunicationServices/Read",
+                    "Microsoft.Communication/CommunicationServices/Write",
+                    "Microsoft.Communication/EmailServices/write",
+                ],
+                notActions: [],
+                dataActions: [],
+                notDataActions: [],
+            },
+        ],
         assignableScopes: [`${SUB}/resourceGroups/${RG}`],
     });
-    new authorization.ManagementLockByScope("rg-lock", { scope: `${SUB}/resourceGroups/${RG}`, lockName: "rg-no-delete", level: "CanNotDelete" });
+    new authorization.ManagementLockByScope("rg-lock", {
+        scope: `${SUB}/resourceGroups/${RG}`,
+        lockName: "rg-no-delete",
+        level: "CanNotDelete",
+    });
 }
 
 function createMonitoring(): void {
-    new operationalinsights.Workspace("logs", { resourceGroupName: RG, workspaceName: "law-acs-contract", location: "westeurope", sku: { name: "PerGB2018" }, retentionInDays: 30 });
+    new operationalinsights.Workspace("logs", {
+        resourceGroupName: RG,
+        workspaceName: "law-acs-contract",
+        location: "westeurope",
+        sku: { name: "PerGB2018" },
+        retentionInDays: 30,
+    });
     new applicationinsights.Component("app-insights", {
         resourceGroupName: RG,
         resourceName: "appi-acs-contract",
@@ -304,7 +363,14 @@ function createMonitoring(): void {
 }
 
 function createWeb(): void {
-    new web.AppServicePlan("plan", { resourceGroupName: RG, name: "plan-acs-contract", location: "westeurope", kind: "functionapp", reserved: true, sku: { name: "FC1", tier: "FlexConsumption" } });
+    new web.AppServicePlan("plan", {
+        resourceGroupName: RG,
+        name: "plan-acs-contract",
+        location: "westeurope",
+        kind: "functionapp",
+        reserved: true,
+        sku: { name: "FC1", tier: "FlexConsumption" },
+    });
     new web.WebApp("function-app", {
         resourceGroupName: RG,
         name: "func-acs-contract",
@@ -326,8 +392,18 @@ function createWeb(): void {
             scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 },
         },
     });
-    new web.WebAppFunction("sms-function", { resourceGroupName: RG, name: "func-acs-contract", functionName: "smsReceived", isDisabled: false, language: "node" });
+    new web.WebAppFunction("sms-function", {
+        resourceGroupName: RG,
+        name: "func-acs-contract",
+        functionName: "smsReceived",
+        isDisabled: false,
+        language: "node",
+    });
     new web.WebAppFtpAllowed("ftp", { resourceGroupName: RG, name: "func-acs-contract", allow: false });
     new web.WebAppScmAllowed("scm", { resourceGroupName: RG, name: "func-acs-contract", allow: false });
-    new web.WebAppApplicationSettings("app-settings", { resourceGroupName: RG, name: "func-acs-contract", properties: { FUNCTIONS_EXTENSION_VERSION: "~4" } });
+    new web.WebAppApplicationSettings("app-settings", {
+        resourceGroupName: RG,
+        name: "func-acs-contract",
+        properties: { FUNCTIONS_EXTENSION_VERSION: "~4" },
+    });
 }

@@ -2,11 +2,11 @@
  * Test support for the policy pack: run a fixture program under mocks, evaluate it once through the SDK
  * handlers (policy/evaluate.ts) and assert findings as exact (policy, resource name, level) tuples.
  */
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../../harness/graph";
-import * as path from "path";
+import * as path from "node:path";
 import { evictModulesUnder } from "../../../harness/pulumiInternals";
 import { runProgram } from "../../../harness/runProgram";
 import { PROJECT_ROOT } from "../../../harness/runStack";
@@ -18,7 +18,10 @@ import { evaluateGraph, Finding } from "../../../policy/evaluate";
 export const PROJECT = "policy-fixtures";
 
 /** Run a small program of real azure-native resources or components under the plan's mocks. */
-export function fixture(program: () => unknown, options: { preview?: boolean; mocks?: Parameters<typeof runProgram>[0]["mocks"] } = {}): Promise<Graph> {
+export function fixture(
+    program: () => unknown,
+    options: { preview?: boolean; mocks?: Parameters<typeof runProgram>[0]["mocks"] } = {},
+): Promise<Graph> {
     return runProgram({ project: PROJECT, stack: "test", program, ...options });
 }
 
@@ -31,7 +34,12 @@ export function stackWithMocks(stack: string, mocks: pulumi.runtime.Mocks, previ
     const cfg = readStackConfig(project, stack);
     const entry = path.resolve(project.dir, project.main);
     return runProgram({
-        project: project.name, stack, config: cfg.config, secretKeys: cfg.secretKeys, preview, mocks,
+        project: project.name,
+        stack,
+        config: cfg.config,
+        secretKeys: cfg.secretKeys,
+        preview,
+        mocks,
         program: () => {
             evictModulesUnder(project.dir);
             return require(entry);
@@ -50,7 +58,13 @@ export function findingsOf(graph: Graph, config: PolicyPackConfig = {}, only?: s
     const byConfig = cache.get(graph) ?? new Map<string, Promise<Finding[]>>();
     cache.set(graph, byConfig);
     if (!byConfig.has(key)) {
-        const scope = only === undefined ? {} : { rules: CATALOGUE.filter((e) => e.policy.name === only), checks: HARNESS_CHECKS.filter((c) => c.name === only) };
+        const scope =
+            only === undefined
+                ? {}
+                : {
+                      rules: CATALOGUE.filter((e) => e.policy.name === only),
+                      checks: HARNESS_CHECKS.filter((c) => c.name === only),
+                  };
         byConfig.set(key, evaluateGraph(graph, { config, ...scope }));
     }
     return byConfig.get(key)!;
@@ -58,7 +72,10 @@ export function findingsOf(graph: Graph, config: PolicyPackConfig = {}, only?: s
 
 /** "policy resource level" strings, sorted: easy to read in a failed deepStrictEqual. */
 export function tuples(findings: readonly Finding[], policy?: string): string[] {
-    return findings.filter((f) => !policy || f.policy === policy).map((f) => `${f.policy} ${f.resourceName} ${f.level}`).sort();
+    return findings
+        .filter((f) => !policy || f.policy === policy)
+        .map((f) => `${f.policy} ${f.resourceName} ${f.level}`)
+        .sort();
 }
 
 /** The level the catalogue gives a policy or harness check. */
@@ -97,18 +114,34 @@ export function ruleCases(policy: string, c: RuleCases): void {
         const names = new Set(graph.resources.map((r) => r.name));
         const unsetFail = "fail" in c.unset ? c.unset.fail : [];
         const unsetPass = "pass" in c.unset ? c.unset.pass : [];
-        for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])]) assert.ok(names.has(n), `fixture has no resource ${n}`);
+        for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])])
+            assert.ok(names.has(n), `fixture has no resource ${n}`);
         // Without config every rule shares one evaluation of the graph; a configured variant runs its own rule only.
-        const findings = (await findingsOf(graph, c.config, c.config ? policy : undefined)).filter((f) => f.policy === policy);
+        const findings = (await findingsOf(graph, c.config, c.config ? policy : undefined)).filter(
+            (f) => f.policy === policy,
+        );
         const configured = levelFor(policy, levelOf(policy) as EnforcementLevel, c.config ?? {});
         const level = configured === "remediate" ? "mandatory" : configured;
         const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level}`).sort();
-        assert.deepStrictEqual(tuples(findings), expected, findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"));
+        assert.deepStrictEqual(
+            tuples(findings),
+            expected,
+            findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"),
+        );
         // Every message names where and what, and how to fix it.
-        for (const f of findings) assert.match(f.message, /^\S[^:]*: .*Fix: \S/s, `${f.resourceName}: message without path or fix: ${f.message}`);
+        for (const f of findings)
+            assert.match(
+                f.message,
+                /^\S[^:]*: .*Fix: \S/s,
+                `${f.resourceName}: message without path or fix: ${f.message}`,
+            );
         for (const [name, patterns] of Object.entries(c.messages ?? {})) {
             const mine = findings.filter((f) => f.resourceName === name);
-            for (const p of patterns) assert.ok(mine.some((f) => p.test(f.message)), `${name}: no message matches ${p}:\n${mine.map((f) => f.message).join("\n")}`);
+            for (const p of patterns)
+                assert.ok(
+                    mine.some((f) => p.test(f.message)),
+                    `${name}: no message matches ${p}:\n${mine.map((f) => f.message).join("\n")}`,
+                );
         }
     });
 }
