@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { redactUrl } from "../validation/issue";
 
@@ -26,10 +27,16 @@ export class InputFileError extends Error {
         readonly file: string,
         problem: string,
     ) {
-        super(`${file}: ${redactUrl(problem)}`);
+        super(`${shown(file)}: ${redactUrl(problem)}`);
         this.name = "InputFileError";
         this.stack = `${this.name}: ${this.message}`; // the message is the whole story for a user
     }
+}
+
+/** A file under the working directory by its relative path (as the user typed it, usually), others in full. */
+function shown(file: string): string {
+    const rel = path.relative(process.cwd(), file);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 export function readYamlFile(file: string): unknown {

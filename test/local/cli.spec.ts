@@ -44,7 +44,7 @@ describe("npm run local (local/cli.ts)", function () {
     it("names the stacks that exist when the stack is unknown", async () => {
         const c = capture();
         assert.equal(await main(["--stack", "staging", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io), 2);
-        assert.match(c.err(), /^local: no stack "staging": .* \(stacks here: dev, prod\)\n$/);
+        assert.match(c.err(), /^local: Pulumi\.staging\.yaml: no stack "staging": .* \(stacks here: dev, prod\)\n$/);
     });
 
     it("refuses a non-loopback webhook override and a bad speed", async () => {
