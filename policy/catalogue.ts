@@ -788,7 +788,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "queueMessageTimeToLiveInSeconds: -1 (never) or at least minimumSeconds (default 86400)",
         why: "the queue keeps messages for the 7-day default; the question is whether that covers the consumer, which only its owner can answer",
         azureBehaviour:
-            "Azure accepts the default, and Storage deletes a queue message when its time-to-live (7 days by default) ends, without a dead letter (https://learn.microsoft.com/azure/event-grid/delivery-properties, https://learn.microsoft.com/azure/storage/queues/storage-queues-introduction); mandatory in prod by our choice so the owner sets it",
+            "Azure accepts the default, and Storage deletes a queue message when its time-to-live (7 days by default) ends, without a dead letter (https://learn.microsoft.com/rest/api/storageservices/put-message); mandatory in prod by our choice so the queue's owner sets it",
     },
     {
         policy: eventSubscriptionLimitRetryRange,
@@ -1076,7 +1076,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "globalValidation.excludedPaths includes /runtime/webhooks/eventgrid, or a queue hop",
         why: CONFLICT,
         azureBehaviour:
-            "App Service authentication answers Event Grid's unauthenticated pushes to /runtime/webhooks/eventgrid with 401, which Event Grid does not retry (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
+            "App Service authentication answers Event Grid's pushes to /runtime/webhooks/eventgrid, which carry no Entra token, with 401, so every delivery fails (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
     },
     {
         policy: functionAppRestrictPublicNetwork,
@@ -1122,7 +1122,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'state: "Enabled"',
         why: DELIVERY,
         azureBehaviour:
-            "A disabled Logic App workflow does not fire its triggers (https://learn.microsoft.com/azure/logic-apps/manage-logic-apps-with-azure-portal), so Event Grid's pushes to its Request trigger are not processed; the evidence that they are rejected rather than queued is indirect",
+            "A workflow whose state is Disabled does not run (the state property of https://learn.microsoft.com/rest/api/logic/workflows/create-or-update), so Event Grid's pushes to its Request trigger start no run; what the trigger answers is undocumented, so the evidence that deliveries fail is indirect",
     },
     {
         policy: logicWorkflowRequireDiagnostics,
