@@ -823,7 +823,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "a future ISO 8601 expirationTimeUtc, or none",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid expires a subscription at its expirationTimeUtc and stops delivering to it (https://learn.microsoft.com/azure/event-grid/concepts, https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md), so a past or invalid date leaves the handler without events",
+            "expirationTimeUtc is the time at which Event Grid expires the subscription and stops delivering to it (https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md), so a past or invalid date leaves the handler without events",
     },
     {
         policy: eventSubscriptionAvoidNearExpiration,
@@ -1112,7 +1112,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "the published GUID of the built-in role (catalog/azureRoles.ts), a RoleDefinition of the stack, or the custom role's GUID in knownRoleIds",
         why: DEPLOY,
         azureBehaviour:
-            "ARM refuses a role assignment whose role definition does not exist, with RoleDefinitionDoesNotExist (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting)",
+            "ARM refuses a role assignment whose roleDefinitionId names no existing role definition (RoleDefinitionDoesNotExist); the ids of the built-in roles are the published ones (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)",
     },
     {
         policy: logicWorkflowRequireEnabledState,
