@@ -1,8 +1,9 @@
 /**
  * A rule may be mandatory only where Azure or the payload make the configuration impossible, and then it says
- * which Azure behaviour that is, with a public source. Checked for the rules built on event facts (types,
- * subjects, payload keys), whose evidence the catalog generator provides; advisory rules carry their evidence
- * in `why` instead.
+ * which Azure behaviour that is, with a public source. The rules built on event facts (types, subjects, payload
+ * keys) are checked by name; every other rule that is mandatory in the pack default or in policy/config.prod.json
+ * must state its behaviour too, and say "mandatory by our choice" where Azure accepts the configuration. Advisory
+ * rules carry their evidence in `why` instead.
  */
 import * as assert from "node:assert";
 import * as fs from "node:fs";
