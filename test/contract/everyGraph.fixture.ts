@@ -1,7 +1,8 @@
 /**
  * Not a spec (the suite's glob is *.spec.ts): everyGraph.spec.ts runs this file in a child mocha with the
  * contract-every-graph plugin and reads what the plugin prints. Builds one contract-invalid graph in a `before`
- * hook, one as the partial graph of a failing program, and one valid graph twice.
+ * hook and one as the partial graph of a failing program (both reported by that test), one valid graph twice, and
+ * one invalid graph in an `after` hook (reported at the end of the run).
  */
 import * as assert from "node:assert";
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
@@ -22,6 +23,12 @@ describe("every-graph fixture", () => {
     before(async () => {
         await run(() => {
             new eventgrid.SystemTopic("hook-topic", { ...TOPIC, systemTopicName: "t" });
+        });
+    });
+
+    after(async () => {
+        await run(() => {
+            new eventgrid.SystemTopic("after-topic", { ...TOPIC, systemTopicName: "a" });
         });
     });
 

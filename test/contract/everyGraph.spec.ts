@@ -12,6 +12,7 @@ import type { Graph, GraphResource } from "../../harness/graph";
 import { GraphCapturedInfo, onGraphCaptured, ProgramError, runProgram } from "../../harness/runProgram";
 import { checkGraph, findArmTypesDir, SKIPPED_NO_CONTRACT, type ContractCheckResult } from "../../contract";
 import {
+    builtFor,
     completeFiles,
     createRecorder,
     graphKey,
@@ -170,7 +171,38 @@ describe("contract check of every graph: the recorder", () => {
         assert.strictEqual(r.finish(ALL_RAN).failure, undefined);
     });
 
-    it("fails with `<resource> <json path>: <message>` and every test that built it, and prints one summary line", () => {
+    it("hands the building test its findings as `<resource> <json path>: <message>` and who built it, once", () => {
+        const { calls, check } = fakeCheck();
+        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList: [], check });
+        const bad = resource("azure-native:eventgrid:SystemTopic", "bad-topic", {});
+        const forFile = (o: GraphOrigin) => (x: GraphOrigin) => x.file === o.file;
+        r.record(graphOf(bad), A);
+        assert.strictEqual(
+            r.take(forFile(A)),
+            "contract check of every graph: 1 finding(s) in graphs this test or its before hooks built (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
+                `  ${bad.urn} $.name: bad name 'bad-topic'\n` +
+                "    built by test/a.spec.ts: suite a builds",
+        );
+        assert.strictEqual(r.take(forFile(A)), undefined, "a finding is handed over once");
+        r.record(graphOf(bad), B);
+        assert.match(
+            r.take(forFile(B)) ?? "",
+            /\n {4}built by test\/b\.spec\.ts: suite b "before all" hook in "suite b"$/,
+        );
+        assert.strictEqual(
+            calls.length,
+            1,
+            "the second test that builds the same graph fails too, without a second check",
+        );
+        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C);
+        assert.strictEqual(r.take(forFile(C)), undefined, "a valid graph has nothing to hand over");
+        assert.deepStrictEqual(r.finish(ALL_RAN), {
+            summary:
+                "contract check of every graph: 3 graphs built, 2 distinct checked, 2 resources checked, 0 findings allow-listed (0 files), 1 failing",
+        });
+    });
+
+    it("fails at the end with what no test took, with every origin that built it, and prints one summary line", () => {
         const { check } = fakeCheck();
         const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList: [], check });
         const bad = resource("azure-native:eventgrid:SystemTopic", "bad-topic", {});
@@ -178,6 +210,11 @@ describe("contract check of every graph: the recorder", () => {
         r.record(graphOf(bad), B);
         r.record(graphOf(bad), A);
         r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C);
+        assert.strictEqual(
+            r.take((o) => o.file === C.file),
+            undefined,
+            "another file's findings are not taken",
+        );
         const outcome = r.finish(ALL_RAN);
         assert.strictEqual(
             outcome.summary,
@@ -185,7 +222,7 @@ describe("contract check of every graph: the recorder", () => {
         );
         assert.strictEqual(
             outcome.failure,
-            "contract check of every graph: 1 finding(s) in graphs the suite built (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
+            "contract check of every graph: 1 finding(s) left for the end of the run (built in after hooks, outside tests or by a test that failed on its own; or stale) (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
                 `  ${bad.urn} $.name: bad name 'bad-topic'\n` +
                 `    built by test/a.spec.ts: suite a builds (and 1 more: test/b.spec.ts: suite b "before all" hook in "suite b")`,
         );
@@ -233,6 +270,18 @@ describe("contract check of every graph: the recorder", () => {
             "  urn:pulumi:s::p::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::bad-fixture $.name: bad name 'bad-fixture'",
             `    built by ${B.file}: ${B.title}`,
         ]);
+    });
+
+    it("does not hand a test a finding its file is allowed to build", () => {
+        const { check } = fakeCheck();
+        const allowList = [{ file: A.file, resource: /::bad-fixture$/, reason: "deliberately bad" }];
+        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
+        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {})), A);
+        assert.strictEqual(
+            r.take(() => true),
+            undefined,
+        );
+        assert.deepStrictEqual(r.finish(ALL_RAN).failure, undefined, "used, so not stale");
     });
 
     it("fails on an allow-list entry that matched nothing, but only when its whole file ran", () => {
@@ -288,6 +337,17 @@ describe("contract check of every graph: who built a graph", () => {
         assert.deepStrictEqual(originOf({ fullTitle: () => "root hook" }), OUTSIDE_ANY_TEST);
     });
 
+    it("hands a test the findings of its own graphs and its file's before hooks, not after hooks' or others'", () => {
+        const mine = builtFor({ file: path.join(PROJECT_ROOT, "test/x.spec.ts"), fullTitle: () => "x t1" });
+        assert.ok(mine({ file: "test/x.spec.ts", title: "x t1" }));
+        assert.ok(mine({ file: "test/x.spec.ts", title: 'x "before all" hook for "t1"' }));
+        assert.ok(mine({ file: "test/x.spec.ts", title: 'x "before each" hook: setup for "t1"' }));
+        assert.ok(!mine({ file: "test/x.spec.ts", title: "x t2" }));
+        assert.ok(!mine({ file: "test/x.spec.ts", title: 'x "after all" hook for "t1"' }));
+        assert.ok(!mine({ file: "test/y.spec.ts", title: "x t1" }));
+        assert.ok(!mine(OUTSIDE_ANY_TEST));
+    });
+
     it("counts a file as complete only when every one of its tests ran or is pending", () => {
         const f = (name: string) => path.join(PROJECT_ROOT, name);
         const root = {
@@ -321,7 +381,7 @@ describe("contract check of every graph: who built a graph", () => {
         }
     });
 
-    it("end to end in a child mocha: attributes hook, test and partial graphs, fails the run, or prints the skip line", function () {
+    it("end to end in a child mocha: fails the test that built a bad graph (its before hook's too), after hooks' at the end", function () {
         this.timeout(60000);
         const r = spawnSync(
             process.execPath,
@@ -344,27 +404,36 @@ describe("contract check of every graph: who built a graph", () => {
             assert.ok(out.includes(`\n  contract check of every graph: ${SKIPPED_NO_CONTRACT}\n`), out);
             return;
         }
-        assert.strictEqual(r.status, 1, out + r.stderr);
+        assert.strictEqual(r.status, 2, out + r.stderr);
         assert.match(
             out,
-            /\n {2}contract check of every graph: 4 graphs built, 3 distinct checked, 3 resources checked, 0 findings allow-listed \(0 files\), 2 failing in \d+ ms\n/,
+            /\n {2}contract check of every graph: 5 graphs built, 4 distinct checked, 4 resources checked, 0 findings allow-listed \(0 files\), 3 failing in \d+ ms\n/,
+        );
+        assert.match(out, /\n {4}✔ builds a valid graph twice/, "the run goes on after a test failed on a finding");
+        assert.match(out, /\n {2}1 passing \(\d+m?s\)\n {2}2 failing\n/);
+        const [, inTest, atEnd] = out.slice(out.indexOf("  1 passing")).split(/\n {2}[12]\) /);
+        assert.match(
+            inTest,
+            /^every-graph fixture\n {7}builds a failing program's partial graph:\n {5}Error: contract check of every graph: 2 finding\(s\) in graphs this test or its before hooks built /,
+        );
+        assert.match(
+            atEnd,
+            /^"after all" hook: afterAll in "\{root\}":\n {5}Error: contract check of every graph: 1 finding\(s\) left for the end of the run /,
         );
         const urn = (name: string) =>
             `urn:pulumi:every-graph-fixture::acs-event-handling::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::${name}`;
-        assert.match(
-            out,
+        const fixture = "test/contract/everyGraph\\.fixture\\.ts: every-graph fixture";
+        const finding = (name: string, got: string, builtBy: string) =>
             new RegExp(
-                `\n  ${escape(urn("hook-topic"))} \\$\\.name: [^\n]*\\(got 't'\\)\n` +
-                    `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture "before all" hook`,
-            ),
-        );
+                `\n  ${escape(urn(name))} \\$\\.name: [^\n]*\\(got '${got}'\\)\n    built by ${fixture} ${builtBy}\n`,
+            );
         assert.match(
-            out,
-            new RegExp(
-                `\n  ${escape(urn("partial-topic"))} \\$\\.name: [^\n]*\\(got 'p'\\)\n` +
-                    `    built by test/contract/everyGraph\\.fixture\\.ts: every-graph fixture builds a failing program's partial graph\n`,
-            ),
+            inTest,
+            finding("hook-topic", "t", `"before all" hook for "builds a failing program's partial graph"`),
         );
+        assert.match(inTest, finding("partial-topic", "p", "builds a failing program's partial graph"));
+        assert.match(atEnd, finding("after-topic", "a", `"after all" hook for "builds a valid graph twice"`));
+        assert.doesNotMatch(atEnd, /hook-topic|partial-topic/, "a finding reported by its test is not reported again");
         assert.doesNotMatch(out, /::rg /, "the valid graph has no finding");
     });
 });

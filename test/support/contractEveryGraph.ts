@@ -8,14 +8,18 @@
  *   suite's file); a graph built outside any test or hook is reported as built by "(outside any test)".
  * - Identical graphs are checked once: the key is a hash of the azure-native resources' URN, type, name and inputs
  *   (everything `checkGraph` reads), so dev built thirty times costs one check.
- * - The root `afterAll` throws, listing every finding as `<resource> <json path>: <message>` with the tests that
- *   built it, when a graph has a contract violation or an azure-native type without a contract row, unless the
- *   building file is allowed to by test/contract/everyGraph.allowlist.ts. An allow-list entry that matched nothing
- *   although its whole file ran is stale and fails the run too.
+ * - A finding fails the test that built the graph, right after its body passed, naming the resource, the JSON path
+ *   and who built it; graphs built in the file's `before`/`beforeEach` hooks are reported by the test they ran for.
+ *   A finding is a contract violation or an azure-native type without a contract row, unless the building file is
+ *   allowed to by test/contract/everyGraph.allowlist.ts. A test that builds an already-seen bad graph fails too.
+ * - The root `afterAll` fails with what no test reported (graphs built in `after` hooks, outside any test, or by a
+ *   test that failed on its own) and with stale allow-list entries: an entry that matched nothing although its whole
+ *   file ran.
  * - It prints one summary line at the end, or the skip reason when ../shared/arm-types is absent (then nothing is
  *   recorded and nothing fails).
  *
- * A subset run with `npx mocha --no-config -r tsx/cjs <files>` does not load the plugin.
+ * A subset run with `npx mocha --no-config -r tsx/cjs <files>` does not load the plugin; add
+ * `-r ./test/support/contractEveryGraph.ts` to include it.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -67,7 +71,7 @@ export interface RecorderOptions {
 export interface Outcome {
     /** One line: counts, or the skip reason. */
     readonly summary: string;
-    /** Set when the run must fail: every unallowed finding and stale allow-list entry, rendered. */
+    /** Set when the run must fail at its end: findings no test reported, and stale allow-list entries, rendered. */
     readonly failure?: string;
 }
 
@@ -80,11 +84,23 @@ export interface RunState {
 }
 
 export interface Recorder {
-    /** Record (and, the first time its key is seen, check) a graph built by `origin`. */
+    /**
+     * Record (and, the first time its key is seen, check) a graph built by `origin`. Its unallowed findings wait
+     * for `take`, or for `finish` if nobody takes them.
+     */
     record(graph: Graph, origin: GraphOrigin): void;
+    /** Remove and render the waiting findings of the origins `select` picks; undefined when there are none. */
+    take(select: (origin: GraphOrigin) => boolean): string | undefined;
+    /** The summary, and the findings nobody took plus the stale allow-list entries. */
     finish(state: RunState): Outcome;
     /** Graphs recorded, distinct graphs checked. */
     readonly counts: { readonly built: number; readonly distinct: number };
+}
+
+/** An unallowed finding waiting to be reported, with everyone who built it so far. */
+interface Waiting {
+    readonly violation: Violation;
+    readonly origins: GraphOrigin[];
 }
 
 /**
@@ -101,13 +117,36 @@ export function graphKey(graph: Graph): string {
     return hash.digest("hex");
 }
 
+const FIX_HINT =
+    "fix the component or fixture, or allow-list a deliberately invalid fixture in " +
+    "test/contract/everyGraph.allowlist.ts with its reason";
+
 export function createRecorder(options: RecorderOptions = {}): Recorder {
     const dir = options.armTypesDir ?? findArmTypesDir();
     const skipped = !dir || !fs.existsSync(dir) ? SKIPPED_NO_CONTRACT : undefined;
     const allowList = options.allowList ?? ALLOW_LIST;
     const check = options.check ?? ((graph: Graph, d: string) => checkGraph(graph, { armTypesDir: d }));
     const distinct = new Map<string, Distinct>();
+    const used = new Set<AllowListEntry>();
+    let waiting: Waiting[] = [];
     let built = 0;
+
+    /** Queue the findings `origin` is not allowed to build; a finding already waiting gains the origin. */
+    const queue = (d: Distinct, origin: GraphOrigin) => {
+        for (const p of problemsOf(d)) {
+            if (!unallowed(p.violation, origin)) continue;
+            const line = renderViolation(p.violation);
+            const w = waiting.find((x) => renderViolation(x.violation) === line);
+            if (!w) waiting.push({ violation: p.violation, origins: [origin] });
+            else if (!w.origins.some((o) => sameOrigin(o, origin))) w.origins.push(origin);
+        }
+    };
+    /** True when no allow-list entry covers the finding for this origin (and marks the entries that do as used). */
+    const unallowed = (v: Violation, o: GraphOrigin): boolean => {
+        const entries = allowList.filter((e) => allows(e, o, v));
+        entries.forEach((e) => used.add(e));
+        return entries.length === 0;
+    };
 
     return {
         get counts() {
@@ -117,41 +156,43 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
             if (skipped) return;
             built++;
             const key = graphKey(graph);
-            const seen = distinct.get(key);
-            if (seen) {
-                if (!seen.origins.some((o) => o.file === origin.file && o.title === origin.title))
-                    seen.origins.push(origin);
-                return;
+            let d = distinct.get(key);
+            if (d) {
+                if (!d.origins.some((o) => sameOrigin(o, origin))) d.origins.push(origin);
+            } else {
+                let result: Distinct["result"];
+                try {
+                    result = check(graph, dir!);
+                } catch (err) {
+                    result = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+                }
+                d = { result, origins: [origin] };
+                distinct.set(key, d);
             }
-            let result: Distinct["result"];
-            try {
-                result = check(graph, dir!);
-            } catch (err) {
-                result = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
-            }
-            distinct.set(key, { result, origins: [origin] });
+            queue(d, origin);
+        },
+        take(select) {
+            const taken: Waiting[] = [];
+            waiting = waiting.flatMap((w) => {
+                const picked = w.origins.filter(select);
+                if (picked.length > 0) taken.push({ violation: w.violation, origins: picked });
+                const rest = w.origins.filter((o) => !select(o));
+                return rest.length > 0 ? [{ violation: w.violation, origins: rest }] : [];
+            });
+            if (taken.length === 0) return undefined;
+            return `${LABEL}: ${taken.length} finding(s) in graphs this test or its before hooks built (${FIX_HINT}):\n${renderWaiting(taken)}`;
         },
         finish(state) {
             if (skipped) return { summary: `${LABEL}: ${skipped}` };
             const problems = [...distinct.values()].flatMap(problemsOf);
-            const used = new Set<AllowListEntry>();
-            const failures: string[] = [];
-            let allowed = 0;
-            for (const p of problems) {
-                const unallowed = p.origins.filter((o) => {
-                    const entries = allowList.filter((e) => allows(e, o, p.violation));
-                    entries.forEach((e) => used.add(e));
-                    return entries.length === 0;
-                });
-                if (unallowed.length === 0) allowed++;
-                else failures.push(`${renderViolation(p.violation)}\n    built by ${renderOrigins(unallowed)}`);
-            }
-            for (const e of allowList) {
-                if (used.has(e) || !state.completeFiles.has(e.file)) continue;
-                failures.push(
-                    `stale allow-list entry in test/contract/everyGraph.allowlist.ts: ${renderEntry(e)} matched no finding although the whole file ran; remove or narrow it`,
+            const allowed = problems.filter((p) => p.origins.every((o) => !unallowed(p.violation, o))).length;
+            const failing = problems.length - allowed;
+            const stale = allowList
+                .filter((e) => !used.has(e) && state.completeFiles.has(e.file))
+                .map(
+                    (e) =>
+                        `  stale allow-list entry in test/contract/everyGraph.allowlist.ts: ${renderEntry(e)} matched no finding although the whole file ran; remove or narrow it`,
                 );
-            }
             const checked = [...distinct.values()].reduce(
                 (n, d) => n + ("checked" in d.result ? d.result.checked : 0),
                 0,
@@ -159,17 +200,27 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
             const files = new Set(allowList.filter((e) => used.has(e)).map((e) => e.file)).size;
             const summary =
                 `${LABEL}: ${built} graphs built, ${distinct.size} distinct checked, ${checked} resources checked, ` +
-                `${allowed} findings allow-listed (${files} files), ${failures.length} failing`;
-            if (failures.length === 0) return { summary };
+                `${allowed} findings allow-listed (${files} files), ${failing + stale.length} failing`;
+            const left = waiting.length + stale.length;
+            if (left === 0) return { summary };
+            const lines = [...(waiting.length > 0 ? [renderWaiting(waiting)] : []), ...stale];
             return {
                 summary,
                 failure:
-                    `${LABEL}: ${failures.length} finding(s) in graphs the suite built ` +
-                    `(fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n` +
-                    failures.map((f) => `  ${f}`).join("\n"),
+                    `${LABEL}: ${left} finding(s) left for the end of the run ` +
+                    `(built in after hooks, outside tests or by a test that failed on its own; or stale) (${FIX_HINT}):\n` +
+                    lines.join("\n"),
             };
         },
     };
+}
+
+function sameOrigin(a: GraphOrigin, b: GraphOrigin): boolean {
+    return a.file === b.file && a.title === b.title;
+}
+
+function renderWaiting(ws: readonly Waiting[]): string {
+    return ws.map((w) => `  ${renderViolation(w.violation)}\n    built by ${renderOrigins(w.origins)}`).join("\n");
 }
 
 /** Violations, one finding per resource of an uncovered type, and a check that threw. */
@@ -276,6 +327,53 @@ function followRunnables(rootCtx: any, onRunnable: (r: RunnableLike) => void): v
     };
 }
 
+/** A mocha test, as far as `reportInTest` reads and replaces it. */
+interface TestLike extends RunnableLike {
+    fn?: (this: unknown, ...args: unknown[]) => unknown;
+    readonly async?: unknown;
+}
+
+const WRAPPED = Symbol("contractEveryGraph.wrapped");
+const BEFORE_HOOK = /"before (all|each)" hook/;
+
+/** The origins a test answers for: itself and the `before`/`beforeEach` hooks of its file, which ran for it. */
+export function builtFor(test: RunnableLike): (o: GraphOrigin) => boolean {
+    const { file, title } = originOf(test);
+    return (o) => o.file === file && (o.title === title || BEFORE_HOOK.test(o.title));
+}
+
+/**
+ * Make the test itself fail, after its body passed, with the findings of the graphs it (or its file's before hooks)
+ * built. Not a root `afterEach` that throws: mocha has already reported the test as passed by then, and a failing
+ * root hook aborts the rest of the whole run. The body keeps its sync or promise form (so `this.skip()` behaves
+ * as before); a test with a `done` callback (the suite has none) is left as is and its findings wait for the end.
+ */
+function reportInTest(test: TestLike | undefined, take: (test: RunnableLike) => string | undefined): void {
+    const body = test?.fn;
+    if (!test || typeof body !== "function" || test.async || WRAPPED in body) return;
+    const report = () => {
+        const failure = take(test);
+        if (failure) throw failureError(failure);
+    };
+    const wrapped = function (this: unknown) {
+        const result = body.call(this);
+        if (!isThenable(result)) return report();
+        return Promise.resolve(result).then(report);
+    };
+    test.fn = Object.assign(wrapped, { [WRAPPED]: true });
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+    return typeof (x as PromiseLike<unknown> | undefined)?.then === "function";
+}
+
+/** The list is the message; a trace into this plugin adds nothing. */
+function failureError(failure: string): Error {
+    const err = new Error(failure);
+    err.stack = `Error: ${failure}`;
+    return err;
+}
+
 let recorder: Recorder | undefined;
 let unsubscribe: (() => void) | undefined;
 let current: RunnableLike | undefined;
@@ -295,6 +393,7 @@ export const mochaHooks = {
     },
     beforeEach(this: Mocha.Context) {
         current = this.currentTest as RunnableLike | undefined;
+        reportInTest(this.currentTest as unknown as TestLike | undefined, (test) => recorder?.take(builtFor(test)));
     },
     afterEach() {
         current = undefined;
@@ -307,10 +406,6 @@ export const mochaHooks = {
         const took = recorder.counts.built > 0 ? ` in ${Number(spentNs / 1_000_000n)} ms` : "";
         recorder = undefined;
         console.log(`\n  ${outcome.summary}${took}`);
-        if (outcome.failure) {
-            const err = new Error(outcome.failure);
-            err.stack = `Error: ${outcome.failure}`; // the list is the message; a trace into this hook adds nothing
-            throw err;
-        }
+        if (outcome.failure) throw failureError(outcome.failure);
     },
 };
