@@ -923,7 +923,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         anchors: ["PSR Azure.AppService.NodeJsVersion (AZR-000428)", "PSR Azure.AppService.NETVersion (AZR-000075)"],
         pillar: "security",
         unset: "fail",
-        fix: 'functionAppConfig.runtime { name: "node", version: "20" } or later (siteConfig.linuxFxVersion "NODE|20"); .NET 8 or later',
+        fix: 'functionAppConfig.runtime { name: "node", version: "22" } or later (siteConfig.linuxFxVersion "NODE|22"); .NET 8 or later',
         why: HYGIENE,
     },
     {
