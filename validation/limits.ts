@@ -31,8 +31,14 @@ export const LIMITS = {
  */
 export const FLEX_INSTANCE_MEMORY_MB = [2048, 4096] as const;
 
-/** Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h. */
-export const RETRY_SCHEDULE_SECONDS = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
+/**
+ * Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, "Retry schedule"). The local loop
+ * (local/retryPolicy.ts) reads it from here.
+ */
+export const RETRY_SCHEDULE_SECONDS: readonly number[] = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
+/** The delay between retries once RETRY_SCHEDULE_SECONDS is used up (same page). */
+export const RETRY_THEN_EVERY_SECONDS = 43200;
 
 /**
  * How many delivery attempts fit into a TTL under Event Grid's schedule: the first attempt is immediate, then
@@ -47,8 +53,8 @@ export function attemptsWithinTtl(ttlMinutes: number): number {
         if (elapsed > ttl) return attempts;
         attempts++;
     }
-    while (elapsed + 43200 <= ttl) {
-        elapsed += 43200;
+    while (elapsed + RETRY_THEN_EVERY_SECONDS <= ttl) {
+        elapsed += RETRY_THEN_EVERY_SECONDS;
         attempts++;
     }
     return attempts;
