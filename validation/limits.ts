@@ -1,7 +1,7 @@
 /**
- * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://learn.microsoft.com/azure/event-grid/system-topics
- * (https://learn.microsoft.com/azure/event-grid/quotas-limits, https://learn.microsoft.com/azure/event-grid/event-filtering,
- * https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
+ * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/quotas-limits,
+ * https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry,
+ * https://learn.microsoft.com/azure/event-grid/system-topics.
  */
 export const LIMITS = {
     subscriptionsPerTopic: 500,
