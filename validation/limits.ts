@@ -27,7 +27,9 @@ export const LIMITS = {
  * Flex Consumption instance memory sizes the service accepts today: 2048 and 4096 MB
  * (https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory). The docs also list 512 MB,
  * but Microsoft.Web/sites@2024-04-01 rejected `instanceMemoryMB: 512` (https://github.com/Azure/azure-rest-api-specs/issues/40898,
- * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere.
+ * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere. Azure's
+ * Load Testing API also lists only 2048 and 4096 as a Flex app's supported sizes
+ * (https://learn.microsoft.com/javascript/api/@azure-rest/load-testing/functionflexconsumptionresourceconfiguration).
  */
 export const FLEX_INSTANCE_MEMORY_MB = [2048, 4096] as const;
 
