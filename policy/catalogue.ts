@@ -845,7 +845,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.minTlsVersion: "1.2"',
+        fix: 'siteConfig.minTlsVersion: "1.2" (a Flex Consumption app sends no siteConfig and passes unset: new apps get TLS 1.2)',
         why: HYGIENE,
     },
     {
@@ -857,7 +857,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.ftpsState: "Disabled"',
+        fix: 'siteConfig.ftpsState: "Disabled" (a Flex Consumption app sends no siteConfig and is not judged unset; function-app-disable-basic-auth keeps FTP off)',
         why: HYGIENE,
     },
     {
@@ -895,7 +895,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "performance",
         unset: "fail",
-        fix: "siteConfig.http20Enabled: true",
+        fix: "siteConfig.http20Enabled: true (a Flex Consumption app sends no siteConfig and is not judged unset)",
         why: HYGIENE,
     },
     {
