@@ -32,8 +32,3 @@ if (!require.cache[TYPESCRIPT_SHIM]) {
     );
     require.cache[TYPESCRIPT_SHIM] = m;
 }
-
-/** Whether TypeScript has been loaded in this process (for the test and the benchmark). */
-export function typescriptLoaded(): boolean {
-    return Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]typescript[\\/]/.test(k));
-}

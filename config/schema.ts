@@ -13,7 +13,7 @@ import {
     MONITORING_DEFAULTS,
     MONITORING_LIMITS as M,
 } from "../validation/monitoring";
-import { isAzureRegion } from "../validation/azure";
+import { isAzureRegion, MESSAGING_NAMESPACE_NAME } from "../validation/azure";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
@@ -98,11 +98,12 @@ const storageQueue = z.strictObject({
 const sbEntityName = z
     .string()
     .regex(/^[A-Za-z0-9][-\w.~/]{0,259}$/, "1–260 letters, digits, '-', '_', '.', '~' or '/'");
+/** Service Bus and Event Hubs namespaces share one name rule (validation/azure.ts, with its source). */
+const namespaceName = z
+    .string()
+    .regex(MESSAGING_NAMESPACE_NAME, "6–50 letters, digits or hyphens, starting with a letter");
 const sbNamespace = {
-    namespaceName: z
-        .string()
-        .regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter")
-        .optional(),
+    namespaceName: namespaceName.optional(),
     existingNamespaceId: armId.optional(),
     sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
 };
@@ -110,10 +111,7 @@ const sbQueue = z.strictObject({ queueName: sbEntityName, ...sbNamespace });
 const sbTopic = z.strictObject({ topicName: sbEntityName, ...sbNamespace });
 const eventHub = z.strictObject({
     eventHubName: z.string().regex(/^[A-Za-z0-9][-\w.]{0,255}$/, "1–256 letters, digits, '-', '_' or '.'"),
-    namespaceName: z
-        .string()
-        .regex(/^[A-Za-z][-A-Za-z0-9]{4,48}[A-Za-z0-9]$/, "6–50 letters, digits or hyphens, starting with a letter")
-        .optional(),
+    namespaceName: namespaceName.optional(),
     existingNamespaceId: armId.optional(),
     sku: z.enum(["Basic", "Standard", "Premium"]).default("Standard"),
     partitionCount: int(1, 32, "partitionCount").default(2),

@@ -1,5 +1,7 @@
 /** JSON paths into the ARM body, `$.properties.filter.advancedFilters[0].values`, bracketed where a key is not an identifier (`$.properties.criteria['odata.type']`). */
 
+import { UNKNOWN } from "../harness/plainValues";
+
 export const ROOT = "$";
 
 export function child(path: string, key: string | number): string {
@@ -8,11 +10,11 @@ export function child(path: string, key: string | number): string {
 }
 
 /**
- * The value Pulumi substitutes for outputs not known yet (during a preview): `unknownValue` in
- * `@pulumi/pulumi/runtime/rpc`, which the harness writes into graphs as this string. Such a value cannot be
- * checked, so every rule treats it as "no finding" rather than as a bad string.
+ * The value Pulumi substitutes for outputs not known yet (during a preview), as the harness writes it into graphs
+ * (harness/plainValues.ts). Such a value cannot be checked, so every rule treats it as "no finding" rather than as
+ * a bad string.
  */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN };
 
 export function isUnknown(v: unknown): boolean {
     return v === UNKNOWN;

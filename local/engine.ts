@@ -9,7 +9,7 @@ import { buildRouter, Router, toCloudEvent } from "../routing";
 import { Clock, ClockStopped } from "./clock";
 import { FunctionHost } from "./functionHost";
 import { AttemptVerdict, EndpointFamily, judgeAttempt, nextAttempt, RESPONSE_TIMEOUT_MS } from "./retryPolicy";
-import { LocalStorage } from "./storage";
+import { DEFAULT_QUEUE_MESSAGE_TTL_SECONDS, LocalStorage } from "./storage";
 import { LocalSubscription } from "./subscriptions";
 
 /** Where one subscription's deliveries go locally. */
@@ -422,7 +422,7 @@ export class Engine {
                     );
                 return {
                     status: 201,
-                    detail: `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ${target.ttlSeconds ?? 604800} s)`,
+                    detail: `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ${target.ttlSeconds ?? DEFAULT_QUEUE_MESSAGE_TTL_SECONDS} s)`,
                 };
             }
             case "sink": {

@@ -4,33 +4,24 @@
  * after each attempt and when to try again.
  */
 
+import { LIMITS, RETRY_SCHEDULE_SECONDS, RETRY_THEN_EVERY_SECONDS } from "../validation/limits";
+
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
 
 /**
- * Delay before retry n (index 0 = before the 2nd attempt). The current page lists "10 seconds, 30 seconds,
- * 1 minute, 5 minutes, 10 minutes, 30 minutes, 1 hour, 3 hours, 6 hours, every 12 hours up to 24 hours"; older
- * revisions said "1 hour, then hourly". We follow the current page; either way `maxDeliveryAttempts` and
+ * Delay before retry n (index 0 = before the 2nd attempt): validation/limits.ts RETRY_SCHEDULE_SECONDS, the
+ * current page's "10 seconds, 30 seconds, 1 minute, 5 minutes, 10 minutes, 30 minutes, 1 hour, 3 hours, 6 hours,
+ * every 12 hours up to 24 hours"; older revisions said "1 hour, then hourly". Either way `maxDeliveryAttempts` and
  * `eventTimeToLiveInMinutes` (whichever comes first) end the retries. Azure also randomises the schedule slightly;
  * the local loop does not, so runs are reproducible.
  */
-export const RETRY_SCHEDULE_MS: readonly number[] = [
-    10 * SECOND,
-    30 * SECOND,
-    1 * MINUTE,
-    5 * MINUTE,
-    10 * MINUTE,
-    30 * MINUTE,
-    1 * HOUR,
-    3 * HOUR,
-    6 * HOUR,
-];
-const THEN_EVERY_MS = 12 * HOUR;
+export const RETRY_SCHEDULE_MS: readonly number[] = RETRY_SCHEDULE_SECONDS.map((s) => s * SECOND);
+const THEN_EVERY_MS = RETRY_THEN_EVERY_SECONDS * SECOND;
 
-/** Defaults of `retryPolicy` (same page, "Retry policy"): 30 attempts, 1440 minutes. */
-export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 30;
-export const DEFAULT_EVENT_TTL_MINUTES = 1440;
+/** Defaults of `retryPolicy` (same page, "Retry policy"), from validation/limits.ts. */
+export const DEFAULT_MAX_DELIVERY_ATTEMPTS = LIMITS.maxDeliveryAttempts.default;
+export const DEFAULT_EVENT_TTL_MINUTES = LIMITS.eventTimeToLiveInMinutes.default;
 
 /** Event Grid waits 30 seconds for a response, then queues the message for retry (same page). */
 export const RESPONSE_TIMEOUT_MS = 30 * SECOND;

@@ -8,6 +8,9 @@ import { TableClient } from "@azure/data-tables";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { QueueServiceClient } from "@azure/storage-queue";
 
+/** Event Grid's TTL for a queue message when the subscription sets none: 7 days (the page cited at enqueue). */
+export const DEFAULT_QUEUE_MESSAGE_TTL_SECONDS = 7 * 24 * 3600;
+
 export interface DeadLetterInfo {
     readonly deadLetterReason: string;
     readonly deliveryAttempts: number;
@@ -67,7 +70,7 @@ export class LocalStorage {
         const text = Buffer.from(JSON.stringify(event), "utf8").toString("base64");
         const sent = await this.queues
             .getQueueClient(queue)
-            .sendMessage(text, { messageTimeToLive: ttlSeconds ?? 7 * 24 * 3600 });
+            .sendMessage(text, { messageTimeToLive: ttlSeconds ?? DEFAULT_QUEUE_MESSAGE_TTL_SECONDS });
         return sent.messageId;
     }
 

@@ -941,7 +941,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.minTlsVersion: "1.2"',
+        fix: 'siteConfig.minTlsVersion: "1.2" (a Flex Consumption app sends no siteConfig and passes unset: new apps get TLS 1.2)',
         why: HYGIENE,
     },
     {
@@ -953,7 +953,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.ftpsState: "Disabled"',
+        fix: 'siteConfig.ftpsState: "Disabled" (a Flex Consumption app sends no siteConfig and is not judged unset; function-app-disable-basic-auth keeps FTP off)',
         why: HYGIENE,
     },
     {
@@ -991,7 +991,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "performance",
         unset: "fail",
-        fix: "siteConfig.http20Enabled: true",
+        fix: "siteConfig.http20Enabled: true (a Flex Consumption app sends no siteConfig and is not judged unset)",
         why: HYGIENE,
     },
     {
@@ -1019,7 +1019,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         anchors: ["PSR Azure.AppService.NodeJsVersion (AZR-000428)", "PSR Azure.AppService.NETVersion (AZR-000075)"],
         pillar: "security",
         unset: "fail",
-        fix: 'functionAppConfig.runtime { name: "node", version: "20" } or later (siteConfig.linuxFxVersion "NODE|20"); .NET 8 or later',
+        fix: 'functionAppConfig.runtime { name: "node", version: "22" } or later (siteConfig.linuxFxVersion "NODE|22"); .NET 8 or later',
         why: HYGIENE,
     },
     {

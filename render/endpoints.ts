@@ -7,9 +7,7 @@
  * input recorded under a secret path is shown as "(secret)".
  */
 import { GraphResource } from "../harness/graph";
-
-/** The value Pulumi uses for outputs not known during a preview. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../harness/plainValues";
 
 export interface Endpoint {
     /** Event Grid endpoint type, e.g. "StorageQueue", "WebHook", "StorageBlob"; "?" when absent. */

@@ -148,13 +148,6 @@ function subjectFits(f: CompiledFilter, view: EventView, side: "begin" | "end"):
     return side === "begin" ? s.startsWith(f.subjectBeginsWithLower!) : s.endsWith(f.subjectEndsWithLower!);
 }
 
-/** Literal prefix/suffix test; wildcards are not special (Event Grid has none). */
-export function subjectHas(subject: string, wanted: string, side: "begin" | "end", caseSensitive: boolean): boolean {
-    const s = caseSensitive ? subject : subject.toLowerCase();
-    const w = caseSensitive ? wanted : wanted.toLowerCase();
-    return side === "begin" ? s.startsWith(w) : s.endsWith(w);
-}
-
 /** U6: when exact and case-insensitive key lookups reach different values that the operator judges differently. */
 function checkAdvanced(a: CompiledAdvancedFilter, view: EventView, arraysEnabled: boolean): ClauseResult {
     const kv = resolveKey(view, a.key);

@@ -272,12 +272,6 @@ export function checkRetry(
     return out;
 }
 
-export function checkName(value: unknown, rule: RegExp, path: Path, what: string): Issue[] {
-    if (value === undefined) return [];
-    if (typeof value !== "string" || !rule.test(value)) return [issue(path, value, `${what}`)];
-    return [];
-}
-
 /** A static delivery header's value: at most 4,096 bytes (UTF-8). The value itself is never shown: it may be a credential. */
 export function checkHeaderValue(value: unknown, path: Path): Issue[] {
     if (typeof value !== "string") return [];

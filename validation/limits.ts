@@ -1,7 +1,7 @@
 /**
- * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://learn.microsoft.com/azure/event-grid/system-topics
- * (https://learn.microsoft.com/azure/event-grid/quotas-limits, https://learn.microsoft.com/azure/event-grid/event-filtering,
- * https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
+ * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/quotas-limits,
+ * https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry,
+ * https://learn.microsoft.com/azure/event-grid/system-topics.
  */
 export const LIMITS = {
     subscriptionsPerTopic: 500,
@@ -27,12 +27,20 @@ export const LIMITS = {
  * Flex Consumption instance memory sizes the service accepts today: 2048 and 4096 MB
  * (https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory). The docs also list 512 MB,
  * but Microsoft.Web/sites@2024-04-01 rejected `instanceMemoryMB: 512` (https://github.com/Azure/azure-rest-api-specs/issues/40898,
- * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere.
+ * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere. Azure's
+ * Load Testing API also lists only 2048 and 4096 as a Flex app's supported sizes
+ * (https://learn.microsoft.com/javascript/api/@azure-rest/load-testing/functionflexconsumptionresourceconfiguration).
  */
 export const FLEX_INSTANCE_MEMORY_MB = [2048, 4096] as const;
 
-/** Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h. */
-export const RETRY_SCHEDULE_SECONDS = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
+/**
+ * Event Grid's retry schedule (delays after each failed attempt); after 6 h it retries every 12 h up to 24 h
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, "Retry schedule"). The local loop
+ * (local/retryPolicy.ts) reads it from here.
+ */
+export const RETRY_SCHEDULE_SECONDS: readonly number[] = [10, 30, 60, 300, 600, 1800, 3600, 10800, 21600];
+/** The delay between retries once RETRY_SCHEDULE_SECONDS is used up (same page). */
+export const RETRY_THEN_EVERY_SECONDS = 43200;
 
 /**
  * How many delivery attempts fit into a TTL under Event Grid's schedule: the first attempt is immediate, then
@@ -47,8 +55,8 @@ export function attemptsWithinTtl(ttlMinutes: number): number {
         if (elapsed > ttl) return attempts;
         attempts++;
     }
-    while (elapsed + 43200 <= ttl) {
-        elapsed += 43200;
+    while (elapsed + RETRY_THEN_EVERY_SECONDS <= ttl) {
+        elapsed += RETRY_THEN_EVERY_SECONDS;
         attempts++;
     }
     return attempts;

@@ -14,6 +14,7 @@ import { PROJECT_ROOT, runStack } from "../../harness/runStack";
 import { flattenConfig, readProject, stackFile, stackFileConfig } from "../../harness/stackConfig";
 import { InputFileError, parseYaml, readYamlFile } from "../../harness/yamlFile";
 import { ValidationError } from "../../validation/issue";
+import { rng } from "../routing/generators";
 
 const SECRET = "Fuzz5ecretKey";
 const SECRET_URLS = [
@@ -22,18 +23,6 @@ const SECRET_URLS = [
     `https://hooks.example.com/api#${SECRET}`,
     `hooks.example.com/api?sig=${SECRET}`,
 ];
-
-/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 type Json = any;
 type Path = (string | number)[];

@@ -34,4 +34,15 @@ describe("policy: generated docs", () => {
             [],
         );
     });
+
+    it("the supported-runtime fix asks for the rule's own minimum Node version, not one it would flag", () => {
+        const entry = CATALOGUE.find((e) => e.policy.name === "function-app-require-supported-runtime")!;
+        const schema = (entry.policy as { configSchema?: { properties?: Record<string, { default?: unknown }> } })
+            .configSchema;
+        const min = schema?.properties?.minimumNodeVersion?.default;
+        assert.strictEqual(typeof min, "number");
+        const named = [...entry.fix.matchAll(/version: "(\d+)"|NODE\|(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+        assert.ok(named.length > 0, entry.fix);
+        for (const v of named) assert.strictEqual(v, min, entry.fix);
+    });
 });

@@ -8,8 +8,8 @@ interface Config {
 }
 
 /**
- * Graph rule (issue 10 point 12): ACS limits email per subscription (Azure-managed domain 5 a minute and 10 an
- * hour, custom domains 30 and 100, EMAIL_QUOTA_SOURCE). A route that emails every SMS has no upper rate, so on the
+ * Graph rule: ACS limits email per subscription, by kind of sender domain (catalog/emailQuota.ts EMAIL_SEND_QUOTA,
+ * with its source). A route that emails every SMS has no upper rate, so on the
  * Azure-managed sandbox domain it can always exceed the quota; with a custom domain it is judged against the
  * configured eventsPerHour. Over the quota ACS answers 429 and the emails are not sent.
  */

@@ -12,7 +12,7 @@ interface Config {
 const PUBLISHED = new Set(Object.values(snapshot.roles).map((id) => id.toLowerCase()));
 
 /**
- * Graph rule (issue 10 point 4): a role assignment must name a role that exists, or ARM rejects it at create time
+ * Graph rule: a role assignment must name a role that exists, or ARM rejects it at create time
  * (RoleDefinitionDoesNotExist): a built-in role from Microsoft's list (catalog/builtInRoles.snapshot.json, with its
  * source), a role definition of this stack, or a custom role listed in knownRoleIds. A mistyped GUID, such as the
  * "Contributor" b24988ac-6180-42a8-… this project once granted, fails here instead of at `pulumi up`.
