@@ -388,6 +388,8 @@ describe("contract check of every graph: who built a graph", () => {
             [
                 path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js"),
                 "--no-config",
+                // Plain text whatever the environment: with CI set, mocha colours even a piped reporter.
+                "--no-color",
                 "-r",
                 "tsx/cjs",
                 "-r",
