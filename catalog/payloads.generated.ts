@@ -1512,6 +1512,8 @@ export const EXAMPLE_PAYLOADS: Readonly<Record<string, TypePayload>> = {
   "keys": [
    ["createdBy", "string", false],
    ["members[]", "array", false],
+   ["members[].displayName", "string", false],
+   ["members[].memberId", "string", false],
    ["recipientId", "string", false]
   ]
  },
@@ -1569,24 +1571,50 @@ export const EXAMPLE_PAYLOADS: Readonly<Record<string, TypePayload>> = {
    ["queueInfo.labels.geo", "string", false]
   ]
  },
+ "Microsoft.Communication.RouterJobQueued": {
+  "model": "example keys outside the definitions",
+  "keys": [
+   ["requestedWorkerSelectors[].ttl", "string", false]
+  ]
+ },
  "Microsoft.Communication.RouterJobSchedulingFailed": {
   "model": "example keys outside the definitions",
   "keys": [
    ["requestedWorkerSelectors[]", "array", false],
-   ["attachedWorkerSelectors[]", "array", false]
+   ["requestedWorkerSelectors[].key", "string", false],
+   ["requestedWorkerSelectors[].labelOperator", "string", false],
+   ["requestedWorkerSelectors[].value", "number", false],
+   ["requestedWorkerSelectors[].ttlSeconds", "string", false],
+   ["attachedWorkerSelectors[]", "array", false],
+   ["attachedWorkerSelectors[].key", "string", false],
+   ["attachedWorkerSelectors[].labelOperator", "string", false],
+   ["attachedWorkerSelectors[].value", "number", false],
+   ["attachedWorkerSelectors[].ttlSeconds", "string", false]
   ]
  },
  "Microsoft.Communication.RouterJobWaitingForActivation": {
   "model": "example keys outside the definitions",
   "keys": [
    ["requestedWorkerSelectors[]", "array", false],
-   ["attachedWorkerSelectors[]", "array", false]
+   ["requestedWorkerSelectors[].key", "string", false],
+   ["requestedWorkerSelectors[].labelOperator", "string", false],
+   ["requestedWorkerSelectors[].value", "number", false],
+   ["requestedWorkerSelectors[].ttlSeconds", "string", false],
+   ["attachedWorkerSelectors[]", "array", false],
+   ["attachedWorkerSelectors[].key", "string", false],
+   ["attachedWorkerSelectors[].labelOperator", "string", false],
+   ["attachedWorkerSelectors[].value", "number", false],
+   ["attachedWorkerSelectors[].ttlSeconds", "string", false]
   ]
  },
  "Microsoft.Communication.RouterJobWorkerSelectorsExpired": {
   "model": "example keys outside the definitions",
   "keys": [
-   ["attachedWorkerSelectorsExpired[]", "array", false]
+   ["attachedWorkerSelectorsExpired[]", "array", false],
+   ["attachedWorkerSelectorsExpired[].key", "string", false],
+   ["attachedWorkerSelectorsExpired[].labelOperator", "string", false],
+   ["attachedWorkerSelectorsExpired[].value", "number", false],
+   ["attachedWorkerSelectorsExpired[].ttlSeconds", "string", false]
   ]
  }
 };

@@ -202,8 +202,14 @@ export function fromExample(data: Record<string, unknown>): PayloadKey[] {
     const walk = (obj: Record<string, unknown>, prefix: string) => {
         for (const [k, v] of Object.entries(obj)) {
             const key = prefix + k;
-            if (Array.isArray(v)) out.push([`${key}[]`, "array", false]);
-            else if (v !== null && typeof v === "object") {
+            if (Array.isArray(v)) {
+                out.push([`${key}[]`, "array", false]);
+                // Fields of object items too: a filter reaches them as `key.field` (the advisory array-item rule's
+                // case), and the mandatory key rule must know Microsoft's examples carry them.
+                for (const item of v)
+                    if (item && typeof item === "object" && !Array.isArray(item))
+                        walk(item as Record<string, unknown>, `${key}[].`);
+            } else if (v !== null && typeof v === "object") {
                 out.push([key, "object", false]);
                 walk(v as Record<string, unknown>, `${key}.`);
             } else
