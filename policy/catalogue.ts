@@ -1120,9 +1120,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "reliability",
         unset: "pass",
         fix: 'state: "Enabled"',
-        why: DELIVERY,
-        azureBehaviour:
-            "A workflow whose state is Disabled does not run (the state property of https://learn.microsoft.com/rest/api/logic/workflows/create-or-update), so Event Grid's pushes to its Request trigger start no run; what the trigger answers is undocumented, so the evidence that deliveries fail is indirect",
+        why: "advisory: a Disabled workflow starts no run (the state property of https://learn.microsoft.com/rest/api/logic/workflows/create-or-update), but what its Request trigger answers Event Grid is undocumented, so that deliveries fail is inferred",
     },
     {
         policy: logicWorkflowRequireDiagnostics,
