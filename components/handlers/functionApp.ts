@@ -229,10 +229,15 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         opts,
     );
     const principal = app.identity.apply((i) => i?.principalId ?? "");
-    const roles = [
+    // The host's storage roles: it reads its package and keeps its state in this account through the identity.
+    const hostRoles = [
         grantRole(n("blob-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageBlobDataOwner),
         grantRole(n("queue-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageQueueDataContributor),
         grantRole(n("table-role"), ctx.parent, principal, account.id, BuiltInRoles.StorageTableDataContributor),
+    ];
+    // Used only once events flow (telemetry, email): the subscription waits for them, the code publish does not.
+    const roles = [
+        ...hostRoles,
         grantRole(n("telemetry-role"), ctx.parent, principal, insights.id, BuiltInRoles.MonitoringMetricsPublisher),
         ...emailSenderGrants(n("email-role"), ctx.parent, principal, email),
     ];
@@ -245,8 +250,12 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         // The provider's own login (same credentials as azure-native): https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
         token: authorization.getClientTokenOutput({}, opts).token,
     };
-    // The host needs its settings and the app's identity its roles before the code starts; the package is read by the app's identity.
-    const publish = new FunctionPackagePublish(n("publish"), step, { ...opts, dependsOn: [code, settings, ...roles] });
+    // The host needs its settings and its storage roles before the code starts; the package is read by the app's
+    // identity. Waiting for the email role too would put the email domain's provisioning on the critical path.
+    const publish = new FunctionPackagePublish(n("publish"), step, {
+        ...opts,
+        dependsOn: [code, settings, ...hostRoles],
+    });
     const registered = new FunctionRegistered(n("registered"), step, { ...opts, dependsOn: [publish] });
     return {
         endpointType: EndpointType.AzureFunction,

@@ -240,6 +240,13 @@ describe("function handler in the dev stack: first deploy", () => {
         )!;
         assert.strictEqual(sub.inputs.destination.resourceId, `${app.id}/functions/smsEvents`);
         assert.ok(sub.dependencies.includes(registered.urn));
+        // Roles used only once events flow gate the subscription, not the publish (keeps the email domain's
+        // provisioning off the publish path).
+        const emailRole = ofType(g, "azure-native:authorization:RoleAssignment").find(
+            (r) => r.name === "sms-function-email-role",
+        )!;
+        assert.ok(!publish.dependencies.includes(emailRole.urn), "publish waits for the email role");
+        assert.ok(sub.dependencies.includes(emailRole.urn), "the subscription waits for the email role");
     });
 
     it("keeps the ARM token a secret and out of what decides a re-run", () => {
