@@ -16,7 +16,7 @@ import { emailSenderGrants } from "./emailRole";
 import { hardenedStorageAccount } from "../storageAccount";
 import { EndpointType } from "../types";
 import { HandlerEndpoint } from "./endpoint";
-import { FunctionPackagePublish, FunctionRegistered } from "./functionDeploy";
+import { functionPackagePublish, functionRegistered } from "./functionDeploy";
 import { TargetContext } from "./storageQueue";
 
 /** Function App handler: Flex Consumption, Event Grid trigger, code from this repository. */
@@ -252,11 +252,11 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
     };
     // The host needs its settings and its storage roles before the code starts; the package is read by the app's
     // identity. Waiting for the email role too would put the email domain's provisioning on the critical path.
-    const publish = new FunctionPackagePublish(n("publish"), step, {
+    const publish = functionPackagePublish(n("publish"), step, {
         ...opts,
         dependsOn: [code, settings, ...hostRoles],
     });
-    const registered = new FunctionRegistered(n("registered"), step, { ...opts, dependsOn: [publish] });
+    const registered = functionRegistered(n("registered"), step, { ...opts, dependsOn: [publish] });
     return {
         endpointType: EndpointType.AzureFunction,
         resourceId: pulumi.interpolate`${app.id}/functions/${functionName}`,

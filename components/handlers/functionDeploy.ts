@@ -20,6 +20,7 @@
  * tested against a fake (test/components/functionDeploy.spec.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isOfflineHarness } from "../offline";
 
 /** The two ARM operations the deployment needs. */
 export interface SiteApi {
@@ -262,4 +263,38 @@ export class FunctionRegistered extends pulumi.dynamic.Resource {
             "FunctionRegistered",
         );
     }
+}
+
+/**
+ * The same resource as the offline harness (plan, tests) records it: its type, inputs and options, without the
+ * serialized provider. Serializing a dynamic provider parses its closure with TypeScript (the SDK's
+ * runtime/closure), which would cost every offline plan a TypeScript load for code the mocks never run.
+ */
+class OfflineStep extends pulumi.CustomResource {
+    constructor(type: string, name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
+        super(
+            type,
+            name,
+            {
+                ...args,
+                token: pulumi.secret(args.token),
+                __provider: "offline harness: the provider is not serialized",
+            },
+            { ...opts, additionalSecretOutputs: ["token"] },
+        );
+    }
+}
+
+/** One deploy of the package ({@link FunctionPackagePublish}; its offline stand-in under the harness). */
+export function functionPackagePublish(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
+    return isOfflineHarness()
+        ? new OfflineStep(FUNCTION_PUBLISH_TYPE, name, args, opts)
+        : new FunctionPackagePublish(name, args, opts);
+}
+
+/** Waits for the function ({@link FunctionRegistered}; its offline stand-in under the harness). */
+export function functionRegistered(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
+    return isOfflineHarness()
+        ? new OfflineStep(FUNCTION_READY_TYPE, name, args, opts)
+        : new FunctionRegistered(name, args, opts);
 }
