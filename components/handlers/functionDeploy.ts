@@ -237,31 +237,21 @@ export const DYNAMIC_MODULE = "acs-event-handling";
 export const FUNCTION_PUBLISH_TYPE = `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:FunctionPackagePublish`;
 export const FUNCTION_READY_TYPE = `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:FunctionRegistered`;
 
+/** The step's inputs as sent: the ARM token secret, in the inputs and in any output that echoes it. */
+const stepInputs = (args: FunctionStepArgs) => ({ ...args, token: pulumi.secret(args.token) });
+const stepOptions = (opts?: pulumi.CustomResourceOptions) => ({ ...opts, additionalSecretOutputs: ["token"] });
+
 /** One deploy of the package to the app (after the app's identity holds its role on the package's container). */
 export class FunctionPackagePublish extends pulumi.dynamic.Resource {
     constructor(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            publishProvider,
-            name,
-            { ...args, token: pulumi.secret(args.token) },
-            { ...opts, additionalSecretOutputs: ["token"] },
-            DYNAMIC_MODULE,
-            "FunctionPackagePublish",
-        );
+        super(publishProvider, name, stepInputs(args), stepOptions(opts), DYNAMIC_MODULE, "FunctionPackagePublish");
     }
 }
 
 /** Completes when ARM lists the function with an Event Grid trigger; subscriptions to it depend on this. */
 export class FunctionRegistered extends pulumi.dynamic.Resource {
     constructor(name: string, args: FunctionStepArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            readyProvider,
-            name,
-            { ...args, token: pulumi.secret(args.token) },
-            { ...opts, additionalSecretOutputs: ["token"] },
-            DYNAMIC_MODULE,
-            "FunctionRegistered",
-        );
+        super(readyProvider, name, stepInputs(args), stepOptions(opts), DYNAMIC_MODULE, "FunctionRegistered");
     }
 }
 
@@ -275,12 +265,8 @@ class OfflineStep extends pulumi.CustomResource {
         super(
             type,
             name,
-            {
-                ...args,
-                token: pulumi.secret(args.token),
-                __provider: "offline harness: the provider is not serialized",
-            },
-            { ...opts, additionalSecretOutputs: ["token"] },
+            { ...stepInputs(args), __provider: "offline harness: the provider is not serialized" },
+            stepOptions(opts),
         );
     }
 }
