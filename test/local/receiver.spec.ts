@@ -4,6 +4,8 @@
  * webhook subscription whose tokens the receiver accepts.
  */
 import assert from "node:assert/strict";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { createReceiver, PermanentEventError, ReceiverRequest, TypedAcsEvent } from "../../receiver";
 import { azureFunctionHandler, EVENT_GRID_APP_ID, EVENT_GRID_ROLE } from "../../receiver";
@@ -211,6 +213,28 @@ describe("webhook receiver (receiver/)", () => {
             });
             assert.equal(res.status, 200);
             assert.deepEqual(seen, [CHAT[0].id]);
+        });
+
+        it("answers 413 to a body over maxBodyBytes as a Node listener, without handing anything to user code", async () => {
+            const seen: string[] = [];
+            const listener = createReceiver({
+                onEvent: (e) => void seen.push(e.id),
+                maxBodyBytes: 1024,
+            }).nodeListener();
+            const server = http.createServer(listener);
+            await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+            try {
+                const { port } = server.address() as AddressInfo;
+                const res = await fetch(`http://127.0.0.1:${port}/`, {
+                    method: "POST",
+                    headers: { "aeg-event-type": "Notification", "content-type": "application/json" },
+                    body: JSON.stringify([{ ...CHAT[0], data: { pad: "x".repeat(4096) } }]),
+                });
+                assert.equal(res.status, 413);
+                assert.deepEqual(seen, []);
+            } finally {
+                await new Promise<void>((resolve) => server.close(() => resolve()));
+            }
         });
     });
 });
