@@ -16,7 +16,7 @@ import {
     resourceIdType,
     TAG_LIMITS,
 } from "../validation/azure";
-import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
+import { SMS_EVENTS_FUNCTION_NAME } from "../components/handlers/functionContract";
 import { HANDLER_KINDS } from "./schema";
 
 /**

@@ -11,7 +11,7 @@
  */
 import Module from "node:module";
 import * as path from "node:path";
-import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
+import { SMS_EVENTS_FUNCTION_NAME } from "../components/handlers/functionContract";
 
 const APP_ENTRY = path.resolve(__dirname, "../functions/src/app.ts");
 const CORE = "@azure/functions-core";

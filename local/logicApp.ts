@@ -1,5 +1,5 @@
 /**
- * A stand-in for the Logic App's Request trigger (functions/logicApp/definition.ts), NOT a workflow engine.
+ * A stand-in for the Logic App's Request trigger (components/handlers/logicAppDefinition.ts), NOT a workflow engine.
  *
  * Emulated, read from the definition itself: the handshake branch (when the first event's type equals the
  * definition's validation type, answer 200 with `validationResponse` = the event's `validationCode`), the loop's
@@ -9,7 +9,7 @@
  * Not emulated: managed-identity authentication of that call, the Workflow Definition Language in general (any
  * other expression is reported, never guessed), run history, runAfter failure paths and trigger schema checks.
  */
-import { logicAppDefinition } from "../functions/logicApp/definition";
+import { logicAppDefinition } from "../components/handlers/logicAppDefinition";
 import { LoopbackServer, listenLoopback, readBody, sendJson } from "./http";
 
 export interface LogicAppStandIn {
@@ -75,7 +75,8 @@ function readDefinition(def: Record<string, any>): DefinitionShape {
     const handledType = check?.expression?.and?.[0]?.equals?.[1];
     if (!validationType || !handledType || !send?.inputs?.body || !loopName) {
         throw new Error(
-            "functions/logicApp/definition.ts no longer has the shape the local stand-in reads (Is_subscription_validation → Foreach → If → Send_email)",
+            "components/handlers/logicAppDefinition.ts no longer has the shape the local stand-in reads " +
+                "(Is_subscription_validation → Foreach → If → Send_email)",
         );
     }
     return { validationType, handledType, loop: loopName, emailBody: send.inputs.body };

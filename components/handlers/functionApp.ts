@@ -7,8 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { APP_SETTINGS, DEFAULT_RECORDS_TABLE_NAME, DEFAULT_TICKETS_QUEUE_NAME } from "../../functions/src/settings";
-import { SMS_EVENTS_FUNCTION_NAME } from "../../functions/src/functionName";
+import {
+    APP_SETTINGS,
+    DEFAULT_RECORDS_TABLE_NAME,
+    DEFAULT_TICKETS_QUEUE_NAME,
+    SMS_EVENTS_FUNCTION_NAME,
+} from "./functionContract";
 import { childName } from "../naming";
 import { isOfflineHarness } from "../offline";
 import { BuiltInRoles, grantRole } from "../roles";

@@ -1,6 +1,6 @@
 import * as logic from "@pulumi/azure-native/logic";
 import * as pulumi from "@pulumi/pulumi";
-import { logicAppDefinition, logicAppParameters } from "../../functions/logicApp/definition";
+import { logicAppDefinition, logicAppParameters } from "./logicAppDefinition";
 import { childName } from "../naming";
 import { EndpointType } from "../types";
 import { emailSenderGrants } from "./emailRole";
@@ -16,7 +16,7 @@ export interface LogicAppTargetArgs {
     notifyRecipients: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-/** The Request trigger's name in functions/logicApp/definition.ts. */
+/** The Request trigger's name in logicAppDefinition.ts. */
 const TRIGGER = "manual";
 
 /**

@@ -3,8 +3,8 @@
  * (processBatch.ts has it); this file only adapts the Functions host to the handler's ports.
  */
 import { app, InvocationContext } from "@azure/functions";
+import { SMS_EVENTS_FUNCTION_NAME } from "../../components/handlers/functionContract";
 import { createClients, createDeps } from "./clients";
-import { SMS_EVENTS_FUNCTION_NAME } from "./functionName";
 import { Logger } from "./ports";
 import { processBatch } from "./processBatch";
 import { readSettings } from "./settings";

@@ -1,36 +1,12 @@
 /**
- * App settings the function app reads, and their validation. The names are exported so the Pulumi component sets
- * exactly these (one source per fact); functions/README.md documents them.
- *
- * Production uses managed identity (no secrets in settings): storage by endpoint or account name, ACS by endpoint.
- * The connection-string forms exist for local runs against Azurite (`AzureWebJobsStorage=UseDevelopmentStorage=true`).
+ * Reads and checks the app settings. Their names and defaults are the contract with the Pulumi component
+ * (components/handlers/functionContract.ts), bundled in at build time; functions/README.md documents them.
  */
-
-export const APP_SETTINGS = {
-    /** Table service endpoint, e.g. `https://<account>.table.core.windows.net`. Wins over the account name. */
-    recordsTableEndpoint: "RECORDS_TABLE_ENDPOINT",
-    /** Queue service endpoint, e.g. `https://<account>.queue.core.windows.net`. Wins over the account name. */
-    ticketsQueueEndpoint: "TICKETS_QUEUE_ENDPOINT",
-    /** Identity-based host storage; when set, the table and queue endpoints default to this account. */
-    storageAccountName: "AzureWebJobsStorage__accountName",
-    /** Connection string (local/Azurite only); used when no endpoint or account name is set. */
-    storageConnectionString: "AzureWebJobsStorage",
-    recordsTableName: "RECORDS_TABLE_NAME",
-    ticketsQueueName: "TICKETS_QUEUE_NAME",
-    /** ACS resource endpoint, e.g. `https://<acs>.<region>.communication.azure.com`. */
-    acsEndpoint: "ACS_ENDPOINT",
-    /** ACS connection string (local only, it holds a key); used when ACS_ENDPOINT is not set. */
-    acsConnectionString: "ACS_CONNECTION_STRING",
-    /** Verified sender address of the ACS Email domain linked to the ACS resource. */
-    emailSender: "EMAIL_SENDER",
-    /** Comma-separated notification recipients. */
-    notifyRecipients: "NOTIFY_RECIPIENTS",
-    /** Client id of a user-assigned identity; read by DefaultAzureCredential itself. Omit for system-assigned. */
-    managedIdentityClientId: "AZURE_CLIENT_ID",
-} as const;
-
-export const DEFAULT_RECORDS_TABLE_NAME = "smsrecords";
-export const DEFAULT_TICKETS_QUEUE_NAME = "tickets";
+import {
+    APP_SETTINGS,
+    DEFAULT_RECORDS_TABLE_NAME,
+    DEFAULT_TICKETS_QUEUE_NAME,
+} from "../../components/handlers/functionContract";
 
 export type ServiceTarget =
     | { readonly kind: "endpoint"; readonly url: string }

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
 import { buildFunctionApp, BuildResult, createZip } from "../scripts/build";
-import { SMS_EVENTS_FUNCTION_NAME } from "../src/functionName";
+import { SMS_EVENTS_FUNCTION_NAME } from "../../components/handlers/functionContract";
 import { TableClient } from "@azure/data-tables";
 import { QueueClient } from "@azure/storage-queue";
 import { Azurite, startAzurite } from "../../local/azurite";

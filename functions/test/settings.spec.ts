@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { createClients } from "../src/clients";
-import { APP_SETTINGS, readSettings } from "../src/settings";
+import { APP_SETTINGS } from "../../components/handlers/functionContract";
+import { readSettings } from "../src/settings";
 
 const MANAGED = {
     AzureWebJobsStorage__accountName: "stsmsprod",

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { BuiltInRoles } from "../../components/roles";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { stackGraph } from "../support/sharedGraphs";
-import { APP_SETTINGS } from "../../functions/src/settings";
+import { APP_SETTINGS } from "../../components/handlers/functionContract";
 import { HandlerKind, HandlerTarget } from "../../components";
 import { SHARED_KEY_REASON_TAG } from "../../components/handlers/functionApp";
 import { setOfflineHarness } from "../../components/offline";

@@ -21,7 +21,7 @@ import {
     logicAppParameters,
     RETRY_LATER_STATUS,
     WORKFLOW_SCHEMA,
-} from "../../functions/logicApp/definition";
+} from "../../components/handlers/logicAppDefinition";
 import { loadSampleFile } from "../../samples";
 
 type Action = Record<string, any>;

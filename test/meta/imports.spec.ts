@@ -21,13 +21,15 @@ function sources(dir: string): string[] {
  * Test code (test/, functions/test/) sits above everything.
  */
 const LAYERS: readonly (readonly string[])[] = [
-    ["functions", "receiver"], // handler code deployed on its own (Function/Logic App, webhook receiver): imports nothing of the library
+    ["receiver"], // the webhook receiver, deployed on its own: imports nothing of the library
     ["samples"], // recorded ACS events (data and their loader)
     ["catalog"], // Azure and ACS facts (event types, roles, subject shapes)
     ["validation"], // checks of user input that return issues; limits
     ["routing"], // the exact Event Grid filter evaluator
     ["components"], // the Pulumi components
-    ["config"], // stack config: parse and map to component args
+    // config: stack config, parse and map to component args. functions: the Function App's code, which imports only
+    // the contract it shares with components/handlers; above the components, so the library cannot ship app code.
+    ["config", "functions"],
     ["index.ts"], // the Pulumi program
     ["harness"], // runs programs under Pulumi mocks
     ["contract", "render", "deploy"], // analyses of a built graph: the API contract check, pictures, the deploy critical path
