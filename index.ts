@@ -5,11 +5,9 @@
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { AcsEventHandling } from "./components";
+import { configKeyIsSecret as isSecret } from "./components/pulumiInternals";
 import { settingsFromConfigMap } from "./config/load";
 
-// isConfigSecret is the SDK's own (marked internal, untyped); without it no value is known secret, and URLs are still redacted.
-const isSecret = (k: string): boolean =>
-    (pulumi.runtime as { isConfigSecret?: (k: string) => boolean }).isConfigSecret?.(k) ?? false;
 const settings = settingsFromConfigMap(pulumi.runtime.allConfig(), isSecret);
 
 const resourceGroupName: pulumi.Input<string> = settings.resourceGroup.existing

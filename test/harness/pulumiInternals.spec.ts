@@ -1,6 +1,6 @@
 /**
- * Smoke test of harness/pulumiInternals.ts: one check per SDK internal we rely on. When one fails after an SDK
- * upgrade, its title names what to recheck in the new @pulumi/pulumi or @pulumi/policy.
+ * Smoke test of harness/pulumiInternals.ts and components/pulumiInternals.ts: one check per SDK internal we rely on.
+ * When one fails after an SDK upgrade, its title names what to recheck in the new @pulumi/pulumi or @pulumi/policy.
  */
 import * as assert from "node:assert";
 import * as fs from "node:fs";
@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { configKeyIsSecret } from "../../components/pulumiInternals";
 import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
 import { rawStructsOf, runProgram } from "../../harness/runProgram";
 
@@ -127,5 +128,21 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
             for (const key of Object.keys(require.cache)) if (key.startsWith(dir)) delete require.cache[key];
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it("5. runtime.isConfigSecret (runtime/config.js, internal): components/pulumiInternals.ts", async () => {
+        const keys = ["internals:token", "internals:region"];
+        let secret: boolean[] = [];
+        await runProgram({
+            project: "internals",
+            stack: "smoke",
+            mocks,
+            config: { "internals:token": "s3cret", "internals:region": "westeurope" },
+            secretKeys: ["internals:token"],
+            program: () => {
+                secret = keys.map(configKeyIsSecret);
+            },
+        });
+        assert.deepStrictEqual(secret, [true, false], "the program learns which of its config values are secret");
     });
 });
