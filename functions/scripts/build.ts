@@ -71,6 +71,9 @@ async function bundle(outfile: string): Promise<void> {
     const esbuild = require("esbuild") as typeof import("esbuild");
     const options: BuildOptions = {
         entryPoints: [join(FUNCTIONS_DIR, "src", "app.ts")],
+        // The bundle names each module by its path from here: from functions/, not the caller's working directory,
+        // so `npm run build -w functions` and a build from the repository root give the same bytes.
+        absWorkingDir: FUNCTIONS_DIR,
         outfile,
         bundle: true,
         platform: "node",

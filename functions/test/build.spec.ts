@@ -65,6 +65,13 @@ describe("functions: deployable package", function () {
         assert.ok(readFileSync(again.zipPath).equals(readFileSync(built.zipPath)));
     });
 
+    it("names bundled modules from functions/, so the bytes do not depend on the working directory", () => {
+        const bundle = readFileSync(built.bundlePath, "utf8");
+        // Run from the repository root (as the suite is), a cwd-relative bundle would say "functions/src/app.ts".
+        assert.match(bundle, /^\/\/ src\/app\.ts$/m);
+        assert.match(bundle, /^\/\/ \.\.\/components\/handlers\/functionContract\.ts$/m);
+    });
+
     it("round-trips tiny and compressible entries through the ZIP writer", () => {
         const tiny = Buffer.from("{}");
         const text = Buffer.from("event ".repeat(1000));
