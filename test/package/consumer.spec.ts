@@ -145,16 +145,26 @@ describe("the packed library in another stack (examples/consumer)", function () 
                 `dist/${entry} entry`,
             );
         }
-        // dist holds only what tsconfig.build.json reaches from the library roots (plus the constants the function
-        // handler imports from functions/src); never the Pulumi program, tests or tools.
+        // dist holds the library's folders only (tsconfig.build.json), compiled: never the Function App's code,
+        // the Pulumi program, tests or tools.
+        const library = ["components", "catalog", "config", "validation"];
         const stray = files.filter(
-            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md"].includes(f),
+            (f) =>
+                !["package.json", "README.md"].includes(f) &&
+                !library.some((dir) => f.startsWith(`dist/${dir}/`) && /\.(js|d\.ts)$/.test(f)),
         );
         assert.deepStrictEqual(stray, []);
-        const leaked = files.filter((f) =>
-            /^dist\/(index|harness|test|cli|policy|routing|render|contract|bench|scripts|examples)\b/.test(f),
+        assert.deepStrictEqual(
+            files.filter((f) => /\.spec\.|\/test\/|functions\//.test(f)),
+            [],
         );
-        assert.deepStrictEqual(leaked, []);
+        assert.ok(files.includes("dist/components/handlers/logicAppDefinition.js"), "the Logic App body ships");
+    });
+
+    it("resolves the default function package from the package, not the working directory", () => {
+        const built = require(path.join(staged, "dist", "components", "handlers", "functionApp.js"));
+        assert.notStrictEqual(process.cwd(), staged);
+        assert.strictEqual(built.DEFAULT_PACKAGE_PATH, path.join(staged, "functions", "dist", "package.zip"));
     });
 
     it("serves every component from package.json main, as the Pulumi plugin host loads it", () => {
