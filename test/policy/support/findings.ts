@@ -87,7 +87,7 @@ export function levelOf(policy: string): string {
 }
 
 export interface RuleCases {
-    /** The fixture graph (built in a before() hook). */
+    /** The fixture graph (useSharedGraph in test/policy/support/fixtures.ts builds it once per process). */
     readonly graph: () => Graph;
     readonly config?: PolicyPackConfig;
     /** Compliant resources: must exist and must not be reported. */
@@ -177,11 +177,10 @@ export function ruleCases(policy: string, c: RuleCases): void {
 
         const unsetNames = [...unsetFail, ...unsetPass];
         it(`unset ${unsetFail.length > 0 ? "fails" : "passes"}: ${unsetNames.join(", ")}`, async () => {
-            const names = unsetNames;
-            assertExists(names);
-            const findings = (await mine()).filter((f) => names.includes(f.resourceName));
+            assertExists(unsetNames);
+            const findings = (await mine()).filter((f) => unsetNames.includes(f.resourceName));
             assert.deepStrictEqual(tuples(findings), expected(unsetFail), explain(findings));
-            assertMessages(findings, names);
+            assertMessages(findings, unsetNames);
         });
     });
 }
