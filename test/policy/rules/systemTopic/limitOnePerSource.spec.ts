@@ -4,7 +4,8 @@ import { useSharedGraph } from "../../support/fixtures";
 describe("policy/rules/systemTopic/limitOnePerSource.ts", () => {
     const graph = useSharedGraph("eventPath");
 
-    // A topic without a source joins no group: its problem is reported by the two rules above.
+    // A topic without a source joins no group: its problem is reported by system-topic-match-source-type and
+    // system-topic-require-source-in-stack.
     ruleCases("system-topic-limit-one-per-source", {
         graph,
         pass: ["golden-topic"],
