@@ -87,7 +87,7 @@ export function levelOf(policy: string): string {
 }
 
 export interface RuleCases {
-    /** The fixture graph (built in a before() hook). */
+    /** The fixture graph (useSharedGraph in test/policy/support/fixtures.ts builds it once per process). */
     readonly graph: () => Graph;
     readonly config?: PolicyPackConfig;
     /** Compliant resources: must exist and must not be reported. */
@@ -102,46 +102,85 @@ export interface RuleCases {
     readonly messages?: Readonly<Record<string, readonly RegExp[]>>;
 }
 
+/** Title of a configured variant: the rule's own config block (or the whole config when it names none). */
+function variant(policy: string, config: PolicyPackConfig | undefined): string {
+    if (!config) return "";
+    return ` with config ${JSON.stringify(config[policy] ?? config)}`;
+}
+
+/** Join regex literals into one (same flags as the first), so a long pattern keeps its literal escaping. */
+export function joinRe(...parts: readonly RegExp[]): RegExp {
+    return new RegExp(parts.map((p) => p.source).join(""), parts[0]?.flags ?? "");
+}
+
 /**
- * The required cases of one rule on a shared fixture: the exact set of (policy, name,
- * level) tuples for this policy equals fail + unset.fail, and every pass/out-of-scope resource exists (so a
- * pass cannot be vacuous because the fixture lost the resource).
+ * The required cases of one rule on a shared fixture, one test each: pass (the compliant and out-of-scope
+ * resources exist and are not reported, so a pass cannot be vacuous because the fixture lost the resource), fail
+ * (the exact set of (policy, name, level) tuples for this policy equals fail + unset.fail, and every message names
+ * the path, the expected value and the fix) and unset (the omitted attribute gives the reviewed decision).
  */
 export function ruleCases(policy: string, c: RuleCases): void {
-    it(`${policy}: pass ${c.pass.join(", ")}; fail ${c.fail.join(", ")}; unset ${"fail" in c.unset ? "fails" : "passes"}`, async () => {
-        assert.ok(c.pass.length > 0 && c.fail.length > 0, "a rule needs a passing and an explicitly failing case");
-        const graph = c.graph();
-        const names = new Set(graph.resources.map((r) => r.name));
-        const unsetFail = "fail" in c.unset ? c.unset.fail : [];
-        const unsetPass = "pass" in c.unset ? c.unset.pass : [];
-        for (const n of [...c.pass, ...c.fail, ...unsetFail, ...unsetPass, ...(c.outOfScope ?? [])])
-            assert.ok(names.has(n), `fixture has no resource ${n}`);
-        // Without config every rule shares one evaluation of the graph; a configured variant runs its own rule only.
-        const findings = (await findingsOf(graph, c.config, c.config ? policy : undefined)).filter(
-            (f) => f.policy === policy,
-        );
-        const configured = levelFor(policy, levelOf(policy) as EnforcementLevel, c.config ?? {});
-        const level = configured === "remediate" ? "mandatory" : configured;
-        const expected = [...c.fail, ...unsetFail].map((n) => `${policy} ${n} ${level}`).sort();
-        assert.deepStrictEqual(
-            tuples(findings),
-            expected,
-            findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n"),
-        );
-        // Every message names where and what, and how to fix it.
-        for (const f of findings)
-            assert.match(
-                f.message,
-                /^\S[^:]*: .*Fix: \S/s,
-                `${f.resourceName}: message without path or fix: ${f.message}`,
-            );
-        for (const [name, patterns] of Object.entries(c.messages ?? {})) {
-            const mine = findings.filter((f) => f.resourceName === name);
-            for (const p of patterns)
+    const unsetFail = "fail" in c.unset ? c.unset.fail : [];
+    const unsetPass = "pass" in c.unset ? c.unset.pass : [];
+    /** This policy's findings; without config every rule shares one evaluation of the graph. */
+    const mine = async () =>
+        (await findingsOf(c.graph(), c.config, c.config ? policy : undefined)).filter((f) => f.policy === policy);
+    const configured = () => levelFor(policy, levelOf(policy) as EnforcementLevel, c.config ?? {});
+    const expected = (names: readonly string[]) => {
+        const level = configured() === "remediate" ? "mandatory" : configured();
+        return names.map((n) => `${policy} ${n} ${level}`).sort();
+    };
+    const assertExists = (names: readonly string[]) => {
+        const all = new Set(c.graph().resources.map((r) => r.name));
+        for (const n of names) assert.ok(all.has(n), `fixture has no resource ${n}`);
+    };
+    const explain = (findings: readonly Finding[]) => findings.map((f) => `${f.resourceName}: ${f.message}`).join("\n");
+    const assertMessages = (findings: readonly Finding[], names: readonly string[]) => {
+        for (const name of names) {
+            const of = findings.filter((f) => f.resourceName === name);
+            for (const p of c.messages?.[name] ?? [])
                 assert.ok(
-                    mine.some((f) => p.test(f.message)),
-                    `${name}: no message matches ${p}:\n${mine.map((f) => f.message).join("\n")}`,
+                    of.some((f) => p.test(f.message)),
+                    `${name}: no message matches ${p}:\n${of.map((f) => f.message).join("\n")}`,
                 );
         }
+    };
+
+    describe(`${policy}${variant(policy, c.config)}`, () => {
+        const outOfScope = c.outOfScope ? `; out of scope: ${c.outOfScope.join(", ")}` : "";
+        it(`pass: ${c.pass.join(", ")}${outOfScope}`, async () => {
+            assert.ok(c.pass.length > 0, "a rule needs a passing case");
+            const quiet = [...c.pass, ...(c.outOfScope ?? [])];
+            assertExists(quiet);
+            const findings = await mine();
+            assert.deepStrictEqual(
+                tuples(findings.filter((f) => quiet.includes(f.resourceName))),
+                [],
+                explain(findings),
+            );
+        });
+
+        it(`fail: ${c.fail.join(", ")} (and nothing but fail + unset fail is reported)`, async () => {
+            assert.ok(c.fail.length > 0, "a rule needs an explicitly failing case");
+            assertExists(c.fail);
+            const findings = await mine();
+            assert.deepStrictEqual(tuples(findings), expected([...c.fail, ...unsetFail]), explain(findings));
+            // Every message names where and what, and how to fix it.
+            for (const f of findings)
+                assert.match(
+                    f.message,
+                    /^\S[^:]*: .*Fix: \S/s,
+                    `${f.resourceName}: message without path or fix: ${f.message}`,
+                );
+            assertMessages(findings, Object.keys(c.messages ?? {}));
+        });
+
+        const unsetNames = [...unsetFail, ...unsetPass];
+        it(`unset ${unsetFail.length > 0 ? "fails" : "passes"}: ${unsetNames.join(", ")}`, async () => {
+            assertExists(unsetNames);
+            const findings = (await mine()).filter((f) => unsetNames.includes(f.resourceName));
+            assert.deepStrictEqual(tuples(findings), expected(unsetFail), explain(findings));
+            assertMessages(findings, unsetNames);
+        });
     });
 }

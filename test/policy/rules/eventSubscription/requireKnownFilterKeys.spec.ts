@@ -1,6 +1,37 @@
 import * as assert from "node:assert";
-import { eventSubscriptionRequireKnownFilterKeys as rule } from "../../policy/rules/eventSubscription/requireKnownFilterKeys";
-import { loadSampleEvents } from "../../samples";
+import * as knownFilterKeys from "../../../../policy/rules/eventSubscription/requireKnownFilterKeys";
+import { loadSampleEvents } from "../../../../samples";
+import { ruleCases } from "../../support/findings";
+import { useSharedGraph } from "../../support/fixtures";
+
+describe("policy/rules/eventSubscription/requireKnownFilterKeys.ts", () => {
+    const graph = useSharedGraph("subscriptions");
+
+    ruleCases("event-subscription-require-known-filter-keys", {
+        graph,
+        pass: [
+            "f-good",
+            "f-array-on",
+            "f-egkey",
+            "f-casekey",
+            "f-arrayobj",
+            "f-casekey-ccai",
+            "f-openmaps",
+            "f-callkeys",
+            "f-chatmeta",
+            "f-advmsg",
+            "f-router",
+        ],
+        fail: ["f-badkey", "f-absent"],
+        unset: { pass: ["f-nosubject"] },
+        messages: {
+            "f-badkey": [/Fix: write key: "data\.deliveryStatus"/],
+            "f-absent": [/none of RouterWorkerRegistered has "jobId"/],
+        },
+    });
+});
+
+const rule = knownFilterKeys.eventSubscriptionRequireKnownFilterKeys;
 
 /**
  * The mandatory key rule never blocks a filter on a key Microsoft's own example events carry: for each of the
