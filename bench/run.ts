@@ -147,13 +147,18 @@ function routingSection(subs: RoutedSubscription[]): string[] {
     const vsParse = median(reps.map((r) => r.indexMs / r.parseMs));
     const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString("en-US");
     return [
-        `3. routing ${EVENTS.toLocaleString("en-US")} events × ${subs.length} subscriptions (${reps[0].matches} deliveries, median of ${REPS} interleaved runs)     target ≥ 250k events/s, ≥ 10× the scan, ≤ 2× JSON.parse`,
-        `   indexed ${rate(indexMs)} events/s (${indexMs.toFixed(0)} ms)   naive scan ${rate(scanMs)} events/s: index ${vsScan.toFixed(2)}× faster   JSON.parse of the same events ${parseMs.toFixed(0)} ms: routing costs ${vsParse.toFixed(2)}× parsing`,
+        `3. routing ${EVENTS.toLocaleString("en-US")} events × ${subs.length} subscriptions ` +
+            `(${reps[0].matches} deliveries, median of ${REPS} interleaved runs)     ` +
+            "target ≥ 250k events/s, ≥ 10× the scan, ≤ 2× JSON.parse",
+        `   indexed ${rate(indexMs)} events/s (${indexMs.toFixed(0)} ms)   ` +
+            `naive scan ${rate(scanMs)} events/s: index ${vsScan.toFixed(2)}× faster   ` +
+            `JSON.parse of the same events ${parseMs.toFixed(0)} ms: routing costs ${vsParse.toFixed(2)}× parsing`,
     ];
 }
 
 const machine = () =>
-    `Machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os
+    `Machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
+    `Node ${process.version}, load average ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(" ")}`;
