@@ -135,6 +135,8 @@ class TrieNode<T> {
  */
 export class PrefixTrie<T> {
     private readonly root = new TrieNode<T>("");
+    /** Whether the last collect() took items from more than one key, so that `out` may be out of insertion order. */
+    lastCollectMixed = false;
 
     add(key: string, item: T): void {
         let node = this.root;
@@ -171,6 +173,7 @@ export class PrefixTrie<T> {
      * on the path is walked again lower-cased by toLowerCase(), as the evaluator does.
      */
     collect(subject: string | undefined, out: T[]): number {
+        this.lastCollectMixed = false;
         if (subject === undefined) return append(this.root.here, out, 0);
         const n = this.walk(subject, true, out);
         return n >= 0 ? n : this.walk(subject.toLowerCase(), false, out);
@@ -180,6 +183,7 @@ export class PrefixTrie<T> {
     private walk(s: string, fold: boolean, out: T[]): number {
         let node = this.root;
         let n = append(node.here, out, 0);
+        this.lastCollectMixed = false;
         let i = 0;
         while (node.next !== undefined && i < s.length) {
             const c = unitAt(s, i, fold);
@@ -196,6 +200,7 @@ export class PrefixTrie<T> {
             }
             i += label.length;
             node = child;
+            if (node.here.length > 0 && n > 0) this.lastCollectMixed = true;
             n = append(node.here, out, n);
         }
         return n;

@@ -245,7 +245,7 @@ export class IndexedRouter implements Router {
         const info = this.typeInfo(eventType);
         const survivors = this.survivors;
         const found = info.route.trie.collect(subject, survivors);
-        if (found > 1) sortByOrder(survivors, found);
+        if (info.route.trie.lastCollectMixed) sortByOrder(survivors, found);
         let matches: RouteMatch[] | undefined;
         let undocumented: RouteUndocumented[] | undefined;
         let view: EventView | undefined;
@@ -254,20 +254,22 @@ export class IndexedRouter implements Router {
             const quick = quickOutcome(e.fast, cloudEvent, eventType, subject);
             if (quick === NO_MATCH) continue;
             if (quick === MATCH) {
-                (matches ??= []).push(e.match);
+                // A literal on the first match: `[]` then push() would reserve room for 17.
+                if (matches === undefined) matches = [e.match];
+                else matches.push(e.match);
                 continue;
             }
             view ??= viewEvent(event);
             const o = evaluateCompiled(e.filter, view);
-            if (o.outcome === "match") (matches ??= []).push(e.match);
-            else if (o.outcome === "undocumented")
-                (undocumented ??= []).push({
-                    subscription: e.subscription,
-                    handler: e.subscription.handler,
-                    id: o.id,
-                    clause: o.clause,
-                    reason: o.reason,
-                });
+            if (o.outcome === "match") {
+                if (matches === undefined) matches = [e.match];
+                else matches.push(e.match);
+            } else if (o.outcome === "undocumented") {
+                const { subscription } = e;
+                const u = { subscription, handler: subscription.handler, id: o.id, clause: o.clause, reason: o.reason };
+                if (undocumented === undefined) undocumented = [u];
+                else undocumented.push(u);
+            }
         }
         const candidates = info.route.candidates;
         return new IndexedRouteResult(
