@@ -2,7 +2,7 @@
  * The routing table's fast path: which subscriptions receive an event, found without evaluating the others and
  * without allocating per event.
  *
- * - A filter is compiled once more into a FastFilter: the few facts that decide most outcomes without the
+ * - A filter is compiled once more into a FastFilter, a predicate that decides most outcomes without the
  *   general evaluator (delivery schema, exact type list, case-sensitive prefix, suffix).
  * - A PrefixTrie keys subscriptions by their lower-cased subjectBeginsWith, one code unit per level: walking the
  *   event's lower-cased subject visits exactly the subscriptions whose prefix it begins with, so the cost depends
@@ -17,13 +17,15 @@
  */
 import { CompiledFilter } from "./compile";
 
-/** The three answers of the fast check. */
-export const NO_MATCH = 0;
-export const MATCH = 1;
-export const EVALUATE = 2;
-export type Quick = typeof NO_MATCH | typeof MATCH | typeof EVALUATE;
+/** The fast check's answers: the evaluator's, or that only the evaluator can tell. */
+export type Quick = "noMatch" | "match" | "evaluate";
 
-export interface FastFilter {
+/**
+ * A filter compiled once more into the predicate of the fast path: the few facts that decide most outcomes
+ * without the general evaluator. A class, so that the router calls one method and reads no module binding per
+ * subscription.
+ */
+export class FastFilter {
     /** A U2/U12 type list: the evaluator answers undocumented before looking at anything else. */
     readonly undocumentedTypes: boolean;
     /** Advanced filters: only the evaluator can answer once the subject clauses hold. */
@@ -39,22 +41,44 @@ export interface FastFilter {
     readonly caseSensitive: boolean;
     /** Where the subscription sits in the trie: see trieKey(). */
     readonly trieKey: string;
-}
 
-export function compileFastFilter(f: CompiledFilter): FastFilter {
-    const undocumentedTypes = f.types.kind === "undocumented";
-    return {
-        undocumentedTypes,
-        advanced: f.advanced.length > 0,
-        eventGridOnly: f.deliverySchema === "EventGridSchema",
-        exactTypes: f.types.kind === "list" ? f.types.exact : undefined,
-        beginsCaseSensitive: f.caseSensitive ? f.subjectBeginsWith : undefined,
-        endsWith: f.subjectEndsWith,
-        endsWithLower: f.subjectEndsWithLower,
-        caseSensitive: f.caseSensitive,
+    constructor(f: CompiledFilter) {
+        this.undocumentedTypes = f.types.kind === "undocumented";
+        this.advanced = f.advanced.length > 0;
+        this.eventGridOnly = f.deliverySchema === "EventGridSchema";
+        this.exactTypes = f.types.kind === "list" ? f.types.exact : undefined;
+        this.beginsCaseSensitive = f.caseSensitive ? f.subjectBeginsWith : undefined;
+        this.endsWith = f.subjectEndsWith;
+        this.endsWithLower = f.subjectEndsWithLower;
+        this.caseSensitive = f.caseSensitive;
         // Evaluated for every event of the bucket: the evaluator reports U2/U12 whatever the subject.
-        trieKey: undocumentedTypes ? "" : trieKey(f),
-    };
+        this.trieKey = this.undocumentedTypes ? "" : trieKey(f);
+    }
+
+    /**
+     * What evaluateCompiled() would answer, when that is cheap to know: noMatch or match, else evaluate.
+     * Assumes the subscription came out of the index for this event: its type list names the event's type at
+     * least ignoring case, and the event's lower-cased subject begins with its trie key. The checks follow the
+     * evaluator's clause order (undocumented type list, schema, type, subject, advanced filters).
+     */
+    outcome(cloudEvent: boolean, eventType: string | undefined, subject: string | undefined): Quick {
+        if (this.undocumentedTypes) return "evaluate";
+        if (cloudEvent && this.eventGridOnly) return "noMatch";
+        const begins = this.beginsCaseSensitive;
+        if (begins !== undefined && (subject === undefined || !subject.startsWith(begins))) return "noMatch";
+        if (this.endsWith !== undefined) {
+            if (subject === undefined) return "noMatch";
+            const fits = this.caseSensitive
+                ? subject.endsWith(this.endsWith)
+                : endsWithIgnoringCase(subject, this.endsWithLower as string);
+            if (!fits) return "noMatch";
+        }
+        // A type listed only in another case (U1) or an advanced filter: match, noMatch or undocumented.
+        if (this.advanced) return "evaluate";
+        const exact = this.exactTypes;
+        if (exact !== undefined && (eventType === undefined || !exact.has(eventType))) return "evaluate";
+        return "match";
+    }
 }
 
 /**
@@ -69,35 +93,6 @@ function trieKey(f: CompiledFilter): string {
     let end = 0;
     while (end < f.subjectBeginsWith.length && f.subjectBeginsWith.charCodeAt(end) < 128) end++;
     return f.subjectBeginsWith.slice(0, end).toLowerCase();
-}
-
-/**
- * What evaluateCompiled() would answer, when that is cheap to know: NO_MATCH or MATCH, else EVALUATE. Assumes
- * the subscription came out of the index for this event: its type list names the event's type at least
- * ignoring case, and the event's lower-cased subject begins with its trie key. The checks follow the
- * evaluator's clause order (undocumented type list, schema, type, subject, advanced filters).
- */
-export function quickOutcome(
-    f: FastFilter,
-    cloudEvent: boolean,
-    eventType: string | undefined,
-    subject: string | undefined,
-): Quick {
-    if (f.undocumentedTypes) return EVALUATE;
-    if (cloudEvent && f.eventGridOnly) return NO_MATCH;
-    if (f.beginsCaseSensitive !== undefined && (subject === undefined || !subject.startsWith(f.beginsCaseSensitive)))
-        return NO_MATCH;
-    if (f.endsWith !== undefined) {
-        if (subject === undefined) return NO_MATCH;
-        const fits = f.caseSensitive
-            ? subject.endsWith(f.endsWith)
-            : endsWithIgnoringCase(subject, f.endsWithLower as string);
-        if (!fits) return NO_MATCH;
-    }
-    // A type listed only in another case (U1) or an advanced filter: match, noMatch or undocumented.
-    if (f.advanced) return EVALUATE;
-    if (f.exactTypes !== undefined && (eventType === undefined || !f.exactTypes.has(eventType))) return EVALUATE;
-    return MATCH;
 }
 
 const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;

@@ -14,7 +14,7 @@ import { describeEventTypeProblem } from "../catalog";
 import { CompiledFilter, compileFilter } from "./compile";
 import { detectSchema, EventView, eventTypeOf, isRecord, subjectOf, viewEvent } from "./envelope";
 import { evaluateCompiled } from "./evaluate";
-import { compileFastFilter, FastFilter, MATCH, NO_MATCH, PrefixTrie, quickOutcome } from "./prefixIndex";
+import { FastFilter, PrefixTrie } from "./prefixIndex";
 import { Clause, FilterOutcome, FilterSpec, UndocumentedId } from "./types";
 
 /** One subscription in a table: its filter, and the handler it delivers to (a name, for reports). */
@@ -182,7 +182,7 @@ export class IndexedRouter implements Router {
     constructor(readonly subscriptions: readonly RoutedSubscription[]) {
         this.entries = compileEntries(subscriptions).map((e) => ({
             ...e,
-            fast: compileFastFilter(e.filter),
+            fast: new FastFilter(e.filter),
             match: Object.freeze({ subscription: e.subscription, handler: e.subscription.handler }),
         }));
         for (const e of this.entries) this.index(e);
@@ -232,7 +232,7 @@ export class IndexedRouter implements Router {
 
     /**
      * The same answer as evaluating the type's candidates (its bucket and the all-types bucket), without
-     * evaluating those the subject prefix rules out: the fast check (prefixIndex.ts quickOutcome) settles the
+     * evaluating those the subject prefix rules out: the fast check (prefixIndex.ts FastFilter) settles the
      * others, the evaluator only what it cannot. Nothing is allocated but the result, unless the evaluator is
      * needed (advanced filters, U1, U2, U12): then the event's view, once.
      */
@@ -251,9 +251,9 @@ export class IndexedRouter implements Router {
         let view: EventView | undefined;
         for (let i = 0; i < found; i++) {
             const e = survivors[i];
-            const quick = quickOutcome(e.fast, cloudEvent, eventType, subject);
-            if (quick === NO_MATCH) continue;
-            if (quick === MATCH) {
+            const quick = e.fast.outcome(cloudEvent, eventType, subject);
+            if (quick === "noMatch") continue;
+            if (quick === "match") {
                 // A literal on the first match: `[]` then push() would reserve room for 17.
                 if (matches === undefined) matches = [e.match];
                 else matches.push(e.match);
