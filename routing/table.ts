@@ -47,8 +47,8 @@ export interface RouteResult {
     readonly undocumented: readonly RouteUndocumented[];
     /**
      * Evaluated subscriptions that do not receive the event, each with its first failed clause, in table order.
-     * An indexed route() computes it when first read, from the event as it is then (do not change the event
-     * before): a getter, so spread or JSON-encode a RouteResult through its fields or JSON.stringify.
+     * An indexed route() computes it when first read (a getter), from the event as it is then: read it before
+     * changing the event, and read it or JSON.stringify the result rather than spreading the result.
      */
     readonly nonMatches: readonly RouteNonMatch[];
     /** Subscriptions the index ruled out unevaluated (their types exclude the event's); 0 for a scan. */
