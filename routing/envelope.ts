@@ -31,13 +31,20 @@ export function detectSchema(event: Readonly<Record<string, unknown>>): EventSch
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/** `eventType` (Event Grid) or `type` (CloudEvents), when a string. */
+export const eventTypeOf = (event: Readonly<Record<string, unknown>>, schema: EventSchema): string | undefined =>
+    str(schema === "EventGridSchema" ? event.eventType : event.type);
+
+/** `subject`, when a string (both envelopes name it so). */
+export const subjectOf = (event: Readonly<Record<string, unknown>>): string | undefined => str(event.subject);
+
 /** Read an event once. Throws on a non-object, since nothing about it could be filtered. */
 export function viewEvent(event: unknown): EventView {
     if (!isRecord(event))
         throw new TypeError(`an event must be a JSON object, got ${Array.isArray(event) ? "an array" : typeof event}`);
     const schema = detectSchema(event);
-    const eventType = str(schema === "EventGridSchema" ? event.eventType : event.type);
-    const subject = str(event.subject);
+    const eventType = eventTypeOf(event, schema);
+    const subject = subjectOf(event);
     return {
         schema,
         raw: event,
