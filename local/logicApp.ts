@@ -75,7 +75,8 @@ function readDefinition(def: Record<string, any>): DefinitionShape {
     const handledType = check?.expression?.and?.[0]?.equals?.[1];
     if (!validationType || !handledType || !send?.inputs?.body || !loopName) {
         throw new Error(
-            "functions/logicApp/definition.ts no longer has the shape the local stand-in reads (Is_subscription_validation → Foreach → If → Send_email)",
+            "functions/logicApp/definition.ts no longer has the shape the local stand-in reads " +
+                "(Is_subscription_validation → Foreach → If → Send_email)",
         );
     }
     return { validationType, handledType, loop: loopName, emailBody: send.inputs.body };
