@@ -44,8 +44,10 @@ export function planSmsDeliveryReport(event: AcsEvent, report: SmsDeliveryReport
             subject: `SMS delivery report: ${summary}`,
             plainText: [
                 summary,
-                `Status from ACS: ${report.rawStatus ?? "not given"}${report.statusDetails ? ` (${report.statusDetails})` : ""}`,
-                `Attempts: ${report.attempts}, segments succeeded ${report.segmentsSucceeded}, failed ${report.segmentsFailed}`,
+                "Status from ACS: " +
+                    `${report.rawStatus ?? "not given"}${report.statusDetails ? ` (${report.statusDetails})` : ""}`,
+                `Attempts: ${report.attempts}, segments succeeded ${report.segmentsSucceeded}, failed ` +
+                    `${report.segmentsFailed}`,
                 `Message id: ${report.messageId}`,
                 report.tag ? `Tag: ${report.tag}` : "",
             ]
