@@ -111,8 +111,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
         EventFamily.ChatThread,
         [THREAD_USER, THREAD_RAW_IDS],
         "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example " +
-            "thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are " +
-            "accepted",
+            "thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted",
     ),
     t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [THREAD_USER]),
 

@@ -153,9 +153,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: HYGIENE,
         azureBehaviour:
             "Azure accepts it and then lets any container be switched to anonymous read " +
-            "(https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent); mandatory in " +
-            "prod by our choice because dead letters hold phone numbers and message text, per Azure Policy " +
-            "4fa4b6c0",
+            "(https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent); mandatory in prod by " +
+            "our choice because dead letters hold phone numbers and message text, per Azure Policy 4fa4b6c0",
     },
     {
         policy: storageAccountDisableSharedKey,
@@ -207,11 +206,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'networkRuleSet.bypass includes "AzureServices" whenever defaultAction is "Deny"',
         why: `${HYGIENE}; the Event Grid path is enforced as mandatory by event-subscription-require-reachable-storage`,
         azureBehaviour:
-            "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted " +
-            "service, cannot reach the account " +
-            "(https://learn.microsoft.com/azure/event-grid/consume-private-endpoints); mandatory in prod by " +
-            "our choice for the non-Event Grid writers, since event-subscription-require-reachable-storage " +
-            "already covers Event Grid",
+            "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted service, " +
+            "cannot reach the account (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints); " +
+            "mandatory in prod by our choice for the non-Event Grid writers, since " +
+            "event-subscription-require-reachable-storage already covers Event Grid",
     },
     {
         policy: storageAccountRequireBlobSoftDelete,
@@ -228,10 +226,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "enabled: true, days: 7 }",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts an account without soft delete, and a deleted blob or container is then gone for " +
-            "good (https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview); mandatory in " +
-            "prod by our choice because dead letters are the only copy of undelivered events, per Azure " +
-            "Policy 9fbd64e3",
+            "Azure accepts an account without soft delete, and a deleted blob or container is then gone for good " +
+            "(https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview); mandatory in prod by our " +
+            "choice because dead letters are the only copy of undelivered events, per Azure Policy 9fbd64e3",
     },
     {
         policy: storageAccountRequireDeadLetterGeoReplication,
@@ -246,10 +243,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'sku.name: "Standard_GRS" (or RAGRS/GZRS/RAGZRS) on the dead-letter account',
         why: `${HYGIENE}; dev keeps LRS on purpose`,
         azureBehaviour:
-            "Azure accepts LRS, which keeps every copy in one datacenter and loses the data if the region is " +
-            "lost (https://learn.microsoft.com/azure/storage/common/storage-redundancy); mandatory in prod " +
-            "by our choice because dead letters are the only copy of undelivered events, per Azure Policy " +
-            "bf045164",
+            "Azure accepts LRS, which keeps every copy in one datacenter and loses the data if the region is lost " +
+            "(https://learn.microsoft.com/azure/storage/common/storage-redundancy); mandatory in prod by our choice " +
+            "because dead letters are the only copy of undelivered events, per Azure Policy bf045164",
     },
     {
         policy: blobContainerDenyPublicAccess,
@@ -280,9 +276,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: HYGIENE,
         azureBehaviour:
             "Azure accepts SAS keys unless disableLocalAuth is set " +
-            "(https://learn.microsoft.com/azure/service-bus-messaging/disable-local-authentication); " +
-            "mandatory in prod by our choice (Entra ID only, Event Grid delivers with its identity), per " +
-            "Azure Policy cfb11c26",
+            "(https://learn.microsoft.com/azure/service-bus-messaging/disable-local-authentication); mandatory in " +
+            "prod by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy cfb11c26",
     },
     {
         policy: serviceBusNamespaceRequireMinTls,
@@ -306,9 +301,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: HYGIENE,
         azureBehaviour:
             "Azure accepts SAS keys unless disableLocalAuth is set " +
-            "(https://learn.microsoft.com/azure/event-hubs/authenticate-shared-access-signature); mandatory " +
-            "in prod by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy " +
-            "5d4e3c65",
+            "(https://learn.microsoft.com/azure/event-hubs/authenticate-shared-access-signature); mandatory in prod " +
+            "by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy 5d4e3c65",
     },
     {
         policy: eventHubNamespaceRequireMinTls,
@@ -319,9 +313,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: HYGIENE,
         azureBehaviour:
             "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them " +
-            "(https://learn.microsoft.com/azure/event-hubs/" +
-            "transport-layer-security-configure-minimum-version); mandatory in prod by our choice because " +
-            "those versions are deprecated, per PSRule Azure.EventHub.MinTLS",
+            "(https://learn.microsoft.com/azure/event-hubs/transport-layer-security-configure-minimum-version); " +
+            "mandatory in prod by our choice because those versions are deprecated, per PSRule Azure.EventHub.MinTLS",
     },
     {
         policy: serviceBusTopicRequireStandardTier,
@@ -388,9 +381,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "reach Azure",
         azureBehaviour:
             "Azure accepts any valid dataLocation but cannot change it after creation " +
-            "(https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory by our " +
-            "choice because a wrong geography could only be fixed by recreating the resource, per Azure " +
-            "Policy 93c45b74",
+            "(https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory by our choice " +
+            "because a wrong geography could only be fixed by recreating the resource, per Azure Policy 93c45b74",
     },
     {
         policy: communicationServiceKeepEventPathInGeography,
@@ -406,10 +398,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "(geographies config overrides the map)",
         why: "residency is organisational policy; nothing breaks",
         azureBehaviour:
-            "Azure accepts handlers and storage in any region, and then event data leaves the geography the " +
-            "ACS dataLocation promises " +
-            "(https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory in prod " +
-            "by our choice (data residency is organisational policy)",
+            "Azure accepts handlers and storage in any region, and then event data leaves the geography the ACS " +
+            "dataLocation promises (https://learn.microsoft.com/azure/communication-services/concepts/privacy); " +
+            "mandatory in prod by our choice (data residency is organisational policy)",
     },
     {
         policy: communicationServiceRequireFeatureLogs,
@@ -426,9 +417,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: HYGIENE,
         azureBehaviour:
             "Azure accepts it: ACS logs are off until a diagnostic setting exports them " +
-            "(https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics); " +
-            "mandatory in prod by our choice so routed SMS, Email and Chat operations can be traced, per " +
-            "Azure Policy acbb9698",
+            "(https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics); mandatory " +
+            "in prod by our choice so routed SMS, Email and Chat operations can be traced, per Azure Policy acbb9698",
     },
     {
         policy: communicationServiceFitEmailQuota,
@@ -457,9 +447,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'location: "global" on the ACS system topic',
         why: DEPLOY,
         azureBehaviour:
-            "A system topic must be in the location of its source, and an ACS source is global, so ARM " +
-            "refuses the topic in any other location " +
-            "(https://learn.microsoft.com/azure/event-grid/system-topics, " +
+            "A system topic must be in the location of its source, and an ACS source is global, so ARM refuses the " +
+            "topic in any other location (https://learn.microsoft.com/azure/event-grid/system-topics, " +
             "https://github.com/MicrosoftDocs/azure-docs/issues/87683)",
     },
     {
@@ -581,10 +570,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
             '(EventSubscriptionName "*")',
         why: MONITORING,
         azureBehaviour:
-            "Azure accepts a topic without alerts, and failed, dead-lettered and dropped deliveries only " +
-            "show in metrics nobody watches " +
-            "(https://learn.microsoft.com/azure/event-grid/monitor-push-reference); mandatory in prod by our " +
-            "choice (operational excellence)",
+            "Azure accepts a topic without alerts, and failed, dead-lettered and dropped deliveries only show in " +
+            "metrics nobody watches (https://learn.microsoft.com/azure/event-grid/monitor-push-reference); mandatory " +
+            "in prod by our choice (operational excellence)",
     },
 
     // Event subscriptions: filters and routing (https://learn.microsoft.com/azure/event-grid/event-filtering)
@@ -662,11 +650,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "filter.enableAdvancedFilteringOnArrays: true when a key is an array",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid evaluates advanced filters against an array value only when " +
-            "enableAdvancedFilteringOnArrays is true (the filtering docs say the flag is needed to use this " +
-            "feature); without it a positive operator on an array key does not match. Source: " +
-            "https://learn.microsoft.com/azure/event-grid/event-filtering; array keys from the " +
-            "@azure/eventgrid models (catalog/payloads.generated.ts)",
+            "Event Grid evaluates advanced filters against an array value only when enableAdvancedFilteringOnArrays " +
+            "is true (the filtering docs say the flag is needed to use this feature); without it a positive operator " +
+            "on an array key does not match. Source: https://learn.microsoft.com/azure/event-grid/event-filtering; " +
+            "array keys from the @azure/eventgrid models (catalog/payloads.generated.ts)",
     },
     {
         policy: eventSubscriptionGuardNotInMissingKey,
@@ -684,8 +671,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         anchors: [
             "https://learn.microsoft.com/azure/event-grid/event-filtering",
             "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/" +
-                "Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, " +
-                "U6",
+                "Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, U6",
         ],
         pillar: "reliability",
         unset: "n/a",
@@ -733,9 +719,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "Event Grid schema keys (eventType, subject, data.…) even when delivering CloudEvents",
         why: DELIVERY,
         azureBehaviour:
-            "a system topic receives ACS events in the Event Grid schema and filters them before converting " +
-            "them to the subscription's delivery schema, so CloudEvents attribute names are absent from the " +
-            "filtered event " +
+            "a system topic receives ACS events in the Event Grid schema and filters them before converting them to " +
+            "the subscription's delivery schema, so CloudEvents attribute names are absent from the filtered event " +
             "(https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, " +
             "https://learn.microsoft.com/azure/event-grid/cloud-event-schema)",
     },
@@ -748,9 +733,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: DELIVERY,
         azureBehaviour:
             "Event Grid ANDs the filter conditions of a subscription " +
-            "(https://learn.microsoft.com/azure/event-grid/event-filtering), so conditions that contradict " +
-            "each other match no event; Azure accepts the subscription and its handler never receives " +
-            "anything",
+            "(https://learn.microsoft.com/azure/event-grid/event-filtering), so conditions that contradict each " +
+            "other match no event; Azure accepts the subscription and its handler never receives anything",
     },
     {
         policy: eventSubscriptionAvoidDuplicateDelivery,
@@ -808,10 +792,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "deadLetterWithResourceIdentity to a private container",
         why: DELIVERY,
         azureBehaviour:
-            "Without a dead-letter destination Event Grid drops events it cannot deliver (expired, out of " +
-            "attempts, or answered 400/413) " +
-            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry); Azure accepts the " +
-            "subscription, mandatory because those events are lost",
+            "Without a dead-letter destination Event Grid drops events it cannot deliver (expired, out of attempts, " +
+            "or answered 400/413) (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); Azure accepts " +
+            "the subscription, mandatory because those events are lost",
     },
     {
         policy: eventSubscriptionRequirePrivateDeadLetterContainer,
@@ -900,10 +883,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "externalEntities",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid cannot deliver to a Service Bus queue or topic that does not exist or is of the " +
-            "other kind; the delivery fails with NotFound " +
-            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry); requiring it to be in the " +
-            "stack or declared external is our way to check that offline",
+            "Event Grid cannot deliver to a Service Bus queue or topic that does not exist or is of the other kind; " +
+            "the delivery fails with NotFound (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); " +
+            "requiring it to be in the stack or declared external is our way to check that offline",
     },
     {
         policy: eventSubscriptionRequireSessionIdMapping,
@@ -919,9 +901,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "queues",
         why: DELIVERY,
         azureBehaviour:
-            "Service Bus refuses messages without a SessionId on a session-enabled queue, and Event Grid " +
-            "reports the delivery as SessionQueueNotSupported " +
-            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry, " +
+            "Service Bus refuses messages without a SessionId on a session-enabled queue, and Event Grid reports the " +
+            "delivery as SessionQueueNotSupported (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, " +
             "https://learn.microsoft.com/azure/event-grid/delivery-properties)",
     },
     {
@@ -939,8 +920,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
             "Event Grid reaches a firewalled storage account only as a trusted service, which needs the " +
             "AzureServices bypass and the topic's system-assigned identity " +
             "(https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, " +
-            "https://github.com/MicrosoftDocs/azure-docs/issues/84665); a key-less account refuses key-based " +
-            "delivery",
+            "https://github.com/MicrosoftDocs/azure-docs/issues/84665); a key-less account refuses key-based delivery",
     },
     {
         policy: eventSubscriptionSetQueueMessageTtl,
@@ -996,10 +976,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "a future ISO 8601 expirationTimeUtc, or none",
         why: DELIVERY,
         azureBehaviour:
-            "expirationTimeUtc is the time at which Event Grid expires the subscription and stops delivering " +
-            "to it " +
-            "(https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/" +
-            "2025-02-15/types.md), so a past or invalid date leaves the handler without events",
+            "expirationTimeUtc is the time at which Event Grid expires the subscription and stops delivering to it " +
+            "(https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/" +
+            "types.md), so a past or invalid date leaves the handler without events",
     },
     {
         policy: eventSubscriptionAvoidNearExpiration,
@@ -1391,10 +1370,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "features.disableLocalAuth: true",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts workspace keys unless local auth is disabled, and they let anyone holding them " +
-            "write log data " +
-            "(https://learn.microsoft.com/azure/azure-monitor/logs/azure-ad-authentication-logs); mandatory " +
-            "in prod by our choice, per Azure Policy e15effd4",
+            "Azure accepts workspace keys unless local auth is disabled, and they let anyone holding them write log " +
+            "data (https://learn.microsoft.com/azure/azure-monitor/logs/azure-ad-authentication-logs); mandatory in " +
+            "prod by our choice, per Azure Policy e15effd4",
     },
     {
         policy: appInsightsRequireWorkspace,

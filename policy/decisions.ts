@@ -28,9 +28,8 @@ export const DECISIONS: readonly Decision[] = [
         id: "10.1",
         title: "Public network access on a push target",
         conflict:
-            "CKV_AZURE_221/222 and Azure Policy 969ac98b want function apps to disable public network " +
-            "access; Event Grid " +
-            "push delivery (AzureFunction, WebHook) cannot use private endpoints " +
+            "CKV_AZURE_221/222 and Azure Policy 969ac98b want function apps to disable public network access; Event " +
+            "Grid push delivery (AzureFunction, WebHook) cannot use private endpoints " +
             "(https://learn.microsoft.com/azure/event-grid/consume-private-endpoints).",
         decision:
             "An app that receives Event Grid pushes must keep public access (deliveries are still " +
@@ -167,12 +166,10 @@ export const DECISIONS: readonly Decision[] = [
             "as long as the " +
             "target accepts keys.",
         decision:
-            "Advisory where it is hygiene (the target accepts keys), mandatory where delivery breaks: a " +
-            "Service Bus or Event " +
-            "Hubs namespace with disableLocalAuth: true refuses keys " +
-            "(event-subscription-require-reachable-namespace; reported " +
-            "for Event Hubs in https://github.com/Azure/telescope/pull/446), and a key-less storage account " +
-            "is already " +
+            "Advisory where it is hygiene (the target accepts keys), mandatory where delivery breaks: a Service Bus " +
+            "or Event Hubs namespace with disableLocalAuth: true refuses keys " +
+            "(event-subscription-require-reachable-namespace; reported for Event Hubs in " +
+            "https://github.com/Azure/telescope/pull/446), and a key-less storage account is already " +
             "event-subscription-require-reachable-storage. A topic identity no subscription uses is reported " +
             "(advisory).",
         policies: [
@@ -191,12 +188,10 @@ export const DECISIONS: readonly Decision[] = [
             "North and West Europe " +
             "only, while residency rules usually mean EU/EFTA regions.",
         decision:
-            "A small map in policy/lib/geography.ts from each ACS data location to ARM regions, with Europe " +
-            "= EU and EFTA " +
-            "regions (UK, Switzerland and Norway are also data locations of their own); the `geographies` " +
-            "config replaces it " +
-            "(e.g. the strict Azure reading). Resources without a location and unknown data locations are " +
-            "not judged. Advisory.",
+            "A small map in policy/lib/geography.ts from each ACS data location to ARM regions, with Europe = EU and " +
+            "EFTA regions (UK, Switzerland and Norway are also data locations of their own); the `geographies` " +
+            "config replaces it (e.g. the strict Azure reading). Resources without a location and unknown data " +
+            "locations are not judged. Advisory.",
         policies: ["communication-service-keep-event-path-in-geography"],
     },
     {

@@ -61,9 +61,8 @@ function entityProblem(
 export const eventSubscriptionRequireServiceBusEntity: StackValidationPolicy = {
     name: "event-subscription-require-service-bus-entity",
     description:
-        "A Service Bus destination must name a queue (ServiceBusQueue) or topic (ServiceBusTopic) that this " +
-        "stack creates or declares external; a missing or mistyped entity makes every delivery fail with " +
-        "NotFound.",
+        "A Service Bus destination must name a queue (ServiceBusQueue) or topic (ServiceBusTopic) that this stack " +
+        "creates or declares external; a missing or mistyped entity makes every delivery fail with NotFound.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { externalEntities: { type: "array", items: { type: "string" }, default: [] } } },

@@ -22,9 +22,8 @@ const DEFAULT_MINIMUM_SECONDS = LIMITS.eventTimeToLiveInMinutes.max * 60;
 export const eventSubscriptionSetQueueMessageTtl: ResourceValidationPolicy = {
     name: "event-subscription-set-queue-message-ttl",
     description:
-        "Storage Queue destinations should set queueMessageTimeToLiveInSeconds explicitly (-1 = never " +
-        "expires) to at least the consumer's recovery time: expired queue messages are deleted without a " +
-        "dead letter.",
+        "Storage Queue destinations should set queueMessageTimeToLiveInSeconds explicitly (-1 = never expires) to at " +
+        "least the consumer's recovery time: expired queue messages are deleted without a dead letter.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: { properties: { minimumSeconds: { type: "integer", minimum: 1, default: DEFAULT_MINIMUM_SECONDS } } },

@@ -19,9 +19,8 @@ const CHILDREN = [
 export const functionAppDisableBasicAuth: StackValidationPolicy = {
     name: "function-app-disable-basic-auth",
     description:
-        "Function apps should turn off basic-auth publishing credentials for FTP and SCM " +
-        "(web.WebAppFtpAllowed / WebAppScmAllowed with allow: false); those credentials deploy code with a " +
-        "password.",
+        "Function apps should turn off basic-auth publishing credentials for FTP and SCM (web.WebAppFtpAllowed / " +
+        "WebAppScmAllowed with allow: false); those credentials deploy code with a password.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {

@@ -17,9 +17,8 @@ export interface LocationsConfig {
 export const resourceRestrictLocations: ResourceValidationPolicy = {
     name: "resource-restrict-locations",
     description:
-        "Resources should be created only in the regions the organisation allows (configured " +
-        "allowedLocations); global is accepted for the types that live there (ACS, email, the system topic, " +
-        "alerts, action groups).",
+        "Resources should be created only in the regions the organisation allows (configured allowedLocations); " +
+        "global is accepted for the types that live there (ACS, email, the system topic, alerts, action groups).",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: { properties: { allowedLocations: { type: "array", items: { type: "string" }, default: [] } } },

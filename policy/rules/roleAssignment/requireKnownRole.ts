@@ -20,9 +20,8 @@ const PUBLISHED = new Set(Object.values(snapshot.roles).map((id) => id.toLowerCa
 export const roleAssignmentRequireKnownRole: StackValidationPolicy = {
     name: "role-assignment-require-known-role",
     description:
-        "Role assignments must name an existing role: a published built-in role, a role definition of the " +
-        "stack, or a configured custom role; otherwise ARM rejects the assignment " +
-        "(RoleDefinitionDoesNotExist).",
+        "Role assignments must name an existing role: a published built-in role, a role definition of the stack, or " +
+        "a configured custom role; otherwise ARM rejects the assignment (RoleDefinitionDoesNotExist).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { knownRoleIds: { type: "array", items: { type: "string" }, default: [] } } },

@@ -11,9 +11,8 @@ import { SHARED_KEY_REASON_TAG, sharedKeyReason } from "./disableSharedKey";
 export const storageAccountReportSharedKeyExemption: StackValidationPolicy = {
     name: "storage-account-report-shared-key-exemption",
     description:
-        "Storage accounts that keep shared keys with a documented reason (tag " +
-        "acs-event-handling:shared-key-reason) are listed for review; the exemption is information, not a " +
-        "pass.",
+        "Storage accounts that keep shared keys with a documented reason (tag acs-event-handling:shared-key-reason) " +
+        "are listed for review; the exemption is information, not a pass.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
