@@ -205,10 +205,10 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
             }
             const server = await listenLoopback(localReceiver(sub, o.failures?.[sub.handler], c).nodeListener());
             c.stops.push(() => server.close());
+            const failing = o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : "";
             c.log(
                 `[${sub.name}] webhook ${sub.secretUrl ? "(secret URL)" : redactUrl(d.endpointUrl)} → local ` +
-                    "receiver (receiver/) at " +
-                    `${server.url}${o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : ""}`,
+                    `receiver (receiver/) at ${server.url}${failing}`,
             );
             return {
                 kind: "plain",

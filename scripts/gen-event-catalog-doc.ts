@@ -27,14 +27,14 @@ export function renderCatalogDoc(): string {
         "",
     ];
     for (const t of EVENT_TYPES) {
+        const keys = t.payloadKeys.map(([k, type, req]) => `${req ? `**\`${k}\`**` : `\`${k}\``} (${type})`);
         out.push(
             `## ${t.type}`,
             "",
             `- Family: ${t.family}`,
             `- Subjects: ${t.subjects.map((s) => `\`${s}\``).join(", ")}`,
             ...(t.subjectNote ? [`- Subject sources disagree: ${t.subjectNote}`] : []),
-            "- Data keys: " +
-                `${t.payloadKeys.map(([k, type, req]) => `${req ? `**\`${k}\`**` : `\`${k}\``} (${type})`).join(", ")}`,
+            `- Data keys: ${keys.join(", ")}`,
             "",
         );
     }

@@ -97,11 +97,9 @@ function main(dir: string): void {
         const base = path.join(OUT, findEventType(info.type)!.family, `${name}.spec`);
         write(`${base}.eventgrid.json`, [normalizeEventGrid(egSource.event)]);
         write(`${base}.cloudevents.json`, normalizeCloudEvent(ceSource.event));
-        rows.push(
-            `| ${name} | ` +
-                `${cite(egSource.file)}${isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : ""} ` +
-                `| ${cite(ceSource.file)}${isCloudEvent(ceSource.event) ? "" : " (converted)"} |`,
-        );
+        const egNote = isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : "";
+        const ceNote = isCloudEvent(ceSource.event) ? "" : " (converted)";
+        rows.push(`| ${name} | ${cite(egSource.file)}${egNote} | ${cite(ceSource.file)}${ceNote} |`);
     }
     process.stdout.write(`${rows.join("\n")}\n`);
 }

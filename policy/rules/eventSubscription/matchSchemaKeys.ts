@@ -13,9 +13,8 @@ const EG_NAME: Record<string, string> = { type: "eventType", source: "topic", ev
 export const eventSubscriptionMatchSchemaKeys: ResourceValidationPolicy = {
     name: "event-subscription-match-schema-keys",
     description:
-        "Advanced-filter keys must name Event Grid schema fields (id, topic, subject, eventType, " +
-        'dataVersion, data.…): ACS events are filtered as published, so CloudEvents names such as "type" or ' +
-        '"source" never match.',
+        "Advanced-filter keys must name Event Grid schema fields (id, topic, subject, eventType, dataVersion, " +
+        'data.…): ACS events are filtered as published, so CloudEvents names such as "type" or "source" never match.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {

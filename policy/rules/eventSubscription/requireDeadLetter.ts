@@ -18,9 +18,8 @@ export const eventSubscriptionRequireDeadLetter: ResourceValidationPolicy = {
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const dl = deadLetterOf(s);
         const fix =
-            'set deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, ' +
-            'deadLetterDestination: { endpointType: "StorageBlob", resourceId: <account id>, ' +
-            "blobContainerName: <private container> } }";
+            'set deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: { ' +
+            'endpointType: "StorageBlob", resourceId: <account id>, blobContainerName: <private container> } }';
         if (!dl) {
             report(
                 expected(

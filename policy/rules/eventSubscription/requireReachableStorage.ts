@@ -27,11 +27,10 @@ function reachProblems(account: PolicyResource, e: Endpoint): string[] {
         }
     }
     if (account.props.allowSharedKeyAccess === false && !e.identity) {
+        const block = e.path.startsWith("dead") ? "deadLetterWithResourceIdentity" : "deliveryWithResourceIdentity";
         out.push(
             `account ${account.name} has allowSharedKeyAccess: false, so Event Grid cannot use an account ` +
-                "key. Fix: use " +
-                `${e.path.startsWith("dead") ? "deadLetterWithResourceIdentity" : "deliveryWithResourceIdentity"} ` +
-                "with the topic's system-assigned identity and a data role on the account",
+                `key. Fix: use ${block} with the topic's system-assigned identity and a data role on the account`,
         );
     }
     return out;

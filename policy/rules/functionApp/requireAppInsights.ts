@@ -31,9 +31,8 @@ export const functionAppRequireAppInsights: StackValidationPolicy = {
                 inline.length + children.length ? `only ${[...inline, ...children].join(", ")}` : "no app settings";
             report(
                 `siteConfig.appSettings: expected ${SETTING} (inline or in web.WebAppApplicationSettings), ` +
-                    `got ${got}. ` +
-                    "Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) and set " +
-                    `${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING ` +
+                    `got ${got}. Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) ` +
+                    `and set ${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING ` +
                     '"Authorization=AAD"',
                 app.urn,
             );
