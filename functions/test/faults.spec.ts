@@ -199,8 +199,8 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
             });
 
             // Round 0: every event once, 30% of them a second time concurrently (Event Grid's at-least-once).
-            // Each later round is Event Grid retrying what asked for a retry, after the lease of a crashed delivery ran
-            // out.
+            // Each later round is Event Grid retrying what asked for a retry, after the lease of a crashed
+            // delivery ran out.
             let pending = events.flatMap((e) => (random() < 0.3 ? [e, e] : [e]));
             const deliveries = pending.length;
             let rounds = 0;
@@ -229,8 +229,8 @@ describe("functions: faults in the email send, crashes and redelivery (Azurite +
             const ledger = await h.ledgerRows();
             assert.equal(ledger.filter((l) => l.completedAt && l.emailed).length, n);
 
-            // The faults did happen, in the planned proportions (the seed is fixed; these guard against a silent
-            // no-op).
+            // The faults did happen, in the planned proportions (the seed is fixed; these guard against a
+            // silent no-op).
             const failed = ledger.filter((l) => l.emailStatus === "Failed").length;
             assert.ok(failed > 3 && failed < 25, `${failed} failed operations`);
             assert.ok(crashes.happened.length > 6, `${crashes.happened.length} crashes`);
