@@ -225,5 +225,8 @@ export function armResourceId(
     const [namespace, ...types] = p.armType.split("/");
     const parents = p.pathInputs.filter((k) => k !== RG).map((k) => inputs[k] ?? logicalName);
     const segments = types.flatMap((type, i) => [type, i === types.length - 1 ? name : (parents[i] ?? "default")]);
-    return `/subscriptions/${subscriptionId}/resourceGroups/${inputs[RG] ?? "rg"}/providers/${namespace}/${segments.join("/")}`;
+    return (
+        `/subscriptions/${subscriptionId}/resourceGroups/${inputs[RG] ?? "rg"}/providers/${namespace}/` +
+        `${segments.join("/")}`
+    );
 }

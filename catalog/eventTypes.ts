@@ -1,9 +1,10 @@
 /**
  * The event types an Azure Communication Services resource publishes to its Event Grid system topic today,
- * with the subject shapes each one carries. Types and subjects: https://learn.microsoft.com/azure/event-grid/event-schema-communication-services,
- * the per-feature pages, and the example events of Azure/azure-rest-api-specs (samples/events/SPEC-EXAMPLES.md);
- * every subject of those examples fits its type's shapes (test/catalog/payloads.spec.ts). Payload keys are
- * generated from Microsoft's definitions (catalog/payloads.ts), never written here.
+ * with the subject shapes each one carries. Types and subjects:
+ * https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, the per-feature pages, and the
+ * example events of Azure/azure-rest-api-specs (samples/events/SPEC-EXAMPLES.md); every subject of those examples fits
+ * its type's shapes (test/catalog/payloads.spec.ts). Payload keys are generated from Microsoft's definitions
+ * (catalog/payloads.ts), never written here.
  *
  * Subject shapes are written with placeholders: `{digits}` is one or more decimal digits (E.164 without `+`),
  * `{id}` is one or more characters other than `/`. They are indicative (copied from published samples), which
@@ -75,7 +76,10 @@ const CALL_NOTE =
     "Microsoft's Event Grid example uses call/…; its CloudEvents example carries a chat-style subject " +
     "(thread/…/senderCommunicationIdentifierRawId/…); both forms are accepted";
 
-/** Every current event type (54). Order follows https://learn.microsoft.com/azure/event-grid/event-schema-communication-services. */
+/**
+ * Every current event type (54). Order follows
+ * https://learn.microsoft.com/azure/event-grid/event-schema-communication-services.
+ */
 export const EVENT_TYPES: readonly EventTypeInfo[] = [
     t("SMSReceived", EventFamily.Sms, ["/phonenumber/{digits}"]),
     t("SMSDeliveryReportReceived", EventFamily.Sms, ["/phonenumber/{digits}"]),
@@ -106,7 +110,8 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
         "ChatTypingIndicatorReceivedInThread",
         EventFamily.ChatThread,
         [THREAD_USER, THREAD_RAW_IDS],
-        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted",
+        "Microsoft's CloudEvents example uses thread/…/sender/…/recipient/…, its Event Grid example " +
+            "thread/…/senderCommunicationIdentifierRawId/…/recipientCommunicationIdentifierRawId/…; both are accepted",
     ),
     t("ChatAzureBotCommandReceivedInThread", EventFamily.ChatThread, [THREAD_USER]),
 
@@ -137,7 +142,8 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
         "AdvancedMessageAnalysisCompleted",
         EventFamily.AdvancedMessaging,
         ["advancedMessage/sender/{id}/recipient/{id}", "advanceMessageAnalysis/sender/{id}/recipient/{id}"],
-        "the docs write advancedMessage/sender/…, Microsoft's example events advanceMessageAnalysis/sender/…; both are accepted",
+        "the docs write advancedMessage/sender/…, Microsoft's example events " +
+            "advanceMessageAnalysis/sender/…; both are accepted",
     ),
 
     ...["RouterJobReceived", "RouterJobWaitingForActivation", "RouterJobSchedulingFailed", "RouterJobDeleted"].map(

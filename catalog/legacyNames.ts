@@ -1,6 +1,7 @@
 /**
  * Names that users copy from old documentation and SDKs, which Azure never delivers today. Each maps to the
- * current type(s) to write instead. Source: https://github.com/MicrosoftDocs/azure-docs/blob/c77630d3eede38d911fac381a48132f55a1ef9de/articles/project-spool/concepts/event-handling.md and
+ * current type(s) to write instead. Source: articles/project-spool/concepts/event-handling.md of
+ * https://github.com/MicrosoftDocs/azure-docs at commit c77630d3eede38d911fac381a48132f55a1ef9de, and
  * samples/events/early-preview/README.md.
  */
 const P = "Microsoft.Communication.";

@@ -51,9 +51,15 @@ export function describeEventTypeProblem(name: string): string | undefined {
         case "current":
             return undefined;
         case "wrongCase":
-            return `event type "${name}" differs from "${v.useInstead[0]}" only in letter case; Event Grid's case handling is undocumented, so write it exactly as "${v.useInstead[0]}"`;
+            return (
+                `event type "${name}" differs from "${v.useInstead[0]}" only in letter case; Event Grid's case ` +
+                `handling is undocumented, so write it exactly as "${v.useInstead[0]}"`
+            );
         case "legacy":
-            return `event type "${name}" is a legacy name (${v.origin}) that Azure never delivers today; use ${v.useInstead.map((u) => `"${u}"`).join(" or ")}`;
+            return (
+                `event type "${name}" is a legacy name (${v.origin}) that Azure never delivers today; use ` +
+                `${v.useInstead.map((u) => `"${u}"`).join(" or ")}`
+            );
         case "neverDelivered":
             return `event type "${name}" never reaches an ACS system topic: ${v.why}`;
         case "unknown":

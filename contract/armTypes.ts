@@ -128,7 +128,10 @@ export class ContractFile {
         );
     }
 
-    /** The wire body of `<armType>@<apiVersion>`, or undefined if the file does not define it. ARM types are case-insensitive. */
+    /**
+     * The wire body of `<armType>@<apiVersion>`, or undefined if the file does not define it. ARM types are
+     * case-insensitive.
+     */
     resourceBody(armType: string, apiVersion: string): ObjectType | DiscriminatedObjectType | undefined {
         const resource = this.resourcesByName.get(`${armType}@${apiVersion}`.toLowerCase());
         if (!resource) return undefined;
@@ -162,7 +165,9 @@ export function findProjectRoot(start: string): string | undefined {
 /** Parsed files, keyed by absolute path: each file is read and parsed at most once per process. */
 const cache = new Map<string, ContractFile>();
 
-/** Loads `<dir>/<file>.types.json` (lazily, cached). Throws if the file is missing: the table names only shipped files. */
+/**
+ * Loads `<dir>/<file>.types.json` (lazily, cached). Throws if the file is missing: the table names only shipped files.
+ */
 export function loadContractFile(dir: string, file: string): ContractFile {
     const full = path.join(dir, `${file}.types.json`);
     let loaded = cache.get(full);

@@ -174,7 +174,10 @@ export function apiVersionDrift(contract: ResourceContract): Finding | undefined
     if (substitutionFor({ ...contract, apiVersion: installed })?.uses === contract.contractApiVersion) return undefined;
     return {
         path: ROOT,
-        message: `installed azure-native uses API ${installed} but contract/resourceTable.ts checks it against ${contract.contractApiVersion}; add the contract file for ${installed} to the row (or a substitution)`,
+        message:
+            `installed azure-native uses API ${installed} but contract/resourceTable.ts checks it against ` +
+            `${contract.contractApiVersion}; add the contract file for ${installed} to the row (or a ` +
+            "substitution)",
     };
 }
 

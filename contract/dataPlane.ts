@@ -29,7 +29,8 @@ export const DATA_PLANE_RESOURCES: readonly DataPlaneResource[] = [
             accountName: "azure-native:storage:StorageAccount",
             containerName: "azure-native:storage:BlobContainer",
         },
-        // https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata#blob-names
+        // https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata
+        // (section "Blob names")
         check: (inputs) => {
             const name = inputs.blobName;
             if (typeof name !== "string" || (name.length >= 1 && name.length <= 1024)) return [];

@@ -1,4 +1,7 @@
-/** JSON paths into the ARM body, `$.properties.filter.advancedFilters[0].values`, bracketed where a key is not an identifier (`$.properties.criteria['odata.type']`). */
+/**
+ * JSON paths into the ARM body, `$.properties.filter.advancedFilters[0].values`, bracketed where a key is not an
+ * identifier (`$.properties.criteria['odata.type']`).
+ */
 
 import { UNKNOWN } from "../harness/plainValues";
 

@@ -47,12 +47,13 @@ export function numberInRange(loc: Located, min: number, max: number, what: stri
     return [{ path: loc.path, message: `${what} must be ${bound} (got ${loc.value})` }];
 }
 
+/** One number of an ISO 8601 duration (integer or decimal), captured. */
+const N = String.raw`(\d+(?:\.\d+)?)`;
+const DURATION = new RegExp(`^P(?:${N}Y)?(?:${N}M)?(?:${N}W)?(?:${N}D)?(?:T(?:${N}H)?(?:${N}M)?(?:${N}S)?)?$`);
+
 /** ISO 8601 duration → seconds (Y = 365 d, M = 30 d, W = 7 d: only used for bounds of minutes to days). */
 export function durationSeconds(text: string): number | undefined {
-    const m =
-        /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-            text,
-        );
+    const m = DURATION.exec(text);
     if (!m || text === "P" || text.endsWith("T")) return undefined;
     const [y, mo, w, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
     return (((y * 365 + mo * 30 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s;

@@ -27,7 +27,8 @@ export interface Rename {
 }
 
 const STORAGE_SPEC =
-    "x-ms-client-name in Azure/azure-rest-api-specs specification/storage/resource-manager/Microsoft.Storage/stable/2024-01-01/storage.json";
+    "x-ms-client-name in Azure/azure-rest-api-specs " +
+    "specification/storage/resource-manager/Microsoft.Storage/stable/2024-01-01/storage.json";
 /**
  * azure-native names every property `ToLowerCamel(x-ms-client-name ?? wire name)` (pulumi/pulumi-azure-native
  * `provider/pkg/gen/properties.go`, `genProperties`), which drops `_` and `.` and lower-cases the first letter:
@@ -78,7 +79,10 @@ export const RENAMES: readonly Rename[] = [
         armObject: "RoleDefinitionProperties",
         sdkName: "roleType",
         armName: "type",
-        source: "x-ms-client-name in Azure/azure-rest-api-specs specification/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleDefinitionsCalls.json",
+        source:
+            "x-ms-client-name in Azure/azure-rest-api-specs " +
+            "specification/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/" +
+            "authorization-RoleDefinitionsCalls.json",
     },
     // monitor.MetricAlert: the criteria discriminator
     ...camelCased("Microsoft.Insights", "MetricAlertCriteria", ["odata.type"]),

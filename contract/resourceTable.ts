@@ -27,7 +27,10 @@ export interface ResourceContract {
     readonly armType: string;
     /** The API version the installed azure-native uses for this resource (read from its `.d.ts`). */
     readonly apiVersion: string;
-    /** `types.json` file (without `.types.json`) of https://github.com/Azure/bicep-types-az, found in `../shared/arm-types/`. */
+    /**
+     * `types.json` file (without `.types.json`) of https://github.com/Azure/bicep-types-az, found in
+     * `../shared/arm-types/`.
+     */
     readonly contractFile: string;
     /** API version of the contract file; equals `apiVersion` unless listed in CONTRACT_SUBSTITUTIONS. */
     readonly contractApiVersion: string;
@@ -55,12 +58,16 @@ export interface ContractSubstitution {
 export const CONTRACT_SUBSTITUTIONS: Readonly<Record<string, ContractSubstitution>> = {
     "Microsoft.Authorization@2022-05-01-preview": {
         uses: "2022-04-01",
-        reason: "shared/arm-types holds Microsoft.Authorization 2022-04-01 (role assignments); its roleDefinitions body is the one azure-native's 2022-05-01-preview sends, less read-only audit fields",
+        reason:
+            "shared/arm-types holds Microsoft.Authorization 2022-04-01 (role assignments); its roleDefinitions " +
+            "body is the one azure-native's 2022-05-01-preview sends, less read-only audit fields",
         newerProperties: [],
     },
     "Microsoft.Web@2025-05-01": {
         uses: "2025-03-01",
-        reason: "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest (https://github.com/Azure/bicep-types-az/tree/main/generated/web/microsoft.web)",
+        reason:
+            "bicep-types-az publishes no Microsoft.Web 2025-05-01 types; 2025-03-01 is the nearest " +
+            "(https://github.com/Azure/bicep-types-az/tree/main/generated/web/microsoft.web)",
         // Found by contract/tools/findRenames.ts: in web.WebApp's 3.28.0 inputs, absent from 2025-03-01.
         newerProperties: ["FunctionAppConfig.siteUpdateStrategy"],
     },

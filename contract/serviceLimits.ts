@@ -140,7 +140,9 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
                 .filter((v) => typeof v.value === "string" && v.value.length > MAX_STRING)
                 .map((v) => ({
                     path: v.path,
-                    message: `advanced-filter string values must be at most ${MAX_STRING} characters (got ${(v.value as string).length})`,
+                    message:
+                        `advanced-filter string values must be at most ${MAX_STRING} characters (got ` +
+                        `${(v.value as string).length})`,
                 })),
     },
     {
@@ -169,7 +171,9 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
                 .filter((m) => Array.isArray(m.value) && m.value.length > MAX_MAPPINGS)
                 .map((m) => ({
                     path: m.path,
-                    message: `at most ${MAX_MAPPINGS} delivery attribute mappings are allowed (got ${(m.value as unknown[]).length})`,
+                    message:
+                        `at most ${MAX_MAPPINGS} delivery attribute mappings are allowed (got ` +
+                        `${(m.value as unknown[]).length})`,
                 })),
     },
     {
@@ -192,7 +196,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: [SUBSCRIPTION],
         rule: "event subscription name is 3–64 characters of letters, digits and hyphens",
         citation:
-            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/event_subscription_schema.go",
+            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/" +
+            "event_subscription_schema.go",
         check: (b) =>
             nameRule(
                 b,
@@ -205,7 +210,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: [SYSTEM_TOPIC],
         rule: "system topic name is 3–128 characters of letters, digits and hyphens",
         citation:
-            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/eventgrid_system_topic_resource.go",
+            "https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/eventgrid/" +
+            "eventgrid_system_topic_resource.go",
         check: (b) =>
             nameRule(
                 b,
@@ -259,7 +265,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: ["Microsoft.ServiceBus/namespaces/queues"],
         rule: "queue maxDeliveryCount ≥ 1",
         citation:
-            "https://learn.microsoft.com/azure/service-bus-messaging/service-bus-dead-letter-queues#maximum-delivery-count",
+            "https://learn.microsoft.com/azure/service-bus-messaging/" +
+            "service-bus-dead-letter-queues#maximum-delivery-count",
         check: (b) => numberInRange(at(root(b), "properties", "maxDeliveryCount"), 1, Infinity, "maxDeliveryCount"),
     },
     {
@@ -302,7 +309,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
         armTypes: ["Microsoft.Authorization/roleAssignments"],
         rule: "role assignment name is a GUID",
         citation:
-            "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#name (error InvalidRoleAssignmentId, https://github.com/pulumi/pulumi-azure-nextgen/issues/194)",
+            "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#name " +
+            "(error InvalidRoleAssignmentId, https://github.com/pulumi/pulumi-azure-nextgen/issues/194)",
         check: (b) =>
             nameRule(
                 b,
@@ -313,14 +321,18 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     {
         id: "storage-container-name",
         armTypes: ["Microsoft.Storage/storageAccounts/blobServices/containers"],
-        rule: "container name: lower-case letters, digits and single hyphens, starting and ending with a letter or digit",
+        rule:
+            "container name: lower-case letters, digits and single hyphens, starting and ending with a letter or " +
+            "digit",
         citation:
-            "https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata#container-names",
+            "https://learn.microsoft.com/rest/api/storageservices/" +
+            "naming-and-referencing-containers--blobs--and-metadata#container-names",
         check: (b) =>
             nameRule(
                 b,
                 /^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/,
-                "container names must be lower-case letters, digits and single hyphens, starting and ending with a letter or digit",
+                "container names must be lower-case letters, digits and single hyphens, starting and ending " +
+                    "with a letter or digit",
             ),
     },
 ];
@@ -352,7 +364,9 @@ export const GRAPH_LIMITS: readonly GraphLimit[] = [
                 .map(([topic, subs]) => ({
                     resource: subs[MAX_SUBSCRIPTIONS],
                     path: "$",
-                    message: `at most ${MAX_SUBSCRIPTIONS} event subscriptions per system topic (topic ${topic} has ${subs.length})`,
+                    message:
+                        `at most ${MAX_SUBSCRIPTIONS} event subscriptions per system topic (topic ${topic} has ` +
+                        `${subs.length})`,
                 }));
         },
     },

@@ -115,7 +115,9 @@ function reportWireName(conv: Run, scopes: readonly (readonly string[])[], key: 
         if (sdk.length > 0) {
             conv.findings.push({
                 path: child(path, key),
-                message: `'${key}' is the ARM wire name; azure-native's input is '${sdk[0]}', so this value would not be sent`,
+                message:
+                    `'${key}' is the ARM wire name; azure-native's input is '${sdk[0]}', so this value would not ` +
+                    "be sent",
             });
             return true;
         }
@@ -161,8 +163,8 @@ function convertChildren(
 
 /**
  * azure-native takes `userAssignedIdentities: string[]` (resource ids) where the wire wants
- * `{ "<id>": {} }` (`userAssignedIdentities?: Input<string>[]` in @pulumi/azure-native's types/input.d.ts). Only that key is reshaped, so an array sent where any other map
- * is expected is still reported as a type error.
+ * `{ "<id>": {} }` (`userAssignedIdentities?: Input<string>[]` in @pulumi/azure-native's types/input.d.ts). Only that
+ * key is reshaped, so an array sent where any other map is expected is still reported as a type error.
  */
 function identityMapFromArray(key: string, type: ArmType, value: unknown): unknown {
     const wantsMap = type.$type === "ObjectType" && type.additionalProperties !== undefined;

@@ -71,10 +71,12 @@ const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60))
 /** The plan's text: the estimate, then the path with each step's own time and when it is done. */
 export function formatCriticalPath(p: CriticalPath): string[] {
     return [
-        `about ${clock(p.totalSeconds)} (min:s): the longest dependency chain, weighted by typical creation times (deploy/provisioningTimes.ts, mostly estimates)`,
+        `about ${clock(p.totalSeconds)} (min:s): the longest dependency chain, weighted by typical creation ` +
+            "times (deploy/provisioningTimes.ts, mostly estimates)",
         ...p.steps.map(
             (s) =>
-                `${String(s.seconds).padStart(4)} s  done at ${clock(s.doneAt).padStart(5)}  ${s.type.replace(/^azure-native:/, "")}  ${s.name}`,
+                `${String(s.seconds).padStart(4)} s  done at ${clock(s.doneAt).padStart(5)}  ` +
+                `${s.type.replace(/^azure-native:/, "")}  ${s.name}`,
         ),
         ...(p.untimedTypes.length
             ? [`no typical time for ${p.untimedTypes.join(", ")}: counted as ${UNKNOWN_TYPE_SECONDS} s each`]

@@ -27,7 +27,10 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:eventgrid:SystemTopic": estimate(20, "a long-running create"),
     "azure-native:eventgrid:SystemTopicEventSubscription": {
         seconds: 30,
-        basis: "Event Grid validates the destination at create time; a webhook or function endpoint must answer the validation request (https://github.com/Azure/azure-sdk-for-net/issues/51014: 10 s per attempt); 30 s is an estimate including that handshake",
+        basis:
+            "Event Grid validates the destination at create time; a webhook or function endpoint must answer the " +
+            "validation request (https://github.com/Azure/azure-sdk-for-net/issues/51014: 10 s per attempt); 30 " +
+            "s is an estimate including that handshake",
     },
     "azure-native:storage:StorageAccount": estimate(25, "a long-running create"),
     "azure-native:storage:BlobServiceProperties": estimate(2, "a synchronous PUT on an existing account"),
@@ -43,7 +46,11 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:web:AppServicePlan": estimate(15, "a long-running create"),
     "azure-native:web:WebApp": {
         seconds: 60,
-        basis: "a function app is not usable for some time after ARM reports it created (https://github.com/Azure/azure-functions-core-tools/issues/1616: 10-20 s more before publishing finds it; https://github.com/serverless/serverless-azure-functions/pull/283: first deployments need longer waits); 60 s is an estimate",
+        basis:
+            "a function app is not usable for some time after ARM reports it created " +
+            "(https://github.com/Azure/azure-functions-core-tools/issues/1616: 10-20 s more before publishing " +
+            "finds it; https://github.com/serverless/serverless-azure-functions/pull/283: first deployments need " +
+            "longer waits); 60 s is an estimate",
     },
     "azure-native:web:WebAppFtpAllowed": estimate(3, "a PUT on an existing site"),
     "azure-native:web:WebAppScmAllowed": estimate(3, "a PUT on an existing site"),
@@ -56,7 +63,10 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:monitor:DiagnosticSetting": estimate(5, "a synchronous create"),
     "azure-native:authorization:RoleAssignment": {
         seconds: 5,
-        basis: "the ARM PUT only (estimate); propagation can take up to 30 minutes (https://learn.microsoft.com/en-us/answers/questions/524792/azure-rbac-replication-latency.html) and is not counted",
+        basis:
+            "the ARM PUT only (estimate); propagation can take up to 30 minutes " +
+            "(https://learn.microsoft.com/en-us/answers/questions/524792/azure-rbac-replication-latency.html) " +
+            "and is not counted",
     },
     "azure-native:authorization:RoleDefinition": estimate(5, "a synchronous PUT of a custom role"),
     "azure-native:managedidentity:UserAssignedIdentity": estimate(5, "a synchronous create"),

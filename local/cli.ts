@@ -54,7 +54,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     program
         .command("send")
         .description(
-            "publish the events of files (a JSON event or array; a path, or a sample under samples/events), wait for every delivery, report, stop",
+            "publish the events of files (a JSON event or array; a path, or a sample under samples/events), " +
+                "wait for every delivery, report, stop",
         )
         .argument("<files...>")
         .action((files: string[]) => void (action = { kind: "send", files }));
@@ -172,21 +173,25 @@ async function report(run: LocalRun): Promise<string> {
     const lines = ["", `Outcome:${run.engine.deliveries.length ? "" : " (no delivery has finished yet)"}`];
     for (const d of run.engine.deliveries) {
         lines.push(
-            `  ${d.subscription}: ${d.outcome} after ${d.attempts} attempt(s)${d.deadLetterReason ? ` (${d.deadLetterReason})` : ""}${d.blob ? ` → ${d.blob}` : ""}`,
+            `  ${d.subscription}: ${d.outcome} after ${d.attempts} ` +
+                `attempt(s)${d.deadLetterReason ? ` (${d.deadLetterReason})` : ""}${d.blob ? ` → ${d.blob}` : ""}`,
         );
     }
     lines.push("Azurite holds:");
     for (const sub of run.subscriptions.filter((s) => s.endpointType === "StorageQueue")) {
         const msgs = await run.storage.peekQueue(sub.destination.queueName);
         lines.push(
-            `  queue ${sub.destination.queueName}: ${msgs.length} message(s)${msgs.length ? `, e.g. ${JSON.stringify(msgs[0]).slice(0, 160)}…` : ""}`,
+            `  queue ${sub.destination.queueName}: ${msgs.length} ` +
+                `message(s)${msgs.length ? `, e.g. ${JSON.stringify(msgs[0]).slice(0, 160)}…` : ""}`,
         );
     }
     const fn = run.functionSettings;
     if (fn) {
         const tickets = await run.storage.peekQueue(fn.TICKETS_QUEUE_NAME ?? "tickets").catch(() => []);
         lines.push(
-            `  function: table ${fn.RECORDS_TABLE_NAME ?? "smsrecords"}: ${await run.storage.countRows(fn.RECORDS_TABLE_NAME ?? "smsrecords")} row(s) (records + ledger); queue ${fn.TICKETS_QUEUE_NAME ?? "tickets"}: ${tickets.length} ticket(s)`,
+            `  function: table ${fn.RECORDS_TABLE_NAME ?? "smsrecords"}: ` +
+                `${await run.storage.countRows(fn.RECORDS_TABLE_NAME ?? "smsrecords")} row(s) (records + ` +
+                `ledger); queue ${fn.TICKETS_QUEUE_NAME ?? "tickets"}: ${tickets.length} ticket(s)`,
         );
     }
     for (const container of new Set(
@@ -194,22 +199,24 @@ async function report(run: LocalRun): Promise<string> {
     )) {
         for (const name of await run.storage.listBlobs(container))
             lines.push(
-                `  dead letter ${container}/${name}: ${JSON.stringify(await run.storage.readBlob(container, name)).slice(0, 200)}…`,
+                `  dead letter ${container}/${name}: ` +
+                    `${JSON.stringify(await run.storage.readBlob(container, name)).slice(0, 200)}…`,
             );
     }
-    lines.push(
-        `Emails recorded (not sent): ${run.email.sent.length}${run.email.sent.map((e) => `\n  ${e.via} → ${e.to.join(", ")}: ${e.subject}`).join("")}`,
-    );
+    const emails = run.email.sent.map((e) => `\n  ${e.via} → ${e.to.join(", ")}: ${e.subject}`).join("");
+    lines.push(`Emails recorded (not sent): ${run.email.sent.length}${emails}`);
     if (run.engine.sink.length)
         lines.push(
-            `Service Bus / Event Hubs deliveries recorded (not sent): ${run.engine.sink.map((s) => `\n  ${s.destination}: ${JSON.stringify(s).slice(0, 200)}`).join("")}`,
+            "Service Bus / Event Hubs deliveries recorded (not sent): " +
+                `${run.engine.sink.map((s) => `\n  ${s.destination}: ${JSON.stringify(s).slice(0, 200)}`).join("")}`,
         );
     return `${lines.join("\n")}\n`;
 }
 
 const HELP = [
     "Commands:",
-    "  sms [to] [from] [text…]  fabricate an SMSReceived to an ACS number (default +16045550100, from +14255550123) and publish it",
+    "  sms [to] [from] [text…]  fabricate an SMSReceived to an ACS number (default +16045550100, from " +
+        "+14255550123) and publish it",
     "  send <file|sample> publish the events of a file, e.g. send sms/SMSReceived.to-1604.eventgrid.json",
     "  samples            list the sample event files",
     "  status             deliveries so far and what Azurite holds",

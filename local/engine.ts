@@ -60,9 +60,14 @@ export interface EngineOptions {
 }
 
 const VALIDATION_EVENT = "Microsoft.EventGrid.SubscriptionValidationEvent";
-/** "within 10 minutes" to GET the validation URL (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery). */
+/**
+ * "within 10 minutes" to GET the validation URL (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery).
+ */
 const MANUAL_VALIDATION_WINDOW_MS = 10 * 60_000;
-/** "a five-minute delay between the last attempt … and when it's delivered to the dead-letter location" (delivery-and-retry). */
+/**
+ * "a five-minute delay between the last attempt … and when it's delivered to the dead-letter location"
+ * (delivery-and-retry).
+ */
 const DEAD_LETTER_DELAY_MS = 5 * 60_000;
 /** The origin Event Grid names in the CloudEvents abuse-protection request. */
 const EVENT_GRID_ORIGIN = "eventgrid.azure.net";
@@ -105,7 +110,8 @@ export class Engine {
         for (const event of events) {
             const r = this.router.routeWithAllReasons(event);
             this.o.log(
-                `→ event ${String(event.id)} ${r.eventType ?? "(no eventType)"} subject ${JSON.stringify(event.subject)}`,
+                `→ event ${String(event.id)} ${r.eventType ?? "(no eventType)"} subject ` +
+                    `${JSON.stringify(event.subject)}`,
             );
             if (r.eventTypeProblem) this.o.log(`  ! ${r.eventTypeProblem}`);
             for (const m of r.matches) {
@@ -115,7 +121,8 @@ export class Engine {
             }
             for (const u of r.undocumented)
                 this.o.log(
-                    `  ? ${u.subscription.name}: not delivered locally — depends on undocumented Event Grid behaviour ${u.id}: ${u.reason}`,
+                    `  ? ${u.subscription.name}: not delivered locally — depends on undocumented Event Grid ` +
+                        `behaviour ${u.id}: ${u.reason}`,
                 );
             for (const n of r.nonMatches) this.o.log(`  ✗ ${n.subscription.name} (${n.handler ?? "?"}): ${n.reason}`);
             if (r.matches.length === 0) this.o.log("  → reaches no handler");
@@ -193,12 +200,14 @@ export class Engine {
         }
         if (answer.status !== 200 || !validationUrl) {
             this.o.log(
-                `[${sub.name}] validation handshake: ${describe(answer)} without the validation code → subscription NOT validated; nothing will be delivered`,
+                `[${sub.name}] validation handshake: ${describe(answer)} without the validation code → ` +
+                    "subscription NOT validated; nothing will be delivered",
             );
             return "Failed";
         }
         this.o.log(
-            `[${sub.name}] validation handshake: 200 without the code → AwaitingManualAction; GET ${validationUrl} within 10 minutes (virtual) to validate`,
+            `[${sub.name}] validation handshake: 200 without the code → AwaitingManualAction; GET ` +
+                `${validationUrl} within 10 minutes (virtual) to validate`,
         );
         this.track(this.awaitManual(sub, id, code));
         return "AwaitingManualAction";
@@ -225,7 +234,8 @@ export class Engine {
 
     /**
      * CloudEvents output: the CloudEvents webhook abuse-protection OPTIONS request; consent is a
-     * `WebHook-Allowed-Origin` naming the origin (or `*`) (https://learn.microsoft.com/azure/event-grid/cloudevents-schema#endpoint-validation-with-cloudevents-v10,
+     * `WebHook-Allowed-Origin` naming the origin (or `*`)
+     * (https://learn.microsoft.com/azure/event-grid/cloudevents-schema#endpoint-validation-with-cloudevents-v10,
      * https://github.com/cloudevents/spec/blob/v1.0/http-webhook.md#4-abuse-protection).
      */
     private async optionsHandshake(sub: LocalSubscription, url: string): Promise<ValidationState> {
@@ -236,7 +246,8 @@ export class Engine {
         const allowed = answer.headers?.get("webhook-allowed-origin");
         const ok = answer.status === 200 && (allowed === "*" || allowed?.toLowerCase() === EVENT_GRID_ORIGIN);
         this.o.log(
-            `[${sub.name}] CloudEvents OPTIONS handshake: ${describe(answer)}, WebHook-Allowed-Origin ${allowed ?? "(missing)"} → ${ok ? "validated" : "NOT validated; nothing will be delivered"}`,
+            `[${sub.name}] CloudEvents OPTIONS handshake: ${describe(answer)}, WebHook-Allowed-Origin ` +
+                `${allowed ?? "(missing)"} → ${ok ? "validated" : "NOT validated; nothing will be delivered"}`,
         );
         return ok ? "Validated" : "Failed";
     }
@@ -289,8 +300,11 @@ export class Engine {
                     verdict.kind === "retry" ? nextAttempt(attempts, verdict, sub.retry, publishedAt, t) : undefined;
                 if (next && "at" in next) {
                     const wait = next.at - t;
+                    const speed = this.o.clock.speed;
+                    const real = speed > 1 ? ` (${human(wait / speed)} real at --speed ${speed})` : "";
                     this.o.log(
-                        `${label} attempt ${attempts}: ${result.detail} → ${verdict.outcome}; retry in ${human(wait)}${this.o.clock.speed > 1 ? ` (${human(wait / this.o.clock.speed)} real at --speed ${this.o.clock.speed})` : ""}`,
+                        `${label} attempt ${attempts}: ${result.detail} → ${verdict.outcome}; ` +
+                            `retry in ${human(wait)}${real}`,
                     );
                     await this.o.clock.sleep(wait);
                     t = next.at;
@@ -299,9 +313,9 @@ export class Engine {
                 // Azure documents no deadLetterReason string for the no-retry case; ours is named for what happened,
                 // and lastDeliveryOutcome (BadRequest, PayloadTooLarge, …) carries the documented detail.
                 const reason = next ? next.deadLetterReason : "NonRetriableError";
-                this.o.log(
-                    `${label} attempt ${attempts}: ${result.detail} → ${verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome}`,
-                );
+                const outcome =
+                    verdict.kind === "final" ? `${verdict.outcome}, not retried (${result.status})` : verdict.outcome;
+                this.o.log(`${label} attempt ${attempts}: ${result.detail} → ${outcome}`);
                 await this.deadLetter(sub, events, label, {
                     reason,
                     verdict,
@@ -368,7 +382,8 @@ export class Engine {
             d.lastAt + DEAD_LETTER_DELAY_MS,
         );
         this.o.log(
-            `${label}: dead-lettered (${d.reason}, ${d.attempts} attempt${d.attempts > 1 ? "s" : ""}) → blob ${blob} in Azurite`,
+            `${label}: dead-lettered (${d.reason}, ${d.attempts} attempt${d.attempts > 1 ? "s" : ""}) → blob ` +
+                `${blob} in Azurite`,
         );
         this.deliveries.push({ ...base, outcome: "deadLettered", blob });
     }
@@ -407,7 +422,9 @@ export class Engine {
                     // The Functions host answers a failed invocation with a server error; Event Grid retries it.
                     return {
                         status: 500,
-                        detail: `function ${target.host.functionName} failed: ${e instanceof Error ? e.message : String(e)}`,
+                        detail:
+                            `function ${target.host.functionName} failed: ` +
+                            `${e instanceof Error ? e.message : String(e)}`,
                     };
                 }
             case "storageQueue": {
@@ -422,14 +439,18 @@ export class Engine {
                     );
                 return {
                     status: 201,
-                    detail: `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ${target.ttlSeconds ?? DEFAULT_QUEUE_MESSAGE_TTL_SECONDS} s)`,
+                    detail:
+                        `queue "${target.queue}" in Azurite: message ${ids.join(", ")} (base64 JSON, TTL ` +
+                        `${target.ttlSeconds ?? DEFAULT_QUEUE_MESSAGE_TTL_SECONDS} s)`,
                 };
             }
             case "sink": {
                 for (const e of events) this.sink.push(sinkRecord(sub, target.label, e));
                 return {
                     status: 200,
-                    detail: `${target.label}: NOT sent (no Service Bus/Event Hubs emulator offline) — recorded body, properties and keys locally`,
+                    detail:
+                        `${target.label}: NOT sent (no Service Bus/Event Hubs emulator offline) — recorded body, ` +
+                        "properties and keys locally",
                 };
             }
         }
@@ -521,9 +542,10 @@ export function batches(
 }
 
 /**
- * The `aeg-*` headers of a notification (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#message-headers).
- * `aeg-subscription-name` is sent in upper case: the reference says to compare it case-insensitively, and a
- * receiver that does not should fail here rather than in Azure.
+ * The `aeg-*` headers of a notification
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#message-headers). `aeg-subscription-name` is sent in
+ * upper case: the reference says to compare it case-insensitively, and a receiver that does not should fail here rather
+ * than in Azure.
  */
 function aegHeaders(sub: LocalSubscription, first: Record<string, unknown>, attempt: number): Record<string, string> {
     const cloud = sub.schema === "CloudEventSchemaV1_0";

@@ -74,11 +74,13 @@ export async function startLocal(o: LocalOptions): Promise<LocalRun> {
         const azurite: Azurite = o.azurite ?? (await startAzurite());
         if (!o.azurite) stops.push(() => azurite.stop());
         o.log(
-            `Azurite (in memory): blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint}`,
+            `Azurite (in memory): blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ` +
+                `${azurite.tableEndpoint}`,
         );
         const storage = new LocalStorage(azurite.connectionString);
         o.log(
-            `Created in Azurite as the stack declares them: ${(await storage.createDeclared(graph.resources)).join(", ")}`,
+            "Created in Azurite as the stack declares them: " +
+                `${(await storage.createDeclared(graph.resources)).join(", ")}`,
         );
         const email = await startAcsEmail((e) =>
             o.log(`  ✉ email recorded (${e.via}) to ${e.to.join(", ")}: "${e.subject}"`),
@@ -135,7 +137,8 @@ function checkWebhookOverrides(o: LocalOptions, subs: readonly LocalSubscription
     for (const [h, url] of Object.entries(o.webhooks ?? {})) {
         if (!handlers.has(h))
             problems.push(
-                `--webhook ${h}: no webhook handler of that name in stack "${o.stack}" (webhook handlers: ${[...handlers].join(", ") || "none"})`,
+                `--webhook ${h}: no webhook handler of that name in stack "${o.stack}" (webhook handlers: ` +
+                    `${[...handlers].join(", ") || "none"})`,
             );
         else if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url))
             problems.push(
@@ -180,7 +183,8 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
             }
             const host = c.shared.host;
             c.log(
-                `[${sub.name}] Function ${host.functionName} → functions/src/app.ts run in process (tables/queues in Azurite, email to the local ACS stand-in)`,
+                `[${sub.name}] Function ${host.functionName} → functions/src/app.ts run in process ` +
+                    "(tables/queues in Azurite, email to the local ACS stand-in)",
             );
             return { kind: "function", target: { kind: "function", host }, settings };
         }
@@ -189,7 +193,8 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
                 const la = await startLogicApp(logicAppParameters(graph, c.email.endpoint), c.log);
                 c.stops.push(() => la.close());
                 c.log(
-                    `[${sub.name}] Logic App trigger → local stand-in ${la.url} (handshake branch and email emulated; see local/logicApp.ts for what is not)`,
+                    `[${sub.name}] Logic App trigger → local stand-in ${la.url} (handshake branch and email ` +
+                        "emulated; see local/logicApp.ts for what is not)",
                 );
                 return { kind: "plain", target: { kind: "webhook", url: la.url, label: "Logic App stand-in" } };
             }
@@ -200,8 +205,10 @@ async function targetFor(sub: LocalSubscription, graph: Graph, o: LocalOptions, 
             }
             const server = await listenLoopback(localReceiver(sub, o.failures?.[sub.handler], c).nodeListener());
             c.stops.push(() => server.close());
+            const failing = o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : "";
             c.log(
-                `[${sub.name}] webhook ${sub.secretUrl ? "(secret URL)" : redactUrl(d.endpointUrl)} → local receiver (receiver/) at ${server.url}${o.failures?.[sub.handler] ? `, failing with ${o.failures[sub.handler]}` : ""}`,
+                `[${sub.name}] webhook ${sub.secretUrl ? "(secret URL)" : redactUrl(d.endpointUrl)} → local ` +
+                    `receiver (receiver/) at ${server.url}${failing}`,
             );
             return {
                 kind: "plain",
@@ -253,7 +260,8 @@ function summary(e: TypedAcsEvent): string {
  * Azurite's connection string (instead of the identity-based account name), ACS by the local stand-in.
  */
 function functionAppSettings(graph: Graph, c: Ctx): Record<string, string> {
-    // A Flex app carries its settings in the config/appsettings child, not in siteConfig (components/handlers/functionApp.ts).
+    // A Flex app carries its settings in the config/appsettings child, not in siteConfig
+    // (components/handlers/functionApp.ts).
     const child = graph.resources.find((r) => r.type === "azure-native:web:WebAppApplicationSettings");
     const stackSettings: Record<string, unknown> = child?.inputs?.properties ?? {};
     const cloudOnly = new Set([

@@ -39,7 +39,8 @@ export function checkEvents(content: unknown, where: string): Record<string, unk
         const e = item as Record<string, unknown>;
         if ("specversion" in e)
             return void problems.push(
-                `${at}: this is a CloudEvent; ACS system topics publish in the Event Grid schema (post Event Grid schema events)`,
+                `${at}: this is a CloudEvent; ACS system topics publish in the Event Grid schema (post Event ` +
+                    "Grid schema events)",
             );
         for (const [k, type] of Object.entries(REQUIRED)) {
             // The subject may be empty (the validation event's is); the other fields may not.

@@ -64,7 +64,8 @@ export class LocalStorage {
      * One message per event, the event's JSON base64-encoded, as Event Grid writes them (observed and reported in
      * https://github.com/MicrosoftDocs/azure-docs/issues/102923 — older docs said plain text). TTL is the
      * subscription's `queueMessageTimeToLiveInSeconds` (-1: never expires; default 7 days,
-     * https://learn.microsoft.com/azure/event-grid/delivery-properties#configure-time-to-live-on-outgoing-events-to-azure-storage-queues).
+     * https://learn.microsoft.com/azure/event-grid/delivery-properties, section "Configure time to live on outgoing
+     * events to Azure Storage queues").
      */
     async enqueue(queue: string, event: unknown, ttlSeconds: number | undefined): Promise<string> {
         const text = Buffer.from(JSON.stringify(event), "utf8").toString("base64");

@@ -79,7 +79,8 @@ export function localSubscriptions(graph: Graph): LocalSubscription[] {
                     maxDeliveryAttempts: i.retryPolicy?.maxDeliveryAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS,
                     eventTimeToLiveInMinutes: i.retryPolicy?.eventTimeToLiveInMinutes ?? DEFAULT_EVENT_TTL_MINUTES,
                 },
-                // Defaults per the ARM contract: 1 event, 64 KB (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
+                // Defaults per the ARM contract: 1 event, 64 KB
+                // (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
                 maxEventsPerBatch: destination.maxEventsPerBatch ?? 1,
                 preferredBatchSizeInKilobytes: destination.preferredBatchSizeInKilobytes ?? 64,
                 deliveryAttributes: destination.deliveryAttributeMappings ?? [],

@@ -1,6 +1,6 @@
 /**
- * The rule catalogue: every policy of the pack with its anchors (PSRule, Checkov, Azure Policy ids and public URLs), pillar,
- * unset decision and fix. `policies.ts` builds the pack from it, `evaluate.ts` runs it offline and
+ * The rule catalogue: every policy of the pack with its anchors (PSRule, Checkov, Azure Policy ids and public URLs),
+ * pillar, unset decision and fix. `policies.ts` builds the pack from it, `evaluate.ts` runs it offline and
  * `scripts/gen-policy-docs.ts` turns it into docs/policies.md. Order = order in the docs.
  */
 import { HarnessCheck, RuleEntry } from "./lib/rule";
@@ -64,7 +64,10 @@ import { eventSubscriptionRequireIdentityRole } from "./rules/eventSubscription/
 import { eventSubscriptionRequireKnownEventTypes } from "./rules/eventSubscription/requireKnownEventTypes";
 import { eventSubscriptionRequireKnownFilterKeys } from "./rules/eventSubscription/requireKnownFilterKeys";
 import { eventSubscriptionRequireMatchableSubject } from "./rules/eventSubscription/requireMatchableSubject";
-import { eventSubscriptionRequirePrivateDeadLetterContainer } from "./rules/eventSubscription/requirePrivateDeadLetterContainer";
+// biome-ignore format: Biome keeps a one-name import on one line, and this one would pass 120 characters
+import {
+    eventSubscriptionRequirePrivateDeadLetterContainer,
+} from "./rules/eventSubscription/requirePrivateDeadLetterContainer";
 import { eventSubscriptionRequireReachableStorage } from "./rules/eventSubscription/requireReachableStorage";
 import { eventSubscriptionRequireSecretAuthHeader } from "./rules/eventSubscription/requireSecretAuthHeader";
 import { eventSubscriptionRequireWebhookTls } from "./rules/eventSubscription/requireWebhookTls";
@@ -119,7 +122,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "enableHttpsTrafficOnly: true (ARM default since API 2019-04-01)",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts an account that allows HTTP; mandatory in prod by our choice because Azure then serves dead letters, queued events and SAS-signed requests over unencrypted HTTP (https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer), per Azure Policy 404c3081 and PSRule Azure.Storage.SecureTransfer",
+            "Azure accepts an account that allows HTTP; mandatory in prod by our choice because Azure then " +
+            "serves dead letters, queued events and SAS-signed requests over unencrypted HTTP " +
+            "(https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer), per Azure " +
+            "Policy 404c3081 and PSRule Azure.Storage.SecureTransfer",
     },
     {
         policy: storageAccountRequireMinTls,
@@ -129,7 +135,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'minimumTlsVersion: "TLS1_2"',
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them; mandatory in prod by our choice because those versions are deprecated (https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version), per Azure Policy fe83a0eb",
+            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them; mandatory in prod by our " +
+            "choice because those versions are deprecated (https://learn.microsoft.com/azure/storage/common/" +
+            "transport-layer-security-configure-minimum-version), per Azure Policy fe83a0eb",
     },
     {
         policy: storageAccountDenyPublicBlobAccess,
@@ -144,7 +152,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "allowBlobPublicAccess: false",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts it and then lets any container be switched to anonymous read (https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent); mandatory in prod by our choice because dead letters hold phone numbers and message text, per Azure Policy 4fa4b6c0",
+            "Azure accepts it and then lets any container be switched to anonymous read " +
+            "(https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent); mandatory in prod by " +
+            "our choice because dead letters hold phone numbers and message text, per Azure Policy 4fa4b6c0",
     },
     {
         policy: storageAccountDisableSharedKey,
@@ -156,10 +166,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: "allowSharedKeyAccess: false, with data-plane roles for every writer; or the reason keys must stay in tag acs-event-handling:shared-key-reason",
+        fix:
+            "allowSharedKeyAccess: false, with data-plane roles for every writer; or the reason keys must stay " +
+            "in tag acs-event-handling:shared-key-reason",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts shared-key access, which grants full access to whoever holds an account key (https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent); mandatory in prod by our choice (Entra ID only), per Azure Policy 8c6a50c6",
+            "Azure accepts shared-key access, which grants full access to whoever holds an account key " +
+            "(https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent); mandatory " +
+            "in prod by our choice (Entra ID only), per Azure Policy 8c6a50c6",
     },
     {
         policy: storageAccountReportSharedKeyExemption,
@@ -192,7 +206,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'networkRuleSet.bypass includes "AzureServices" whenever defaultAction is "Deny"',
         why: `${HYGIENE}; the Event Grid path is enforced as mandatory by event-subscription-require-reachable-storage`,
         azureBehaviour:
-            "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted service, cannot reach the account (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints); mandatory in prod by our choice for the non-Event Grid writers, since event-subscription-require-reachable-storage already covers Event Grid",
+            "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted service, " +
+            "cannot reach the account (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints); " +
+            "mandatory in prod by our choice for the non-Event Grid writers, since " +
+            "event-subscription-require-reachable-storage already covers Event Grid",
     },
     {
         policy: storageAccountRequireBlobSoftDelete,
@@ -204,10 +221,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "fail",
-        fix: "storage.BlobServiceProperties with deleteRetentionPolicy and containerDeleteRetentionPolicy { enabled: true, days: 7 }",
+        fix:
+            "storage.BlobServiceProperties with deleteRetentionPolicy and containerDeleteRetentionPolicy { " +
+            "enabled: true, days: 7 }",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts an account without soft delete, and a deleted blob or container is then gone for good (https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview); mandatory in prod by our choice because dead letters are the only copy of undelivered events, per Azure Policy 9fbd64e3",
+            "Azure accepts an account without soft delete, and a deleted blob or container is then gone for good " +
+            "(https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview); mandatory in prod by our " +
+            "choice because dead letters are the only copy of undelivered events, per Azure Policy 9fbd64e3",
     },
     {
         policy: storageAccountRequireDeadLetterGeoReplication,
@@ -222,7 +243,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'sku.name: "Standard_GRS" (or RAGRS/GZRS/RAGZRS) on the dead-letter account',
         why: `${HYGIENE}; dev keeps LRS on purpose`,
         azureBehaviour:
-            "Azure accepts LRS, which keeps every copy in one datacenter and loses the data if the region is lost (https://learn.microsoft.com/azure/storage/common/storage-redundancy); mandatory in prod by our choice because dead letters are the only copy of undelivered events, per Azure Policy bf045164",
+            "Azure accepts LRS, which keeps every copy in one datacenter and loses the data if the region is lost " +
+            "(https://learn.microsoft.com/azure/storage/common/storage-redundancy); mandatory in prod by our choice " +
+            "because dead letters are the only copy of undelivered events, per Azure Policy bf045164",
     },
     {
         policy: blobContainerDenyPublicAccess,
@@ -230,9 +253,13 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "security",
         unset: "pass",
         fix: 'publicAccess: "None"',
-        why: `${HYGIENE}; dead-letter containers are enforced as mandatory by event-subscription-require-private-dead-letter-container`,
+        why:
+            `${HYGIENE}; dead-letter containers are enforced as mandatory by ` +
+            "event-subscription-require-private-dead-letter-container",
         azureBehaviour:
-            "Azure serves a container with publicAccess Blob or Container to anyone without credentials (https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure); mandatory in prod by our choice, per PSRule Azure.Storage.BlobAccessType and CKV_AZURE_34",
+            "Azure serves a container with publicAccess Blob or Container to anyone without credentials " +
+            "(https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure); mandatory in " +
+            "prod by our choice, per PSRule Azure.Storage.BlobAccessType and CKV_AZURE_34",
     },
 
     // Service Bus and Event Hubs (queue/hub targets)
@@ -248,7 +275,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "disableLocalAuth: true",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts SAS keys unless disableLocalAuth is set (https://learn.microsoft.com/azure/service-bus-messaging/disable-local-authentication); mandatory in prod by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy cfb11c26",
+            "Azure accepts SAS keys unless disableLocalAuth is set " +
+            "(https://learn.microsoft.com/azure/service-bus-messaging/disable-local-authentication); mandatory in " +
+            "prod by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy cfb11c26",
     },
     {
         policy: serviceBusNamespaceRequireMinTls,
@@ -258,7 +287,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'minimumTlsVersion: "1.2"',
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them (https://learn.microsoft.com/azure/service-bus-messaging/transport-layer-security-configure-minimum-version); mandatory in prod by our choice because those versions are deprecated, per PSRule Azure.ServiceBus.MinTLS",
+            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them " +
+            "(https://learn.microsoft.com/azure/service-bus-messaging/" +
+            "transport-layer-security-configure-minimum-version); mandatory in prod by our choice because " +
+            "those versions are deprecated, per PSRule Azure.ServiceBus.MinTLS",
     },
     {
         policy: eventHubNamespaceDisableLocalAuth,
@@ -268,7 +300,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "disableLocalAuth: true",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts SAS keys unless disableLocalAuth is set (https://learn.microsoft.com/azure/event-hubs/authenticate-shared-access-signature); mandatory in prod by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy 5d4e3c65",
+            "Azure accepts SAS keys unless disableLocalAuth is set " +
+            "(https://learn.microsoft.com/azure/event-hubs/authenticate-shared-access-signature); mandatory in prod " +
+            "by our choice (Entra ID only, Event Grid delivers with its identity), per Azure Policy 5d4e3c65",
     },
     {
         policy: eventHubNamespaceRequireMinTls,
@@ -278,7 +312,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'minimumTlsVersion: "1.2"',
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them (https://learn.microsoft.com/azure/event-hubs/transport-layer-security-configure-minimum-version); mandatory in prod by our choice because those versions are deprecated, per PSRule Azure.EventHub.MinTLS",
+            "Azure accepts TLS 1.0/1.1 clients when minimumTlsVersion allows them " +
+            "(https://learn.microsoft.com/azure/event-hubs/transport-layer-security-configure-minimum-version); " +
+            "mandatory in prod by our choice because those versions are deprecated, per PSRule Azure.EventHub.MinTLS",
     },
     {
         policy: serviceBusTopicRequireStandardTier,
@@ -291,7 +327,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "sku Standard or Premium on a namespace that holds topics (or deliver to a queue)",
         why: DEPLOY,
         azureBehaviour:
-            "The Basic tier of Service Bus has queues but no topics (https://azure.microsoft.com/pricing/details/service-bus/), so ARM refuses to create a topic in a Basic namespace",
+            "The Basic tier of Service Bus has queues but no topics " +
+            "(https://azure.microsoft.com/pricing/details/service-bus/), so ARM refuses to create a topic in " +
+            "a Basic namespace",
     },
 
     // Azure Communication Services
@@ -303,7 +341,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "disableLocalAuth: true (API >= 2025-05-01; pinned 2026-03-18)",
         why: `${HYGIENE}; dev keeps keys on for SDK samples`,
         azureBehaviour:
-            "Azure accepts access-key authentication unless disableLocalAuth is set, and a key can send SMS and email as the resource (https://learn.microsoft.com/azure/communication-services/concepts/authentication); mandatory in prod by our choice, per Azure Policy fc264132",
+            "Azure accepts access-key authentication unless disableLocalAuth is set, and a key can send SMS " +
+            "and email as the resource " +
+            "(https://learn.microsoft.com/azure/communication-services/concepts/authentication); mandatory " +
+            "in prod by our choice, per Azure Policy fc264132",
     },
     {
         policy: communicationServiceRequireIdentity,
@@ -313,7 +354,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'identity: { type: "SystemAssigned" } (API >= 2023-04-01)',
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts a resource without identity; mandatory in prod by our choice so that ACS reaches other resources (e.g. recording storage) without secrets (https://learn.microsoft.com/azure/communication-services/how-tos/managed-identity), per Azure Policy bcff6755",
+            "Azure accepts a resource without identity; mandatory in prod by our choice so that ACS reaches " +
+            "other resources (e.g. recording storage) without secrets " +
+            "(https://learn.microsoft.com/azure/communication-services/how-tos/managed-identity), per Azure " +
+            "Policy bcff6755",
     },
     {
         policy: communicationServiceRequireGlobalLocation,
@@ -323,7 +367,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'location: "global" set explicitly',
         why: DEPLOY,
         azureBehaviour:
-            "Microsoft.Communication/communicationServices exists only in location global, and ARM refuses any other location (https://github.com/MicrosoftDocs/azure-docs/issues/87683)",
+            "Microsoft.Communication/communicationServices exists only in location global, and ARM refuses " +
+            "any other location (https://github.com/MicrosoftDocs/azure-docs/issues/87683)",
     },
     {
         policy: communicationServiceRestrictDataLocation,
@@ -331,9 +376,13 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "security",
         unset: "n/a",
         fix: "dataLocation from the allowedDataLocations config (default: every valid ACS geography)",
-        why: "although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never reach Azure",
+        why:
+            "although nothing breaks: dataLocation cannot be changed after creation, so a wrong value must never " +
+            "reach Azure",
         azureBehaviour:
-            "Azure accepts any valid dataLocation but cannot change it after creation (https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory by our choice because a wrong geography could only be fixed by recreating the resource, per Azure Policy 93c45b74",
+            "Azure accepts any valid dataLocation but cannot change it after creation " +
+            "(https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory by our choice " +
+            "because a wrong geography could only be fixed by recreating the resource, per Azure Policy 93c45b74",
     },
     {
         policy: communicationServiceKeepEventPathInGeography,
@@ -344,10 +393,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "pass",
-        fix: "handlers, dead-letter account and workspaces in a region of the ACS dataLocation's geography (geographies config overrides the map)",
+        fix:
+            "handlers, dead-letter account and workspaces in a region of the ACS dataLocation's geography " +
+            "(geographies config overrides the map)",
         why: "residency is organisational policy; nothing breaks",
         azureBehaviour:
-            "Azure accepts handlers and storage in any region, and then event data leaves the geography the ACS dataLocation promises (https://learn.microsoft.com/azure/communication-services/concepts/privacy); mandatory in prod by our choice (data residency is organisational policy)",
+            "Azure accepts handlers and storage in any region, and then event data leaves the geography the ACS " +
+            "dataLocation promises (https://learn.microsoft.com/azure/communication-services/concepts/privacy); " +
+            "mandatory in prod by our choice (data residency is organisational policy)",
     },
     {
         policy: communicationServiceRequireFeatureLogs,
@@ -358,10 +411,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "operations",
         unset: "fail",
-        fix: "monitor.DiagnosticSetting on the ACS resource with SMSOperational / EmailSendMailOperational + EmailStatusUpdateOperational / ChatOperational for the routed features (or allLogs)",
+        fix:
+            "monitor.DiagnosticSetting on the ACS resource with SMSOperational / EmailSendMailOperational + " +
+            "EmailStatusUpdateOperational / ChatOperational for the routed features (or allLogs)",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts it: ACS logs are off until a diagnostic setting exports them (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics); mandatory in prod by our choice so routed SMS, Email and Chat operations can be traced, per Azure Policy acbb9698",
+            "Azure accepts it: ACS logs are off until a diagnostic setting exports them " +
+            "(https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics); mandatory " +
+            "in prod by our choice so routed SMS, Email and Chat operations can be traced, per Azure Policy acbb9698",
     },
     {
         policy: communicationServiceFitEmailQuota,
@@ -371,7 +428,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "n/a",
-        fix: 'emailDomain.kind "custom" with a verified domain for production (30/min, 100/h, raisable), or fewer email-sending routes',
+        fix:
+            'emailDomain.kind "custom" with a verified domain for production (30/min, 100/h, raisable), or fewer ' +
+            "email-sending routes",
         why: "the deployment works; emails over the quota are throttled (429), which matters only at production rates",
     },
 
@@ -388,7 +447,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'location: "global" on the ACS system topic',
         why: DEPLOY,
         azureBehaviour:
-            "A system topic must be in the location of its source, and an ACS source is global, so ARM refuses the topic in any other location (https://learn.microsoft.com/azure/event-grid/system-topics, https://github.com/MicrosoftDocs/azure-docs/issues/87683)",
+            "A system topic must be in the location of its source, and an ACS source is global, so ARM refuses the " +
+            "topic in any other location (https://learn.microsoft.com/azure/event-grid/system-topics, " +
+            "https://github.com/MicrosoftDocs/azure-docs/issues/87683)",
     },
     {
         policy: systemTopicMatchSourceType,
@@ -398,7 +459,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'topicType: "Microsoft.Communication.CommunicationServices" with source = the ACS id',
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid creates a system topic only when topicType is the type of its source resource (https://learn.microsoft.com/azure/event-grid/system-topics); ARM refuses a topicType that does not match the source",
+            "Event Grid creates a system topic only when topicType is the type of its source resource " +
+            "(https://learn.microsoft.com/azure/event-grid/system-topics); ARM refuses a topicType that does " +
+            "not match the source",
     },
     {
         policy: systemTopicRequireSourceInStack,
@@ -412,7 +475,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "source: acs.id (adopted ACS resources: list the id in externalSources)",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid refuses a system topic whose source is in another Azure subscription (https://github.com/MicrosoftDocs/azure-docs/issues/85317); requiring the source to be this stack's ACS resource (or a declared external one) is our own choice, so the topic cannot listen to the wrong resource",
+            "Event Grid refuses a system topic whose source is in another Azure subscription " +
+            "(https://github.com/MicrosoftDocs/azure-docs/issues/85317); requiring the source to be this " +
+            "stack's ACS resource (or a declared external one) is our own choice, so the topic cannot listen " +
+            "to the wrong resource",
     },
     {
         policy: systemTopicLimitOnePerSource,
@@ -426,7 +492,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "one SystemTopic per ACS resource; adopt an existing one with systemTopic.existingName",
         why: DEPLOY,
         azureBehaviour:
-            'Event Grid allows one system topic per source and refuses a second with "Only one system topic is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, https://github.com/MicrosoftDocs/azure-docs/pull/97986)',
+            'Event Grid allows one system topic per source and refuses a second with "Only one system topic ' +
+            'is allowed per source" (https://learn.microsoft.com/azure/event-grid/system-topics, ' +
+            "https://github.com/MicrosoftDocs/azure-docs/pull/97986)",
     },
     {
         policy: systemTopicLimitSubscriptions,
@@ -440,7 +508,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "at most 500 subscriptions per topic (maxSubscriptions lowers it): merge routes that share a handler",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid allows at most 500 event subscriptions per topic and refuses more (https://learn.microsoft.com/azure/event-grid/quotas-limits)",
+            "Event Grid allows at most 500 event subscriptions per topic and refuses more " +
+            "(https://learn.microsoft.com/azure/event-grid/quotas-limits)",
     },
     {
         policy: systemTopicRequireIdentity,
@@ -454,7 +523,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'identity: { type: "SystemAssigned" } on the topic whenever a subscription uses resource identity',
         why: DEPLOY,
         azureBehaviour:
-            "A subscription that delivers or dead-letters with the topic's managed identity cannot be created when the system topic has no identity (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics, https://github.com/Azure/azure-cli/issues/18002)",
+            "A subscription that delivers or dead-letters with the topic's managed identity cannot be " +
+            "created when the system topic has no identity " +
+            "(https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics, " +
+            "https://github.com/Azure/azure-cli/issues/18002)",
     },
     {
         policy: systemTopicAvoidUnusedIdentity,
@@ -480,7 +552,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "monitor.DiagnosticSetting on the topic with DeliveryFailures (or allLogs) to a workspace",
         why: MONITORING,
         azureBehaviour:
-            "Azure accepts a topic without diagnostics, and delivery failures are then recorded nowhere (DeliveryFailures log, https://learn.microsoft.com/azure/event-grid/monitor-push-reference); mandatory in prod by our choice, per Azure Policy 0fff3e39",
+            "Azure accepts a topic without diagnostics, and delivery failures are then recorded nowhere " +
+            "(DeliveryFailures log, https://learn.microsoft.com/azure/event-grid/monitor-push-reference); " +
+            "mandatory in prod by our choice, per Azure Policy 0fff3e39",
     },
     {
         policy: systemTopicRequireDeliveryAlerts,
@@ -491,10 +565,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "operations",
         unset: "fail",
-        fix: 'monitor.MetricAlert on the topic for DeliveryAttemptFailCount, DeadLetteredCount, DroppedEventCount (EventSubscriptionName "*")',
+        fix:
+            "monitor.MetricAlert on the topic for DeliveryAttemptFailCount, DeadLetteredCount, DroppedEventCount " +
+            '(EventSubscriptionName "*")',
         why: MONITORING,
         azureBehaviour:
-            "Azure accepts a topic without alerts, and failed, dead-lettered and dropped deliveries only show in metrics nobody watches (https://learn.microsoft.com/azure/event-grid/monitor-push-reference); mandatory in prod by our choice (operational excellence)",
+            "Azure accepts a topic without alerts, and failed, dead-lettered and dropped deliveries only show in " +
+            "metrics nobody watches (https://learn.microsoft.com/azure/event-grid/monitor-push-reference); mandatory " +
+            "in prod by our choice (operational excellence)",
     },
 
     // Event subscriptions: filters and routing (https://learn.microsoft.com/azure/event-grid/event-filtering)
@@ -510,12 +588,15 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "filter.includedEventTypes: the full names the handler processes",
         why: DELIVERY,
         azureBehaviour:
-            "Azure accepts a subscription without includedEventTypes and then delivers every event type of the source (https://learn.microsoft.com/azure/event-grid/event-filtering); mandatory by our choice because a handler written for a few types gets all of them",
+            "Azure accepts a subscription without includedEventTypes and then delivers every event type of " +
+            "the source (https://learn.microsoft.com/azure/event-grid/event-filtering); mandatory by our " +
+            "choice because a handler written for a few types gets all of them",
     },
     {
         policy: eventSubscriptionRequireKnownEventTypes,
         anchors: [
-            "https://github.com/Azure/azure-rest-api-specs/tree/main/specification/eventgrid/data-plane/Microsoft.Communication",
+            "https://github.com/Azure/azure-rest-api-specs/tree/main/specification/eventgrid/data-plane/" +
+                "Microsoft.Communication",
             "https://github.com/hashicorp/terraform-provider-azurerm/issues/33369",
             "https://learn.microsoft.com/azure/event-grid/event-schema-communication-services",
         ],
@@ -524,7 +605,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "current ACS event type names, exactly as in docs/event-catalog.md",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid delivers only events whose type is in includedEventTypes, and an ACS system topic publishes only the types listed at https://learn.microsoft.com/azure/event-grid/event-schema-communication-services (the same names as @azure/eventgrid's SystemEventNameToEventData), so any other name never matches",
+            "Event Grid delivers only events whose type is in includedEventTypes, and an ACS system topic " +
+            "publishes only the types listed at " +
+            "https://learn.microsoft.com/azure/event-grid/event-schema-communication-services (the same " +
+            "names as @azure/eventgrid's SystemEventNameToEventData), so any other name never matches",
     },
     {
         policy: eventSubscriptionRequireMatchableSubject,
@@ -538,7 +622,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'literal subject prefixes that fit the types\' subjects, e.g. "/phonenumber/1604"',
         why: DELIVERY,
         azureBehaviour:
-            "subjectBeginsWith/subjectEndsWith are literal prefix/suffix comparisons without wildcards (https://learn.microsoft.com/azure/event-grid/event-filtering), and ACS subjects follow the shapes of Microsoft's example events (catalog/eventTypes.ts), so a prefix or suffix no such subject can have never matches",
+            "subjectBeginsWith/subjectEndsWith are literal prefix/suffix comparisons without wildcards " +
+            "(https://learn.microsoft.com/azure/event-grid/event-filtering), and ACS subjects follow the " +
+            "shapes of Microsoft's example events (catalog/eventTypes.ts), so a prefix or suffix no such " +
+            "subject can have never matches",
     },
     {
         policy: eventSubscriptionLimitAdvancedFilters,
@@ -551,7 +638,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "at most 25 filters and 25 values, 512 characters per string, the operand each operator takes",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid refuses a subscription with more than 25 advanced filters or 25 filter values across them, string values over 512 characters, or an operand its operator does not take (https://learn.microsoft.com/azure/event-grid/event-filtering)",
+            "Event Grid refuses a subscription with more than 25 advanced filters or 25 filter values across " +
+            "them, string values over 512 characters, or an operand its operator does not take " +
+            "(https://learn.microsoft.com/azure/event-grid/event-filtering)",
     },
     {
         policy: eventSubscriptionRequireArrayFiltering,
@@ -561,7 +650,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "filter.enableAdvancedFilteringOnArrays: true when a key is an array",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid evaluates advanced filters against an array value only when enableAdvancedFilteringOnArrays is true (the filtering docs say the flag is needed to use this feature); without it a positive operator on an array key does not match. Source: https://learn.microsoft.com/azure/event-grid/event-filtering; array keys from the @azure/eventgrid models (catalog/payloads.generated.ts)",
+            "Event Grid evaluates advanced filters against an array value only when enableAdvancedFilteringOnArrays " +
+            "is true (the filtering docs say the flag is needed to use this feature); without it a positive operator " +
+            "on an array key does not match. Source: https://learn.microsoft.com/azure/event-grid/event-filtering; " +
+            "array keys from the @azure/eventgrid models (catalog/payloads.generated.ts)",
     },
     {
         policy: eventSubscriptionGuardNotInMissingKey,
@@ -578,14 +670,19 @@ export const CATALOGUE: readonly RuleEntry[] = [
         policy: eventSubscriptionRequireKnownFilterKeys,
         anchors: [
             "https://learn.microsoft.com/azure/event-grid/event-filtering",
-            "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, U6",
+            "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/" +
+                "Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, U6",
         ],
         pillar: "reliability",
         unset: "n/a",
         fix: "data.<key> as the payload spells it (camelCase)",
         why: DELIVERY,
         azureBehaviour:
-            "ACS never sends the key (it is in no included type's payload as defined by @azure/eventgrid and the Azure/azure-rest-api-specs swagger, open maps accepting any sub-key), and an advanced filter on a key absent from the event fails for positive operators and passes for NotIn operators (https://learn.microsoft.com/azure/event-grid/event-filtering), so the subscription never (or always) matches",
+            "ACS never sends the key (it is in no included type's payload as defined by @azure/eventgrid and " +
+            "the Azure/azure-rest-api-specs swagger, open maps accepting any sub-key), and an advanced " +
+            "filter on a key absent from the event fails for positive operators and passes for NotIn " +
+            "operators (https://learn.microsoft.com/azure/event-grid/event-filtering), so the subscription " +
+            "never (or always) matches",
     },
     {
         policy: eventSubscriptionAvoidArrayItemKeys,
@@ -593,18 +690,23 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "reliability",
         unset: "n/a",
         fix: "a scalar key, or the array itself with enableAdvancedFilteringOnArrays: true",
-        why: "Event Grid documents arrays of values, not keys through arrays of objects; the outcome is unknown, not impossible",
+        why:
+            "Event Grid documents arrays of values, not keys through arrays of objects; the outcome is unknown, " +
+            "not impossible",
     },
     {
         policy: eventSubscriptionMatchKeyCase,
         anchors: [
-            "https://learn.microsoft.com/azure/communication-services/concepts/call-automation/incoming-call-notification",
+            "https://learn.microsoft.com/azure/communication-services/concepts/call-automation/" +
+                "incoming-call-notification",
             "https://github.com/microsoft/call-center-ai",
         ],
         pillar: "reliability",
         unset: "n/a",
         fix: "data.<key> in the payload's letter case",
-        why: "Event Grid's key-case handling is undocumented, and Microsoft's own IncomingCall examples (docs and call-center-ai) filter on data.to.PhoneNumber.Value, evidence that keys compare case-insensitively",
+        why:
+            "Event Grid's key-case handling is undocumented, and Microsoft's own IncomingCall examples (docs and " +
+            "call-center-ai) filter on data.to.PhoneNumber.Value, evidence that keys compare case-insensitively",
     },
     {
         policy: eventSubscriptionMatchSchemaKeys,
@@ -617,7 +719,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "Event Grid schema keys (eventType, subject, data.…) even when delivering CloudEvents",
         why: DELIVERY,
         azureBehaviour:
-            "a system topic receives ACS events in the Event Grid schema and filters them before converting them to the subscription's delivery schema, so CloudEvents attribute names are absent from the filtered event (https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, https://learn.microsoft.com/azure/event-grid/cloud-event-schema)",
+            "a system topic receives ACS events in the Event Grid schema and filters them before converting them to " +
+            "the subscription's delivery schema, so CloudEvents attribute names are absent from the filtered event " +
+            "(https://learn.microsoft.com/azure/event-grid/event-schema-communication-services, " +
+            "https://learn.microsoft.com/azure/event-grid/cloud-event-schema)",
     },
     {
         policy: eventSubscriptionAvoidNeverMatch,
@@ -627,7 +732,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "remove the contradicting condition",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid ANDs the filter conditions of a subscription (https://learn.microsoft.com/azure/event-grid/event-filtering), so conditions that contradict each other match no event; Azure accepts the subscription and its handler never receives anything",
+            "Event Grid ANDs the filter conditions of a subscription " +
+            "(https://learn.microsoft.com/azure/event-grid/event-filtering), so conditions that contradict each " +
+            "other match no event; Azure accepts the subscription and its handler never receives anything",
     },
     {
         policy: eventSubscriptionAvoidDuplicateDelivery,
@@ -640,7 +747,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "one subscription per handler and event, or disjoint filters",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid delivers each event once to every matching subscription (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), so two subscriptions to one handler deliver the event twice; Azure accepts it, mandatory by our choice because no handler here is written for that",
+            "Event Grid delivers each event once to every matching subscription " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry), so two subscriptions to one " +
+            "handler deliver the event twice; Azure accepts it, mandatory by our choice because no handler " +
+            "here is written for that",
     },
     {
         policy: eventSubscriptionReportOverlappingRoutes,
@@ -651,11 +761,13 @@ export const CATALOGUE: readonly RuleEntry[] = [
         why: "fan-out to different handlers is often intended",
     },
 
-    // Event subscriptions: delivery, retry, dead letter (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)
+    // Event subscriptions: delivery, retry, dead letter
+    // (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)
     {
         policy: eventSubscriptionRequireExclusiveDestination,
         anchors: [
-            "https://github.com/Azure/bicep-registry-modules/issues/705, https://github.com/hashicorp/terraform-provider-azurerm/pull/9935",
+            "https://github.com/Azure/bicep-registry-modules/issues/705, " +
+                "https://github.com/hashicorp/terraform-provider-azurerm/pull/9935",
             "https://github.com/Azure/bicep-registry-modules/issues/705",
         ],
         pillar: "reliability",
@@ -663,7 +775,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "exactly one of destination / deliveryWithResourceIdentity, each complete",
         why: DEPLOY,
         azureBehaviour:
-            "ARM refuses a subscription that sets both destination and deliveryWithResourceIdentity (or both dead-letter forms), or an identity block without its destination (https://github.com/Azure/bicep-registry-modules/issues/705, https://github.com/hashicorp/terraform-provider-azurerm/pull/9935)",
+            "ARM refuses a subscription that sets both destination and deliveryWithResourceIdentity (or both " +
+            "dead-letter forms), or an identity block without its destination " +
+            "(https://github.com/Azure/bicep-registry-modules/issues/705, " +
+            "https://github.com/hashicorp/terraform-provider-azurerm/pull/9935)",
     },
     {
         policy: eventSubscriptionRequireDeadLetter,
@@ -677,7 +792,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "deadLetterWithResourceIdentity to a private container",
         why: DELIVERY,
         azureBehaviour:
-            "Without a dead-letter destination Event Grid drops events it cannot deliver (expired, out of attempts, or answered 400/413) (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); Azure accepts the subscription, mandatory because those events are lost",
+            "Without a dead-letter destination Event Grid drops events it cannot deliver (expired, out of attempts, " +
+            "or answered 400/413) (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); Azure accepts " +
+            "the subscription, mandatory because those events are lost",
     },
     {
         policy: eventSubscriptionRequirePrivateDeadLetterContainer,
@@ -691,13 +808,17 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'a storage.BlobContainer with publicAccess "None" in the dead-letter account',
         why: "a missing container drops dead letters; a public one publishes them (irreversible exposure)",
         azureBehaviour:
-            "Event Grid drops dead-lettered events when the dead-letter destination is not found (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); the private part is our choice, since Azure serves a public container to anyone (https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure)",
+            "Event Grid drops dead-lettered events when the dead-letter destination is not found " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry); the private part is our " +
+            "choice, since Azure serves a public container to anyone " +
+            "(https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure)",
     },
     {
         policy: eventSubscriptionRequireIdentityRole,
         anchors: [
             "https://learn.microsoft.com/azure/event-grid/add-identity-roles",
-            "https://github.com/Azure/bicep-registry-modules/issues/5205, https://github.com/MicrosoftDocs/azure-docs/issues/98216",
+            "https://github.com/Azure/bicep-registry-modules/issues/5205, " +
+                "https://github.com/MicrosoftDocs/azure-docs/issues/98216",
             "https://learn.microsoft.com/azure/event-grid/add-identity-roles",
         ],
         pillar: "security",
@@ -705,7 +826,11 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "RoleAssignment of the data role to the topic principal at the destination, and dependsOn it",
         why: DEPLOY,
         azureBehaviour:
-            'Event Grid checks the topic identity\'s data role on the destination when the subscription is created and fails with "Managed Identity Authorization Error" without it (https://learn.microsoft.com/azure/event-grid/add-identity-roles, https://github.com/Azure/bicep-registry-modules/issues/5205, https://github.com/MicrosoftDocs/azure-docs/issues/98216)',
+            "Event Grid checks the topic identity's data role on the destination when the subscription is " +
+            'created and fails with "Managed Identity Authorization Error" without it ' +
+            "(https://learn.microsoft.com/azure/event-grid/add-identity-roles, " +
+            "https://github.com/Azure/bicep-registry-modules/issues/5205, " +
+            "https://github.com/MicrosoftDocs/azure-docs/issues/98216)",
     },
     {
         policy: eventSubscriptionRequireIdentityDelivery,
@@ -716,10 +841,17 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: "deliveryWithResourceIdentity { identity: SystemAssigned } for ServiceBusQueue/Topic, EventHub and StorageQueue destinations",
-        why: `${HYGIENE}: without identity Event Grid delivers with access keys its own service principal fetches; key-less targets, where delivery breaks, are mandatory in event-subscription-require-reachable-namespace and -storage`,
+        fix:
+            "deliveryWithResourceIdentity { identity: SystemAssigned } for ServiceBusQueue/Topic, EventHub and " +
+            "StorageQueue destinations",
+        why:
+            `${HYGIENE}: without identity Event Grid delivers with access keys its own service principal ` +
+            "fetches; key-less targets, where delivery breaks, are mandatory in " +
+            "event-subscription-require-reachable-namespace and -storage",
         azureBehaviour:
-            "Azure accepts key-based delivery, which Event Grid performs with access keys it fetches itself (https://learn.microsoft.com/azure/event-grid/managed-service-identity); mandatory in prod by our choice so targets can turn keys off and attribute writes",
+            "Azure accepts key-based delivery, which Event Grid performs with access keys it fetches itself " +
+            "(https://learn.microsoft.com/azure/event-grid/managed-service-identity); mandatory in prod by " +
+            "our choice so targets can turn keys off and attribute writes",
     },
     {
         policy: eventSubscriptionRequireReachableNamespace,
@@ -733,7 +865,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "deliveryWithResourceIdentity with the Data Sender role for namespaces with disableLocalAuth: true",
         why: DELIVERY,
         azureBehaviour:
-            "Without deliveryWithResourceIdentity Event Grid writes to Service Bus and Event Hubs with access keys, which a namespace with disableLocalAuth refuses, so every delivery fails (https://learn.microsoft.com/azure/event-grid/managed-service-identity, https://github.com/Azure/telescope/pull/446)",
+            "Without deliveryWithResourceIdentity Event Grid writes to Service Bus and Event Hubs with " +
+            "access keys, which a namespace with disableLocalAuth refuses, so every delivery fails " +
+            "(https://learn.microsoft.com/azure/event-grid/managed-service-identity, " +
+            "https://github.com/Azure/telescope/pull/446)",
     },
     {
         policy: eventSubscriptionRequireServiceBusEntity,
@@ -743,10 +878,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "fail",
-        fix: "resourceId built from a servicebus.Queue/Topic of this stack matching endpointType, or listed in externalEntities",
+        fix:
+            "resourceId built from a servicebus.Queue/Topic of this stack matching endpointType, or listed in " +
+            "externalEntities",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid cannot deliver to a Service Bus queue or topic that does not exist or is of the other kind; the delivery fails with NotFound (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); requiring it to be in the stack or declared external is our way to check that offline",
+            "Event Grid cannot deliver to a Service Bus queue or topic that does not exist or is of the other kind; " +
+            "the delivery fails with NotFound (https://learn.microsoft.com/azure/event-grid/delivery-and-retry); " +
+            "requiring it to be in the stack or declared external is our way to check that offline",
     },
     {
         policy: eventSubscriptionRequireSessionIdMapping,
@@ -757,10 +896,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "pass",
-        fix: "a SessionId delivery property (static or dynamic, not together with MessageId) for session-enabled queues",
+        fix:
+            "a SessionId delivery property (static or dynamic, not together with MessageId) for session-enabled " +
+            "queues",
         why: DELIVERY,
         azureBehaviour:
-            "Service Bus refuses messages without a SessionId on a session-enabled queue, and Event Grid reports the delivery as SessionQueueNotSupported (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://learn.microsoft.com/azure/event-grid/delivery-properties)",
+            "Service Bus refuses messages without a SessionId on a session-enabled queue, and Event Grid reports the " +
+            "delivery as SessionQueueNotSupported (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, " +
+            "https://learn.microsoft.com/azure/event-grid/delivery-properties)",
     },
     {
         policy: eventSubscriptionRequireReachableStorage,
@@ -774,7 +917,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "bypass AzureServices and SystemAssigned identity for firewalled accounts; identity for key-less accounts",
         why: DELIVERY,
         azureBehaviour:
-            "Event Grid reaches a firewalled storage account only as a trusted service, which needs the AzureServices bypass and the topic's system-assigned identity (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, https://github.com/MicrosoftDocs/azure-docs/issues/84665); a key-less account refuses key-based delivery",
+            "Event Grid reaches a firewalled storage account only as a trusted service, which needs the " +
+            "AzureServices bypass and the topic's system-assigned identity " +
+            "(https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, " +
+            "https://github.com/MicrosoftDocs/azure-docs/issues/84665); a key-less account refuses key-based delivery",
     },
     {
         policy: eventSubscriptionSetQueueMessageTtl,
@@ -786,9 +932,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "reliability",
         unset: "fail",
         fix: "queueMessageTimeToLiveInSeconds: -1 (never) or at least minimumSeconds (default 86400)",
-        why: "the queue keeps messages for the 7-day default; the question is whether that covers the consumer, which only its owner can answer",
+        why:
+            "the queue keeps messages for the 7-day default; the question is whether that covers the consumer, " +
+            "which only its owner can answer",
         azureBehaviour:
-            "Azure accepts the default, and Storage deletes a queue message when its time-to-live (7 days by default) ends, without a dead letter (https://learn.microsoft.com/rest/api/storageservices/put-message); mandatory in prod by our choice so the queue's owner sets it",
+            "Azure accepts the default, and Storage deletes a queue message when its time-to-live (7 days by " +
+            "default) ends, without a dead letter " +
+            "(https://learn.microsoft.com/rest/api/storageservices/put-message); mandatory in prod by our " +
+            "choice so the queue's owner sets it",
     },
     {
         policy: eventSubscriptionLimitRetryRange,
@@ -798,7 +949,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid refuses maxDeliveryAttempts outside 1–30 and eventTimeToLiveInMinutes outside 1–1440 (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
+            "Event Grid refuses maxDeliveryAttempts outside 1–30 and eventTimeToLiveInMinutes outside 1–1440 " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
     },
     {
         policy: eventSubscriptionFitRetryBudget,
@@ -815,7 +967,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
     {
         policy: eventSubscriptionAvoidPastExpiration,
         anchors: [
-            "https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md",
+            "https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/" +
+                "2025-02-15/types.md",
             "BT eventgrid 2025-02-15 (expirationTimeUtc)",
         ],
         pillar: "reliability",
@@ -823,12 +976,15 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "a future ISO 8601 expirationTimeUtc, or none",
         why: DELIVERY,
         azureBehaviour:
-            "expirationTimeUtc is the time at which Event Grid expires the subscription and stops delivering to it (https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md), so a past or invalid date leaves the handler without events",
+            "expirationTimeUtc is the time at which Event Grid expires the subscription and stops delivering to it " +
+            "(https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/" +
+            "types.md), so a past or invalid date leaves the handler without events",
     },
     {
         policy: eventSubscriptionAvoidNearExpiration,
         anchors: [
-            "https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md",
+            "https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/" +
+                "2025-02-15/types.md",
         ],
         pillar: "reliability",
         unset: "pass",
@@ -843,7 +999,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "performance",
         unset: "pass",
-        fix: "maxEventsPerBatch at most the configured ceiling (default 100), or what the handler answers well within 30 s",
+        fix:
+            "maxEventsPerBatch at most the configured ceiling (default 100), or what the handler answers well " +
+            "within 30 s",
         why: "a timed-out batch is retried, not lost; the right size depends on the handler",
     },
     {
@@ -854,7 +1012,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "at most 10 deliveryAttributeMappings, none named aeg-*",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid allows up to 10 delivery headers per subscription (https://learn.microsoft.com/azure/event-grid/delivery-properties); refusing names starting with aeg- is our choice, to avoid colliding with Event Grid's own aeg-* headers (https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
+            "Event Grid allows up to 10 delivery headers per subscription " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-properties); refusing names starting " +
+            "with aeg- is our choice, to avoid colliding with Event Grid's own aeg-* headers " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
     },
     {
         policy: eventSubscriptionRequireHttpsWebhook,
@@ -864,7 +1025,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "an https:// endpoint URL",
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid supports only HTTPS webhook endpoints and refuses other schemes (https://learn.microsoft.com/azure/event-grid/event-handlers)",
+            "Event Grid supports only HTTPS webhook endpoints and refuses other schemes " +
+            "(https://learn.microsoft.com/azure/event-grid/event-handlers)",
     },
     {
         policy: eventSubscriptionRequireWebhookTls,
@@ -877,7 +1039,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: 'minimumTlsVersionAllowed: "1.2"',
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts a webhook subscription whose minimumTlsVersionAllowed permits TLS 1.0/1.1 (https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/2025-02-15/types.md); mandatory in prod by our choice because those versions are deprecated (https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery)",
+            "Azure accepts a webhook subscription whose minimumTlsVersionAllowed permits TLS 1.0/1.1 " +
+            "(https://github.com/Azure/bicep-types-az/blob/main/generated/eventgrid/microsoft.eventgrid/" +
+            "2025-02-15/types.md); mandatory in prod by our choice because those versions are deprecated " +
+            "(https://learn.microsoft.com/azure/event-grid/secure-webhook-delivery)",
     },
     {
         policy: eventSubscriptionRecommendEntraWebhook,
@@ -901,7 +1066,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "isSecret: true on static credential headers",
         why: "a credential returned in clear by ARM reads cannot be taken back, only rotated",
         azureBehaviour:
-            "Azure accepts a credential in a non-secret delivery header and returns its value to anyone who can read the subscription; only isSecret hides it (https://learn.microsoft.com/azure/event-grid/delivery-properties); mandatory by our choice because a leaked credential can only be rotated",
+            "Azure accepts a credential in a non-secret delivery header and returns its value to anyone who " +
+            "can read the subscription; only isSecret hides it " +
+            "(https://learn.microsoft.com/azure/event-grid/delivery-properties); mandatory by our choice " +
+            "because a leaked credential can only be rotated",
     },
     {
         policy: eventSubscriptionRequireFunctionDeployment,
@@ -915,7 +1083,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "resourceId <app id>/functions/<name> of a function app here, dependsOn the code deployment",
         why: DEPLOY,
         azureBehaviour:
-            'Event Grid refuses to create an AzureFunction subscription whose function does not exist yet, failing with "Destination endpoint not found" (https://github.com/Azure/bicep/issues/11656)',
+            "Event Grid refuses to create an AzureFunction subscription whose function does not exist yet, " +
+            'failing with "Destination endpoint not found" (https://github.com/Azure/bicep/issues/11656)',
     },
 
     // Function apps (web.WebApp kind functionapp) and Logic Apps
@@ -941,7 +1110,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.minTlsVersion: "1.2" (a Flex Consumption app sends no siteConfig and passes unset: new apps get TLS 1.2)',
+        fix:
+            'siteConfig.minTlsVersion: "1.2" (a Flex Consumption app sends no siteConfig and passes unset: new ' +
+            "apps get TLS 1.2)",
         why: HYGIENE,
     },
     {
@@ -953,7 +1124,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: 'siteConfig.ftpsState: "Disabled" (a Flex Consumption app sends no siteConfig and is not judged unset; function-app-disable-basic-auth keeps FTP off)',
+        fix:
+            'siteConfig.ftpsState: "Disabled" (a Flex Consumption app sends no siteConfig and is not judged ' +
+            "unset; function-app-disable-basic-auth keeps FTP off)",
         why: HYGIENE,
     },
     {
@@ -1019,7 +1192,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         anchors: ["PSR Azure.AppService.NodeJsVersion (AZR-000428)", "PSR Azure.AppService.NETVersion (AZR-000075)"],
         pillar: "security",
         unset: "fail",
-        fix: 'functionAppConfig.runtime { name: "node", version: "22" } or later (siteConfig.linuxFxVersion "NODE|22"); .NET 8 or later',
+        fix:
+            'functionAppConfig.runtime { name: "node", version: "22" } or later (siteConfig.linuxFxVersion ' +
+            '"NODE|22"); .NET 8 or later',
         why: HYGIENE,
     },
     {
@@ -1032,10 +1207,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "pass",
-        fix: "no siteConfig on a Flex app: app settings in web.WebAppApplicationSettings, runtime and scale in functionAppConfig",
+        fix:
+            "no siteConfig on a Flex app: app settings in web.WebAppApplicationSettings, runtime and scale in " +
+            "functionAppConfig",
         why: DEPLOY,
         azureBehaviour:
-            "ARM refuses a Flex Consumption app whose siteConfig carries properties Flex does not support, with error 51021 (https://github.com/pulumi/pulumi-azure-native/issues/4168, https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/360)",
+            "ARM refuses a Flex Consumption app whose siteConfig carries properties Flex does not support, " +
+            "with error 51021 (https://github.com/pulumi/pulumi-azure-native/issues/4168, " +
+            "https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/360)",
     },
     {
         policy: functionAppRequireAppInsights,
@@ -1062,7 +1241,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "public access with authenticated deliveries, or a queue hop; exemptApps with a reason",
         why: CONFLICT,
         azureBehaviour:
-            "Event Grid push delivery cannot use private endpoints, so it cannot reach an app with public network access disabled and every delivery fails (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints)",
+            "Event Grid push delivery cannot use private endpoints, so it cannot reach an app with public " +
+            "network access disabled and every delivery fails " +
+            "(https://learn.microsoft.com/azure/event-grid/consume-private-endpoints)",
     },
     {
         policy: functionAppAllowEventGridAuth,
@@ -1076,7 +1257,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "globalValidation.excludedPaths includes /runtime/webhooks/eventgrid, or a queue hop",
         why: CONFLICT,
         azureBehaviour:
-            "App Service authentication answers Event Grid's pushes to /runtime/webhooks/eventgrid, which carry no Entra token, with 401, so every delivery fails (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
+            "App Service authentication answers Event Grid's pushes to /runtime/webhooks/eventgrid, which " +
+            "carry no Entra token, with 401, so every delivery fails " +
+            "(https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, " +
+            "https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
     },
     {
         policy: functionAppRestrictPublicNetwork,
@@ -1090,15 +1274,24 @@ export const CATALOGUE: readonly RuleEntry[] = [
         policy: roleAssignmentDenyBroadHandlerRole,
         anchors: [
             "ours (least privilege for handler identities)",
-            "https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
-            "https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need",
+            "https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/" +
+                "smtp-authentication",
+            "https://learn.microsoft.com/azure/role-based-access-control/" +
+                "best-practices#only-grant-the-access-users-need",
         ],
         pillar: "security",
         unset: "pass",
-        fix: "the narrowest role the handler uses: for email the ACS email sender custom role (components/roles.ts), for storage its data roles",
-        why: "a handler identity with Owner/Contributor can read the ACS access keys and so undo disableLocalAuth; no handler needs it, so it is never accepted",
+        fix:
+            "the narrowest role the handler uses: for email the ACS email sender custom role " +
+            "(components/roles.ts), for storage its data roles",
+        why:
+            "a handler identity with Owner/Contributor can read the ACS access keys and so undo " +
+            "disableLocalAuth; no handler needs it, so it is never accepted",
         azureBehaviour:
-            "Azure accepts the assignment, and Owner or Contributor can list the ACS access keys (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles); mandatory by our choice (least privilege), per https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need",
+            "Azure accepts the assignment, and Owner or Contributor can list the ACS access keys " +
+            "(https://learn.microsoft.com/azure/role-based-access-control/built-in-roles); mandatory by our " +
+            "choice (least privilege), per https://learn.microsoft.com/azure/role-based-access-control/" +
+            "best-practices#only-grant-the-access-users-need",
     },
     {
         policy: roleAssignmentRequireKnownRole,
@@ -1109,10 +1302,14 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "reliability",
         unset: "pass",
-        fix: "the published GUID of the built-in role (catalog/azureRoles.ts), a RoleDefinition of the stack, or the custom role's GUID in knownRoleIds",
+        fix:
+            "the published GUID of the built-in role (catalog/azureRoles.ts), a RoleDefinition of the stack, or " +
+            "the custom role's GUID in knownRoleIds",
         why: DEPLOY,
         azureBehaviour:
-            "ARM refuses a role assignment whose roleDefinitionId names no existing role definition (RoleDefinitionDoesNotExist); the ids of the built-in roles are the published ones (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)",
+            "ARM refuses a role assignment whose roleDefinitionId names no existing role definition " +
+            "(RoleDefinitionDoesNotExist); the ids of the built-in roles are the published ones " +
+            "(https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)",
     },
     {
         policy: logicWorkflowRequireEnabledState,
@@ -1120,7 +1317,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         pillar: "reliability",
         unset: "pass",
         fix: 'state: "Enabled"',
-        why: "advisory: a Disabled workflow starts no run (the state property of https://learn.microsoft.com/rest/api/logic/workflows/create-or-update), but what its Request trigger answers Event Grid is undocumented, so that deliveries fail is inferred",
+        why:
+            "advisory: a Disabled workflow starts no run (the state property of " +
+            "https://learn.microsoft.com/rest/api/logic/workflows/create-or-update), but what its Request " +
+            "trigger answers Event Grid is undocumented, so that deliveries fail is inferred",
     },
     {
         policy: logicWorkflowRequireDiagnostics,
@@ -1146,7 +1346,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "actions: [{ actionGroupId }]",
         why: MONITORING,
         azureBehaviour:
-            "Azure accepts an alert without action groups, and a fired alert then only changes state in the portal (https://learn.microsoft.com/azure/azure-monitor/alerts/action-groups); mandatory in prod by our choice (operational excellence)",
+            "Azure accepts an alert without action groups, and a fired alert then only changes state in the " +
+            "portal (https://learn.microsoft.com/azure/azure-monitor/alerts/action-groups); mandatory in " +
+            "prod by our choice (operational excellence)",
     },
     {
         policy: metricAlertEnableAutoMitigate,
@@ -1156,7 +1358,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "autoMitigate: true",
         why: MONITORING,
         azureBehaviour:
-            "Azure accepts autoMitigate false, and a fired alert then stays fired until closed by hand (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-overview); mandatory in prod by our choice, per PSRule Azure.Alert.MetricAutoMitigate",
+            "Azure accepts autoMitigate false, and a fired alert then stays fired until closed by hand " +
+            "(https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-overview); mandatory in " +
+            "prod by our choice, per PSRule Azure.Alert.MetricAutoMitigate",
     },
     {
         policy: logAnalyticsWorkspaceDisableLocalAuth,
@@ -1166,7 +1370,9 @@ export const CATALOGUE: readonly RuleEntry[] = [
         fix: "features.disableLocalAuth: true",
         why: HYGIENE,
         azureBehaviour:
-            "Azure accepts workspace keys unless local auth is disabled, and they let anyone holding them write log data (https://learn.microsoft.com/azure/azure-monitor/logs/azure-ad-authentication-logs); mandatory in prod by our choice, per Azure Policy e15effd4",
+            "Azure accepts workspace keys unless local auth is disabled, and they let anyone holding them write log " +
+            "data (https://learn.microsoft.com/azure/azure-monitor/logs/azure-ad-authentication-logs); mandatory in " +
+            "prod by our choice, per Azure Policy e15effd4",
     },
     {
         policy: appInsightsRequireWorkspace,

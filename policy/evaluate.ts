@@ -188,7 +188,8 @@ function runCheck(c: HarnessCheck, graph: Graph, config: PolicyPackConfig): Find
         resourceName: v.resource.name,
         fix: c.fix,
         message: v.unknown
-            ? `can't run harness check '${c.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during preview: ${v.message}`
+            ? `can't run harness check '${c.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during ` +
+              `preview: ${v.message}`
             : v.message,
     }));
 }

@@ -189,8 +189,9 @@ export function azureFunctionHandler(
 }
 
 /**
- * CloudEvents webhook abuse protection (https://github.com/cloudevents/spec/blob/v1.0/http-webhook.md#4-abuse-protection):
- * grant an allowed `WebHook-Request-Origin` with `WebHook-Allowed-Origin`, and any requested rate.
+ * CloudEvents webhook abuse protection
+ * (https://github.com/cloudevents/spec/blob/v1.0/http-webhook.md#4-abuse-protection): grant an allowed
+ * `WebHook-Request-Origin` with `WebHook-Allowed-Origin`, and any requested rate.
  */
 function abuseProtection(req: ReceiverRequest, origins: readonly string[]): ReceiverResponse {
     const origin = req.header("webhook-request-origin");

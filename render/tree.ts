@@ -23,7 +23,8 @@ export function renderTree(graph: Graph): string {
                 .filter(Boolean)
                 .join("; ");
             lines.push(
-                `${prefix}${parent === undefined ? "" : last ? "└─ " : "├─ "}${r.type}  ${r.name}${flags ? `  [${flags}]` : ""}`,
+                `${prefix}${parent === undefined ? "" : last ? "└─ " : "├─ "}${r.type}  ` +
+                    `${r.name}${flags ? `  [${flags}]` : ""}`,
             );
             walk(r.urn, parent === undefined ? "" : prefix + (last ? "   " : "│  "));
         });
@@ -85,5 +86,8 @@ export function routeLines(graph: Graph): RouteLine[] {
 export function formatRouteLine(l: RouteLine): string {
     const types = l.eventTypes.map((t) => t.replace(/^Microsoft\.Communication\./, "")).join(", ");
     const adv = l.advancedFilters ? ` + ${l.advancedFilters} advanced filter(s)` : "";
-    return `${l.subscription}: [${types}] ${l.subject}${adv} → ${l.handler} (${l.destination}; retry ${l.retry}; dead-letter ${l.deadLetter})`;
+    return (
+        `${l.subscription}: [${types}] ${l.subject}${adv} → ${l.handler} (${l.destination}; retry ${l.retry}; ` +
+        `dead-letter ${l.deadLetter})`
+    );
 }

@@ -13,7 +13,8 @@ import { toCloudEvent, toEventGridInput } from "../routing/envelope";
 const P = "Microsoft.Communication.";
 const OUT = path.join(__dirname, "..", "samples", "events");
 const DEV_ACS_ID =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/" +
+    "Microsoft.Communication/communicationServices/acs-events-dev";
 /** Published under an old event name; the current type has its own example, so this one is not used. */
 const SPEC_URL = "https://github.com/Azure/azure-rest-api-specs/blob";
 const SPEC_PATH = "specification/eventgrid/data-plane/Microsoft.Communication/stable/2018-01-01/examples";
@@ -96,9 +97,9 @@ function main(dir: string): void {
         const base = path.join(OUT, findEventType(info.type)!.family, `${name}.spec`);
         write(`${base}.eventgrid.json`, [normalizeEventGrid(egSource.event)]);
         write(`${base}.cloudevents.json`, normalizeCloudEvent(ceSource.event));
-        rows.push(
-            `| ${name} | ${cite(egSource.file)}${isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : ""} | ${cite(ceSource.file)}${isCloudEvent(ceSource.event) ? "" : " (converted)"} |`,
-        );
+        const egNote = isCloudEvent(egSource.event) ? " (CloudEvents-shaped, converted)" : "";
+        const ceNote = isCloudEvent(ceSource.event) ? "" : " (converted)";
+        rows.push(`| ${name} | ${cite(egSource.file)}${egNote} | ${cite(ceSource.file)}${ceNote} |`);
     }
     process.stdout.write(`${rows.join("\n")}\n`);
 }

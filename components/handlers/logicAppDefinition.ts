@@ -3,14 +3,16 @@
  * reached by an Event Grid WebHook subscription on the Request trigger's callback URL.
  *
  * Design choices:
- * - Webhook handshake (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery): a body whose first event is `SubscriptionValidationEvent` is
- *   answered 200 with `{"validationResponse": <code>}`, synchronously (202 is refused), before anything else.
+ * - Webhook handshake (https://learn.microsoft.com/azure/event-grid/webhook-event-delivery): a body whose first
+ *   event is `SubscriptionValidationEvent` is answered 200 with `{"validationResponse": <code>}`, synchronously
+ *   (202 is refused), before anything else.
  * - No OAuth API connections: the email goes through the ACS Email REST API with the workflow's managed identity
  *   (`ManagedServiceIdentity`, audience `https://communication.azure.com/` with the trailing slash: the scope the
  *   Azure SDKs request is `https://communication.azure.com//.default`, Azure/azure-sdk-for-js
  *   sdk/communication/communication-common/src/credential/communicationAuthPolicy.ts), so nothing needs consent.
  * - `api-version=2023-03-31` is the GA version of `POST /emails:send` (answers 202 + operation-location).
- * - Data keys are read in camelCase and PascalCase (`coalesce`), because both are published (https://github.com/MicrosoftDocs/azure-docs/issues/117303).
+ * - Data keys are read in camelCase and PascalCase (`coalesce`), because both are published
+ *   (https://github.com/MicrosoftDocs/azure-docs/issues/117303).
  * - Event Grid waits 30 s for an answer, then counts the delivery as failed and redelivers while the first run goes
  *   on (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). So the email call never retries inside
  *   the run (`retryPolicy: none`; the default policy is up to 4 retries 5–45 s apart,

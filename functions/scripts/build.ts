@@ -15,7 +15,9 @@ import type { BuildOptions } from "esbuild";
 import { Zippable, zipSync } from "fflate";
 
 export const FUNCTIONS_DIR = resolve(__dirname, "..");
-/** The deployed app runs Node.js 22 (FUNCTION_RUNTIME in components/handlers/functionApp.ts; a test keeps them equal). */
+/**
+ * The deployed app runs Node.js 22 (FUNCTION_RUNTIME in components/handlers/functionApp.ts; a test keeps them equal).
+ */
 export const BUNDLE_TARGET = "node22";
 const IMPORT_META_URL = "__bundleImportMetaUrl";
 

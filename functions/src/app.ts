@@ -29,7 +29,8 @@ app.eventGrid<unknown>(SMS_EVENTS_FUNCTION_NAME, {
     handler: async (event: unknown, context: InvocationContext) => {
         const { settings, clients } = wire();
         const summary = await processBatch([event], createDeps(settings, clients, contextLogger(context)));
-        // Throwing fails the invocation, which makes Event Grid redeliver later (its retry schedule, https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
+        // Throwing fails the invocation, which makes Event Grid redeliver later (its retry schedule,
+        // https://learn.microsoft.com/azure/event-grid/delivery-and-retry).
         if (summary.retry) {
             const reasons = summary.outcomes.filter((o) => o.status === "failed" || o.status === "inFlight");
             throw new Error(`retry requested: ${reasons.map((o) => `${o.id}: ${o.reason}`).join("; ")}`);

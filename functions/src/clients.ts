@@ -74,7 +74,9 @@ function emailClient(settings: Settings, cred: () => TokenCredential, options: E
     return new EmailClient(a.connectionString, { allowInsecureConnection: isLocal(a.connectionString), ...options });
 }
 
-/** Azurite and local emulators speak plain HTTP on loopback; the SDKs refuse that unless told, and only loopback may. */
+/**
+ * Azurite and local emulators speak plain HTTP on loopback; the SDKs refuse that unless told, and only loopback may.
+ */
 function isLocal(connectionString: string): boolean {
     return /UseDevelopmentStorage=true|=http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString);
 }

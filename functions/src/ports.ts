@@ -107,7 +107,10 @@ export const STEPS = ["recorded", "ticketed", "emailed"] as const;
 export type StepName = (typeof STEPS)[number];
 export type StepFlags = Readonly<Record<StepName, boolean>>;
 
-/** Dedupe key: Event Grid ids are unique per event type and publisher (https://learn.microsoft.com/azure/event-grid/event-schema item 4). */
+/**
+ * Dedupe key: Event Grid ids are unique per event type and publisher
+ * (https://learn.microsoft.com/azure/event-grid/event-schema item 4).
+ */
 export interface LedgerKey {
     readonly eventType: string;
     readonly eventId: string;
@@ -121,7 +124,10 @@ export interface Claim {
     readonly steps: StepFlags;
     /** How many deliveries have claimed this event, this one included. */
     readonly deliveries: number;
-    /** Set once an email send was recorded (before it was made): a later delivery asks ACS about it, never resends blindly. */
+    /**
+     * Set once an email send was recorded (before it was made): a later delivery asks ACS about it, never resends
+     * blindly.
+     */
     readonly emailOperationId?: string;
     /** When that send was recorded (ISO 8601). */
     readonly emailAttemptAt?: string;

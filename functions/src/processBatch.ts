@@ -1,7 +1,9 @@
 /**
  * Handles one delivery (a batch of events): parse → plan → run the plan's steps under a durable, per-event claim.
  *
- * Exactly-once effects on top of at-least-once delivery (https://learn.microsoft.com/azure/event-grid/delivery-and-retry, https://learn.microsoft.com/azure/event-grid/event-schema):
+ * Exactly-once effects on top of at-least-once delivery
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry,
+ * https://learn.microsoft.com/azure/event-grid/event-schema):
  * 1. The ledger row for `(eventType, id)` lives in Table Storage, so dedupe survives restarts and scale-out
  *    (an in-memory set would not: two instances can receive the same event).
  * 2. A delivery must CLAIM the row (insert-if-absent, or an ETag-conditional takeover of an expired lease) before
@@ -192,7 +194,8 @@ async function sendEmailOnce(
     if (age < NOT_FOUND_TRUSTED_AFTER_MS) {
         const sent = `sent ${Math.round(age / 1000)} s ago`;
         throw new Error(
-            `ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than risking a second email`,
+            `ACS does not know email operation ${operationId} yet (${sent}); retrying later rather than ` +
+                "risking a second email",
         );
     }
     return emailDetails(await deps.notifier.send(plan.notification, operationId), key, deps.log);

@@ -70,7 +70,8 @@ function storageTarget(
     const connectionString = get(APP_SETTINGS.storageConnectionString);
     if (connectionString) return { kind: "connectionString", connectionString };
     problems.push(
-        `no ${service} storage: set ${endpointSetting}, ${APP_SETTINGS.storageAccountName} or (locally) ${APP_SETTINGS.storageConnectionString}`,
+        `no ${service} storage: set ${endpointSetting}, ${APP_SETTINGS.storageAccountName} or (locally) ` +
+            `${APP_SETTINGS.storageConnectionString}`,
     );
     return undefined;
 }

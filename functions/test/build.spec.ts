@@ -116,7 +116,8 @@ describe("functions: deployable package", function () {
                 (b: { type: string; direction: string }) => b.type === "eventGridTrigger" && b.direction === "in",
             ),
         );
-        // Without settings the invocation fails (Event Grid retries), naming what is missing; the function stays registered.
+        // Without settings the invocation fails (Event Grid retries), naming what is missing; the function stays
+        // registered.
         assert.match(result.errors[0], /Invalid app settings[\s\S]*EMAIL_SENDER/);
         assert.deepEqual(result.errors.slice(1), [null, null], JSON.stringify(result.logs));
         assert.ok(
@@ -134,7 +135,10 @@ const FAKE_CORE = `
 globalThis.__registered = [];
 module.exports = {
   setProgrammingModel() {},
-  registerFunction(metadata, callback) { globalThis.__registered.push({ metadata, callback }); return { dispose() {} }; },
+  registerFunction(metadata, callback) {
+    globalThis.__registered.push({ metadata, callback });
+    return { dispose() {} };
+  },
   registerHook() { return { dispose() {} }; },
   log() {},
 };`;
@@ -148,7 +152,11 @@ require("./" + require("./package.json").main);
 const [fn] = globalThis.__registered;
 const [events, settings] = process.argv.slice(2).map((a) => JSON.parse(a));
 const logs = [];
-const context = { log: (m) => logs.push(["log", m]), warn: (m) => logs.push(["warn", m]), error: (m) => logs.push(["error", m]) };
+const context = {
+  log: (m) => logs.push(["log", m]),
+  warn: (m) => logs.push(["warn", m]),
+  error: (m) => logs.push(["error", m]),
+};
 const invoke = (event) => Promise.resolve(fn.callback(event, context)).then(() => null, (e) => e.message);
 (async () => {
   const errors = [await invoke(events[0])];

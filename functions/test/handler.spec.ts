@@ -240,41 +240,44 @@ describe("functions: smsEvents handler (Azurite + ACS Email transport)", () => {
         assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
     });
 
-    it("after a crash that kept the lease, waits for the lease to expire, then finishes the missing steps", async () => {
-        const t0 = new Date("2026-11-20T10:00:00Z");
-        // A process that dies after the ticket: the email never goes out and the lease is never released.
-        const ledger = h.deps.ledger;
-        const crashing: HandlerDeps = {
-            ...h.deps,
-            now: () => t0,
-            notifier: {
-                send: () => Promise.reject(new Error("process killed")),
-                status: (id) => h.deps.notifier.status(id),
-            },
-            ledger: {
-                claim: (...a) => ledger.claim(...a),
-                markDone: (...a) => ledger.markDone(...a),
-                recordEmailAttempt: (...a) => ledger.recordEmailAttempt(...a),
-                release: () => Promise.resolve(),
-            },
-        };
-        await processBatch([smsReceived("evt-k")], crashing);
+    it(
+        "after a crash that kept the lease, waits for the lease to expire, then " + "finishes the missing steps",
+        async () => {
+            const t0 = new Date("2026-11-20T10:00:00Z");
+            // A process that dies after the ticket: the email never goes out and the lease is never released.
+            const ledger = h.deps.ledger;
+            const crashing: HandlerDeps = {
+                ...h.deps,
+                now: () => t0,
+                notifier: {
+                    send: () => Promise.reject(new Error("process killed")),
+                    status: (id) => h.deps.notifier.status(id),
+                },
+                ledger: {
+                    claim: (...a) => ledger.claim(...a),
+                    markDone: (...a) => ledger.markDone(...a),
+                    recordEmailAttempt: (...a) => ledger.recordEmailAttempt(...a),
+                    release: () => Promise.resolve(),
+                },
+            };
+            await processBatch([smsReceived("evt-k")], crashing);
 
-        const tooEarly = await processBatch([smsReceived("evt-k")], {
-            ...h.deps,
-            now: () => new Date(t0.getTime() + 60_000),
-        });
-        assert.equal(tooEarly.outcomes[0].status, "inFlight");
-        assert.equal(tooEarly.retry, true);
+            const tooEarly = await processBatch([smsReceived("evt-k")], {
+                ...h.deps,
+                now: () => new Date(t0.getTime() + 60_000),
+            });
+            assert.equal(tooEarly.outcomes[0].status, "inFlight");
+            assert.equal(tooEarly.retry, true);
 
-        const afterLease = await processBatch([smsReceived("evt-k")], {
-            ...h.deps,
-            now: () => new Date(t0.getTime() + 7 * 60_000),
-        });
-        assert.equal(afterLease.outcomes[0].status, "processed");
-        assert.deepEqual(afterLease.outcomes[0].steps, ["emailed"]);
-        assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
-        const [row] = await h.ledgerRows();
-        assert.equal(row.deliveries, 2);
-    });
+            const afterLease = await processBatch([smsReceived("evt-k")], {
+                ...h.deps,
+                now: () => new Date(t0.getTime() + 7 * 60_000),
+            });
+            assert.equal(afterLease.outcomes[0].status, "processed");
+            assert.deepEqual(afterLease.outcomes[0].steps, ["emailed"]);
+            assert.deepEqual(await counts(), { records: 1, tickets: 1, emails: 1 });
+            const [row] = await h.ledgerRows();
+            assert.equal(row.deliveries, 2);
+        },
+    );
 });

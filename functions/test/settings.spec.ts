@@ -29,22 +29,26 @@ describe("functions: app settings", () => {
         assert.deepEqual(s.recipients, ["oncall@contoso.example", "lead@contoso.example"]);
     });
 
-    it("prefers explicit service endpoints over the account name, and a connection string only when neither is set", () => {
-        const s = readSettings({
-            ...MANAGED,
-            RECORDS_TABLE_ENDPOINT: "https://other.table.core.windows.net/",
-            TICKETS_QUEUE_ENDPOINT: "https://other.queue.core.windows.net",
-            AzureWebJobsStorage: "UseDevelopmentStorage=true",
-        });
-        assert.deepEqual(s.table, { kind: "endpoint", url: "https://other.table.core.windows.net" });
-        assert.deepEqual(s.queue, { kind: "endpoint", url: "https://other.queue.core.windows.net" });
-        const local = readSettings({
-            ...MANAGED,
-            AzureWebJobsStorage__accountName: undefined,
-            AzureWebJobsStorage: "UseDevelopmentStorage=true",
-        });
-        assert.deepEqual(local.table, { kind: "connectionString", connectionString: "UseDevelopmentStorage=true" });
-    });
+    it(
+        "prefers explicit service endpoints over the account name, and a connection string only when neither is " +
+            "set",
+        () => {
+            const s = readSettings({
+                ...MANAGED,
+                RECORDS_TABLE_ENDPOINT: "https://other.table.core.windows.net/",
+                TICKETS_QUEUE_ENDPOINT: "https://other.queue.core.windows.net",
+                AzureWebJobsStorage: "UseDevelopmentStorage=true",
+            });
+            assert.deepEqual(s.table, { kind: "endpoint", url: "https://other.table.core.windows.net" });
+            assert.deepEqual(s.queue, { kind: "endpoint", url: "https://other.queue.core.windows.net" });
+            const local = readSettings({
+                ...MANAGED,
+                AzureWebJobsStorage__accountName: undefined,
+                AzureWebJobsStorage: "UseDevelopmentStorage=true",
+            });
+            assert.deepEqual(local.table, { kind: "connectionString", connectionString: "UseDevelopmentStorage=true" });
+        },
+    );
 
     it("reports every missing or invalid setting at once, by name", () => {
         assert.throws(

@@ -35,5 +35,8 @@ export function unsendable(
     const since = table[type]?.since[property];
     const sent = sends(type);
     if (!since || !sent || sent >= since) return undefined;
-    return `${property} needs API ${since} but azure-native sends ${sent} for ${type}: upgrade @pulumi/azure-native to enforce this rule`;
+    return (
+        `${property} needs API ${since} but azure-native sends ${sent} for ${type}: upgrade @pulumi/azure-native ` +
+        "to enforce this rule"
+    );
 }

@@ -23,7 +23,10 @@ export function dataPath(key: string): string | undefined {
     return m ? m[1] : undefined;
 }
 
-/** Event Grid schema envelope keys (ACS publishes Event Grid schema; filters read the input event, https://learn.microsoft.com/azure/event-grid/event-filtering). */
+/**
+ * Event Grid schema envelope keys (ACS publishes Event Grid schema; filters read the input event,
+ * https://learn.microsoft.com/azure/event-grid/event-filtering).
+ */
 export const EVENT_GRID_KEYS = ["id", "topic", "subject", "eventtype", "dataversion"];
 
 /** CloudEvents attribute names (both doc variants, U10): never present on an ACS (Event Grid schema) input event. */

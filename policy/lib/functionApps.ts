@@ -11,7 +11,10 @@ export function isFunctionAppKind(kind: unknown): boolean {
     return k.includes("functionapp") && !k.includes("workflowapp");
 }
 
-/** Flex Consumption: the only plan whose sites carry `functionAppConfig` (https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to). */
+/**
+ * Flex Consumption: the only plan whose sites carry `functionAppConfig`
+ * (https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to).
+ */
 export function isFlexApp(app: { functionAppConfig?: unknown }): boolean {
     return app.functionAppConfig !== undefined && app.functionAppConfig !== null;
 }
@@ -25,7 +28,9 @@ const SITE_DEPLOYMENT_TYPES = [
     "azure-native:web:WebAppSiteExtension",
 ];
 
-/** The components' dynamic resources (components/handlers/functionDeploy.ts): one deploy, and the wait for the function. */
+/**
+ * The components' dynamic resources (components/handlers/functionDeploy.ts): one deploy, and the wait for the function.
+ */
 const FUNCTION_STEP_TYPES = [
     "pulumi-nodejs:dynamic/acs-event-handling:FunctionPackagePublish",
     "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered",
@@ -42,7 +47,9 @@ function blobUrlParts(url: unknown): { account: string; container: string; blob?
     return m ? { account: m[1].toLowerCase(), container: m[2].toLowerCase(), blob: m[3] } : undefined;
 }
 
-/** Blob URLs the app runs its code from: Flex `functionAppConfig.deployment.storage.value`, WEBSITE_RUN_FROM_PACKAGE. */
+/**
+ * Blob URLs the app runs its code from: Flex `functionAppConfig.deployment.storage.value`, WEBSITE_RUN_FROM_PACKAGE.
+ */
 function packageUrls(app: PolicyResource): unknown[] {
     const flex = app.props.functionAppConfig?.deployment?.storage?.value;
     const runFrom = list(app.props.siteConfig?.appSettings)

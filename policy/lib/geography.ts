@@ -1,11 +1,11 @@
 /**
  * Which Azure regions lie in the geography of each ACS `dataLocation` (the values ACS accepts, see
- * rules/communicationService/restrictDataLocation.ts), for the data-residency rule (https://learn.microsoft.com/azure/communication-services/concepts/privacy).
- * Region names are ARM's (lower case, no spaces). "Europe" means European regions (EU and EFTA countries),
- * not Azure's narrower "Europe" geography (North and West Europe only): an organisation that wants the strict
- * reading, or a region added after this list was written, overrides the map through the rule's `geographies`
- * config. UK, Switzerland and Norway are also ACS data locations of their own. A dataLocation missing from the
- * map makes the rule not applicable.
+ * rules/communicationService/restrictDataLocation.ts), for the data-residency rule
+ * (https://learn.microsoft.com/azure/communication-services/concepts/privacy). Region names are ARM's (lower case, no
+ * spaces). "Europe" means European regions (EU and EFTA countries), not Azure's narrower "Europe" geography (North and
+ * West Europe only): an organisation that wants the strict reading, or a region added after this list was written,
+ * overrides the map through the rule's `geographies` config. UK, Switzerland and Norway are also ACS data locations of
+ * their own. A dataLocation missing from the map makes the rule not applicable.
  */
 export const ACS_GEOGRAPHIES: Readonly<Record<string, readonly string[]>> = {
     Africa: ["southafricanorth", "southafricawest"],

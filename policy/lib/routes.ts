@@ -74,7 +74,8 @@ function compute(a: Spec, b: Spec): Overlap | undefined {
     try {
         return canBothMatch(a, b);
     } catch (err) {
-        if (err instanceof InvalidFilterError) return undefined; // reported by event-subscription-limit-advanced-filters
+        // reported by event-subscription-limit-advanced-filters
+        if (err instanceof InvalidFilterError) return undefined;
         throw err;
     }
 }

@@ -8,7 +8,10 @@ import { Graph, GraphResource } from "../../harness/graph";
 
 export type Pillar = "security" | "reliability" | "operations" | "performance" | "cost";
 
-/** How the rule judges an absent property (https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/base_resource_negative_value_check.py). */
+/**
+ * How the rule judges an absent property
+ * (https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/base_resource_negative_value_check.py).
+ */
 export type Unset = "fail" | "pass" | "n/a";
 
 export interface RuleMeta {

@@ -1,7 +1,8 @@
 /**
  * Accessors for `SystemTopicEventSubscription` props. azure-native flattens ARM `properties` (including
  * inside `destination`), and a destination sits either in `destination` or, with the topic's identity, in
- * `deliveryWithResourceIdentity.destination`; dead letters likewise (@pulumi/azure-native eventgrid/systemTopicEventSubscription.d.ts).
+ * `deliveryWithResourceIdentity.destination`; dead letters likewise (@pulumi/azure-native
+ * eventgrid/systemTopicEventSubscription.d.ts).
  */
 
 export interface Endpoint {

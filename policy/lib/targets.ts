@@ -25,7 +25,9 @@ export function entityFor(
     return byUrn.find((r) => sameId(r.props.id, id)) ?? byId(resources, type, id);
 }
 
-/** The namespace that holds a Service Bus / Event Hubs entity: the one its namespaceName was built from, else by name. */
+/**
+ * The namespace that holds a Service Bus / Event Hubs entity: the one its namespaceName was built from, else by name.
+ */
 export function namespaceOf(entity: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
     const type = entity.type.startsWith("azure-native:servicebus:") ? T.ServiceBusNamespace : T.EventHubNamespace;
     const byUrn = linked(entity, "namespaceName", type);

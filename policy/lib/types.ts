@@ -81,7 +81,10 @@ export const TRACKED_TYPES: readonly string[] = [
     "azure-native:resources:ResourceGroup",
 ];
 
-/** Types that may (and for ACS, email and the ACS system topic must) be in location `global`: also alerts and action groups. */
+/**
+ * Types that may (and for ACS, email and the ACS system topic must) be in location `global`: also alerts and action
+ * groups.
+ */
 export const GLOBAL_TYPES: readonly string[] = [
     T.CommunicationService,
     T.EmailService,

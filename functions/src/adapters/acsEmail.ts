@@ -11,8 +11,9 @@
  *
  * `status` asks ACS about an operation without sending: EmailClient 1.1 exposes no Get Send Result call, but
  * `beginSend` with `resumeFrom` rebuilds the poller from a serialized state without the POST and polls
- * `GET /emails/operations/{operationId}` once (https://learn.microsoft.com/rest/api/communication/dataplane/email/get-send-result).
- * A 404 there means ACS has no operation with that id: the send never reached it.
+ * `GET /emails/operations/{operationId}` once
+ * (https://learn.microsoft.com/rest/api/communication/dataplane/email/get-send-result). A 404 there means ACS has no
+ * operation with that id: the send never reached it.
  */
 import { EmailClient, EmailMessage, EmailSendOptionalParams } from "@azure/communication-email";
 import { NOT_FOUND, Notification, NotificationResult, Notifier } from "../ports";

@@ -1,6 +1,8 @@
 /**
  * The event types this app acts on. Full strings, compared exactly: Event Grid delivers the canonical spelling and
- * the subscription filter already selected them (https://learn.microsoft.com/azure/event-grid/event-schema-communication-services). Everything else is logged and ignored.
+ * the subscription filter already selected them
+ * (https://learn.microsoft.com/azure/event-grid/event-schema-communication-services). Everything else is logged and
+ * ignored.
  */
 export const SMS_RECEIVED = "Microsoft.Communication.SMSReceived";
 export const SMS_DELIVERY_REPORT_RECEIVED = "Microsoft.Communication.SMSDeliveryReportReceived";

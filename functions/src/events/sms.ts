@@ -1,6 +1,9 @@
 /**
- * Typed readers for the two SMS payloads (wire names in https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp), over `data` whose keys were
- * lower-cased by the envelope parser. Each returns either the parsed value or the reason the event is malformed.
+ * Typed readers for the two SMS payloads (wire names in AzureCommunicationServices.tsp of
+ * https://github.com/Azure/azure-rest-api-specs, folder
+ * specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication),
+ * over `data` whose keys were lower-cased by the envelope parser. Each returns either the parsed value or the reason
+ * the event is malformed.
  *
  * Tolerances, each because a published sample needs it:
  * - `segmentCount` and `receivedTimestamp` may be missing (2020/2021 samples);

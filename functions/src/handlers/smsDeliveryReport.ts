@@ -27,6 +27,7 @@ export function planSmsDeliveryReport(event: AcsEvent, report: SmsDeliveryReport
         eventId: event.id,
     };
     const summary = `SMS from ${report.from} to ${report.to}: ${report.status}`;
+    const details = report.statusDetails ? ` (${report.statusDetails})` : "";
     return {
         record: { kind: "deliveryReport", update },
         ticket: {
@@ -44,8 +45,9 @@ export function planSmsDeliveryReport(event: AcsEvent, report: SmsDeliveryReport
             subject: `SMS delivery report: ${summary}`,
             plainText: [
                 summary,
-                `Status from ACS: ${report.rawStatus ?? "not given"}${report.statusDetails ? ` (${report.statusDetails})` : ""}`,
-                `Attempts: ${report.attempts}, segments succeeded ${report.segmentsSucceeded}, failed ${report.segmentsFailed}`,
+                `Status from ACS: ${report.rawStatus ?? "not given"}${details}`,
+                `Attempts: ${report.attempts}, segments succeeded ${report.segmentsSucceeded}, failed ` +
+                    `${report.segmentsFailed}`,
                 `Message id: ${report.messageId}`,
                 report.tag ? `Tag: ${report.tag}` : "",
             ]

@@ -1,13 +1,16 @@
 /**
- * Event builders for the tests: current payload shapes from https://github.com/Azure/azure-rest-api-specs/blob/main/specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication/AzureCommunicationServices.tsp, https://learn.microsoft.com/azure/event-grid/cloud-event-schema, and the 2020 samples
- * copied byte for byte from the first ACS preview docs (the tests must not depend on a folder outside
- * the repository).
+ * Event builders for the tests: current payload shapes from AzureCommunicationServices.tsp of
+ * https://github.com/Azure/azure-rest-api-specs, folder
+ * specification/eventgrid/Azure.Messaging.EventGrid.SystemEvents/Microsoft.Communication,
+ * https://learn.microsoft.com/azure/event-grid/cloud-event-schema, and the 2020 samples copied byte for byte from the
+ * first ACS preview docs (the tests must not depend on a folder outside the repository).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const ACS_TOPIC =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs-demo";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/" +
+    "communicationServices/acs-demo";
 
 export function smsReceived(id: string, data: Record<string, unknown> = {}): Record<string, unknown> {
     return {

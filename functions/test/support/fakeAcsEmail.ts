@@ -1,7 +1,8 @@
 /**
  * A recording HTTP transport for the REAL `@azure/communication-email` client: passed as `httpClient` in the
  * client's pipeline options, it answers the way ACS Email does —
- *   POST {endpoint}/emails:send      → 202, `operation-location: {endpoint}/emails/operations/{id}`, body {id, status: "Running"}
+ *   POST {endpoint}/emails:send → 202, `operation-location: {endpoint}/emails/operations/{id}`,
+ *        body {id, status: "Running"}
  *   GET  {endpoint}/emails/operations/{id} → 200, body {id, status: "Succeeded"}
  * — so the SDK's serialisation, HMAC signing and long-running-operation polling all run for real.
  * `failSends(n)` makes the next n POSTs answer 503, to exercise failures before ACS accepted anything.

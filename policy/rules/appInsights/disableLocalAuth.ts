@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const appInsightsDisableLocalAuth: ResourceValidationPolicy = {
     name: "app-insights-disable-local-auth",
     description:
-        "Application Insights components should require Entra ID for ingestion: with local auth on, anyone who reads the connection string can send (forge) telemetry.",
+        "Application Insights components should require Entra ID for ingestion: with local auth on, anyone " +
+        "who reads the connection string can send (forge) telemetry.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(applicationinsights.Component, (c, _args, report) => {
@@ -16,7 +17,8 @@ export const appInsightsDisableLocalAuth: ResourceValidationPolicy = {
                     "disableLocalAuth",
                     "true",
                     c.disableLocalAuth,
-                    'set disableLocalAuth: true and give senders Monitoring Metrics Publisher (APPLICATIONINSIGHTS_AUTHENTICATION_STRING "Authorization=AAD" in function apps)',
+                    "set disableLocalAuth: true and give senders Monitoring Metrics Publisher " +
+                        '(APPLICATIONINSIGHTS_AUTHENTICATION_STRING "Authorization=AAD" in function apps)',
                 ),
             );
     }),

@@ -10,7 +10,9 @@ import { eqi, expected, has } from "../../lib/values";
 export const appInsightsRequireWorkspace: ResourceValidationPolicy = {
     name: "app-insights-require-workspace",
     description:
-        "Application Insights components should be workspace-based (workspaceResourceId set, ingestionMode LogAnalytics): classic components are retired, and telemetry belongs next to the other logs with one retention and access model.",
+        "Application Insights components should be workspace-based (workspaceResourceId set, ingestionMode " +
+        "LogAnalytics): classic components are retired, and telemetry belongs next to the other logs with " +
+        "one retention and access model.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(applicationinsights.Component, (c, _args, report) => {

@@ -6,7 +6,8 @@ import { eqi, expected } from "../../lib/values";
 export const blobContainerDenyPublicAccess: ResourceValidationPolicy = {
     name: "blob-container-deny-public-access",
     description:
-        "Blob containers must be private: a Blob or Container access level lets anyone read (or list) the blobs without credentials.",
+        "Blob containers must be private: a Blob or Container access level lets anyone read (or list) the " +
+        "blobs without credentials.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(storage.BlobContainer, (c, _args, report) => {

@@ -6,12 +6,14 @@ import { expected } from "../../lib/values";
 
 /**
  * Unset fails. `disableLocalAuth` exists from API 2025-05-01; azure-native 3.28 sends 2026-03-18, so it can be
- * required (decision 10.4 in docs/policies.md). dev keeps keys on deliberately (SDK samples use connection strings): advisory.
+ * required (decision 10.4 in docs/policies.md). dev keeps keys on deliberately (SDK samples use connection strings):
+ * advisory.
  */
 export const communicationServiceDisableLocalAuth: ResourceValidationPolicy = {
     name: "communication-service-disable-local-auth",
     description:
-        "Communication Services resources should accept Entra ID only: an access key can send SMS and email as you and cannot be scoped or attributed.",
+        "Communication Services resources should accept Entra ID only: an access key can send SMS and email " +
+        "as you and cannot be scoped or attributed.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, _args, report) => {
@@ -26,7 +28,8 @@ export const communicationServiceDisableLocalAuth: ResourceValidationPolicy = {
                     "disableLocalAuth",
                     "true",
                     acs.disableLocalAuth,
-                    "set disableLocalAuth: true (communication.disableLocalAuth in the stack config) and call ACS with Entra ID tokens",
+                    "set disableLocalAuth: true (communication.disableLocalAuth in the stack config) and " +
+                        "call ACS with Entra ID tokens",
                 ),
             );
         }

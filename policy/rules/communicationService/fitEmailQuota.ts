@@ -3,7 +3,10 @@ import { EMAIL_QUOTA_SOURCE } from "../../../catalog/emailQuota";
 import { emailQuotaViews, eventsWithinQuota } from "../../lib/email";
 
 interface Config {
-    /** Matching events an hour the routes must carry; 0 = unknown, so any email-sending route on the Azure-managed domain is reported. */
+    /**
+     * Matching events an hour the routes must carry; 0 = unknown, so any email-sending route on the Azure-managed
+     * domain is reported.
+     */
     eventsPerHour: number;
 }
 
@@ -15,7 +18,9 @@ interface Config {
  */
 export const communicationServiceFitEmailQuota: StackValidationPolicy = {
     name: "communication-service-fit-email-quota",
-    description: `Routes whose handlers email every matching event must fit the ACS email quota of the linked domain (${EMAIL_QUOTA_SOURCE}); over it ACS throttles (429) and emails are lost or delayed.`,
+    description:
+        "Routes whose handlers email every matching event must fit the ACS email quota of the linked domain " +
+        `(${EMAIL_QUOTA_SOURCE}); over it ACS throttles (429) and emails are lost or delayed.`,
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: { properties: { eventsPerHour: { type: "integer", minimum: 0, default: 0 } } },
@@ -38,7 +43,13 @@ export const communicationServiceFitEmailQuota: StackValidationPolicy = {
             if (!over) continue;
             const routes = v.routes.map((r) => `${r.subscription} → ${r.handler}`).join(", ");
             report(
-                `linkedDomains: the ${v.domainKind} domain allows ${v.quota.perMinute} emails a minute and ${v.quota.perHour} an hour per subscription; routes ${routes} send up to ${v.emailsPerEvent} email(s) per event, so more than ${fit.perMinute} matching events a minute or ${fit.perHour} an hour are throttled${eventsPerHour ? ` (expected ${eventsPerHour} an hour)` : ""}. Fix: emailDomain.kind "custom" with a verified domain (and a quota raise through Azure support), or email fewer events`,
+                `linkedDomains: the ${v.domainKind} domain allows ${v.quota.perMinute} emails a minute and ` +
+                    `${v.quota.perHour} an hour per subscription; routes ${routes} send up to ` +
+                    `${v.emailsPerEvent} email(s) per event, so more than ${fit.perMinute} matching events a ` +
+                    `minute or ${fit.perHour} an hour are ` +
+                    `throttled${eventsPerHour ? ` (expected ${eventsPerHour} an hour)` : ""}. Fix: ` +
+                    'emailDomain.kind "custom" with a verified domain (and a quota raise through Azure support), ' +
+                    "or email fewer events",
                 v.acs.urn,
             );
         }

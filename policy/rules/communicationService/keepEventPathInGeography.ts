@@ -56,17 +56,19 @@ function eventPath(
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/privacy; POL 93c45b74 checks dataLocation only): ACS keeps data at rest in its dataLocation, but the
- * events (phone numbers, message text) also land in the handlers, the dead-letter account and the Log Analytics
- * workspaces. Each of those with an explicit location must be in a region of that geography (policy/lib/geography.ts,
- * overridable with `geographies`). A resource without location (azure-native then uses the resource group's
- * region) and a dataLocation the map does not know are not judged. Advisory: residency is an organisational
- * requirement, nothing breaks.
+ * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/privacy; POL 93c45b74 checks
+ * dataLocation only): ACS keeps data at rest in its dataLocation, but the events (phone numbers, message text) also
+ * land in the handlers, the dead-letter account and the Log Analytics workspaces. Each of those with an explicit
+ * location must be in a region of that geography (policy/lib/geography.ts, overridable with `geographies`). A resource
+ * without location (azure-native then uses the resource group's region) and a dataLocation the map does not know are
+ * not judged. Advisory: residency is an organisational requirement, nothing breaks.
  */
 export const communicationServiceKeepEventPathInGeography: StackValidationPolicy = {
     name: "communication-service-keep-event-path-in-geography",
     description:
-        "Handlers, dead-letter storage and Log Analytics workspaces that receive a Communication Services resource's events should be in the geography of its dataLocation, or event data leaves the residency the ACS resource promises.",
+        "Handlers, dead-letter storage and Log Analytics workspaces that receive a Communication Services " +
+        "resource's events should be in the geography of its dataLocation, or event data leaves the " +
+        "residency the ACS resource promises.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
@@ -75,7 +77,8 @@ export const communicationServiceKeepEventPathInGeography: StackValidationPolicy
                 type: "object",
                 default: ACS_GEOGRAPHIES,
                 description:
-                    "ACS dataLocation → ARM region names; the default is ACS_GEOGRAPHIES in policy/lib/geography.ts (Europe = EU and EFTA regions), a configured map replaces it",
+                    "ACS dataLocation → ARM region names; the default is ACS_GEOGRAPHIES in " +
+                    "policy/lib/geography.ts (Europe = EU and EFTA regions), a configured map replaces it",
             },
         },
     },
@@ -90,7 +93,10 @@ export const communicationServiceKeepEventPathInGeography: StackValidationPolicy
                 const where = normRegion(r.props.location);
                 if (where === "" || where === "global" || regions.includes(where)) continue;
                 report(
-                    `location: expected a region of ACS ${acs.name}'s data location ${show(acs.props.dataLocation)} (${shown}) for the ${roles.join(", ")}, got ${show(r.props.location)}. Fix: create this resource in a region of that geography, or add the region to this policy's geographies config if your residency rules allow it`,
+                    `location: expected a region of ACS ${acs.name}'s data location ` +
+                        `${show(acs.props.dataLocation)} (${shown}) for the ${roles.join(", ")}, got ` +
+                        `${show(r.props.location)}. Fix: create this resource in a region of that geography, or ` +
+                        "add the region to this policy's geographies config if your residency rules allow it",
                     r.urn,
                 );
             }

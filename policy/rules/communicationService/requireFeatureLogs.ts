@@ -7,7 +7,10 @@ import { DIAGNOSTIC_DESTINATIONS, diagnosticSettingsOn } from "../../lib/targets
 import { T } from "../../lib/types";
 import { eqi, has, list, sameId } from "../../lib/values";
 
-/** Feature → the ACS log categories that explain its events (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics). */
+/**
+ * Feature → the ACS log categories that explain its events
+ * (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics).
+ */
 const CATEGORIES: Partial<Record<EventFamily, readonly string[]>> = {
     [EventFamily.Sms]: ["SMSOperational"],
     [EventFamily.Email]: ["EmailSendMailOperational", "EmailStatusUpdateOperational"],
@@ -24,17 +27,19 @@ function exportsCategory(d: PolicyResource, category: string): boolean {
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics): ACS logging is off by default
- * (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and why an SMS
- * failed or an email bounced is only in the log category of that feature. Every feature the stack routes events
- * of (SMS, Email, Chat) needs its category in a diagnostic setting on the ACS resource. ACS resources outside the
- * stack and features without a mapped category (calling, job router, …) are not judged. The Monitoring
- * component derives the same categories (components/monitoring/logCategories.ts).
+ * Graph rule (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics): ACS logging
+ * is off by default (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and
+ * why an SMS failed or an email bounced is only in the log category of that feature. Every feature the stack routes
+ * events of (SMS, Email, Chat) needs its category in a diagnostic setting on the ACS resource. ACS resources outside
+ * the stack and features without a mapped category (calling, job router, …) are not judged. The Monitoring component
+ * derives the same categories (components/monitoring/logCategories.ts).
  */
 export const communicationServiceRequireFeatureLogs: StackValidationPolicy = {
     name: "communication-service-require-feature-logs",
     description:
-        "A Communication Services resource whose SMS, Email or Chat events are routed should export that feature's log category (SMSOperational, EmailSendMailOperational/EmailStatusUpdateOperational, ChatOperational); ACS logging is off by default.",
+        "A Communication Services resource whose SMS, Email or Chat events are routed should export that " +
+        "feature's log category (SMSOperational, EmailSendMailOperational/EmailStatusUpdateOperational, " +
+        "ChatOperational); ACS logging is off by default.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
@@ -56,7 +61,10 @@ export const communicationServiceRequireFeatureLogs: StackValidationPolicy = {
                 ? `settings ${settings.map((s) => s.name).join(", ")} without them`
                 : "no diagnostic setting on the resource";
             report(
-                `monitor.DiagnosticSetting(resourceUri = ACS id).logs: expected enabled categories ${why} with a destination, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring), which derives the categories from the routed event types, or add them (or categoryGroup "allLogs") to a DiagnosticSetting on the ACS resource`,
+                `monitor.DiagnosticSetting(resourceUri = ACS id).logs: expected enabled categories ${why} ` +
+                    `with a destination, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring), ` +
+                    "which derives the categories from the routed event types, or add them (or categoryGroup " +
+                    '"allLogs") to a DiagnosticSetting on the ACS resource',
                 acs.urn,
             );
         }

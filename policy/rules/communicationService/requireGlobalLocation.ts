@@ -9,7 +9,8 @@ import { eqi, expected } from "../../lib/values";
 export const communicationServiceRequireGlobalLocation: ResourceValidationPolicy = {
     name: "communication-service-require-global-location",
     description:
-        "Communication Services resources are global: any other location fails the deployment, and the Event Grid system topic must use the same location as its source.",
+        "Communication Services resources are global: any other location fails the deployment, and the Event " +
+        "Grid system topic must use the same location as its source.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, _args, report) => {
@@ -19,7 +20,8 @@ export const communicationServiceRequireGlobalLocation: ResourceValidationPolicy
                     "location",
                     '"global"',
                     acs.location,
-                    'set location: "global" explicitly (azure-native would otherwise use the resource group\'s region); data residency is dataLocation',
+                    'set location: "global" explicitly (azure-native would otherwise use the resource ' +
+                        "group's region); data residency is dataLocation",
                 ),
             );
         }

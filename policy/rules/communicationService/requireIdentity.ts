@@ -8,7 +8,8 @@ import { expected, hasIdentity } from "../../lib/values";
 export const communicationServiceRequireIdentity: ResourceValidationPolicy = {
     name: "communication-service-require-identity",
     description:
-        "Communication Services resources should have a managed identity, which ACS uses to reach other Azure resources (e.g. storage for call recording) without secrets.",
+        "Communication Services resources should have a managed identity, which ACS uses to reach other " +
+        "Azure resources (e.g. storage for call recording) without secrets.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(communication.CommunicationService, (acs, _args, report) => {

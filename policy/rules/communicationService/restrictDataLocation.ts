@@ -36,7 +36,8 @@ export interface DataLocationConfig {
 export const communicationServiceRestrictDataLocation: ResourceValidationPolicy = {
     name: "communication-service-restrict-data-location",
     description:
-        "A Communication Services resource's dataLocation (where ACS stores data at rest) must be one the organisation allows; it cannot be changed after creation.",
+        "A Communication Services resource's dataLocation (where ACS stores data at rest) must be one the " +
+        "organisation allows; it cannot be changed after creation.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -52,7 +53,8 @@ export const communicationServiceRestrictDataLocation: ResourceValidationPolicy 
                     "dataLocation",
                     `one of ${allowed.map((l) => `"${l}"`).join(", ")}`,
                     acs.dataLocation,
-                    "set communication.dataLocation to an allowed geography; it is fixed at creation, so a wrong value means recreating the resource",
+                    "set communication.dataLocation to an allowed geography; it is fixed at creation, so a " +
+                        "wrong value means recreating the resource",
                 ),
             );
         }

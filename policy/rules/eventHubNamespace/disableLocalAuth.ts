@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const eventHubNamespaceDisableLocalAuth: ResourceValidationPolicy = {
     name: "eventhub-namespace-disable-local-auth",
     description:
-        "Event Hubs namespaces should accept Entra ID only: SAS keys are long-lived shared secrets that cannot be tied to a caller.",
+        "Event Hubs namespaces should accept Entra ID only: SAS keys are long-lived shared secrets that " +
+        "cannot be tied to a caller.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventhub.Namespace, (ns, _args, report) => {
@@ -16,7 +17,8 @@ export const eventHubNamespaceDisableLocalAuth: ResourceValidationPolicy = {
                     "disableLocalAuth",
                     "true",
                     ns.disableLocalAuth,
-                    "set disableLocalAuth: true; Event Grid delivers with the topic identity and the Azure Event Hubs Data Sender role",
+                    "set disableLocalAuth: true; Event Grid delivers with the topic identity and the Azure " +
+                        "Event Hubs Data Sender role",
                 ),
             );
         }

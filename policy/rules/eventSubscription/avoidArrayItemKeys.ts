@@ -14,7 +14,8 @@ import { eventTypesOf } from "../../lib/subscription";
 export const eventSubscriptionAvoidArrayItemKeys: ResourceValidationPolicy = {
     name: "event-subscription-avoid-array-item-keys",
     description:
-        "Advanced-filter data keys that pass through an array of objects have undocumented behaviour in Event Grid; the filter may never match.",
+        "Advanced-filter data keys that pass through an array of objects have undocumented behaviour in " +
+        "Event Grid; the filter may never match.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -30,7 +31,10 @@ export const eventSubscriptionAvoidArrayItemKeys: ResourceValidationPolicy = {
             if (inArray.length === 0) continue;
             const array = inArray[0].array;
             report(
-                `filter.advancedFilters[${f.index}].key: "${f.key}" is a field of the objects inside the array "data.${array}" of ${inArray.map((h) => shortType(h.type)).join(", ")}; Event Grid does not document filtering through arrays of objects, so the filter may never match. Fix: filter on a scalar key, or on the array itself with enableAdvancedFilteringOnArrays: true`,
+                `filter.advancedFilters[${f.index}].key: "${f.key}" is a field of the objects inside the ` +
+                    `array "data.${array}" of ${inArray.map((h) => shortType(h.type)).join(", ")}; Event Grid ` +
+                    "does not document filtering through arrays of objects, so the filter may never match. Fix: " +
+                    "filter on a scalar key, or on the array itself with enableAdvancedFilteringOnArrays: true",
             );
         }
     }),

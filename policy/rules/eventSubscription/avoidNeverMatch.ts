@@ -20,7 +20,8 @@ const REPORTED_ELSEWHERE: readonly NeverMatchCode[] = ["undocumentedEventTypes",
 export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
     name: "event-subscription-avoid-never-match",
     description:
-        "A subscription whose filter conditions contradict each other can never match an event: it deploys and its handler never receives anything.",
+        "A subscription whose filter conditions contradict each other can never match an event: it deploys " +
+        "and its handler never receives anything.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -36,7 +37,8 @@ export const eventSubscriptionAvoidNeverMatch: ResourceValidationPolicy = {
         for (const f of findings) {
             if (REPORTED_ELSEWHERE.includes(f.code) || (f.code === "subjectFitsNoShape" && subjectReported)) continue;
             report(
-                `filter: ${f.message}, so the subscription can never match (${f.code}). Fix: remove or correct the contradicting condition`,
+                `filter: ${f.message}, so the subscription can never match (${f.code}). Fix: remove or ` +
+                    "correct the contradicting condition",
             );
         }
     }),

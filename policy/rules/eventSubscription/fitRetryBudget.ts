@@ -12,7 +12,8 @@ import { attemptsWithinTtl, LIMITS } from "../../../validation/limits";
 export const eventSubscriptionFitRetryBudget: ResourceValidationPolicy = {
     name: "event-subscription-fit-retry-budget",
     description:
-        "maxDeliveryAttempts should not exceed the attempts Event Grid's retry schedule fits into eventTimeToLiveInMinutes; the extra attempts never happen.",
+        "maxDeliveryAttempts should not exceed the attempts Event Grid's retry schedule fits into " +
+        "eventTimeToLiveInMinutes; the extra attempts never happen.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -23,7 +24,10 @@ export const eventSubscriptionFitRetryBudget: ResourceValidationPolicy = {
         const fits = attemptsWithinTtl(ttl);
         if (attempts > fits) {
             report(
-                `retryPolicy.maxDeliveryAttempts: ${attempts}, but the retry schedule fits only ${fits} attempts into eventTimeToLiveInMinutes ${ttl}, so the TTL ends delivery first. Fix: set maxDeliveryAttempts: ${fits}, or raise eventTimeToLiveInMinutes if ${attempts} attempts were meant`,
+                `retryPolicy.maxDeliveryAttempts: ${attempts}, but the retry schedule fits only ${fits} ` +
+                    `attempts into eventTimeToLiveInMinutes ${ttl}, so the TTL ends delivery first. Fix: set ` +
+                    `maxDeliveryAttempts: ${fits}, or raise eventTimeToLiveInMinutes if ${attempts} attempts ` +
+                    "were meant",
             );
         }
     }),

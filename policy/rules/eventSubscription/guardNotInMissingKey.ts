@@ -14,13 +14,14 @@ const MISSING_KEY_OUTCOME: Record<string, string> = {
 
 /**
  * An exclusion that meets a key some included types do not carry lets those events through (EF). The safe
- * pattern (https://learn.microsoft.com/azure/event-grid/event-filtering) adds `IsNotNull` on the same key, which this rule accepts. Advisory: the subscription works,
- * it just delivers more than the author meant.
+ * pattern (https://learn.microsoft.com/azure/event-grid/event-filtering) adds `IsNotNull` on the same key, which this
+ * rule accepts. Advisory: the subscription works, it just delivers more than the author meant.
  */
 export const eventSubscriptionGuardNotInMissingKey: ResourceValidationPolicy = {
     name: "event-subscription-guard-not-in-missing-key",
     description:
-        "NumberNotIn/StringNotIn (and the range operators) on a key some included event types lack let every such event through; guard the key with IsNotNull.",
+        "NumberNotIn/StringNotIn (and the range operators) on a key some included event types lack let every " +
+        "such event through; guard the key with IsNotNull.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -34,7 +35,10 @@ export const eventSubscriptionGuardNotInMissingKey: ResourceValidationPolicy = {
             const lacking = typesLacking(types, path);
             if (lacking.length === 0) continue;
             report(
-                `filter.advancedFilters[${f.index}]: ${f.operatorType} on "${f.key}" ${outcome}: ${lacking.map((t) => shortType(t.type)).join(", ")} payloads have no "${path}". Fix: add { operatorType: "IsNotNull", key: "${f.key}" } to the advanced filters, or move those event types to another subscription`,
+                `filter.advancedFilters[${f.index}]: ${f.operatorType} on "${f.key}" ${outcome}: ` +
+                    `${lacking.map((t) => shortType(t.type)).join(", ")} payloads have no "${path}". Fix: add { ` +
+                    `operatorType: "IsNotNull", key: "${f.key}" } to the advanced filters, or move those event ` +
+                    "types to another subscription",
             );
         }
     }),

@@ -11,7 +11,8 @@ import { T } from "../../lib/types";
 export const eventSubscriptionKeepEndpointUrlSecret: HarnessCheck = {
     name: "event-subscription-keep-endpoint-url-secret",
     description:
-        "A WebHook destination's endpointUrl must be a Pulumi secret: it usually carries a key, and a plain value is stored in clear in the state and shown in previews.",
+        "A WebHook destination's endpointUrl must be a Pulumi secret: it usually carries a key, and a plain " +
+        "value is stored in clear in the state and shown in previews.",
     enforcementLevel: "mandatory",
     resourceType: T.Subscription,
     anchors: [
@@ -35,7 +36,9 @@ export const eventSubscriptionKeepEndpointUrlSecret: HarnessCheck = {
                 : [
                       {
                           resource: r,
-                          message: `${path}: expected a Pulumi secret, got a plain value. Fix: pass pulumi.secret(url); never put a keyed URL in clear config`,
+                          message:
+                              `${path}: expected a Pulumi secret, got a plain value. Fix: pass ` +
+                              "pulumi.secret(url); never put a keyed URL in clear config",
                       },
                   ];
         }),

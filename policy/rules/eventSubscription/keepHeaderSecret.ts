@@ -10,7 +10,8 @@ import { T } from "../../lib/types";
 export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
     name: "event-subscription-keep-header-secret",
     description:
-        "A static delivery header marked isSecret must also be a Pulumi secret; otherwise its value is stored in clear in the Pulumi state.",
+        "A static delivery header marked isSecret must also be a Pulumi secret; otherwise its value is " +
+        "stored in clear in the Pulumi state.",
     enforcementLevel: "mandatory",
     resourceType: T.Subscription,
     anchors: [
@@ -35,7 +36,9 @@ export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
                 return [
                     {
                         resource: r,
-                        message: `${path}: header "${m.name}" is isSecret but the value is not a Pulumi secret. Fix: pass pulumi.secret(value)`,
+                        message:
+                            `${path}: header "${m.name}" is isSecret but the value is not a Pulumi secret. Fix: ` +
+                            "pass pulumi.secret(value)",
                     },
                 ];
             });

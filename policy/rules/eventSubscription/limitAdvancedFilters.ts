@@ -13,14 +13,16 @@ import { plain } from "../../lib/values";
 export const eventSubscriptionLimitAdvancedFilters: ResourceValidationPolicy = {
     name: "event-subscription-limit-advanced-filters",
     description:
-        "Advanced filters must stay within Event Grid's limits (25 filters, 25 values in total, 512 characters per string) and give each operator the operand it takes; otherwise the deployment fails.",
+        "Advanced filters must stay within Event Grid's limits (25 filters, 25 values in total, 512 " +
+        "characters per string) and give each operator the operand it takes; otherwise the deployment fails.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const filters = plain(s.filter?.advancedFilters);
         for (const i of checkAdvancedFilters(filters, ["filter", "advancedFilters"])) {
             report(
-                `${formatIssue("", i)}. Fix: correct the filter as described (limits: https://learn.microsoft.com/azure/event-grid/event-filtering)`,
+                `${formatIssue("", i)}. Fix: correct the filter as described (limits: ` +
+                    "https://learn.microsoft.com/azure/event-grid/event-filtering)",
             );
         }
     }),

@@ -12,7 +12,8 @@ import { list } from "../../lib/values";
 export const eventSubscriptionLimitDeliveryHeaders: ResourceValidationPolicy = {
     name: "event-subscription-limit-delivery-headers",
     description:
-        "A subscription may set at most 10 delivery properties (headers), none named with the reserved aeg- prefix; otherwise the deployment is refused or the header collides with Event Grid's own.",
+        "A subscription may set at most 10 delivery properties (headers), none named with the reserved aeg- " +
+        "prefix; otherwise the deployment is refused or the header collides with Event Grid's own.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -21,13 +22,16 @@ export const eventSubscriptionLimitDeliveryHeaders: ResourceValidationPolicy = {
         const path = `${e?.path}.deliveryAttributeMappings`;
         if (mappings.length > LIMITS.deliveryAttributeMappings) {
             report(
-                `${path}: expected at most ${LIMITS.deliveryAttributeMappings} delivery properties, got ${mappings.length}. Fix: drop the headers the handler does not read (deliveryHeaders in the stack config)`,
+                `${path}: expected at most ${LIMITS.deliveryAttributeMappings} delivery properties, got ` +
+                    `${mappings.length}. Fix: drop the headers the handler does not read (deliveryHeaders in the ` +
+                    "stack config)",
             );
         }
         mappings.forEach((m, i) => {
             if (typeof m?.name === "string" && /^aeg-/i.test(m.name)) {
                 report(
-                    `${path}[${i}].name: expected a name without the reserved "aeg-" prefix, got "${m.name}". Fix: rename the header (Event Grid sets aeg-* itself)`,
+                    `${path}[${i}].name: expected a name without the reserved "aeg-" prefix, got ` +
+                        `"${m.name}". Fix: rename the header (Event Grid sets aeg-* itself)`,
                 );
             }
         });

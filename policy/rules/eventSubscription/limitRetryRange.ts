@@ -7,7 +7,8 @@ import { expected } from "../../lib/values";
 export const eventSubscriptionLimitRetryRange: ResourceValidationPolicy = {
     name: "event-subscription-limit-retry-range",
     description:
-        "retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440); ARM rejects anything else at deploy time.",
+        "retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts 1–30, " +
+        "eventTimeToLiveInMinutes 1–1440); ARM rejects anything else at deploy time.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {

@@ -13,7 +13,8 @@ const EG_NAME: Record<string, string> = { type: "eventType", source: "topic", ev
 export const eventSubscriptionMatchSchemaKeys: ResourceValidationPolicy = {
     name: "event-subscription-match-schema-keys",
     description:
-        'Advanced-filter keys must name Event Grid schema fields (id, topic, subject, eventType, dataVersion, data.…): ACS events are filtered as published, so CloudEvents names such as "type" or "source" never match.',
+        "Advanced-filter keys must name Event Grid schema fields (id, topic, subject, eventType, dataVersion, " +
+        'data.…): ACS events are filtered as published, so CloudEvents names such as "type" or "source" never match.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -24,12 +25,18 @@ export const eventSubscriptionMatchSchemaKeys: ResourceValidationPolicy = {
             const at = `filter.advancedFilters[${f.index}].key`;
             if (CLOUD_EVENTS_KEYS.includes(f.key.toLowerCase())) {
                 const instead = EG_NAME[f.key.toLowerCase()];
+                const fix = instead
+                    ? `write key: "${instead}"`
+                    : "filter on an Event Grid schema field or data.<field>";
+                const better = instead === "eventType" ? " (or better, use filter.includedEventTypes)" : "";
                 report(
-                    `${at}: "${f.key}" is a CloudEvents attribute, but ACS publishes Event Grid schema and filters run before conversion to ${schema}, so the key is never present. Fix: ${instead ? `write key: "${instead}"` : "filter on an Event Grid schema field or data.<field>"}${instead === "eventType" ? " (or better, use filter.includedEventTypes)" : ""}`,
+                    `${at}: "${f.key}" is a CloudEvents attribute, but ACS publishes Event Grid schema and ` +
+                        `filters run before conversion to ${schema}, so the key is never present. Fix: ${fix}${better}`,
                 );
             } else {
                 report(
-                    `${at}: "${f.key}" is not an Event Grid schema field (id, topic, subject, eventType, dataVersion) nor under data. Fix: write key: "data.${f.key}" if it is a payload field`,
+                    `${at}: "${f.key}" is not an Event Grid schema field (id, topic, subject, eventType, ` +
+                        `dataVersion) nor under data. Fix: write key: "data.${f.key}" if it is a payload field`,
                 );
             }
         }

@@ -11,7 +11,8 @@ import { list } from "../../lib/values";
 export const eventSubscriptionRecommendEntraWebhook: ResourceValidationPolicy = {
     name: "event-subscription-recommend-entra-webhook",
     description:
-        "WebHook deliveries should be authenticated with Entra ID (or at least a secret Authorization header), so the receiver can reject requests that do not come from your subscription.",
+        "WebHook deliveries should be authenticated with Entra ID (or at least a secret Authorization " +
+        "header), so the receiver can reject requests that do not come from your subscription.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -24,7 +25,11 @@ export const eventSubscriptionRecommendEntraWebhook: ResourceValidationPolicy = 
         );
         if (secretAuth) return;
         report(
-            `${e.path}.azureActiveDirectoryTenantId/azureActiveDirectoryApplicationIdOrUri: expected both set (or a secret static Authorization header), got ${JSON.stringify(d.azureActiveDirectoryTenantId ?? null)}/${JSON.stringify(d.azureActiveDirectoryApplicationIdOrUri ?? null)}. Fix: set webhook.entraTenantId and webhook.entraApplicationIdOrUri and validate the token in the receiver`,
+            `${e.path}.azureActiveDirectoryTenantId/azureActiveDirectoryApplicationIdOrUri: expected both ` +
+                "set (or a secret static Authorization header), got " +
+                `${JSON.stringify(d.azureActiveDirectoryTenantId ?? null)}/` +
+                `${JSON.stringify(d.azureActiveDirectoryApplicationIdOrUri ?? null)}. Fix: set ` +
+                "webhook.entraTenantId and webhook.entraApplicationIdOrUri and validate the token in the receiver",
         );
     }),
 };

@@ -12,7 +12,8 @@ import { eventTypesOf } from "../../lib/subscription";
 export const eventSubscriptionRequireArrayFiltering: ResourceValidationPolicy = {
     name: "event-subscription-require-array-filtering",
     description:
-        "Advanced filters on array-valued payload keys need enableAdvancedFilteringOnArrays: true; otherwise Event Grid's behaviour is undocumented and the filter may never match.",
+        "Advanced filters on array-valued payload keys need enableAdvancedFilteringOnArrays: true; otherwise " +
+        "Event Grid's behaviour is undocumented and the filter may never match.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -20,11 +21,16 @@ export const eventSubscriptionRequireArrayFiltering: ResourceValidationPolicy = 
         const types = currentTypes(eventTypesOf(s) ?? []);
         for (const f of keyedFilters(s.filter?.advancedFilters)) {
             const path = dataPath(f.key);
-            // Positive operators on an array without the flag do not match (https://learn.microsoft.com/azure/event-grid/event-filtering).
+            // Positive operators on an array without the flag do not match
+            // (https://learn.microsoft.com/azure/event-grid/event-filtering).
             const arrays = path ? types.filter((t) => t.dataKeys.includes(`${path}[]`)) : [];
             if (arrays.length === 0) continue;
             report(
-                `filter.enableAdvancedFilteringOnArrays: expected true because filter.advancedFilters[${f.index}].key "${f.key}" is an array in ${arrays.map((t) => shortType(t.type)).join(", ")} payloads, got ${JSON.stringify(s.filter?.enableAdvancedFilteringOnArrays)}. Fix: set filter.enableAdvancedFilteringOnArrays: true`,
+                "filter.enableAdvancedFilteringOnArrays: expected true because " +
+                    `filter.advancedFilters[${f.index}].key "${f.key}" is an array in ` +
+                    `${arrays.map((t) => shortType(t.type)).join(", ")} payloads, got ` +
+                    `${JSON.stringify(s.filter?.enableAdvancedFilteringOnArrays)}. Fix: set ` +
+                    "filter.enableAdvancedFilteringOnArrays: true",
             );
         }
     }),

@@ -5,18 +5,21 @@ import { expected, has } from "../../lib/values";
 
 /**
  * Unset fails. Without a dead-letter destination, events answered 400/413, expired or out of attempts are
- * dropped (DR; APRL 92162eb5). azure-native makes every part optional, so each field is checked (https://github.com/hashicorp/terraform-provider-azurerm/pull/9935).
+ * dropped (DR; APRL 92162eb5). azure-native makes every part optional, so each field is checked
+ * (https://github.com/hashicorp/terraform-provider-azurerm/pull/9935).
  */
 export const eventSubscriptionRequireDeadLetter: ResourceValidationPolicy = {
     name: "event-subscription-require-dead-letter",
     description:
-        "Every subscription must dead-letter to a blob container: without one, events that cannot be delivered (expired, out of attempts, rejected with 400/413) are dropped and lost.",
+        "Every subscription must dead-letter to a blob container: without one, events that cannot be " +
+        "delivered (expired, out of attempts, rejected with 400/413) are dropped and lost.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const dl = deadLetterOf(s);
         const fix =
-            'set deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: { endpointType: "StorageBlob", resourceId: <account id>, blobContainerName: <private container> } }';
+            'set deadLetterWithResourceIdentity: { identity: { type: "SystemAssigned" }, deadLetterDestination: { ' +
+            'endpointType: "StorageBlob", resourceId: <account id>, blobContainerName: <private container> } }';
         if (!dl) {
             report(
                 expected(

@@ -9,13 +9,15 @@ import { expected } from "../../lib/values";
 export const eventSubscriptionRequireEventTypes: ResourceValidationPolicy = {
     name: "event-subscription-require-event-types",
     description:
-        'Every subscription must list the event types its handler processes: without a list (or with "All") Event Grid delivers every event the resource emits to a handler that expects a few.',
+        'Every subscription must list the event types its handler processes: without a list (or with "All") ' +
+        "Event Grid delivers every event the resource emits to a handler that expects a few.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
         const types = s.filter?.includedEventTypes;
         const fix =
-            'list the full type names the handler processes, e.g. filter.includedEventTypes: ["Microsoft.Communication.SMSReceived"]';
+            "list the full type names the handler processes, e.g. filter.includedEventTypes: " +
+            '["Microsoft.Communication.SMSReceived"]';
         if (!Array.isArray(types) || types.length === 0) {
             report(expected("filter.includedEventTypes", "a non-empty list of event types", types, fix));
         } else if (types.some((t) => typeof t === "string" && t.toLowerCase() === "all")) {

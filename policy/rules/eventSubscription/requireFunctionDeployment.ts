@@ -13,19 +13,39 @@ function functionProblem(sub: PolicyResource, resources: readonly PolicyResource
     const at = `${e.path}.resourceId`;
     const m = typeof id === "string" ? FUNCTION_ID.exec(id) : null;
     if (!m)
-        return `${at}: expected <function app id>/functions/<function name>, got ${show(id)}. Fix: build it as pulumi.interpolate\`\${app.id}/functions/<name>\``;
+        return (
+            `${at}: expected <function app id>/functions/<function name>, got ${show(id)}. Fix: build it as ` +
+            `pulumi.interpolate\`\${app.id}/functions/<name>\``
+        );
     const app =
         linked(sub, rootKey(e), T.WebApp).find((a) => sameId(a.props.id, m[1])) ?? byId(resources, T.WebApp, m[1]);
     if (!app)
-        return `${at}: the function app ${m[1].split("/").pop()} is not in this stack, so nothing orders the subscription after its code. Fix: manage the app here, or create the subscription in the stack that deploys the code`;
+        return (
+            `${at}: the function app ${m[1].split("/").pop()} is not in this stack, so nothing orders the ` +
+            "subscription after its code. Fix: manage the app here, or create the subscription in the stack that " +
+            "deploys the code"
+        );
     if (!isFunctionAppKind(app.props.kind))
-        return `${at}: ${app.name} has kind ${show(app.props.kind)}, expected a function app ("functionapp…", not "workflowapp"). Fix: point the destination at a function app`;
+        return (
+            `${at}: ${app.name} has kind ${show(app.props.kind)}, expected a function app ("functionapp…", not ` +
+            '"workflowapp"). Fix: point the destination at a function app'
+        );
     const deployments = codeDeploymentsFor(app, id, resources);
     if (deployments.length === 0) {
-        return `${at}: nothing in this stack deploys code to ${app.name} (web.WebAppFunction, WebAppDeployment/SourceControl, or the blob its package URL names), so "${m[2]}" may not exist when Event Grid validates the destination (https://github.com/Azure/bicep/issues/11656). Fix: deploy the code in this stack and make the subscription depend on it`;
+        return (
+            `${at}: nothing in this stack deploys code to ${app.name} (web.WebAppFunction, ` +
+            `WebAppDeployment/SourceControl, or the blob its package URL names), so "${m[2]}" may not exist when ` +
+            "Event Grid validates the destination (https://github.com/Azure/bicep/issues/11656). Fix: deploy the " +
+            "code in this stack and make the subscription depend on it"
+        );
     }
     if (!deployments.some((d) => dependsOn(sub, d))) {
-        return `${at}: the subscription does not depend on ${deployments.map((d) => d.name).join(" or ")}, which deploys ${app.name}'s code; Event Grid fails with "Destination endpoint not found" if it is created first (https://github.com/Azure/bicep/issues/11656). Fix: add dependsOn: [<that resource>] to the subscription`;
+        return (
+            `${at}: the subscription does not depend on ${deployments.map((d) => d.name).join(" or ")}, which ` +
+            `deploys ${app.name}'s code; Event Grid fails with "Destination endpoint not found" if it is created ` +
+            "first (https://github.com/Azure/bicep/issues/11656). Fix: add dependsOn: [<that resource>] to the " +
+            "subscription"
+        );
     }
     return undefined;
 }
@@ -40,7 +60,9 @@ function functionProblem(sub: PolicyResource, resources: readonly PolicyResource
 export const eventSubscriptionRequireFunctionDeployment: StackValidationPolicy = {
     name: "event-subscription-require-function-deployment",
     description:
-        'An AzureFunction destination must be <app id>/functions/<name> of a function app in this stack, and the subscription must depend on the code deployment; otherwise creation fails with "Destination endpoint not found".',
+        "An AzureFunction destination must be <app id>/functions/<name> of a function app in this stack, and " +
+        'the subscription must depend on the code deployment; otherwise creation fails with "Destination ' +
+        'endpoint not found".',
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {

@@ -12,7 +12,8 @@ const redact = (url: unknown) => (typeof url === "string" ? redactUrl(url) : url
 export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
     name: "event-subscription-require-https-webhook",
     description:
-        "WebHook destinations must use https://: Event Grid refuses other schemes, and the events and the URL's key would travel in clear text.",
+        "WebHook destinations must use https://: Event Grid refuses other schemes, and the events and the " +
+        "URL's key would travel in clear text.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -25,7 +26,8 @@ export const eventSubscriptionRequireHttpsWebhook: ResourceValidationPolicy = {
                     `${e.path}.endpointUrl`,
                     "an https:// URL",
                     redact(url),
-                    "serve the receiver over HTTPS with a certificate from a public CA (self-signed certificates are refused)",
+                    "serve the receiver over HTTPS with a certificate from a public CA (self-signed " +
+                        "certificates are refused)",
                 ),
             );
         }

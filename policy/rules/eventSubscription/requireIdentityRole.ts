@@ -28,7 +28,11 @@ function wiringProblem(
     const role = ROLE_NAMES[roles[0]];
     const principal = principalOf(topic, e, resources);
     if (!principal) {
-        return `${e.path}: the topic has no ${e.identity?.type ?? "managed"} identity to grant ${role} to. Fix: give the topic the identity, grant it ${role} on ${target}, and make the subscription depend on that role assignment`;
+        return (
+            `${e.path}: the topic has no ${e.identity?.type ?? "managed"} identity to grant ${role} to. Fix: ` +
+            `give the topic the identity, grant it ${role} on ${target}, and make the subscription depend on ` +
+            "that role assignment"
+        );
     }
     const assignments = ofType(resources, T.RoleAssignment).filter((r) => r.props.principalId === principal);
     const granted = assignments.find(
@@ -38,23 +42,36 @@ function wiringProblem(
         const near = assignments
             .map((r) => `${r.name} (role ${roleGuidOf(r.props.roleDefinitionId)} at ${r.props.scope})`)
             .join("; ");
-        return `${e.path}: expected a RoleAssignment of ${role} (${roles[0]}) for principal ${principal} at a scope containing ${target}, got ${near || "none for that principal"}. Fix: grant ${role} to the topic identity on the destination (or its account/namespace) and make the subscription depend on it`;
+        return (
+            `${e.path}: expected a RoleAssignment of ${role} (${roles[0]}) for principal ${principal} at a scope ` +
+            `containing ${target}, got ${near || "none for that principal"}. Fix: grant ${role} to the topic ` +
+            "identity on the destination (or its account/namespace) and make the subscription depend on it"
+        );
     }
     if (!dependsOn(sub, granted)) {
-        return `${e.path}: RoleAssignment ${granted.name} grants ${role}, but the subscription does not depend on it, so Event Grid can validate the destination before the role exists (https://github.com/Azure/bicep-registry-modules/issues/5205). Fix: add dependsOn: [<that role assignment>] to the subscription`;
+        return (
+            `${e.path}: RoleAssignment ${granted.name} grants ${role}, but the subscription does not depend on ` +
+            "it, so Event Grid can validate the destination before the role exists " +
+            "(https://github.com/Azure/bicep-registry-modules/issues/5205). Fix: add dependsOn: [<that role " +
+            "assignment>] to the subscription"
+        );
     }
     return undefined;
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/add-identity-roles, https://github.com/Azure/bicep-registry-modules/issues/5205, https://github.com/MicrosoftDocs/azure-docs/issues/98216): identity delivery and identity dead-lettering work only when the topic has the
- * identity, a role assignment for that principal with the right role GUID covers the destination (queue ⊂
- * account/namespace ⊂ resource group ⊂ subscription), and the subscription is created after it.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/add-identity-roles,
+ * https://github.com/Azure/bicep-registry-modules/issues/5205,
+ * https://github.com/MicrosoftDocs/azure-docs/issues/98216): identity delivery and identity dead-lettering work only
+ * when the topic has the identity, a role assignment for that principal with the right role GUID covers the destination
+ * (queue ⊂ account/namespace ⊂ resource group ⊂ subscription), and the subscription is created after it.
  */
 export const eventSubscriptionRequireIdentityRole: StackValidationPolicy = {
     name: "event-subscription-require-identity-role",
     description:
-        'A subscription that delivers or dead-letters with the topic\'s identity needs that identity to hold the data role on the destination, granted before the subscription is created; otherwise creation fails with "Managed Identity Authorization Error" or dead letters are refused.',
+        "A subscription that delivers or dead-letters with the topic's identity needs that identity to hold " +
+        "the data role on the destination, granted before the subscription is created; otherwise creation " +
+        'fails with "Managed Identity Authorization Error" or dead letters are refused.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {

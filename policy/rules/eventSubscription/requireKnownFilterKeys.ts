@@ -39,7 +39,9 @@ function pathProblem(path: string, types: readonly EventTypeInfo[]): { why: stri
 export const eventSubscriptionRequireKnownFilterKeys: ResourceValidationPolicy = {
     name: "event-subscription-require-known-filter-keys",
     description:
-        "Advanced-filter data keys must exist in the payload of at least one included event type (any sub-key of an open map such as data.metadata or data.labels counts); otherwise the filter never matches (or, for NotIn, always does).",
+        "Advanced-filter data keys must exist in the payload of at least one included event type (any " +
+        "sub-key of an open map such as data.metadata or data.labels counts); otherwise the filter never " +
+        "matches (or, for NotIn, always does).",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {

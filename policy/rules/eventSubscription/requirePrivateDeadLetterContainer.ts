@@ -22,21 +22,23 @@ function containerFor(
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). Mandatory for two reasons: "dead lettered events will be dropped when the dead-letter
- * destination isn't found" (DR), and a public container would publish every undeliverable event (phone
- * numbers, message text): an exposure that cannot be undone later.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). Mandatory for two reasons: "dead
+ * lettered events will be dropped when the dead-letter destination isn't found" (DR), and a public container would
+ * publish every undeliverable event (phone numbers, message text): an exposure that cannot be undone later.
  */
 export const eventSubscriptionRequirePrivateDeadLetterContainer: StackValidationPolicy = {
     name: "event-subscription-require-private-dead-letter-container",
     description:
-        "A subscription's dead-letter container must exist in the stack and be private: a missing container drops dead letters, a public one publishes them.",
+        "A subscription's dead-letter container must exist in the stack and be private: a missing container " +
+        "drops dead letters, a public one publishes them.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
         for (const sub of ofType(args.resources, T.Subscription)) {
             const dl = deadLetterOf(sub.props);
             const d = dl?.destination;
-            if (!dl || !has(d, "blobContainerName") || !has(d, "resourceId")) continue; // event-subscription-require-dead-letter
+            // event-subscription-require-dead-letter
+            if (!dl || !has(d, "blobContainerName") || !has(d, "resourceId")) continue;
             const container = containerFor(sub, rootKey(dl), d, args.resources);
             if (!container) {
                 report(
@@ -44,7 +46,8 @@ export const eventSubscriptionRequirePrivateDeadLetterContainer: StackValidation
                         `${dl.path}.blobContainerName`,
                         "a storage.BlobContainer of the dead-letter account in this stack",
                         d.blobContainerName,
-                        `create storage.BlobContainer { containerName: "${d.blobContainerName}", publicAccess: "None" } in the account, and build blobContainerName from it`,
+                        `create storage.BlobContainer { containerName: "${d.blobContainerName}", ` +
+                            'publicAccess: "None" } in the account, and build blobContainerName from it',
                     ),
                     sub.urn,
                 );

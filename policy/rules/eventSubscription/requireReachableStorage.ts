@@ -12,31 +12,42 @@ function reachProblems(account: PolicyResource, e: Endpoint): string[] {
     if (eqi(rules?.defaultAction, "Deny")) {
         if (!bypassesAzureServices(rules?.bypass)) {
             out.push(
-                `account ${account.name} denies network access and networkRuleSet.bypass is ${JSON.stringify(rules?.bypass)}: Event Grid reaches a firewalled account only as a trusted service. Fix: add "AzureServices" to networkRuleSet.bypass`,
+                `account ${account.name} denies network access and networkRuleSet.bypass is ` +
+                    `${JSON.stringify(rules?.bypass)}: Event Grid reaches a firewalled account only as a trusted ` +
+                    'service. Fix: add "AzureServices" to networkRuleSet.bypass',
             );
         }
         if (!identityIncludes(e.identity?.type, "SystemAssigned")) {
             out.push(
-                `account ${account.name} is firewalled, and Event Grid passes a storage firewall only with the topic's system-assigned identity, got ${e.identity ? `identity ${JSON.stringify(e.identity.type)}` : "no identity"}. Fix: deliver/dead-letter with identity: { type: "SystemAssigned" }`,
+                `account ${account.name} is firewalled, and Event Grid passes a storage firewall only with ` +
+                    "the topic's system-assigned identity, got " +
+                    `${e.identity ? `identity ${JSON.stringify(e.identity.type)}` : "no identity"}. Fix: ` +
+                    'deliver/dead-letter with identity: { type: "SystemAssigned" }',
             );
         }
     }
     if (account.props.allowSharedKeyAccess === false && !e.identity) {
+        const block = e.path.startsWith("dead") ? "deadLetterWithResourceIdentity" : "deliveryWithResourceIdentity";
         out.push(
-            `account ${account.name} has allowSharedKeyAccess: false, so Event Grid cannot use an account key. Fix: use ${e.path.startsWith("dead") ? "deadLetterWithResourceIdentity" : "deliveryWithResourceIdentity"} with the topic's system-assigned identity and a data role on the account`,
+            `account ${account.name} has allowSharedKeyAccess: false, so Event Grid cannot use an account ` +
+                `key. Fix: use ${block} with the topic's system-assigned identity and a data role on the account`,
         );
     }
     return out;
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints; https://github.com/MicrosoftDocs/azure-docs/issues/84665; https://learn.microsoft.com/azure/event-grid/consume-private-endpoints): a
- * storage account Event Grid writes to (queue destination, dead letters) must let it in.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints;
+ * https://github.com/MicrosoftDocs/azure-docs/issues/84665;
+ * https://learn.microsoft.com/azure/event-grid/consume-private-endpoints): a storage account Event Grid writes to
+ * (queue destination, dead letters) must let it in.
  */
 export const eventSubscriptionRequireReachableStorage: StackValidationPolicy = {
     name: "event-subscription-require-reachable-storage",
     description:
-        "Storage that Event Grid writes to (queue destinations, dead letters) must let it in: a firewalled account needs the AzureServices bypass and the topic's system-assigned identity, a key-less account needs identity-based delivery.",
+        "Storage that Event Grid writes to (queue destinations, dead letters) must let it in: a firewalled " +
+        "account needs the AzureServices bypass and the topic's system-assigned identity, a key-less account " +
+        "needs identity-based delivery.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {

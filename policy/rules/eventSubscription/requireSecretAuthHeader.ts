@@ -4,8 +4,11 @@ import { deliveryOf } from "../../lib/subscription";
 import { list } from "../../lib/values";
 
 /** Header names that carry credentials. */
-export const CREDENTIAL_HEADER =
-    /^(authorization|proxy-authorization|api-key|x-api-key|x-functions-key|ocp-apim-subscription-key|x-[a-z0-9-]*(key|token|secret))$/i;
+export const CREDENTIAL_HEADER = new RegExp(
+    "^(authorization|proxy-authorization|api-key|x-api-key|x-functions-key|ocp-apim-subscription-key" +
+        "|x-[a-z0-9-]*(key|token|secret))$",
+    "i",
+);
 
 /**
  * Mandatory although delivery works either way: a static mapping with `isSecret: false` is returned in clear
@@ -15,7 +18,8 @@ export const CREDENTIAL_HEADER =
 export const eventSubscriptionRequireSecretAuthHeader: ResourceValidationPolicy = {
     name: "event-subscription-require-secret-auth-header",
     description:
-        "Static delivery headers that carry credentials (Authorization, API keys) must be marked isSecret: otherwise ARM returns the value in clear to anyone who can read the subscription.",
+        "Static delivery headers that carry credentials (Authorization, API keys) must be marked isSecret: " +
+        "otherwise ARM returns the value in clear to anyone who can read the subscription.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
@@ -29,7 +33,9 @@ export const eventSubscriptionRequireSecretAuthHeader: ResourceValidationPolicy 
             )
                 return;
             report(
-                `${e!.path}.deliveryAttributeMappings[${i}].isSecret: expected true for credential header "${m.name}", got ${JSON.stringify(m.isSecret)}. Fix: set isSecret: true (deliveryHeaders[].secret: true in the stack config) and pass the value as a Pulumi secret`,
+                `${e!.path}.deliveryAttributeMappings[${i}].isSecret: expected true for credential header ` +
+                    `"${m.name}", got ${JSON.stringify(m.isSecret)}. Fix: set isSecret: true ` +
+                    "(deliveryHeaders[].secret: true in the stack config) and pass the value as a Pulumi secret",
             );
         });
     }),

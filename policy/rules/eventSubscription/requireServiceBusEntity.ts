@@ -26,8 +26,14 @@ function entityProblem(
     if (linked(sub, rootKey(e), k.type).length > 0) return undefined;
     const wrong = linked(sub, rootKey(e), k.other)[0];
     if (wrong)
-        return `${at}: built from ${wrong.type.split(":").pop()} ${wrong.name}, but endpointType is ${e.destination.endpointType}. Fix: point a ${e.destination.endpointType} destination at a servicebus.${k.type.split(":").pop()}, or change endpointType`;
-    const fix = `create the ${k.word} in this stack (servicebus.${k.type.split(":").pop()}) and build resourceId from it, or list its id in this policy's externalEntities config`;
+        return (
+            `${at}: built from ${wrong.type.split(":").pop()} ${wrong.name}, but endpointType is ` +
+            `${e.destination.endpointType}. Fix: point a ${e.destination.endpointType} destination at a ` +
+            `servicebus.${k.type.split(":").pop()}, or change endpointType`
+        );
+    const fix =
+        `create the ${k.word} in this stack (servicebus.${k.type.split(":").pop()}) and build resourceId from ` +
+        "it, or list its id in this policy's externalEntities config";
     if (!has(e.destination, "resourceId")) return expected(at, `the id of a Service Bus ${k.word}`, undefined, fix);
     const id = e.destination.resourceId;
     if (
@@ -36,7 +42,8 @@ function entityProblem(
     ) {
         return expected(
             at,
-            `a Service Bus ${k.word} id (…/providers/Microsoft.ServiceBus/namespaces/<namespace>/${k.segment}/<name>)`,
+            `a Service Bus ${k.word} id ` +
+                `(…/providers/Microsoft.ServiceBus/namespaces/<namespace>/${k.segment}/<name>)`,
             id,
             fix,
         );
@@ -46,14 +53,16 @@ function entityProblem(
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a Service Bus destination whose queue/topic does not exist fails with outcome NotFound
- * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), and a queue id under a ServiceBusTopic
- * endpoint type (or the reverse) is refused. The entity must be in the stack, or declared external.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a Service Bus destination whose
+ * queue/topic does not exist fails with outcome NotFound
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry), and a queue id under a ServiceBusTopic endpoint
+ * type (or the reverse) is refused. The entity must be in the stack, or declared external.
  */
 export const eventSubscriptionRequireServiceBusEntity: StackValidationPolicy = {
     name: "event-subscription-require-service-bus-entity",
     description:
-        "A Service Bus destination must name a queue (ServiceBusQueue) or topic (ServiceBusTopic) that this stack creates or declares external; a missing or mistyped entity makes every delivery fail with NotFound.",
+        "A Service Bus destination must name a queue (ServiceBusQueue) or topic (ServiceBusTopic) that this stack " +
+        "creates or declares external; a missing or mistyped entity makes every delivery fail with NotFound.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { externalEntities: { type: "array", items: { type: "string" }, default: [] } } },

@@ -6,16 +6,18 @@ import { T } from "../../lib/types";
 import { eqi, list } from "../../lib/values";
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a session-enabled queue refuses messages without a session id, and Event Grid reports
- * outcome SessionQueueNotSupported (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). The
- * session id comes from a `SessionId` delivery property (static or dynamic), and "you can only set either
- * SessionId or MessageId" (https://learn.microsoft.com/azure/event-grid/delivery-properties). Queues outside
- * the stack are not judged (their requiresSession is unknown); unset requiresSession means false.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/delivery-and-retry): a session-enabled queue refuses
+ * messages without a session id, and Event Grid reports outcome SessionQueueNotSupported
+ * (https://learn.microsoft.com/azure/event-grid/delivery-and-retry). The session id comes from a `SessionId` delivery
+ * property (static or dynamic), and "you can only set either SessionId or MessageId"
+ * (https://learn.microsoft.com/azure/event-grid/delivery-properties). Queues outside the stack are not judged (their
+ * requiresSession is unknown); unset requiresSession means false.
  */
 export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
     name: "event-subscription-require-session-id-mapping",
     description:
-        "A subscription delivering to a session-enabled Service Bus queue needs a SessionId delivery property (and no MessageId one); otherwise every delivery fails with SessionQueueNotSupported.",
+        "A subscription delivering to a session-enabled Service Bus queue needs a SessionId delivery " +
+        "property (and no MessageId one); otherwise every delivery fails with SessionQueueNotSupported.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -28,7 +30,9 @@ export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
             const path = `${e.path}.deliveryAttributeMappings`;
             if (session && names.some((n) => eqi(n, "MessageId"))) {
                 report(
-                    `${path}: expected SessionId or MessageId, got both (Event Grid accepts only one of them). Fix: drop the MessageId mapping; Service Bus duplicate detection can use the default MessageId (the event id)`,
+                    `${path}: expected SessionId or MessageId, got both (Event Grid accepts only one of ` +
+                        "them). Fix: drop the MessageId mapping; Service Bus duplicate detection can use the " +
+                        "default MessageId (the event id)",
                     sub.urn,
                 );
             }
@@ -36,7 +40,10 @@ export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
             const queue = entityFor(sub, e, args.resources);
             if (queue?.props.requiresSession !== true) continue;
             report(
-                `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions`,
+                `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: ` +
+                    `true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: ` +
+                    'add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, ' +
+                    'e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions',
                 sub.urn,
             );
         }

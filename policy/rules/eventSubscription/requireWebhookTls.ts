@@ -7,7 +7,8 @@ import { expected, tlsAtLeast12 } from "../../lib/values";
 export const eventSubscriptionRequireWebhookTls: ResourceValidationPolicy = {
     name: "event-subscription-require-webhook-tls",
     description:
-        "WebHook deliveries should require TLS 1.2: a lower floor lets Event Grid push events over a deprecated protocol version.",
+        "WebHook deliveries should require TLS 1.2: a lower floor lets Event Grid push events over a " +
+        "deprecated protocol version.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {

@@ -20,16 +20,17 @@ function blocksEventGrid(auth: PolicyResource): boolean {
 }
 
 /**
- * Conflict 10.2 (docs/policies.md), decided: CKV_AZURE_56 / POL c75248c1 want App Service authentication on, but deliveries to an
- * Easy-Auth app are reported failing with `outcome=Unauthorized`
- * (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, unconfirmed by Microsoft). We do
- * not require Easy Auth; where it is on for an app that receives pushes, the Event Grid webhook path must be
- * excluded (`globalValidation.excludedPaths`, verify on first deployment) or the app exempted.
+ * Conflict 10.2 (docs/policies.md), decided: CKV_AZURE_56 / POL c75248c1 want App Service authentication on, but
+ * deliveries to an Easy-Auth app are reported failing with `outcome=Unauthorized`
+ * (https://github.com/Azure/azure-functions-eventgrid-extension/issues/103, unconfirmed by Microsoft). We do not
+ * require Easy Auth; where it is on for an app that receives pushes, the Event Grid webhook path must be excluded
+ * (`globalValidation.excludedPaths`, verify on first deployment) or the app exempted.
  */
 export const functionAppAllowEventGridAuth: StackValidationPolicy = {
     name: "function-app-allow-event-grid-auth",
     description:
-        "A function app with App Service authentication (Easy Auth) that receives Event Grid pushes must exclude the Event Grid webhook path; otherwise deliveries are answered 401 and end up dead-lettered.",
+        "A function app with App Service authentication (Easy Auth) that receives Event Grid pushes must " +
+        "exclude the Event Grid webhook path; otherwise deliveries are answered 401 and end up dead-lettered.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { exemptApps: { type: "array", items: { type: "string" }, default: [] } } },
@@ -42,7 +43,11 @@ export const functionAppAllowEventGridAuth: StackValidationPolicy = {
             const pushers = auth && blocksEventGrid(auth) ? pushersOf(app, args.resources) : [];
             if (!auth || pushers.length === 0) continue;
             report(
-                `${auth.name}.globalValidation.excludedPaths: expected to include "${EVENT_GRID_PATH}" because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app, got ${JSON.stringify(auth.props.globalValidation?.excludedPaths ?? null)}. Fix: add "${EVENT_GRID_PATH}" to excludedPaths (the extension checks the system key), or deliver through a queue`,
+                `${auth.name}.globalValidation.excludedPaths: expected to include "${EVENT_GRID_PATH}" ` +
+                    `because subscription(s) ${pushers.map((s) => s.name).join(", ")} push to this app, got ` +
+                    `${JSON.stringify(auth.props.globalValidation?.excludedPaths ?? null)}. Fix: add ` +
+                    `"${EVENT_GRID_PATH}" to excludedPaths (the extension checks the system key), or deliver ` +
+                    "through a queue",
                 app.urn,
             );
         }

@@ -13,7 +13,8 @@ import { expected } from "../../lib/values";
 export const functionAppDisableFtp: ResourceValidationPolicy = {
     name: "function-app-disable-ftp",
     description:
-        "Function apps should not accept FTP deployments: FTP carries publishing credentials and code in clear text, and the functions deploy from a package anyway.",
+        "Function apps should not accept FTP deployments: FTP carries publishing credentials and code in " +
+        "clear text, and the functions deploy from a package anyway.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {

@@ -3,11 +3,15 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { isFunctionAppKind } from "../../lib/functionApps";
 import { expected } from "../../lib/values";
 
-/** Unset passes (the platform default is off; PSR agrees). Logic App Standard (kind contains "workflowapp") and plain web apps are out of scope. */
+/**
+ * Unset passes (the platform default is off; PSR agrees). Logic App Standard (kind contains "workflowapp") and plain
+ * web apps are out of scope.
+ */
 export const functionAppDisableRemoteDebug: ResourceValidationPolicy = {
     name: "function-app-disable-remote-debug",
     description:
-        "Function apps must not leave remote debugging on: it opens extra ports and lets a debugger attach to production code.",
+        "Function apps must not leave remote debugging on: it opens extra ports and lets a debugger attach " +
+        "to production code.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {

@@ -10,8 +10,9 @@ import { show } from "../../lib/values";
  * (https://github.com/microsoft/azure-pipelines-tasks/issues/21032), NetFrameworkVersion from a Pulumi WebApp
  * (https://github.com/pulumi/pulumi-azure-native/issues/4168), LinuxFxVersion
  * (https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/283); AlwaysOn, WindowsFxVersion and
- * PreWarmedInstanceCount are omitted for Flex by the AVM module (https://github.com/Azure/terraform-azurerm-avm-res-web-site/pull/345,
- * issue #360). The runtime lives in functionAppConfig.runtime and scaling in functionAppConfig.scaleAndConcurrency.
+ * PreWarmedInstanceCount are omitted for Flex by the AVM module
+ * (https://github.com/Azure/terraform-azurerm-avm-res-web-site/pull/345, issue #360). The runtime lives in
+ * functionAppConfig.runtime and scaling in functionAppConfig.scaleAndConcurrency.
  */
 export const FLEX_REJECTED_SITE_CONFIG = [
     "netFrameworkVersion",
@@ -31,7 +32,9 @@ export const FLEX_REJECTED_SITE_CONFIG = [
 export const functionAppFlexSiteConfig: ResourceValidationPolicy = {
     name: "function-app-flex-site-config",
     description:
-        "A Flex Consumption function app must not send site-config properties Flex rejects (ARM error 51021): netFrameworkVersion (which azure-native adds to any siteConfig), ftpsState, use32BitWorkerProcess, linuxFxVersion and the like.",
+        "A Flex Consumption function app must not send site-config properties Flex rejects (ARM error " +
+        "51021): netFrameworkVersion (which azure-native adds to any siteConfig), ftpsState, " +
+        "use32BitWorkerProcess, linuxFxVersion and the like.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {
@@ -41,7 +44,10 @@ export const functionAppFlexSiteConfig: ResourceValidationPolicy = {
             if (config[key] === undefined) continue;
             const injected = key === "netFrameworkVersion" ? " (azure-native adds it to every siteConfig)" : "";
             report(
-                `siteConfig.${key}: Flex Consumption rejects this property with ARM error 51021, got ${show(config[key])}${injected}. Fix: send no siteConfig on a Flex app: app settings in web.WebAppApplicationSettings, runtime and scale in functionAppConfig, FTP off through web.WebAppFtpAllowed`,
+                `siteConfig.${key}: Flex Consumption rejects this property with ARM error 51021, got ` +
+                    `${show(config[key])}${injected}. Fix: send no siteConfig on a Flex app: app settings in ` +
+                    "web.WebAppApplicationSettings, runtime and scale in functionAppConfig, FTP off through " +
+                    "web.WebAppFtpAllowed",
             );
         }
     }),

@@ -15,7 +15,8 @@ const SETTING = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 export const functionAppRequireAppInsights: StackValidationPolicy = {
     name: "function-app-require-app-insights",
     description:
-        "Function apps should send telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING app setting); otherwise failing invocations leave no logs.",
+        "Function apps should send telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING " +
+        "app setting); otherwise failing invocations leave no logs.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -26,8 +27,13 @@ export const functionAppRequireAppInsights: StackValidationPolicy = {
                 .filter((s) => belongsToSite(s, app))
                 .flatMap((s) => Object.keys(s.props.properties ?? {}));
             if ([...inline, ...children].includes(SETTING)) continue;
+            const got =
+                inline.length + children.length ? `only ${[...inline, ...children].join(", ")}` : "no app settings";
             report(
-                `siteConfig.appSettings: expected ${SETTING} (inline or in web.WebAppApplicationSettings), got ${inline.length + children.length ? `only ${[...inline, ...children].join(", ")}` : "no app settings"}. Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) and set ${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING "Authorization=AAD"`,
+                `siteConfig.appSettings: expected ${SETTING} (inline or in web.WebAppApplicationSettings), ` +
+                    `got ${got}. Fix: create an applicationinsights.Component (workspace-based, disableLocalAuth) ` +
+                    `and set ${SETTING} to its connectionString, with APPLICATIONINSIGHTS_AUTHENTICATION_STRING ` +
+                    '"Authorization=AAD"',
                 app.urn,
             );
         }

@@ -3,11 +3,15 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { isFunctionAppKind } from "../../lib/functionApps";
 import { expected } from "../../lib/values";
 
-/** Unset fails (the platform default is false). Logic App Standard (kind contains "workflowapp") and plain web apps are out of scope. */
+/**
+ * Unset fails (the platform default is false). Logic App Standard (kind contains "workflowapp") and plain web apps are
+ * out of scope.
+ */
 export const functionAppRequireHttps: ResourceValidationPolicy = {
     name: "function-app-require-https",
     description:
-        "Function apps must redirect HTTP to HTTPS: otherwise function keys and event payloads can be sent in clear text.",
+        "Function apps must redirect HTTP to HTTPS: otherwise function keys and event payloads can be sent " +
+        "in clear text.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {

@@ -7,7 +7,8 @@ import { expected, hasIdentity } from "../../lib/values";
 export const functionAppRequireIdentity: ResourceValidationPolicy = {
     name: "function-app-require-identity",
     description:
-        "Function apps should have a managed identity, so they reach storage, Application Insights and ACS with Entra ID instead of keys in app settings.",
+        "Function apps should have a managed identity, so they reach storage, Application Insights and ACS " +
+        "with Entra ID instead of keys in app settings.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(web.WebApp, (app, args, report) => {

@@ -4,11 +4,11 @@ import { isFlexApp, isFunctionAppKind } from "../../lib/functionApps";
 import { expected, tlsAtLeast12 } from "../../lib/values";
 
 /**
- * Unset fails (PSR; CKV_AZURE_145 would pass it, decision 10.3 in docs/policies.md). azure-native 3.28 has no sites/config/web resource, so
- * siteConfig is the only place. Logic App Standard (kind contains "workflowapp") and plain web apps are out of scope.
- * A Flex Consumption app that leaves it unset passes: it cannot send siteConfig (azure-native adds netFrameworkVersion,
- * which Flex rejects: function-app-flex-site-config), and new apps get TLS 1.2 as their minimum
- * (https://learn.microsoft.com/azure/app-service/overview-tls#minimum-tls-version-enforcement).
+ * Unset fails (PSR; CKV_AZURE_145 would pass it, decision 10.3 in docs/policies.md). azure-native 3.28 has no
+ * sites/config/web resource, so siteConfig is the only place. Logic App Standard (kind contains "workflowapp") and
+ * plain web apps are out of scope. A Flex Consumption app that leaves it unset passes: it cannot send siteConfig
+ * (azure-native adds netFrameworkVersion, which Flex rejects: function-app-flex-site-config), and new apps get TLS 1.2
+ * as their minimum (https://learn.microsoft.com/azure/app-service/overview-tls#minimum-tls-version-enforcement).
  */
 export const functionAppRequireMinTls: ResourceValidationPolicy = {
     name: "function-app-require-min-tls",

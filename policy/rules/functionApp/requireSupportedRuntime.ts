@@ -16,7 +16,10 @@ export interface RuntimeConfig {
  */
 const DEFAULTS: RuntimeConfig = { minimumNodeVersion: 22, minimumDotnetVersion: 8 };
 
-/** Where the app names its runtime: Flex `functionAppConfig.runtime`, Linux `linuxFxVersion`, Windows `WEBSITE_NODE_DEFAULT_VERSION`. */
+/**
+ * Where the app names its runtime: Flex `functionAppConfig.runtime`, Linux `linuxFxVersion`, Windows
+ * `WEBSITE_NODE_DEFAULT_VERSION`.
+ */
 function runtimeOf(app: any): { name: string; version: string; path: string } | undefined {
     const rt = app.functionAppConfig?.runtime;
     if (typeof rt?.name === "string")
@@ -45,7 +48,8 @@ const major = (v: string) => Number(/(\d+)/.exec(v)?.[1] ?? NaN);
 export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
     name: "function-app-require-supported-runtime",
     description:
-        "Function apps should name a supported language runtime (Node.js 22 or later, .NET 8 or later); an old or unnamed runtime misses security fixes or changes with the platform default.",
+        "Function apps should name a supported language runtime (Node.js 22 or later, .NET 8 or later); an " +
+        "old or unnamed runtime misses security fixes or changes with the platform default.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
@@ -60,7 +64,10 @@ export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
         const rt = runtimeOf(app);
         if (!rt) {
             report(
-                `functionAppConfig.runtime: expected a runtime such as { name: "node", version: "${cfg.minimumNodeVersion}" } (or siteConfig.linuxFxVersion "NODE|${cfg.minimumNodeVersion}"), got nothing (unset). Fix: name the runtime and version explicitly`,
+                'functionAppConfig.runtime: expected a runtime such as { name: "node", version: ' +
+                    `"${cfg.minimumNodeVersion}" } (or siteConfig.linuxFxVersion ` +
+                    `"NODE|${cfg.minimumNodeVersion}"), got nothing (unset). Fix: name the runtime and version ` +
+                    "explicitly",
             );
             return;
         }
@@ -73,7 +80,9 @@ export const functionAppRequireSupportedRuntime: ResourceValidationPolicy = {
         if (min === undefined) return; // other languages: not judged
         if (!(major(rt.version) >= min)) {
             report(
-                `${rt.path}: expected ${rt.name} ${min} or later, got ${show(`${rt.name} ${rt.version}`)}. Fix: move the app to ${rt.name} ${min}+ (functionAppConfig.runtime.version) and test the functions on it`,
+                `${rt.path}: expected ${rt.name} ${min} or later, got ${show(`${rt.name} ${rt.version}`)}. ` +
+                    `Fix: move the app to ${rt.name} ${min}+ (functionAppConfig.runtime.version) and test the ` +
+                    "functions on it",
             );
         }
     }),

@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const logAnalyticsWorkspaceDisableLocalAuth: ResourceValidationPolicy = {
     name: "log-analytics-workspace-disable-local-auth",
     description:
-        "Log Analytics workspaces should accept Entra ID only: workspace keys let anyone holding them write (forge) log data and cannot be attributed.",
+        "Log Analytics workspaces should accept Entra ID only: workspace keys let anyone holding them write " +
+        "(forge) log data and cannot be attributed.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(operationalinsights.Workspace, (w, _args, report) => {
@@ -17,7 +18,8 @@ export const logAnalyticsWorkspaceDisableLocalAuth: ResourceValidationPolicy = {
                     "features.disableLocalAuth",
                     "true",
                     v,
-                    "set features: { disableLocalAuth: true } (diagnostic settings and Azure Monitor agents use Entra ID)",
+                    "set features: { disableLocalAuth: true } (diagnostic settings and Azure Monitor agents " +
+                        "use Entra ID)",
                 ),
             );
     }),

@@ -10,7 +10,8 @@ import { eqi, expected } from "../../lib/values";
 export const logicWorkflowRequireEnabledState: ResourceValidationPolicy = {
     name: "logic-workflow-require-enabled-state",
     description:
-        "A Logic App workflow that handles events should be Enabled: a disabled workflow starts no run, so its events are most likely retried and dead-lettered (what its trigger answers is undocumented).",
+        "A Logic App workflow that handles events should be Enabled: a disabled workflow starts no run, so " +
+        "its events are most likely retried and dead-lettered (what its trigger answers is undocumented).",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(logic.Workflow, (w, _args, report) => {

@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const metricAlertEnableAutoMitigate: ResourceValidationPolicy = {
     name: "metric-alert-enable-auto-mitigate",
     description:
-        "Metric alerts should resolve themselves when the condition clears; otherwise fired alerts stay open, and later incidents are missed among them.",
+        "Metric alerts should resolve themselves when the condition clears; otherwise fired alerts stay " +
+        "open, and later incidents are missed among them.",
     enforcementLevel: "advisory",
     severity: "low",
     validateResource: validateResourceOfType(monitor.MetricAlert, (a, _args, report) => {

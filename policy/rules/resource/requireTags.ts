@@ -16,7 +16,8 @@ export interface TagsConfig {
 export const resourceRequireTags: ResourceValidationPolicy = {
     name: "resource-require-tags",
     description:
-        "Taggable resources should carry the tags the organisation requires (configured requiredTags), so cost, ownership and clean-up can be traced.",
+        "Taggable resources should carry the tags the organisation requires (configured requiredTags), so " +
+        "cost, ownership and clean-up can be traced.",
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: { properties: { requiredTags: { type: "array", items: { type: "string" }, default: [] } } },
@@ -29,8 +30,11 @@ export const resourceRequireTags: ResourceValidationPolicy = {
         const have = new Set(Object.keys(tags ?? {}).map((k) => k.toLowerCase()));
         const missing = required.filter((t) => !have.has(t.toLowerCase()));
         if (missing.length === 0) return;
+        const got = tags ? `${JSON.stringify(Object.keys(tags))} (missing ${missing.join(", ")})` : "nothing (unset)";
         report(
-            `tags: expected the keys ${required.map((t) => `"${t}"`).join(", ")}, got ${tags ? `${JSON.stringify(Object.keys(tags))} (missing ${missing.join(", ")})` : "nothing (unset)"}. Fix: add the missing tags (acs-event-handling:tags in the stack config applies them to every resource)`,
+            `tags: expected the keys ${required.map((t) => `"${t}"`).join(", ")}, got ${got}. ` +
+                "Fix: add the missing tags (acs-event-handling:tags in the stack config applies them to every " +
+                "resource)",
         );
     },
 };

@@ -17,7 +17,8 @@ export interface LocationsConfig {
 export const resourceRestrictLocations: ResourceValidationPolicy = {
     name: "resource-restrict-locations",
     description:
-        "Resources should be created only in the regions the organisation allows (configured allowedLocations); global is accepted for the types that live there (ACS, email, the system topic, alerts, action groups).",
+        "Resources should be created only in the regions the organisation allows (configured allowedLocations); " +
+        "global is accepted for the types that live there (ACS, email, the system topic, alerts, action groups).",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: { properties: { allowedLocations: { type: "array", items: { type: "string" }, default: [] } } },
@@ -28,8 +29,15 @@ export const resourceRestrictLocations: ResourceValidationPolicy = {
         const where = normRegion(args.props.location);
         if (where === "global" && GLOBAL_TYPES.includes(args.type)) return;
         if (allowed.includes(where)) return;
+        const orGlobal = GLOBAL_TYPES.includes(args.type) ? ' or "global"' : "";
+        const globalNote =
+            where === "global"
+                ? '; "global" is only valid for ACS, email, system topics of global sources, alerts and action groups'
+                : "";
         report(
-            `location: expected one of ${allowed.map((l) => `"${l}"`).join(", ")}${GLOBAL_TYPES.includes(args.type) ? ' or "global"' : ""}, got ${show(args.props.location)}. Fix: deploy to an allowed region (azure-native:location in the stack config)${where === "global" ? '; "global" is only valid for ACS, email, system topics of global sources, alerts and action groups' : ""}`,
+            `location: expected one of ${allowed.map((l) => `"${l}"`).join(", ")}${orGlobal}, ` +
+                `got ${show(args.props.location)}. Fix: deploy to an allowed region (azure-native:location in ` +
+                `the stack config)${globalNote}`,
         );
     },
 };

@@ -17,13 +17,16 @@ function principalsOf(handler: PolicyResource, resources: readonly PolicyResourc
  * Graph rule (least privilege for email): a Function or Logic App handler runs event-driven code with its
  * identity; Owner, Contributor or User Access Administrator on anything would let that code list the ACS access
  * keys (Microsoft.Communication/CommunicationServices/ListKeys/action) or grant itself more. Sending email needs
- * only the custom role of https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication
+ * only the custom role of
+ * https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication
  * (catalog/azureRoles.ts ACS_EMAIL_SENDER_ACTIONS).
  */
 export const roleAssignmentDenyBroadHandlerRole: StackValidationPolicy = {
     name: "role-assignment-deny-broad-handler-role",
     description:
-        "Handler identities (Function Apps, Logic Apps) must not hold Owner, Contributor or User Access Administrator: those include reading the ACS access keys and granting roles. Grant the narrowest role the handler needs.",
+        "Handler identities (Function Apps, Logic Apps) must not hold Owner, Contributor or User Access " +
+        "Administrator: those include reading the ACS access keys and granting roles. Grant the narrowest " +
+        "role the handler needs.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -34,7 +37,9 @@ export const roleAssignmentDenyBroadHandlerRole: StackValidationPolicy = {
             const handler = owner.get(ra.props.principalId);
             if (!handler || !BROAD_ROLES.includes(role)) continue;
             report(
-                `roleDefinitionId: expected a narrow role for ${handler.name}'s identity, got ${ROLE_NAMES[role]} (${role}) at ${ra.props.scope}. Fix: grant only what the handler uses (for email, the ACS email sender custom role; for storage, its data roles)`,
+                `roleDefinitionId: expected a narrow role for ${handler.name}'s identity, got ` +
+                    `${ROLE_NAMES[role]} (${role}) at ${ra.props.scope}. Fix: grant only what the handler uses ` +
+                    "(for email, the ACS email sender custom role; for storage, its data roles)",
                 ra.urn,
             );
         }

@@ -20,7 +20,8 @@ const PUBLISHED = new Set(Object.values(snapshot.roles).map((id) => id.toLowerCa
 export const roleAssignmentRequireKnownRole: StackValidationPolicy = {
     name: "role-assignment-require-known-role",
     description:
-        "Role assignments must name an existing role: a published built-in role, a role definition of the stack, or a configured custom role; otherwise ARM rejects the assignment (RoleDefinitionDoesNotExist).",
+        "Role assignments must name an existing role: a published built-in role, a role definition of the stack, or " +
+        "a configured custom role; otherwise ARM rejects the assignment (RoleDefinitionDoesNotExist).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: { properties: { knownRoleIds: { type: "array", items: { type: "string" }, default: [] } } },
@@ -35,7 +36,10 @@ export const roleAssignmentRequireKnownRole: StackValidationPolicy = {
             const role = roleGuidOf(ra.props.roleDefinitionId);
             if (!role || PUBLISHED.has(role) || known.has(role)) continue;
             report(
-                `roleDefinitionId: expected a built-in role from ${snapshot.publishedAt}, a RoleDefinition of this stack or a knownRoleIds entry, got ${role}, which is none of them. Fix: use the role's published GUID (catalog/azureRoles.ts keeps each beside its name), or list the custom role in knownRoleIds`,
+                `roleDefinitionId: expected a built-in role from ${snapshot.publishedAt}, a RoleDefinition ` +
+                    `of this stack or a knownRoleIds entry, got ${role}, which is none of them. Fix: use the ` +
+                    "role's published GUID (catalog/azureRoles.ts keeps each beside its name), or list the " +
+                    "custom role in knownRoleIds",
                 ra.urn,
             );
         }

@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const serviceBusNamespaceDisableLocalAuth: ResourceValidationPolicy = {
     name: "servicebus-namespace-disable-local-auth",
     description:
-        "Service Bus namespaces should accept Entra ID only: SAS keys are long-lived shared secrets that cannot be tied to a caller.",
+        "Service Bus namespaces should accept Entra ID only: SAS keys are long-lived shared secrets that " +
+        "cannot be tied to a caller.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(servicebus.Namespace, (ns, _args, report) => {
@@ -16,7 +17,8 @@ export const serviceBusNamespaceDisableLocalAuth: ResourceValidationPolicy = {
                     "disableLocalAuth",
                     "true",
                     ns.disableLocalAuth,
-                    "set disableLocalAuth: true; Event Grid delivers with the topic identity and the Azure Service Bus Data Sender role",
+                    "set disableLocalAuth: true; Event Grid delivers with the topic identity and the Azure " +
+                        "Service Bus Data Sender role",
                 ),
             );
         }

@@ -6,7 +6,8 @@ import { expected, tlsAtLeast12 } from "../../lib/values";
 export const serviceBusNamespaceRequireMinTls: ResourceValidationPolicy = {
     name: "servicebus-namespace-require-min-tls",
     description:
-        "Service Bus namespaces must refuse TLS 1.0/1.1 clients, deprecated protocol versions that weaken every connection.",
+        "Service Bus namespaces must refuse TLS 1.0/1.1 clients, deprecated protocol versions that weaken " +
+        "every connection.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(servicebus.Namespace, (ns, _args, report) => {

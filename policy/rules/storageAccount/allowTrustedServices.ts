@@ -11,7 +11,8 @@ export function bypassesAzureServices(bypass: unknown): boolean {
 export const storageAccountAllowTrustedServices: ResourceValidationPolicy = {
     name: "storage-account-allow-trusted-services",
     description:
-        "A firewalled storage account should let trusted Azure services through: Event Grid dead-lettering and queue delivery, Azure Monitor and backup reach it only that way.",
+        "A firewalled storage account should let trusted Azure services through: Event Grid dead-lettering " +
+        "and queue delivery, Azure Monitor and backup reach it only that way.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(storage.StorageAccount, (a, _args, report) => {
@@ -23,7 +24,8 @@ export const storageAccountAllowTrustedServices: ResourceValidationPolicy = {
                     "networkRuleSet.bypass",
                     'a list containing "AzureServices"',
                     rules?.bypass,
-                    'add AzureServices to networkRuleSet.bypass, e.g. "AzureServices" or "Logging, Metrics, AzureServices"',
+                    'add AzureServices to networkRuleSet.bypass, e.g. "AzureServices" or "Logging, Metrics, ' +
+                        'AzureServices"',
                 ),
             );
         }

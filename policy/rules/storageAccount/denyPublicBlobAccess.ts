@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const storageAccountDenyPublicBlobAccess: ResourceValidationPolicy = {
     name: "storage-account-deny-public-blob-access",
     description:
-        "Storage accounts must not allow anonymous blob access: one container set to public would expose dead-lettered events (phone numbers, message text) to anyone with the URL.",
+        "Storage accounts must not allow anonymous blob access: one container set to public would expose " +
+        "dead-lettered events (phone numbers, message text) to anyone with the URL.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(storage.StorageAccount, (a, _args, report) => {

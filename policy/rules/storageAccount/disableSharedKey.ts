@@ -4,7 +4,11 @@ import { linked, ofType } from "../../lib/stack";
 import { T } from "../../lib/types";
 import { expected, list } from "../../lib/values";
 
-/** Tag that records why an account keeps shared keys (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, decision "shared keys on Functions host storage"). */
+/**
+ * Tag that records why an account keeps shared keys
+ * (https://learn.microsoft.com/azure/event-grid/consume-private-endpoints, decision "shared keys on Functions host
+ * storage").
+ */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
 
 /** The documented reason an account keeps shared keys, if its tags record one. */
@@ -53,11 +57,11 @@ export function hostStorageUse(
 }
 
 /**
- * Graph rule (unset fails: the service default is "allowed"). Decision 10.6 in docs/policies.md, as decided here: Functions host storage is
- * not exempted silently. A host whose app connects with an account key gets the reason and the order of the fix
- * (identity settings first, then keys off); a host whose app is identity-based is told nothing in the app needs
- * keys. An account that keeps keys for a reason outside this rule's view (ours: Pulumi's storage.Blob uploads the
- * function package with account keys, pulumi/pulumi-azure-native#2015) records the reason in the tag
+ * Graph rule (unset fails: the service default is "allowed"). Decision 10.6 in docs/policies.md, as decided here:
+ * Functions host storage is not exempted silently. A host whose app connects with an account key gets the reason and
+ * the order of the fix (identity settings first, then keys off); a host whose app is identity-based is told nothing in
+ * the app needs keys. An account that keeps keys for a reason outside this rule's view (ours: Pulumi's storage.Blob
+ * uploads the function package with account keys, pulumi/pulumi-azure-native#2015) records the reason in the tag
  * `acs-event-handling:shared-key-reason`; it then passes here and is listed by
  * storage-account-report-shared-key-exemption, so the reason shows in every plan and this rule can be raised to
  * mandatory without blocking documented exceptions.
@@ -65,7 +69,8 @@ export function hostStorageUse(
 export const storageAccountDisableSharedKey: StackValidationPolicy = {
     name: "storage-account-disable-shared-key",
     description:
-        "Storage accounts should accept Entra ID only: account keys grant full access, never expire and cannot be scoped or audited per caller.",
+        "Storage accounts should accept Entra ID only: account keys grant full access, never expire and " +
+        "cannot be scoped or audited per caller.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -74,10 +79,15 @@ export const storageAccountDisableSharedKey: StackValidationPolicy = {
             const host = hostStorageUse(a, args.resources);
             const exemption = `, or record why keys must stay in tag ${SHARED_KEY_REASON_TAG}`;
             const fix = !host
-                ? `set allowSharedKeyAccess: false and grant data roles (e.g. Storage Blob Data Contributor) to the identities that write${exemption}`
+                ? "set allowSharedKeyAccess: false and grant data roles (e.g. Storage Blob Data Contributor) " +
+                  `to the identities that write${exemption}`
                 : host.identity
-                  ? `function app ${host.app.name} already reaches this host storage with its identity (AzureWebJobsStorage__accountName), so the Functions host needs no keys: set allowSharedKeyAccess: false${exemption}`
-                  : `function app ${host.app.name} connects with an account key (AzureWebJobsStorage), so keys cannot go first: switch it to AzureWebJobsStorage__accountName with Storage Blob Data Owner, Queue and Table data roles, then set allowSharedKeyAccess: false`;
+                  ? `function app ${host.app.name} already reaches this host storage with its identity ` +
+                    "(AzureWebJobsStorage__accountName), so the Functions host needs no keys: set " +
+                    `allowSharedKeyAccess: false${exemption}`
+                  : `function app ${host.app.name} connects with an account key (AzureWebJobsStorage), so keys ` +
+                    "cannot go first: switch it to AzureWebJobsStorage__accountName with Storage Blob Data " +
+                    "Owner, Queue and Table data roles, then set allowSharedKeyAccess: false";
             report(expected("allowSharedKeyAccess", "false", a.props.allowSharedKeyAccess, fix), a.urn);
         }
     },

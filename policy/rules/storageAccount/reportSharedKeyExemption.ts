@@ -11,7 +11,8 @@ import { SHARED_KEY_REASON_TAG, sharedKeyReason } from "./disableSharedKey";
 export const storageAccountReportSharedKeyExemption: StackValidationPolicy = {
     name: "storage-account-report-shared-key-exemption",
     description:
-        "Storage accounts that keep shared keys with a documented reason (tag acs-event-handling:shared-key-reason) are listed for review; the exemption is information, not a pass.",
+        "Storage accounts that keep shared keys with a documented reason (tag acs-event-handling:shared-key-reason) " +
+        "are listed for review; the exemption is information, not a pass.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
@@ -20,13 +21,16 @@ export const storageAccountReportSharedKeyExemption: StackValidationPolicy = {
             if (!reason) continue;
             if (a.props.allowSharedKeyAccess === false) {
                 report(
-                    `tags: expected no ${SHARED_KEY_REASON_TAG} exemption on an account with allowSharedKeyAccess: false, got "${reason}". Fix: remove the stale tag`,
+                    `tags: expected no ${SHARED_KEY_REASON_TAG} exemption on an account with ` +
+                        `allowSharedKeyAccess: false, got "${reason}". Fix: remove the stale tag`,
                     a.urn,
                 );
                 continue;
             }
             report(
-                `allowSharedKeyAccess: keeps shared keys under a documented exemption: "${reason}". Fix: none needed while the reason holds; remove the tag and set allowSharedKeyAccess: false when it no longer does`,
+                `allowSharedKeyAccess: keeps shared keys under a documented exemption: "${reason}". Fix: ` +
+                    "none needed while the reason holds; remove the tag and set allowSharedKeyAccess: false when " +
+                    "it no longer does",
                 a.urn,
             );
         }

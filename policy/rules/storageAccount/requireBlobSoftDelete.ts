@@ -12,7 +12,8 @@ function retentionProblems(service: PolicyResource | undefined): string[] {
                 "storage.BlobServiceProperties (blobServices/default)",
                 "a BlobServiceProperties resource for the account",
                 undefined,
-                'add storage.BlobServiceProperties { blobServicesName: "default", deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } }',
+                'add storage.BlobServiceProperties { blobServicesName: "default", deleteRetentionPolicy: { ' +
+                    "enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } }",
             ),
         ];
     }
@@ -40,7 +41,8 @@ function retentionProblems(service: PolicyResource | undefined): string[] {
 export const storageAccountRequireBlobSoftDelete: StackValidationPolicy = {
     name: "storage-account-require-blob-soft-delete",
     description:
-        "Storage accounts holding blob containers need blob and container soft delete: without it a deleted dead-letter blob or container is gone for good.",
+        "Storage accounts holding blob containers need blob and container soft delete: without it a deleted " +
+        "dead-letter blob or container is gone for good.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {

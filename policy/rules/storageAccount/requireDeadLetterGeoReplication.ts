@@ -7,13 +7,15 @@ import { expected } from "../../lib/values";
 export const GEO_SKUS = ["Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"];
 
 /**
- * Scoped to dead-letter accounts only (https://learn.microsoft.com/azure/well-architected/service-guides/azure-event-grid): CKV_AZURE_206 hits every account, but
- * only dead letters are the last copy of an event; host and queue accounts can stay locally redundant.
+ * Scoped to dead-letter accounts only
+ * (https://learn.microsoft.com/azure/well-architected/service-guides/azure-event-grid): CKV_AZURE_206 hits every
+ * account, but only dead letters are the last copy of an event; host and queue accounts can stay locally redundant.
  */
 export const storageAccountRequireDeadLetterGeoReplication: StackValidationPolicy = {
     name: "storage-account-require-dead-letter-geo-replication",
     description:
-        "The dead-letter storage account should be geo-redundant: dead letters are the only copy of events Event Grid could not deliver, and a regional outage would lose them.",
+        "The dead-letter storage account should be geo-redundant: dead letters are the only copy of events " +
+        "Event Grid could not deliver, and a regional outage would lose them.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -32,7 +34,8 @@ export const storageAccountRequireDeadLetterGeoReplication: StackValidationPolic
                         "sku.name",
                         GEO_SKUS.map((s) => `"${s}"`).join(", "),
                         sku,
-                        'use a geo-redundant SKU such as "Standard_GRS" for the dead-letter account (deadLetter.sku in the stack config)',
+                        'use a geo-redundant SKU such as "Standard_GRS" for the dead-letter account ' +
+                            "(deadLetter.sku in the stack config)",
                     ),
                     account.urn,
                 );

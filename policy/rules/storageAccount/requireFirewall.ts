@@ -6,7 +6,8 @@ import { eqi, expected } from "../../lib/values";
 export const storageAccountRequireFirewall: ResourceValidationPolicy = {
     name: "storage-account-require-firewall",
     description:
-        "Storage accounts should deny network access by default: an open account is reachable from any network with a leaked credential.",
+        "Storage accounts should deny network access by default: an open account is reachable from any " +
+        "network with a leaked credential.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateResourceOfType(storage.StorageAccount, (a, _args, report) => {
@@ -17,7 +18,8 @@ export const storageAccountRequireFirewall: ResourceValidationPolicy = {
                     "networkRuleSet.defaultAction",
                     '"Deny"',
                     action,
-                    'set networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" } (Event Grid reaches the account as a trusted service)',
+                    'set networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" } (Event Grid ' +
+                        "reaches the account as a trusted service)",
                 ),
             );
         }

@@ -6,7 +6,8 @@ import { expected } from "../../lib/values";
 export const storageAccountRequireHttps: ResourceValidationPolicy = {
     name: "storage-account-require-https",
     description:
-        "Storage accounts must refuse plain HTTP: otherwise dead letters, queued events and SAS tokens can cross the network unencrypted.",
+        "Storage accounts must refuse plain HTTP: otherwise dead letters, queued events and SAS tokens can " +
+        "cross the network unencrypted.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(storage.StorageAccount, (a, _args, report) => {

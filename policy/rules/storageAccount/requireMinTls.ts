@@ -6,7 +6,8 @@ import { expected, tlsAtLeast12 } from "../../lib/values";
 export const storageAccountRequireMinTls: ResourceValidationPolicy = {
     name: "storage-account-require-min-tls",
     description:
-        "Storage accounts must refuse TLS 1.0/1.1 clients: those protocol versions are deprecated and weaken every connection to the account.",
+        "Storage accounts must refuse TLS 1.0/1.1 clients: those protocol versions are deprecated and weaken " +
+        "every connection to the account.",
     enforcementLevel: "advisory",
     severity: "high",
     validateResource: validateResourceOfType(storage.StorageAccount, (a, _args, report) => {

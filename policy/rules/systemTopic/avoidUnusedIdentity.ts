@@ -5,16 +5,17 @@ import { T } from "../../lib/types";
 import { identityIncludes, normId } from "../../lib/values";
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/managed-service-identity, the other half): a system topic's identity exists only to deliver and dead-letter
- * (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics). One that no subscription in
- * the stack uses is a principal with data roles and no purpose (PSR AZR-000099 only checks that one exists).
- * Advisory: nothing breaks. Subscriptions managed in other stacks are invisible here; disable the rule for
- * topics shared that way.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/managed-service-identity, the other half): a system topic's
+ * identity exists only to deliver and dead-letter
+ * (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics). One that no subscription in the stack
+ * uses is a principal with data roles and no purpose (PSR AZR-000099 only checks that one exists). Advisory: nothing
+ * breaks. Subscriptions managed in other stacks are invisible here; disable the rule for topics shared that way.
  */
 export const systemTopicAvoidUnusedIdentity: StackValidationPolicy = {
     name: "system-topic-avoid-unused-identity",
     description:
-        "A system topic's managed identity that no subscription delivers or dead-letters with is an unused principal, often still holding data roles; remove it or use it.",
+        "A system topic's managed identity that no subscription delivers or dead-letters with is an unused " +
+        "principal, often still holding data roles; remove it or use it.",
     enforcementLevel: "advisory",
     severity: "low",
     validateStack: (args, report) => {
@@ -40,7 +41,10 @@ export const systemTopicAvoidUnusedIdentity: StackValidationPolicy = {
             }
             if (unused.length === 0) continue;
             report(
-                `identity: expected every identity of the topic to be used by a subscription's deliveryWithResourceIdentity or deadLetterWithResourceIdentity, got ${unused.join(" and ")} unused. Fix: deliver or dead-letter with it, or remove it from the topic (and its role assignments)`,
+                "identity: expected every identity of the topic to be used by a subscription's " +
+                    `deliveryWithResourceIdentity or deadLetterWithResourceIdentity, got ${unused.join(" and ")} ` +
+                    "unused. Fix: deliver or dead-letter with it, or remove it from the topic (and its role " +
+                    "assignments)",
                 topic.urn,
             );
         }

@@ -9,15 +9,17 @@ export interface SubscriptionLimitConfig {
 }
 
 /**
- * Graph rule: "Event subscriptions per topic: 500", a fixed limit (https://learn.microsoft.com/azure/event-grid/quotas-limits),
- * so the 501st subscription fails to deploy. Counted per topic in the stack, and for an adopted topic per
- * `systemTopicName` (reported on its first subscription by name). `maxSubscriptions` lowers the ceiling, e.g.
- * to leave room for subscriptions other stacks put on an adopted topic; values above 500 are capped at 500.
+ * Graph rule: "Event subscriptions per topic: 500", a fixed limit
+ * (https://learn.microsoft.com/azure/event-grid/quotas-limits), so the 501st subscription fails to deploy. Counted per
+ * topic in the stack, and for an adopted topic per `systemTopicName` (reported on its first subscription by name).
+ * `maxSubscriptions` lowers the ceiling, e.g. to leave room for subscriptions other stacks put on an adopted topic;
+ * values above 500 are capped at 500.
  */
 export const systemTopicLimitSubscriptions: StackValidationPolicy = {
     name: "system-topic-limit-subscriptions",
     description:
-        "A system topic holds at most 500 event subscriptions (a fixed Event Grid limit); beyond it the deployment fails.",
+        "A system topic holds at most 500 event subscriptions (a fixed Event Grid limit); beyond it the " +
+        "deployment fails.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -46,8 +48,15 @@ export const systemTopicLimitSubscriptions: StackValidationPolicy = {
         for (const { topic, subs } of groups.values()) {
             if (subs.length <= max) continue;
             const at = topic?.urn ?? [...subs].sort((a, b) => a.name.localeCompare(b.name))[0].urn;
+            const which = topic ? `topic ${topic.name}` : `adopted topic ${String(subs[0].props.systemTopicName)}`;
+            const configured =
+                max < LIMITS.subscriptionsPerTopic
+                    ? ` (configured; Event Grid allows ${LIMITS.subscriptionsPerTopic})`
+                    : "";
             report(
-                `event subscriptions on ${topic ? `topic ${topic.name}` : `adopted topic ${String(subs[0].props.systemTopicName)}`}: expected at most ${max}${max < LIMITS.subscriptionsPerTopic ? ` (configured; Event Grid allows ${LIMITS.subscriptionsPerTopic})` : ""}, got ${subs.length}. Fix: merge subscriptions that share a handler (one subscription can list many event types), or split the routes across ACS resources`,
+                `event subscriptions on ${which}: expected at most ${max}${configured}, ` +
+                    `got ${subs.length}. Fix: merge subscriptions that share a handler (one subscription can ` +
+                    "list many event types), or split the routes across ACS resources",
                 at,
             );
         }

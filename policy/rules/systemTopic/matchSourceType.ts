@@ -8,7 +8,8 @@ import { eqi, expected } from "../../lib/values";
 export const systemTopicMatchSourceType: ResourceValidationPolicy = {
     name: "system-topic-match-source-type",
     description:
-        'A system topic\'s topicType must match its source: an ACS source needs topicType "Microsoft.Communication.CommunicationServices", or ARM rejects the topic.',
+        "A system topic's topicType must match its source: an ACS source needs topicType " +
+        '"Microsoft.Communication.CommunicationServices", or ARM rejects the topic.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopic, (t, args, report) => {
@@ -29,7 +30,8 @@ export const systemTopicMatchSourceType: ResourceValidationPolicy = {
             report(
                 expected(
                     "source",
-                    "a Communication Services resource id (…/providers/Microsoft.Communication/communicationServices/<name>)",
+                    "a Communication Services resource id " +
+                        "(…/providers/Microsoft.Communication/communicationServices/<name>)",
                     t.source,
                     "set source to the ACS resource's id, e.g. acs.id",
                 ),

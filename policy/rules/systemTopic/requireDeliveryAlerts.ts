@@ -32,14 +32,16 @@ function unwatched(topic: PolicyResource, resources: readonly PolicyResource[]):
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference): DeliveryAttemptFailCount cannot be exported through diagnostic settings, so a metric
- * alert is the only way to notice failing deliveries; dead-lettered and dropped events are events a handler
- * never saw. The EventSubscriptionName dimension must cover every subscription ("*", each name, or absent).
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference): DeliveryAttemptFailCount cannot be
+ * exported through diagnostic settings, so a metric alert is the only way to notice failing deliveries; dead-lettered
+ * and dropped events are events a handler never saw. The EventSubscriptionName dimension must cover every subscription
+ * ("*", each name, or absent).
  */
 export const systemTopicRequireDeliveryAlerts: StackValidationPolicy = {
     name: "system-topic-require-delivery-alerts",
     description:
-        "The ACS system topic should have metric alerts on DeliveryAttemptFailCount, DeadLetteredCount and DroppedEventCount covering every subscription; otherwise failed and lost deliveries go unnoticed.",
+        "The ACS system topic should have metric alerts on DeliveryAttemptFailCount, DeadLetteredCount and " +
+        "DroppedEventCount covering every subscription; otherwise failed and lost deliveries go unnoticed.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -47,7 +49,10 @@ export const systemTopicRequireDeliveryAlerts: StackValidationPolicy = {
             const missing = unwatched(topic, args.resources);
             if (missing.length === 0) continue;
             report(
-                `monitor.MetricAlert(scopes ∋ topic id).criteria.allOf[].metricName: expected alerts on ${DELIVERY_METRICS.join(", ")} for every subscription (${DIMENSION} "*" or each name), missing ${missing.join(", ")}. Fix: enable monitoring (acs-event-handling:monitoring) or add metric alerts scoped to the topic`,
+                "monitor.MetricAlert(scopes ∋ topic id).criteria.allOf[].metricName: expected alerts on " +
+                    `${DELIVERY_METRICS.join(", ")} for every subscription (${DIMENSION} "*" or each name), ` +
+                    `missing ${missing.join(", ")}. Fix: enable monitoring (acs-event-handling:monitoring) or ` +
+                    "add metric alerts scoped to the topic",
                 topic.urn,
             );
         }

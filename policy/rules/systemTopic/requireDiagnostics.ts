@@ -16,14 +16,17 @@ function exportsDeliveryFailures(d: PolicyResource): boolean {
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; POL 0fff3e39 whose categoryGroup defaults to `audit`, APRL 54c3191b). `DeliveryFailures`
- * is the only log category of a system topic and says why a delivery failed. Advisory for now (monitoring is
- * being added to the components); https://github.com/MicrosoftDocs/azure-docs/issues/59222 reports diagnostics on global topics failing in 2020: verify on deploy.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; POL 0fff3e39 whose categoryGroup
+ * defaults to `audit`, APRL 54c3191b). `DeliveryFailures` is the only log category of a system topic and says why a
+ * delivery failed. Advisory for now (monitoring is being added to the components);
+ * https://github.com/MicrosoftDocs/azure-docs/issues/59222 reports diagnostics on global topics failing in 2020: verify
+ * on deploy.
  */
 export const systemTopicRequireDiagnostics: StackValidationPolicy = {
     name: "system-topic-require-diagnostics",
     description:
-        "The ACS system topic should export its DeliveryFailures log (category DeliveryFailures or group allLogs) to a workspace; without it nobody can see why deliveries fail.",
+        "The ACS system topic should export its DeliveryFailures log (category DeliveryFailures or group " +
+        "allLogs) to a workspace; without it nobody can see why deliveries fail.",
     enforcementLevel: "advisory",
     severity: "medium",
     validateStack: (args, report) => {
@@ -31,10 +34,14 @@ export const systemTopicRequireDiagnostics: StackValidationPolicy = {
             const settings = diagnosticSettingsOn(topic, args.resources);
             if (settings.some(exportsDeliveryFailures)) continue;
             const got = settings.length
-                ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs log or a destination`
+                ? `${settings.map((s) => s.name).join(", ")}, which lack an enabled DeliveryFailures/allLogs ` +
+                  "log or a destination"
                 : "no diagnostic setting";
             report(
-                `monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: "DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting on the topic`,
+                "monitor.DiagnosticSetting(resourceUri = topic id).logs: expected { category: " +
+                    '"DeliveryFailures", enabled: true } (or categoryGroup "allLogs") with workspaceId set, got ' +
+                    `${got}. Fix: enable monitoring (acs-event-handling:monitoring) or add a DiagnosticSetting ` +
+                    "on the topic",
                 topic.urn,
             );
         }

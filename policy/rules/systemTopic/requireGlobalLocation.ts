@@ -11,12 +11,14 @@ export function isAcsTopicProps(t: { topicType?: unknown; source?: unknown }): b
 
 /**
  * Unset fails: azure-native fills the resource group's region and ARM answers "System topic's location must
- * match with location of the source resource" (https://github.com/MicrosoftDocs/azure-docs/issues/87683). Non-ACS topics are out of scope (not applicable).
+ * match with location of the source resource" (https://github.com/MicrosoftDocs/azure-docs/issues/87683). Non-ACS
+ * topics are out of scope (not applicable).
  */
 export const systemTopicRequireGlobalLocation: ResourceValidationPolicy = {
     name: "system-topic-require-global-location",
     description:
-        'The system topic of a Communication Services resource must be in location "global", like its source; any other location fails the deployment.',
+        'The system topic of a Communication Services resource must be in location "global", like its ' +
+        "source; any other location fails the deployment.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourceOfType(eventgrid.SystemTopic, (t, args, report) => {

@@ -21,13 +21,15 @@ export function identityGap(topic: PolicyResource, e: Endpoint): string | undefi
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics; PSR AZR-000099 skips `global` topics, so this is the only check for ACS topics): a
- * topic whose subscriptions deliver or dead-letter with its identity must have that identity.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/enable-identity-system-topics; PSR AZR-000099 skips `global`
+ * topics, so this is the only check for ACS topics): a topic whose subscriptions deliver or dead-letter with its
+ * identity must have that identity.
  */
 export const systemTopicRequireIdentity: StackValidationPolicy = {
     name: "system-topic-require-identity",
     description:
-        "A system topic whose subscriptions deliver or dead-letter with the topic's managed identity must have that identity; otherwise Event Grid cannot authenticate and the subscription fails to create.",
+        "A system topic whose subscriptions deliver or dead-letter with the topic's managed identity must " +
+        "have that identity; otherwise Event Grid cannot authenticate and the subscription fails to create.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, report) => {
@@ -42,7 +44,8 @@ export const systemTopicRequireIdentity: StackValidationPolicy = {
                                 "identity",
                                 `${gap} on the topic (subscription ${sub.name} uses it in ${e.path.split(".")[0]})`,
                                 topic.props.identity,
-                                'give the topic identity: { type: "SystemAssigned" } (or attach the user-assigned identity) and grant it the destination role',
+                                'give the topic identity: { type: "SystemAssigned" } (or attach the ' +
+                                    "user-assigned identity) and grant it the destination role",
                             ),
                             topic.urn,
                         );

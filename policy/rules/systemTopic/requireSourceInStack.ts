@@ -23,7 +23,8 @@ function sourceProblem(
             "source",
             "the id of a communication.CommunicationService in this stack (or an id listed in externalSources)",
             source,
-            "build source from the ACS resource (source: acs.id); for an adopted ACS resource, list its id in this policy's externalSources config",
+            "build source from the ACS resource (source: acs.id); for an adopted ACS resource, list its id " +
+                "in this policy's externalSources config",
         );
     }
     const topicSub = subscriptionOf(topic.props.id);
@@ -33,20 +34,23 @@ function sourceProblem(
             "source",
             `an ACS resource in the topic's Azure subscription ${topicSub}`,
             source,
-            "create the system topic with the same provider (subscription) as the ACS resource: Event Grid refuses cross-subscription sources",
+            "create the system topic with the same provider (subscription) as the ACS resource: Event Grid " +
+                "refuses cross-subscription sources",
         );
     }
     return undefined;
 }
 
 /**
- * Graph rule (https://learn.microsoft.com/azure/event-grid/system-topics): the topic's source is the ACS resource this stack manages, in the same Azure
- * subscription. Reads ids, so in a real preview it reports "can't run" until they are known.
+ * Graph rule (https://learn.microsoft.com/azure/event-grid/system-topics): the topic's source is the ACS resource this
+ * stack manages, in the same Azure subscription. Reads ids, so in a real preview it reports "can't run" until they are
+ * known.
  */
 export const systemTopicRequireSourceInStack: StackValidationPolicy = {
     name: "system-topic-require-source-in-stack",
     description:
-        "The ACS system topic's source must be the Communication Services resource of this stack, in the same Azure subscription; otherwise the topic is refused or listens to the wrong resource.",
+        "The ACS system topic's source must be the Communication Services resource of this stack, in the " +
+        "same Azure subscription; otherwise the topic is refused or listens to the wrong resource.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
