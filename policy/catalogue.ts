@@ -202,8 +202,10 @@ export const CATALOGUE: readonly RuleEntry[] = [
         policy: storageAccountAllowTrustedServices,
         anchors: ["CKV_AZURE_36", "POL c9d007d0-c057-4772-b18c-01e546713bcd"],
         pillar: "security",
-        unset: "fail",
-        fix: 'networkRuleSet.bypass includes "AzureServices" whenever defaultAction is "Deny"',
+        unset: "pass",
+        fix:
+            'networkRuleSet.bypass includes "AzureServices" whenever defaultAction is "Deny" (azure-native sends ' +
+            '"AzureServices" when bypass is omitted: networkRuleSetArgsProvideDefaults in @pulumi/azure-native/types/input.js)',
         why: `${HYGIENE}; the Event Grid path is enforced as mandatory by event-subscription-require-reachable-storage`,
         azureBehaviour:
             "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted service, " +

@@ -37,10 +37,7 @@ function unsetDecision(name: string): string | undefined {
  * Rules whose omitted property the SDK fills in, so the spec's unset case passes whatever the rule decides for a
  * property that is really absent.
  */
-const UNSET_BY_SDK_DEFAULT: Readonly<Record<string, string>> = {
-    "storage-account-allow-trusted-services":
-        'azure-native sends networkRuleSet.bypass "AzureServices" when a firewall omits it (fixtures/baseline.ts)',
-};
+const UNSET_BY_SDK_DEFAULT: Readonly<Record<string, string>> = {};
 
 /**
  * Tests mirror the sources: policy/rules/<resource>/<rule>.ts has its cases in
