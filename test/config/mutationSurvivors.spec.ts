@@ -94,7 +94,7 @@ describe("checks a mutation run found unasserted", () => {
                 new EventSubscription("hook", {
                     resourceGroupName: RG,
                     systemTopicName: "t",
-                    eventTypes: [SMS],
+                    filter: { eventTypes: [SMS] },
                     destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
                 }),
         );

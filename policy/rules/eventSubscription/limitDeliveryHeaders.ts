@@ -21,7 +21,7 @@ export const eventSubscriptionLimitDeliveryHeaders: ResourceValidationPolicy = {
         const path = `${e?.path}.deliveryAttributeMappings`;
         if (mappings.length > LIMITS.deliveryAttributeMappings) {
             report(
-                `${path}: expected at most ${LIMITS.deliveryAttributeMappings} delivery properties, got ${mappings.length}. Fix: drop the headers the handler does not read (deliveryHeaders in the stack config)`,
+                `${path}: expected at most ${LIMITS.deliveryAttributeMappings} delivery properties, got ${mappings.length}. Fix: drop the headers the handler does not read (delivery.headers in the stack config)`,
             );
         }
         mappings.forEach((m, i) => {

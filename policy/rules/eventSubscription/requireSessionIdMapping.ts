@@ -36,7 +36,7 @@ export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
             const queue = entityFor(sub, e, args.resources);
             if (queue?.props.requiresSession !== true) continue;
             report(
-                `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions`,
+                `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, e.g. data.to>" } (delivery.headers in the stack config), or use a queue without sessions`,
                 sub.urn,
             );
         }
