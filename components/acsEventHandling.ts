@@ -11,9 +11,9 @@ import { AcsHandlerArgs, handlerArgIssues, HandlerTarget } from "./handlerTarget
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, derivedName, lastSegment } from "./naming";
 import { emailSenderRoleDefinition } from "./roles";
-import { knownIssues, RouteSettingsArgs } from "./route";
+import { knownIssues, ROUTE_ENUMS, RouteSettingsArgs } from "./route";
 import { withSecretWebhooks } from "./secrets";
-import { DeliveryHeaderKind, DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
+import { DeliveryIdentityKind, EmailDomainKind, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
     /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
@@ -340,8 +340,6 @@ function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandling
     if (issues.length) throw new ValidationError(issues, "", `AcsEventHandling "${name}": invalid arguments`);
     return args;
 }
-
-const ROUTE_ENUMS = { deliverySchemas: Object.values(DeliverySchema), headerKinds: Object.values(DeliveryHeaderKind) };
 
 const isPlainObject = (v: unknown): v is Record<string, any> =>
     !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && !(v instanceof Promise);

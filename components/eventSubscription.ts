@@ -5,7 +5,7 @@ import { LIMITS } from "../validation/limits";
 import { RouteFit, routeEnumIssues, routeIssues, subscriptionNameIssues } from "../validation/route";
 import { webhookUrlIssues } from "../validation/webhook";
 import { childName } from "./naming";
-import { DeliveryHeaderArgs, knownIssues, RouteSettingsArgs } from "./route";
+import { DeliveryHeaderArgs, knownIssues, ROUTE_ENUMS, RouteSettingsArgs } from "./route";
 import { DeliveryHeaderKind, DeliverySchema, EndpointType, isPushEndpoint } from "./types";
 
 export { AdvancedFilterArgs, DeliveryHeaderArgs } from "./route";
@@ -204,8 +204,6 @@ function checkedSubscriptionArgs(name: string, args: EventSubscriptionArgs): Eve
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
     !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
-
-const ROUTE_ENUMS = { deliverySchemas: Object.values(DeliverySchema), headerKinds: Object.values(DeliveryHeaderKind) };
 
 /**
  * Validate what is known at construction time (plain values); outputs are checked by the policy pack. The route's

@@ -98,6 +98,12 @@ export interface RouteSettingsArgs {
     expirationTimeUtc?: pulumi.Input<string>;
 }
 
+/** The route's enums as validation/route.ts routeEnumIssues takes them (validation/ sits below components/). */
+export const ROUTE_ENUMS = {
+    deliverySchemas: Object.values(DeliverySchema),
+    headerKinds: Object.values(DeliveryHeaderKind),
+};
+
 /**
  * The issues whose path does not run through a value only known at deployment (an Output or a Promise): the checks
  * read such values as what they are not, so they are not judged here; the policy pack checks them on the graph.
