@@ -223,6 +223,15 @@ export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
             ...routeEnumIssues(args, [], ROUTE_ENUMS),
             ...routeIssues(args, [], destinationFit(args.destination)),
             ...subscriptionNameIssues(args.name, ["name"]),
+            ...("deadLetter" in args
+                ? [
+                      issue(
+                          ["deadLetter"],
+                          "an object",
+                          "moved to deadLetterDestination (the name azure-native gives it)",
+                      ),
+                  ]
+                : []),
         ]),
         ...destinationIssues(args.destination),
     ];

@@ -135,6 +135,13 @@ const ACS_CASES: [string, (a: any) => void, RegExp][] = [
         },
         /handlers\.q\.webhook: kind is "storageQueue"; remove the "webhook" block \(one block, matching kind\)/,
     ],
+    [
+        "a route in the flat shape of before",
+        (a) => {
+            a.subscriptions["sms-in"] = { handler: "q", eventTypes: [SMS], deliverySchema: "EventGridSchema" };
+        },
+        /subscriptions\.sms-in\.eventTypes: moved to filter\.eventTypes .*\n.*subscriptions\.sms-in\.deliverySchema: moved to delivery\.schema/,
+    ],
 ];
 
 describe("AcsEventHandling rejects misuse before registering anything", () => {
@@ -194,6 +201,26 @@ describe("the inner components reject misuse before registering anything", () =>
             message,
             /delivery\.batching: batching applies only to push handlers \(.*\); this destination is StorageQueue/,
         );
+    });
+
+    it("EventSubscription: the flattened arguments of before name their new place", async () => {
+        const message = await rejected(
+            () =>
+                new EventSubscription("s", {
+                    resourceGroupName: RG,
+                    systemTopicName: "t",
+                    subscriptionName: "sms-in",
+                    eventTypes: [SMS],
+                    maxDeliveryAttempts: 5,
+                    deadLetter: { storageAccountId: "/x/storageAccounts/dl", containerName: "deadletters" },
+                    destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
+                } as any),
+        );
+        assert.match(message, /subscriptionName: moved to name /);
+        assert.match(message, /eventTypes: moved to filter\.eventTypes /);
+        assert.match(message, /maxDeliveryAttempts: moved to retry\.maxDeliveryAttempts /);
+        assert.match(message, /deadLetter: moved to deadLetterDestination /);
+        assert.match(message, /filter: required: \{ eventTypes/);
     });
 
     it("EventSubscription: undefined args", async () => {
