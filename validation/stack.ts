@@ -11,7 +11,7 @@ import { SMS_EVENTS_FUNCTION_NAME } from "../functions/src/functionName";
  * Checks of a whole stack that a schema cannot express: the event catalog, cross-references between handlers and
  * subscriptions, "exactly one block per kind", name collisions. The stack config runs them on the raw input (even
  * when its schema already failed, so every problem is reported in one pass) and AcsEventHandling on its arguments:
- * both have the one shape (components/acsEventHandling.ts), so there is one copy of each check.
+ * both have the one shape (AcsEventHandlingArgs, routes as in components/route.ts), so each check exists once.
  */
 type Raw = Record<string, any>;
 const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.isArray(v);
