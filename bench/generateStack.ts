@@ -32,9 +32,11 @@ export function generateStackConfig(count: number): Record<string, unknown> {
         const t = types[i % types.length];
         subscriptions[`bench-${String(i).padStart(3, "0")}`] = {
             handler: names[i % names.length],
-            eventTypes: [t.type],
-            ...subjectFor(t.subjects[0], i),
-            ...(i % 5 === 0 ? { advancedFilters: [{ operatorType: "IsNotNull", key: "data" }] } : {}),
+            filter: {
+                eventTypes: [t.type],
+                ...subjectFor(t.subjects[0], i),
+                ...(i % 5 === 0 ? { advancedFilters: [{ operatorType: "IsNotNull", key: "data" }] } : {}),
+            },
         };
     }
     return {

@@ -1,17 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { semanticIssues } from "../config/semantics";
 import { Issue, issue, ValidationError } from "../validation/issue";
+import { routeEnumIssues } from "../validation/route";
+import { ComponentVocabulary, stackIssues } from "../validation/stack";
+import { SMS_EVENTS_FUNCTION_NAME } from "./handlers/functionContract";
 import { AcsSystemTopic } from "./systemTopic";
 import { CommunicationService } from "./communicationService";
 import { EmailService } from "./emailService";
 import { DeadLetterStore } from "./deadLetterStore";
-import { AdvancedFilterArgs, DeliveryHeaderArgs, EventSubscription, routeSettingIssues } from "./eventSubscription";
+import { EventSubscription } from "./eventSubscription";
 import { AcsHandlerArgs, handlerArgIssues, HandlerTarget } from "./handlerTarget";
 import { AcsMonitoringArgs, Monitoring } from "./monitoring";
 import { childName, derivedName, lastSegment } from "./naming";
 import { emailSenderRoleDefinition } from "./roles";
+import { knownIssues, ROUTE_ENUMS, RouteSettingsArgs } from "./route";
 import { withSecretWebhooks } from "./secrets";
-import { DeliveryIdentityKind, DeliverySchema, EmailDomainKind, HandlerKind } from "./types";
+import { DeliveryIdentityKind, EmailDomainKind, HandlerKind } from "./types";
 
 export interface AcsCommunicationArgs {
     /** Conditional. Name of the ACS resource to create. Required unless existingId is set. */
@@ -83,56 +86,12 @@ export interface AcsDeadLetterArgs {
     softDeleteDays?: pulumi.Input<number>;
 }
 
-export interface SubjectFilterArgs {
-    /** Optional. Literal subject prefix (no wildcards), e.g. "/phonenumber/1604" for SMS. */
-    beginsWith?: pulumi.Input<string>;
-    /** Optional. Literal subject suffix. */
-    endsWith?: pulumi.Input<string>;
-    /** Optional. Compare the subject filters case-sensitively. Default: false. */
-    caseSensitive?: pulumi.Input<boolean>;
-}
-
-export interface RetryArgs {
-    /** Optional. 1–30. Default: 30. */
-    maxDeliveryAttempts?: pulumi.Input<number>;
-    /** Optional. 1–1440. Default: 1440. */
-    eventTimeToLiveInMinutes?: pulumi.Input<number>;
-}
-
-export interface BatchingArgs {
-    /** Optional. Events per batch for WebHook/AzureFunction handlers, 1–5000. Default: 1. */
-    maxEventsPerBatch?: pulumi.Input<number>;
-    /** Optional. Preferred batch size in KB for WebHook/AzureFunction handlers, 1–1024. Default: 64. */
-    preferredBatchSizeInKilobytes?: pulumi.Input<number>;
-}
-
-export interface AcsRouteArgs {
-    /** Optional. Azure name of the subscription. Default: the map key. */
-    name?: pulumi.Input<string>;
+/** One route: its settings (components/route.ts) and the handler it delivers to. */
+export interface AcsRouteArgs extends RouteSettingsArgs {
     /** Required. Name of a handler in `handlers`. */
     handler: string;
-    /** Required. Full event type names. */
-    eventTypes: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. Subject prefix/suffix filter. */
-    subject?: SubjectFilterArgs;
-    /** Optional. Advanced filters: at most 25, with at most 25 values in total. */
-    advancedFilters?: AdvancedFilterArgs[];
-    /** Optional. Let advanced filters match array values element by element. Default: false. */
-    enableAdvancedFilteringOnArrays?: pulumi.Input<boolean>;
-    /** Optional. Retry policy. Default: 30 attempts within 1440 minutes. */
-    retry?: RetryArgs;
-    /** Optional. Dead-letter this subscription's undeliverable events. Default: true. */
+    /** Optional. Dead-letter this subscription's undeliverable events. Default: true (when the stack dead-letters). */
     deadLetter?: boolean;
-    /** Optional. Output schema. Default: EventGridSchema. */
-    deliverySchema?: DeliverySchema;
-    /** Optional. Batching for push handlers (webhook, function). */
-    batching?: BatchingArgs;
-    /** Optional. Labels on the subscription. */
-    labels?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. When the subscription expires (ISO 8601). Default: never. */
-    expirationTimeUtc?: pulumi.Input<string>;
-    /** Optional. Headers added to each delivery (at most 10). */
-    deliveryHeaders?: DeliveryHeaderArgs[];
 }
 
 export interface AcsEventHandlingArgs {
@@ -317,7 +276,7 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                     ),
                     sendsEmail: sendsEmail(args),
                     subscribedEventTypes: pulumi
-                        .all(Object.values(args.subscriptions).map((s) => pulumi.output(s.eventTypes)))
+                        .all(Object.values(args.subscriptions).map((s) => pulumi.output(s.filter.eventTypes)))
                         .apply((l) => [...new Set(l.flat())]),
                 },
                 { parent: this },
@@ -359,6 +318,12 @@ export class AcsEventHandling extends pulumi.ComponentResource {
     }
 }
 
+/** What the stack checks (validation/stack.ts) must know of the components; config/load.ts passes the same. */
+export const COMPONENT_VOCABULARY: ComponentVocabulary = {
+    handlerKinds: Object.values(HandlerKind),
+    functionName: SMS_EVENTS_FUNCTION_NAME,
+};
+
 /**
  * Every problem of the arguments, thrown before `super()` so that invalid arguments register nothing: the shapes a
  * JavaScript or YAML caller can get wrong (missing blocks, unknown kinds, a handler name that is not a string), then
@@ -369,7 +334,7 @@ function checkedArgs(name: string, args: AcsEventHandlingArgs): AcsEventHandling
     // The semantic checks read defensively, so both run: every problem at once, each once.
     const semantic = isPlainObject(args)
         ? [
-              ...semanticIssues(args as any).filter((i) => !reachesOutput(args, i.path)),
+              ...knownIssues(args, stackIssues(args, COMPONENT_VOCABULARY)),
               ...deliveryIdentityIssues(args),
               ...emailDomainIssues(args),
           ]
@@ -411,9 +376,7 @@ function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
     if (isPlainObject(args.subscriptions)) {
         for (const [sn, s] of Object.entries(args.subscriptions)) {
             if (!isPlainObject(s)) {
-                out.push(
-                    issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, eventTypes, … }"),
-                );
+                out.push(issue(["subscriptions", sn], s === null ? null : typeof s, "a route: { handler, filter, … }"));
                 continue;
             }
             if (typeof s.handler !== "string")
@@ -424,7 +387,7 @@ function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
                         "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)",
                     ),
                 );
-            out.push(...routeSettingIssues(s, ["subscriptions", sn]));
+            out.push(...routeEnumIssues(s, ["subscriptions", sn], ROUTE_ENUMS));
         }
     }
     return out;
@@ -437,23 +400,6 @@ function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
  */
 export function namePrefixFrom(acsName: string): string {
     return derivedName(acsName, "", 58);
-}
-
-/**
- * Whether a config path runs through a value only known at deployment (an Output or a Promise). Such values are
- * not judged here; the policy pack checks them on the graph.
- */
-function reachesOutput(args: unknown, path: readonly (string | number)[]): boolean {
-    let v: any = args;
-    for (const p of path) {
-        if (pulumi.Output.isInstance(v) || v instanceof Promise) return true;
-        v = v?.[p];
-    }
-    return (
-        pulumi.Output.isInstance(v) ||
-        v instanceof Promise ||
-        (Array.isArray(v) && v.some((x) => pulumi.Output.isInstance(x) || x instanceof Promise))
-    );
 }
 
 /**
@@ -542,28 +488,17 @@ function route(
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
     // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code (https://github.com/Azure/bicep/issues/11656).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
+    // The route's settings pass through as they are: EventSubscription maps them to azure-native, in one place.
+    const { handler, deadLetter: _optOut, ...settings } = s;
     return new EventSubscription(
         sn,
         {
+            ...settings,
             resourceGroupName,
             systemTopicName: topic.topicName,
-            subscriptionName: s.name ?? sn,
-            handler: s.handler,
+            name: s.name ?? sn,
+            handler,
             userAssignedIdentityId: userAssigned ? topic.userAssignedIdentityId : undefined,
-            eventTypes: s.eventTypes,
-            subjectBeginsWith: s.subject?.beginsWith,
-            subjectEndsWith: s.subject?.endsWith,
-            subjectCaseSensitive: s.subject?.caseSensitive,
-            advancedFilters: s.advancedFilters,
-            enableAdvancedFilteringOnArrays: s.enableAdvancedFilteringOnArrays,
-            maxDeliveryAttempts: s.retry?.maxDeliveryAttempts,
-            eventTimeToLiveInMinutes: s.retry?.eventTimeToLiveInMinutes,
-            deliverySchema: s.deliverySchema,
-            maxEventsPerBatch: s.batching?.maxEventsPerBatch,
-            preferredBatchSizeInKilobytes: s.batching?.preferredBatchSizeInKilobytes,
-            labels: s.labels,
-            expirationTimeUtc: s.expirationTimeUtc,
-            deliveryHeaders: s.deliveryHeaders,
             destination: {
                 endpointType: e.endpointType,
                 resourceId: e.resourceId,
@@ -575,7 +510,7 @@ function route(
                 minimumTlsVersion: e.minimumTlsVersion,
                 useTopicIdentity: e.useTopicIdentity,
             },
-            deadLetter: dl
+            deadLetterDestination: dl
                 ? { storageAccountId: dl.accountId, containerName: dl.containerName, useTopicIdentity: true }
                 : undefined,
         },

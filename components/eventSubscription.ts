@@ -1,41 +1,14 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    checkAdvancedFilters,
-    checkEventTypes,
-    checkHeaderValue,
-    checkRetry,
-    checkSubjectFilter,
-} from "../validation/filters";
 import { Issue, issue, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
+import { RouteFit, routeEnumIssues, routeIssues, subscriptionNameIssues } from "../validation/route";
 import { webhookUrlIssues } from "../validation/webhook";
 import { childName } from "./naming";
+import { DeliveryHeaderArgs, knownIssues, ROUTE_ENUMS, RouteSettingsArgs } from "./route";
 import { DeliveryHeaderKind, DeliverySchema, EndpointType, isPushEndpoint } from "./types";
 
-export interface AdvancedFilterArgs {
-    /** Required. One of Event Grid's 19 operators, e.g. "StringBeginsWith", "NumberInRange", "IsNotNull". */
-    operatorType: pulumi.Input<string>;
-    /** Required. Event key, e.g. "data.to" or "data.deliveryStatus" (camelCase wire names). */
-    key: pulumi.Input<string>;
-    /** Conditional. Number or boolean operand for NumberLessThan…/BoolEquals. */
-    value?: pulumi.Input<any>;
-    /** Conditional. Operand list for the In/NotIn, String* and range operators (ranges: [low, high] pairs). */
-    values?: pulumi.Input<any[]>;
-}
-
-export interface DeliveryHeaderArgs {
-    /** Required. Header name (no "aeg-" prefix). */
-    name: pulumi.Input<string>;
-    /** Required. "static" (fixed value) or "dynamic" (taken from an event field). */
-    kind: DeliveryHeaderKind;
-    /** Conditional. Value of a static header. */
-    value?: pulumi.Input<string>;
-    /** Conditional. Event field of a dynamic header, e.g. "data.to". */
-    sourceField?: pulumi.Input<string>;
-    /** Optional. Static value is a secret (e.g. an Authorization header). Default: false. */
-    secret?: pulumi.Input<boolean>;
-}
+export { AdvancedFilterArgs, DeliveryHeaderArgs } from "./route";
 
 export interface DestinationArgs {
     /** Required. Event Grid endpoint type. */
@@ -67,52 +40,26 @@ export interface DeadLetterArgs {
     useTopicIdentity?: boolean;
 }
 
-export interface EventSubscriptionArgs {
+/**
+ * One route's settings (components/route.ts) and where it delivers. `name` is the Azure name (default: the component
+ * name). The dead-letter target is `deadLetterDestination`, as in azure-native, not AcsRouteArgs' `deadLetter` opt-out.
+ */
+export interface EventSubscriptionArgs extends RouteSettingsArgs {
+    /** Required. Resource group of the system topic. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Required. Name of the system topic (an output of the topic, so the subscription waits for it). */
+    systemTopicName: pulumi.Input<string>;
     /**
      * Optional. Resource ID of the topic's user-assigned identity: identity delivery and dead-lettering use it
      * (type UserAssigned). Unset: the topic's system-assigned identity.
      */
     userAssignedIdentityId?: pulumi.Input<string>;
-    /** Required. Resource group of the system topic. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Required. Name of the system topic (an output of the topic, so the subscription waits for it). */
-    systemTopicName: pulumi.Input<string>;
-    /** Optional. Azure name, 3–64 letters, digits or hyphens. Default: the component name. */
-    subscriptionName?: pulumi.Input<string>;
     /** Optional. Name of the handler, recorded for plans and reports. */
     handler?: pulumi.Input<string>;
-    /** Required. Full event type names, e.g. "Microsoft.Communication.SMSReceived". Never empty. */
-    eventTypes: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. Literal subject prefix (no wildcards); SMS subjects look like "/phonenumber/16045551234". */
-    subjectBeginsWith?: pulumi.Input<string>;
-    /** Optional. Literal subject suffix. */
-    subjectEndsWith?: pulumi.Input<string>;
-    /** Optional. Compare the subject filters case-sensitively. Default: false. */
-    subjectCaseSensitive?: pulumi.Input<boolean>;
-    /** Optional. Advanced filters: at most 25, with at most 25 values in total. */
-    advancedFilters?: AdvancedFilterArgs[];
-    /** Optional. Let advanced filters match array values element by element. Default: false. */
-    enableAdvancedFilteringOnArrays?: pulumi.Input<boolean>;
-    /** Optional. Delivery attempts 1–30. Default: 30. */
-    maxDeliveryAttempts?: pulumi.Input<number>;
-    /** Optional. Event time-to-live in minutes, 1–1440. Default: 1440. */
-    eventTimeToLiveInMinutes?: pulumi.Input<number>;
-    /** Optional. Output schema. Default: EventGridSchema. */
-    deliverySchema?: DeliverySchema;
-    /** Optional. Events per batch for WebHook/AzureFunction, 1–5000. Default: 1. */
-    maxEventsPerBatch?: pulumi.Input<number>;
-    /** Optional. Preferred batch size in KB for WebHook/AzureFunction, 1–1024. Default: 64. */
-    preferredBatchSizeInKilobytes?: pulumi.Input<number>;
-    /** Optional. Labels on the subscription. */
-    labels?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. When the subscription expires (ISO 8601). Default: never. */
-    expirationTimeUtc?: pulumi.Input<string>;
-    /** Optional. Headers added to each delivery (at most 10). */
-    deliveryHeaders?: DeliveryHeaderArgs[];
     /** Required. Where events go. */
     destination: DestinationArgs;
     /** Optional but strongly recommended: where undeliverable events go. */
-    deadLetter?: DeadLetterArgs;
+    deadLetterDestination?: DeadLetterArgs;
 }
 
 /**
@@ -126,29 +73,31 @@ export class EventSubscription extends pulumi.ComponentResource {
 
     constructor(name: string, args: EventSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("acs-event-handling:index:EventSubscription", name, checkedSubscriptionArgs(name, args), opts);
+        const f = args.filter;
         const sub = new eventgrid.SystemTopicEventSubscription(
             childName(name, "subscription"),
             {
                 resourceGroupName: args.resourceGroupName,
                 systemTopicName: args.systemTopicName,
-                eventSubscriptionName: args.subscriptionName ?? name,
+                eventSubscriptionName: args.name ?? name,
                 filter: {
-                    includedEventTypes: args.eventTypes,
-                    subjectBeginsWith: args.subjectBeginsWith,
-                    subjectEndsWith: args.subjectEndsWith,
-                    isSubjectCaseSensitive: args.subjectCaseSensitive ?? false,
-                    enableAdvancedFilteringOnArrays: args.enableAdvancedFilteringOnArrays ?? false,
-                    advancedFilters: args.advancedFilters as any,
+                    includedEventTypes: f.eventTypes,
+                    subjectBeginsWith: f.subject?.beginsWith,
+                    subjectEndsWith: f.subject?.endsWith,
+                    isSubjectCaseSensitive: f.subject?.caseSensitive ?? false,
+                    enableAdvancedFilteringOnArrays: f.enableAdvancedFilteringOnArrays ?? false,
+                    advancedFilters: f.advancedFilters as any,
                 },
                 retryPolicy: {
-                    maxDeliveryAttempts: args.maxDeliveryAttempts ?? LIMITS.maxDeliveryAttempts.default,
-                    eventTimeToLiveInMinutes: args.eventTimeToLiveInMinutes ?? LIMITS.eventTimeToLiveInMinutes.default,
+                    maxDeliveryAttempts: args.retry?.maxDeliveryAttempts ?? LIMITS.maxDeliveryAttempts.default,
+                    eventTimeToLiveInMinutes:
+                        args.retry?.eventTimeToLiveInMinutes ?? LIMITS.eventTimeToLiveInMinutes.default,
                 },
-                eventDeliverySchema: args.deliverySchema ?? DeliverySchema.EventGridSchema,
+                eventDeliverySchema: args.delivery?.schema ?? DeliverySchema.EventGridSchema,
                 labels: args.labels,
                 expirationTimeUtc: args.expirationTimeUtc,
                 ...destinationInputs(args),
-                ...deadLetterInputs(args.deadLetter, topicIdentity(args)),
+                ...deadLetterInputs(args.deadLetterDestination, topicIdentity(args)),
                 // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource itself:
                 // a child does not inherit its parent's dependencies.
             },
@@ -169,12 +118,13 @@ function usesIdentity(d: DestinationArgs): boolean {
 /** `destination` and `deliveryWithResourceIdentity` are mutually exclusive in ARM: emit exactly one. */
 function destinationInputs(args: EventSubscriptionArgs): Partial<eventgrid.SystemTopicEventSubscriptionArgs> {
     const d = args.destination;
-    const mappings = deliveryMappings(args.deliveryHeaders);
+    const mappings = deliveryMappings(args.delivery?.headers);
+    const batching = args.delivery?.batching;
     const push = isPushEndpoint(d.endpointType)
         ? {
-              maxEventsPerBatch: args.maxEventsPerBatch ?? LIMITS.maxEventsPerBatch.default,
+              maxEventsPerBatch: batching?.maxEventsPerBatch ?? LIMITS.maxEventsPerBatch.default,
               preferredBatchSizeInKilobytes:
-                  args.preferredBatchSizeInKilobytes ?? LIMITS.preferredBatchSizeInKilobytes.default,
+                  batching?.preferredBatchSizeInKilobytes ?? LIMITS.preferredBatchSizeInKilobytes.default,
           }
         : {};
     let destination: any;
@@ -256,113 +206,42 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
     !!v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
 
 /**
- * Route settings whose shape TypeScript cannot enforce for a JavaScript or YAML caller: enums, lists, header kinds.
- * Checked the same way here and by AcsEventHandling before it creates anything.
+ * Validate what is known at construction time (plain values); outputs are checked by the policy pack. The route's
+ * settings get the checks every route gets (validation/route.ts), judged against this destination.
  */
-export function routeSettingIssues(
-    r: { deliverySchema?: unknown; deliveryHeaders?: unknown },
-    at: (string | number)[],
-): Issue[] {
-    const out: Issue[] = [];
-    const schema = plain(r.deliverySchema as pulumi.Input<string> | undefined);
-    if (schema !== undefined && !(Object.values(DeliverySchema) as unknown[]).includes(schema)) {
-        out.push(issue([...at, "deliverySchema"], schema, `one of ${Object.values(DeliverySchema).join(", ")}`));
-    }
-    if (r.deliveryHeaders === undefined) return out;
-    if (!Array.isArray(r.deliveryHeaders))
-        return [...out, issue([...at, "deliveryHeaders"], typeof r.deliveryHeaders, "a list of headers")];
-    r.deliveryHeaders.forEach((h, i) => {
-        const hat = [...at, "deliveryHeaders", i];
-        if (!isRecord(h))
-            return out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
-        const kinds = Object.values(DeliveryHeaderKind) as unknown[];
-        if (!kinds.includes(h.kind))
-            out.push(issue([...hat, "kind"], h.kind, `one of ${kinds.map((k) => `"${k}"`).join(", ")} (lower case)`));
-        if (h.kind === DeliveryHeaderKind.Static && (h.value === undefined || h.value === null))
-            out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
-        out.push(...checkHeaderValue(plain(h.value as pulumi.Input<string> | undefined), [...hat, "value"]));
-        if (h.kind === DeliveryHeaderKind.Dynamic && (h.sourceField === undefined || h.sourceField === null))
-            out.push(issue([...hat, "sourceField"], undefined, 'a dynamic header needs sourceField, e.g. "data.to"'));
-        return undefined;
-    });
-    return out;
-}
-
-/** Validate what is known at construction time (plain values); outputs are checked by the policy pack. */
 export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
     if (!isRecord(args))
         return [
             issue(
                 [],
                 args === null ? null : typeof args,
-                "arguments required: { resourceGroupName, systemTopicName, eventTypes, destination }",
+                "arguments required: { resourceGroupName, systemTopicName, filter, destination }",
             ),
         ];
-    const out: Issue[] = routeSettingIssues(args, []);
-    const types = plain(args.eventTypes);
-    if (args.eventTypes === undefined || types !== undefined) out.push(...checkEventTypes(types, ["eventTypes"]));
-    const typeList = (types ?? []).map((t) => plain(t));
-    out.push(
-        ...checkSubjectFilter(
-            {
-                beginsWith: plain(args.subjectBeginsWith),
-                endsWith: plain(args.subjectEndsWith),
-                caseSensitive: plain(args.subjectCaseSensitive),
-            },
-            typeList,
-            ["subject"],
-        ),
-    );
-    const filters: unknown = args.advancedFilters;
-    out.push(
-        ...checkAdvancedFilters(
-            Array.isArray(filters)
-                ? filters.map((f) =>
-                      !isRecord(f)
-                          ? f
-                          : {
-                                operatorType: plain(f.operatorType),
-                                key: plain(f.key),
-                                value: plain(f.value),
-                                values: plain(f.values),
-                            },
-                  )
-                : filters,
-            ["advancedFilters"],
-        ),
-    );
-    out.push(
-        ...checkRetry(
-            {
-                maxDeliveryAttempts: plain(args.maxDeliveryAttempts),
-                eventTimeToLiveInMinutes: plain(args.eventTimeToLiveInMinutes),
-            },
-            ["retry"],
-        ),
-    );
-    const sn = plain(args.subscriptionName);
-    if (sn !== undefined && !LIMITS.subscriptionName.test(sn))
-        out.push(issue(["subscriptionName"], sn, "3–64 letters, digits or hyphens"));
-    out.push(...destinationIssues(args.destination));
-    const batching = args.maxEventsPerBatch !== undefined || args.preferredBatchSizeInKilobytes !== undefined;
-    if (batching && isRecord(args.destination) && !isPushEndpoint(args.destination.endpointType)) {
-        out.push(
-            issue(
-                ["maxEventsPerBatch"],
-                plain(args.maxEventsPerBatch),
-                `batching applies only to WebHook and AzureFunction destinations; this one is ${args.destination.endpointType}`,
-            ),
-        );
-    }
-    if ((args.deliveryHeaders?.length ?? 0) > LIMITS.deliveryAttributeMappings)
-        out.push(
-            issue(
-                ["deliveryHeaders"],
-                args.deliveryHeaders!.length,
-                `at most ${LIMITS.deliveryAttributeMappings} delivery headers`,
-            ),
-        );
-    return out;
+    return [
+        ...knownIssues(args, [
+            ...routeEnumIssues(args, [], ROUTE_ENUMS),
+            ...routeIssues(args, [], destinationFit(args.destination)),
+            ...subscriptionNameIssues(args.name, ["name"]),
+            ...("deadLetter" in args
+                ? [
+                      issue(
+                          ["deadLetter"],
+                          "an object",
+                          "moved to deadLetterDestination (the name azure-native gives it)",
+                      ),
+                  ]
+                : []),
+        ]),
+        ...destinationIssues(args.destination),
+    ];
+}
+
+/** What the destination takes: batching only on push endpoints; delivery headers on all but a storage queue. */
+function destinationFit(d: unknown): RouteFit | undefined {
+    if (!isRecord(d) || !Object.values(EndpointType).includes(d.endpointType as EndpointType)) return undefined;
+    const t = d.endpointType as EndpointType;
+    return { push: isPushEndpoint(t), headers: t !== EndpointType.StorageQueue, what: `this destination is ${t}` };
 }
 
 function destinationIssues(d: DestinationArgs | undefined): Issue[] {

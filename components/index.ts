@@ -8,9 +8,6 @@ export {
     AcsTopicArgs,
     AcsDeadLetterArgs,
     AcsRouteArgs,
-    SubjectFilterArgs,
-    RetryArgs,
-    BatchingArgs,
     SubscriptionInfo,
     AcsEmailDomainArgs,
     CustomEmailDomainArgs,
@@ -20,14 +17,17 @@ export { EmailService, EmailServiceArgs } from "./emailService";
 export { AcsSystemTopic, AcsSystemTopicArgs } from "./systemTopic";
 export { DeadLetterStore, DeadLetterStoreArgs } from "./deadLetterStore";
 export { AcsHandlerArgs, HandlerTarget, HandlerTargetArgs } from "./handlerTarget";
+export { EventSubscription, EventSubscriptionArgs, DestinationArgs, DeadLetterArgs } from "./eventSubscription";
 export {
-    EventSubscription,
-    EventSubscriptionArgs,
+    RouteSettingsArgs,
+    RouteFilterArgs,
+    SubjectFilterArgs,
     AdvancedFilterArgs,
+    RouteRetryArgs,
+    RouteDeliveryArgs,
+    RouteBatchingArgs,
     DeliveryHeaderArgs,
-    DestinationArgs,
-    DeadLetterArgs,
-} from "./eventSubscription";
+} from "./route";
 export {
     Monitoring,
     MonitoringArgs,

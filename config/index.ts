@@ -4,8 +4,9 @@
  * `acs-event-handling/config`.
  */
 export * from "./schema";
-export { semanticIssues, redactUrl } from "./semantics";
+export { redactUrl } from "../validation/issue";
 export {
+    semanticIssues,
     CONFIG_KEYS,
     CONFIG_NAMESPACE,
     parseStackSettings,

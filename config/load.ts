@@ -1,7 +1,8 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { Issue, issue, ValidationError } from "../validation/issue";
-import { displayValue, semanticIssues } from "./semantics";
+import { displayValue, stackIssues } from "../validation/stack";
+import { COMPONENT_VOCABULARY } from "../components/acsEventHandling";
 import { StackSettings, stackConfigSchema } from "./schema";
 
 export const CONFIG_NAMESPACE = "acs-event-handling";
@@ -17,14 +18,40 @@ export function parseStackSettings(
 ): StackSettings {
     const parsed = stackConfigSchema.safeParse(raw);
     const issues: Issue[] = [...(more.issues ?? [])];
-    if (!parsed.success) issues.push(...parsed.error.issues.map((zi) => fromZod(zi, raw)).map(locationKey));
-    issues.push(...semanticIssues(raw));
+    const semantic = semanticIssues(raw);
+    if (!parsed.success)
+        issues.push(
+            ...parsed.error.issues
+                .flatMap((zi) => unexplained(zi, semantic).map((u) => fromZod(u, raw)))
+                .map(locationKey),
+        );
+    issues.push(...semantic);
     const secret = new Set(more.secretKeys ?? []);
     const shown = issues.map((i) =>
         secret.has(String(i.path[0])) && i.value !== undefined ? { ...i, value: "[secret]" } : i,
     );
     if (shown.length) throw new ValidationError(dedupe(shown), `${CONFIG_NAMESPACE}:`, "invalid stack configuration");
     return parsed.data as StackSettings;
+}
+
+/** The checks a schema cannot express (validation/stack.ts), judged against the component enums. */
+export function semanticIssues(raw: Record<string, unknown>): Issue[] {
+    return stackIssues(raw, COMPONENT_VOCABULARY);
+}
+
+/**
+ * Zod issues a semantic check states better are left out: unknown keys of a route that moved ("moved to
+ * filter.eventTypes"; the other unknown keys of the same object are still reported), and a bare "required" where a
+ * semantic check says what the required block holds.
+ */
+function unexplained(zi: z.core.$ZodIssue, semantic: readonly Issue[]): z.core.$ZodIssue[] {
+    const at = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String));
+    const known = new Set(semantic.map((i) => at(i.path)));
+    if (zi.code === "invalid_type" && semantic.some((i) => at(i.path) === at(zi.path) && /^required\b/.test(i.message)))
+        return [];
+    if (zi.code !== "unrecognized_keys") return [zi];
+    const keys = zi.keys.filter((k) => !known.has(at([...zi.path, k])));
+    return keys.length ? [{ ...zi, keys }] : [];
 }
 
 /** The top-level keys of the namespace, in the order the reference lists them. */

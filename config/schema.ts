@@ -6,6 +6,16 @@ import {
     EmailDomainKind,
     HandlerKind,
 } from "../components/types";
+import type { AcsRouteArgs } from "../components/acsEventHandling";
+import type {
+    AdvancedFilterArgs,
+    DeliveryHeaderArgs,
+    RouteBatchingArgs,
+    RouteDeliveryArgs,
+    RouteFilterArgs,
+    RouteRetryArgs,
+    SubjectFilterArgs,
+} from "../components/route";
 import { FLEX_INSTANCE_MEMORY_MB, LIMITS } from "../validation/limits";
 import {
     ACTION_GROUP_SHORT_NAME_MAX,
@@ -17,7 +27,7 @@ import { isAzureRegion, MESSAGING_NAMESPACE_NAME } from "../validation/azure";
 
 /**
  * The shape of `Pulumi.<stack>.yaml` under the `acs-event-handling:` namespace. Structure, types, enums and
- * ranges live here; checks that need the catalog or cross-references live in ./semantics.ts. Messages say what
+ * ranges live here; checks that need the catalog or cross-references live in validation/stack.ts. Messages say what
  * is allowed; the loader adds the key path and the bad value.
  */
 
@@ -34,9 +44,6 @@ const armId = z
         /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i,
         "an Azure resource ID (/subscriptions/…/resourceGroups/…/providers/…)",
     );
-
-/** The component enums are the one list of kinds and schemas: the config takes exactly what the components take. */
-export const HANDLER_KINDS: readonly string[] = Object.values(HandlerKind);
 
 export const resourceGroupSchema = z.strictObject({
     name: z
@@ -165,9 +172,8 @@ const deliveryHeader = z.strictObject({
     secret: z.boolean().default(false),
 });
 
-export const subscriptionSchema = z.strictObject({
-    name: name(LIMITS.subscriptionName, "3–64 letters, digits or hyphens").optional(),
-    handler: z.string().min(1, "the name of a handler under acs-event-handling:handlers"),
+/** Event Grid's `filter` block (components/route.ts RouteFilterArgs). */
+const routeFilter = z.strictObject({
     eventTypes: z.array(z.string()),
     subject: z
         .strictObject({
@@ -178,6 +184,31 @@ export const subscriptionSchema = z.strictObject({
         .optional(),
     advancedFilters: z.array(advancedFilter).optional(),
     enableAdvancedFilteringOnArrays: z.boolean().default(false),
+});
+
+const routeDelivery = z.strictObject({
+    schema: z.enum(DeliverySchema).default(DeliverySchema.EventGridSchema),
+    batching: z
+        .strictObject({
+            maxEventsPerBatch: int(
+                LIMITS.maxEventsPerBatch.min,
+                LIMITS.maxEventsPerBatch.max,
+                "maxEventsPerBatch",
+            ).default(1),
+            preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
+        })
+        .optional(),
+    headers: z
+        .array(deliveryHeader)
+        .max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`)
+        .optional(),
+});
+
+/** One route: the shape of AcsRouteArgs (components/route.ts), checked against it below. */
+export const subscriptionSchema = z.strictObject({
+    name: name(LIMITS.subscriptionName, "3–64 letters, digits or hyphens").optional(),
+    handler: z.string().min(1, "the name of a handler under acs-event-handling:handlers"),
+    filter: routeFilter,
     retry: z
         .strictObject({
             maxDeliveryAttempts: z.number().default(LIMITS.maxDeliveryAttempts.default),
@@ -189,25 +220,11 @@ export const subscriptionSchema = z.strictObject({
         }),
     /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
     deadLetter: z.boolean().optional(),
-    deliverySchema: z.enum(DeliverySchema).default(DeliverySchema.EventGridSchema),
-    batching: z
-        .strictObject({
-            maxEventsPerBatch: int(
-                LIMITS.maxEventsPerBatch.min,
-                LIMITS.maxEventsPerBatch.max,
-                "maxEventsPerBatch",
-            ).default(1),
-            preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
-        })
-        .optional(),
+    delivery: routeDelivery.default({ schema: DeliverySchema.EventGridSchema }),
     labels: z.array(z.string()).optional(),
     expirationTimeUtc: z
         .string()
         .datetime({ offset: true, message: "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z" })
-        .optional(),
-    deliveryHeaders: z
-        .array(deliveryHeader)
-        .max(LIMITS.deliveryAttributeMappings, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`)
         .optional(),
 });
 
@@ -292,3 +309,23 @@ export const stackConfigSchema = z.strictObject({
 export type StackSettings = z.infer<typeof stackConfigSchema>;
 export type HandlerSettings = z.infer<typeof handlerSchema>;
 export type SubscriptionSettings = z.infer<typeof subscriptionSchema>;
+
+/**
+ * The config's route is the components' route: what the schema yields is assignable to AcsRouteArgs, and both have
+ * the same keys at every level, so a field added to one and not the other fails the type check here.
+ */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Holds<T extends true> = T;
+type Settings = SubscriptionSettings;
+type Delivery = NonNullable<Settings["delivery"]>;
+export type RouteShapeCheck = [
+    Holds<Settings extends AcsRouteArgs ? true : false>,
+    Holds<SameKeys<Settings, AcsRouteArgs>>,
+    Holds<SameKeys<Settings["filter"], RouteFilterArgs>>,
+    Holds<SameKeys<NonNullable<Settings["filter"]["subject"]>, SubjectFilterArgs>>,
+    Holds<SameKeys<NonNullable<Settings["filter"]["advancedFilters"]>[number], AdvancedFilterArgs>>,
+    Holds<SameKeys<NonNullable<Settings["retry"]>, RouteRetryArgs>>,
+    Holds<SameKeys<Delivery, RouteDeliveryArgs>>,
+    Holds<SameKeys<NonNullable<Delivery["batching"]>, RouteBatchingArgs>>,
+    Holds<SameKeys<NonNullable<Delivery["headers"]>[number], DeliveryHeaderArgs>>,
+];

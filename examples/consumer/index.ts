@@ -30,8 +30,10 @@ const events = new AcsEventHandling("billing", {
     subscriptions: {
         "billing-sms": {
             handler: "billing-bus",
-            eventTypes: [AcsEventTypes.SmsReceived, AcsEventTypes.SmsDeliveryReportReceived],
-            subject: { beginsWith: "/phonenumber/1800" },
+            filter: {
+                eventTypes: [AcsEventTypes.SmsReceived, AcsEventTypes.SmsDeliveryReportReceived],
+                subject: { beginsWith: "/phonenumber/1800" },
+            },
         },
     },
     // The library's schema validates and fills in the documented defaults, as the library's own stacks do.

@@ -76,11 +76,11 @@ describe("npm run plan", () => {
 
     it("fails with exit 1 and every config error when the early-doc filter is used", async () => {
         const file = devConfigWith((c) => {
-            c["acs-event-handling:subscriptions"]["sms-604"].eventTypes = [
+            c["acs-event-handling:subscriptions"]["sms-604"].filter.eventTypes = [
                 "Microsoft.Resources.SMSReceived",
                 "Microsoft.Resources.SMSDeliveryReport",
             ];
-            c["acs-event-handling:subscriptions"]["sms-604"].subject = { beginsWith: "phonenumber/604" };
+            c["acs-event-handling:subscriptions"]["sms-604"].filter.subject = { beginsWith: "phonenumber/604" };
         });
         const r = await plan(["--config-file", file, "--stack", "test"]);
         assert.strictEqual(r.status, 1);

@@ -32,8 +32,8 @@ function validArgs(): AcsEventHandlingArgs {
             hook: { kind: HandlerKind.Webhook, webhook: { url: "https://h.example.com/x" } },
         },
         subscriptions: {
-            "sms-in": { handler: "q", eventTypes: [SMS] },
-            "sms-hook": { handler: "hook", eventTypes: [SMS] },
+            "sms-in": { handler: "q", filter: { eventTypes: [SMS] } },
+            "sms-hook": { handler: "hook", filter: { eventTypes: [SMS] } },
         },
     };
 }
@@ -54,32 +54,33 @@ async function rejected(program: () => unknown): Promise<string> {
 
 const ACS_CASES: [string, (a: any) => void, RegExp][] = [
     [
-        'deliverySchema "CloudEvents"',
+        'delivery.schema "CloudEvents"',
         (a) => {
-            a.subscriptions["sms-hook"].deliverySchema = "CloudEvents";
+            a.subscriptions["sms-hook"].delivery = { ...a.subscriptions["sms-hook"].delivery, schema: "CloudEvents" };
         },
-        /subscriptions\.sms-hook\.deliverySchema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/,
+        /subscriptions\.sms-hook\.delivery\.schema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/,
     ],
     [
         'header kind "Static" (wrong case)',
         (a) => {
-            a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "Static", value: "v" }];
+            const hook = a.subscriptions["sms-hook"];
+            hook.delivery = { ...hook.delivery, headers: [{ name: "x-a", kind: "Static", value: "v" }] };
         },
-        /deliveryHeaders\[0\]\.kind: one of "static", "dynamic" \(lower case\) \(got "Static"\)/,
+        /delivery\.headers\[0\]\.kind: one of "static", "dynamic" \(lower case\) \(got "Static"\)/,
     ],
     [
         "a static header with no value",
         (a) => {
-            a.subscriptions["sms-hook"].deliveryHeaders = [{ name: "x-a", kind: "static" }];
+            a.subscriptions["sms-hook"].delivery = { headers: [{ name: "x-a", kind: "static" }] };
         },
-        /deliveryHeaders\[0\]\.value: a static header needs a string value/,
+        /delivery\.headers\[0\]\.value: a static header needs a string value/,
     ],
     [
         "batching on a Storage Queue",
         (a) => {
-            a.subscriptions["sms-in"].batching = { maxEventsPerBatch: 10 };
+            a.subscriptions["sms-in"].delivery = { batching: { maxEventsPerBatch: 10 } };
         },
-        /subscriptions\.sms-in\.batching: batching applies only to push handlers/,
+        /subscriptions\.sms-in\.delivery\.batching: batching applies only to push handlers/,
     ],
     [
         'handler kind "Webhook" (wrong case)',
@@ -119,9 +120,13 @@ const ACS_CASES: [string, (a: any) => void, RegExp][] = [
     [
         "advancedFilters given as an object",
         (a) => {
-            a.subscriptions["sms-in"].advancedFilters = { operatorType: "StringIn", key: "data.to", values: ["x"] };
+            a.subscriptions["sms-in"].filter.advancedFilters = {
+                operatorType: "StringIn",
+                key: "data.to",
+                values: ["x"],
+            };
         },
-        /subscriptions\.sms-in\.advancedFilters: must be a list/,
+        /subscriptions\.sms-in\.filter\.advancedFilters: must be a list/,
     ],
     [
         "a block of another kind",
@@ -129,6 +134,13 @@ const ACS_CASES: [string, (a: any) => void, RegExp][] = [
             a.handlers.q.webhook = { url: "https://h.example.com/?code=KEY" };
         },
         /handlers\.q\.webhook: kind is "storageQueue"; remove the "webhook" block \(one block, matching kind\)/,
+    ],
+    [
+        "a route in the flat shape of before",
+        (a) => {
+            a.subscriptions["sms-in"] = { handler: "q", eventTypes: [SMS], deliverySchema: "EventGridSchema" };
+        },
+        /subscriptions\.sms-in\.eventTypes: moved to filter\.eventTypes .*\n.*subscriptions\.sms-in\.deliverySchema: moved to delivery\.schema/,
     ],
 ];
 
@@ -160,19 +172,21 @@ describe("AcsEventHandling rejects misuse before registering anything", () => {
 });
 
 describe("the inner components reject misuse before registering anything", () => {
-    it('EventSubscription: deliverySchema "CloudEvents", header kind "Static", batching on a queue', async () => {
+    it('EventSubscription: delivery schema "CloudEvents", header kind "Static", batching on a queue', async () => {
         const message = await rejected(
             () =>
                 new EventSubscription("s", {
                     resourceGroupName: RG,
                     systemTopicName: "t",
-                    eventTypes: [SMS],
-                    deliverySchema: "CloudEvents" as any,
-                    deliveryHeaders: [
-                        { name: "x-a", kind: "Static" as any, value: "v" },
-                        { name: "x-b", kind: "static" as any },
-                    ],
-                    maxEventsPerBatch: 10,
+                    filter: { eventTypes: [SMS] },
+                    delivery: {
+                        schema: "CloudEvents" as any,
+                        headers: [
+                            { name: "x-a", kind: "Static" as any, value: "v" },
+                            { name: "x-b", kind: "static" as any },
+                        ],
+                        batching: { maxEventsPerBatch: 10 },
+                    },
                     destination: {
                         endpointType: EndpointType.StorageQueue,
                         resourceId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st",
@@ -180,13 +194,33 @@ describe("the inner components reject misuse before registering anything", () =>
                     },
                 }),
         );
-        assert.match(message, /deliverySchema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/);
-        assert.match(message, /deliveryHeaders\[0\]\.kind: one of "static", "dynamic"/);
-        assert.match(message, /deliveryHeaders\[1\]\.value: a static header needs a string value/);
+        assert.match(message, /delivery\.schema: one of EventGridSchema, CloudEventSchemaV1_0 \(got "CloudEvents"\)/);
+        assert.match(message, /delivery\.headers\[0\]\.kind: one of "static", "dynamic"/);
+        assert.match(message, /delivery\.headers\[1\]\.value: a static header needs a string value/);
         assert.match(
             message,
-            /maxEventsPerBatch: batching applies only to WebHook and AzureFunction destinations; this one is StorageQueue/,
+            /delivery\.batching: batching applies only to push handlers \(.*\); this destination is StorageQueue/,
         );
+    });
+
+    it("EventSubscription: the flattened arguments of before name their new place", async () => {
+        const message = await rejected(
+            () =>
+                new EventSubscription("s", {
+                    resourceGroupName: RG,
+                    systemTopicName: "t",
+                    subscriptionName: "sms-in",
+                    eventTypes: [SMS],
+                    maxDeliveryAttempts: 5,
+                    deadLetter: { storageAccountId: "/x/storageAccounts/dl", containerName: "deadletters" },
+                    destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
+                } as any),
+        );
+        assert.match(message, /subscriptionName: moved to name /);
+        assert.match(message, /eventTypes: moved to filter\.eventTypes /);
+        assert.match(message, /maxDeliveryAttempts: moved to retry\.maxDeliveryAttempts /);
+        assert.match(message, /deadLetter: moved to deadLetterDestination /);
+        assert.match(message, /filter: required: \{ eventTypes/);
     });
 
     it("EventSubscription: undefined args", async () => {

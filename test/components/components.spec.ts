@@ -31,7 +31,7 @@ describe("EventSubscription component", () => {
                 new EventSubscription("sms-in", {
                     resourceGroupName: RG,
                     systemTopicName: "topic",
-                    eventTypes: [SMS],
+                    filter: { eventTypes: [SMS] },
                     destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
                 }),
         );
@@ -52,9 +52,9 @@ describe("EventSubscription component", () => {
                 new EventSubscription("sms-in", {
                     resourceGroupName: RG,
                     systemTopicName: "topic",
-                    eventTypes: [SMS],
+                    filter: { eventTypes: [SMS] },
                     destination: queue,
-                    deadLetter: { storageAccountId: "/x/storageAccounts/dl", containerName: "deadletters" },
+                    deadLetterDestination: { storageAccountId: "/x/storageAccounts/dl", containerName: "deadletters" },
                 }),
         );
         const s = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription")[0];
@@ -78,15 +78,19 @@ describe("EventSubscription component", () => {
                 new EventSubscription("sms-in", {
                     resourceGroupName: RG,
                     systemTopicName: "topic",
-                    eventTypes: [SMS],
-                    advancedFilters: [
-                        { operatorType: "StringBeginsWith", key: "data.to", values: ["+1604"] },
-                        { operatorType: "NumberInRange", key: "data.segmentCount", values: [[1, 3]] },
-                    ],
-                    deliveryHeaders: [
-                        { name: "Authorization", kind: "static" as any, value: "Bearer t", secret: true },
-                        { name: "x-to", kind: "dynamic" as any, sourceField: "data.to" },
-                    ],
+                    filter: {
+                        eventTypes: [SMS],
+                        advancedFilters: [
+                            { operatorType: "StringBeginsWith", key: "data.to", values: ["+1604"] },
+                            { operatorType: "NumberInRange", key: "data.segmentCount", values: [[1, 3]] },
+                        ],
+                    },
+                    delivery: {
+                        headers: [
+                            { name: "Authorization", kind: "static" as any, value: "Bearer t", secret: true },
+                            { name: "x-to", kind: "dynamic" as any, sourceField: "data.to" },
+                        ],
+                    },
                     destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
                 }),
         );
@@ -108,17 +112,19 @@ describe("EventSubscription component", () => {
                 new EventSubscription("x", {
                     resourceGroupName: RG,
                     systemTopicName: "t",
-                    eventTypes: ["Microsoft.Communication.InstantMessageReceived"],
-                    subjectBeginsWith: "/phonenumber/1604*",
-                    maxDeliveryAttempts: 40,
+                    filter: {
+                        eventTypes: ["Microsoft.Communication.InstantMessageReceived"],
+                        subject: { beginsWith: "/phonenumber/1604*" },
+                    },
+                    retry: { maxDeliveryAttempts: 40 },
                     destination: { endpointType: EndpointType.WebHook, endpointUrl: "http://h.example.com/x?code=k" },
                 }),
         );
         assert.match(
             err.message,
-            /eventTypes\[0\]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name/,
+            /filter\.eventTypes\[0\]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name/,
         );
-        assert.match(err.message, /subject.beginsWith: Event Grid subject filters are literal/);
+        assert.match(err.message, /filter\.subject\.beginsWith: Event Grid subject filters are literal/);
         assert.match(err.message, /retry.maxDeliveryAttempts: must be a whole number from 1 to 30/);
         assert.match(
             err.message,
@@ -137,7 +143,7 @@ describe("EventSubscription component", () => {
                 new EventSubscription("fn", {
                     resourceGroupName: RG,
                     systemTopicName: "t",
-                    eventTypes: [SMS],
+                    filter: { eventTypes: [SMS] },
                     destination: {
                         endpointType: EndpointType.AzureFunction,
                         resourceId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/app",
@@ -238,7 +244,7 @@ describe("referencing existing ACS and topic", () => {
                             serviceBusQueue: { namespaceName: "sb-acs-events", queueName: "sms" },
                         },
                     },
-                    subscriptions: { "sms-in": { handler: "bus", eventTypes: [SMS] } },
+                    subscriptions: { "sms-in": { handler: "bus", filter: { eventTypes: [SMS] } } },
                 }),
         );
         const topic = ofType(g, "azure-native:eventgrid:SystemTopic")[0];
@@ -255,7 +261,9 @@ describe("referencing existing ACS and topic", () => {
                     communication: { name: "acs-x" },
                     deadLetter: { accountName: "stdl" },
                     handlers: {},
-                    subscriptions: { "sms-in": { handler: "bus", eventTypes: ["Microsoft.Storage.SMSReceived"] } },
+                    subscriptions: {
+                        "sms-in": { handler: "bus", filter: { eventTypes: ["Microsoft.Storage.SMSReceived"] } },
+                    },
                 }),
         );
         assert.match(err.message, /communication.dataLocation: required when creating the Communication Service/);
@@ -295,8 +303,10 @@ describe("AcsEventHandling with values known only at deployment", () => {
                     subscriptions: {
                         "sms-in": {
                             handler: "bus",
-                            eventTypes: pulumi.output([SMS]),
-                            subject: { beginsWith: pulumi.output("/phonenumber/1604") },
+                            filter: {
+                                eventTypes: pulumi.output([SMS]),
+                                subject: { beginsWith: pulumi.output("/phonenumber/1604") },
+                            },
                         },
                     },
                 }),

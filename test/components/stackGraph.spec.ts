@@ -202,7 +202,7 @@ describe("invalid config registers nothing", () => {
                 stack: "dev",
                 overrides: {
                     subscriptions: {
-                        "sms-604": { handler: "missing", eventTypes: ["Microsoft.Resources.SMSReceived"] },
+                        "sms-604": { handler: "missing", filter: { eventTypes: ["Microsoft.Resources.SMSReceived"] } },
                     },
                 },
             });

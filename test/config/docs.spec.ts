@@ -16,6 +16,6 @@ describe("config reference (docs/configuration.md)", () => {
     it("lists nested keys with their defaults and allowed values, read from the schema", () => {
         assert.match(rendered, /^\| `deadLetter\.softDeleteDays` \| integer \| {2}\| `7` \| 1–365 \|$/m);
         assert.match(rendered, /^\| `handlers\.<name>\.kind` \| string \| yes \| {2}\| `webhook`, /m);
-        assert.match(rendered, /^\| `subscriptions\.<name>\.advancedFilters\[\]\.key` \| string \| yes \|/m);
+        assert.match(rendered, /^\| `subscriptions\.<name>\.filter\.advancedFilters\[\]\.key` \| string \| yes \|/m);
     });
 });

@@ -287,9 +287,11 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
     [
         "static delivery header of 5,000 characters",
         (c) => {
-            subs(c)["chat-messages"].deliveryHeaders = [{ name: "x-tag", kind: "static", value: "v".repeat(5000) }];
+            subs(c)["chat-messages"].delivery = {
+                headers: [{ name: "x-tag", kind: "static", value: "v".repeat(5000) }],
+            };
         },
-        `${NS}:subscriptions.chat-messages.deliveryHeaders[0].value: a delivery header value is at most 4096 bytes (Event Grid limit) (got "5000 bytes")`,
+        `${NS}:subscriptions.chat-messages.delivery.headers[0].value: a delivery header value is at most 4096 bytes (Event Grid limit) (got "5000 bytes")`,
     ],
     ...[
         "https://localhost/x",

@@ -54,7 +54,7 @@ describe("checks a mutation run found unasserted", () => {
         );
     });
 
-    it("a referenced ACS resource cannot serve function or logicApp handlers (config/semantics.ts emailIssues)", () => {
+    it("a referenced ACS resource cannot serve function or logicApp handlers (validation/stack.ts emailIssues)", () => {
         const errors = configErrors((c) => {
             c.communication = {
                 existingId:
@@ -74,7 +74,7 @@ describe("checks a mutation run found unasserted", () => {
         assert.ok(!errors.some((e) => e.includes("handlers.sms-queue.kind")), "other kinds are fine");
     });
 
-    it("a Basic-tier Service Bus namespace cannot hold a topic (config/semantics.ts)", () => {
+    it("a Basic-tier Service Bus namespace cannot hold a topic (validation/stack.ts)", () => {
         const topic = (sku: string) =>
             configErrors((c) => {
                 c.handlers["chat-webhook"] = {
@@ -94,7 +94,7 @@ describe("checks a mutation run found unasserted", () => {
                 new EventSubscription("hook", {
                     resourceGroupName: RG,
                     systemTopicName: "t",
-                    eventTypes: [SMS],
+                    filter: { eventTypes: [SMS] },
                     destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
                 }),
         );

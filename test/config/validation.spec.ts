@@ -23,63 +23,65 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     [
         "legacy event type (early preview filter)",
         (c) => {
-            sub(c).eventTypes = ["Microsoft.Resources.SMSReceived"];
+            sub(c).filter.eventTypes = ["Microsoft.Resources.SMSReceived"];
         },
-        'acs-event-handling:subscriptions.sms-604.eventTypes[0]: event type "Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure never delivers today; use "Microsoft.Communication.SMSReceived" (got "Microsoft.Resources.SMSReceived")',
+        'acs-event-handling:subscriptions.sms-604.filter.eventTypes[0]: event type "Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure never delivers today; use "Microsoft.Communication.SMSReceived" (got "Microsoft.Resources.SMSReceived")',
     ],
     [
         "legacy delivery report name",
         (c) => {
-            sub(c).eventTypes = ["Microsoft.Resources.SMSDeliveryReport"];
+            sub(c).filter.eventTypes = ["Microsoft.Resources.SMSDeliveryReport"];
         },
         'use "Microsoft.Communication.SMSDeliveryReportReceived" (got "Microsoft.Resources.SMSDeliveryReport")',
     ],
     [
         "preview instant message type",
         (c) => {
-            c.subscriptions["chat-messages"].eventTypes = ["Microsoft.Communication.InstantMessageReceived"];
+            c.subscriptions["chat-messages"].filter.eventTypes = ["Microsoft.Communication.InstantMessageReceived"];
         },
-        'acs-event-handling:subscriptions.chat-messages.eventTypes[0]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or "Microsoft.Communication.ChatMessageReceivedInThread"',
+        'acs-event-handling:subscriptions.chat-messages.filter.eventTypes[0]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or "Microsoft.Communication.ChatMessageReceivedInThread"',
     ],
     [
         "wrong namespace from the preview table",
         (c) => {
-            c.subscriptions["chat-messages"].eventTypes = ["Microsoft.CommunicationServices.InstantMessageDeleted"];
+            c.subscriptions["chat-messages"].filter.eventTypes = [
+                "Microsoft.CommunicationServices.InstantMessageDeleted",
+            ];
         },
         'use "Microsoft.Communication.ChatMessageDeleted" or "Microsoft.Communication.ChatMessageDeletedInThread"',
     ],
     [
         "typo gets a did-you-mean",
         (c) => {
-            sub(c).eventTypes = ["Microsoft.Communication.SMSRecieved"];
+            sub(c).filter.eventTypes = ["Microsoft.Communication.SMSRecieved"];
         },
         'event type "Microsoft.Communication.SMSRecieved" is not emitted by Azure Communication Services; did you mean "Microsoft.Communication.SMSReceived"?',
     ],
     [
         "short name",
         (c) => {
-            sub(c).eventTypes = ["SMSReceived"];
+            sub(c).filter.eventTypes = ["SMSReceived"];
         },
         'did you mean "Microsoft.Communication.SMSReceived"?',
     ],
     [
         "empty event types",
         (c) => {
-            sub(c).eventTypes = [];
+            sub(c).filter.eventTypes = [];
         },
-        "acs-event-handling:subscriptions.sms-604.eventTypes: list at least one event type; without one the subscription receives every event the resource emits",
+        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: list at least one event type; without one the subscription receives every event the resource emits",
     ],
     [
         "missing event types",
         (c) => {
-            delete sub(c).eventTypes;
+            delete sub(c).filter.eventTypes;
         },
-        "acs-event-handling:subscriptions.sms-604.eventTypes: required (array) (got nothing)",
+        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: required (array) (got nothing)",
     ],
     [
         "Event Grid control event",
         (c) => {
-            sub(c).eventTypes = ["Microsoft.EventGrid.SubscriptionValidationEvent"];
+            sub(c).filter.eventTypes = ["Microsoft.EventGrid.SubscriptionValidationEvent"];
         },
         "never reaches an ACS system topic",
     ],
@@ -146,7 +148,7 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
             for (let i = 0; i < 500; i++)
                 c.subscriptions[`extra-${i}`] = {
                     ...c.subscriptions["sms-604"],
-                    subject: { beginsWith: `/phonenumber/1${i}` },
+                    filter: { ...sub(c).filter, subject: { beginsWith: `/phonenumber/1${i}` } },
                 };
         },
         'acs-event-handling:subscriptions: at most 500 event subscriptions per system topic (Azure limit) (got "504 subscriptions")',
@@ -154,14 +156,17 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     [
         "26 advanced filters",
         (c) => {
-            sub(c).advancedFilters = Array.from({ length: 26 }, () => ({ operatorType: "IsNotNull", key: "data.to" }));
+            sub(c).filter.advancedFilters = Array.from({ length: 26 }, () => ({
+                operatorType: "IsNotNull",
+                key: "data.to",
+            }));
         },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters: at most 25 advanced filters per subscription (got "26 filters")',
+        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters: at most 25 advanced filters per subscription (got "26 filters")',
     ],
     [
         "26 advanced filter values",
         (c) => {
-            sub(c).advancedFilters = [
+            sub(c).filter.advancedFilters = [
                 {
                     operatorType: "StringIn",
                     key: "data.to",
@@ -174,37 +179,41 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     [
         "string value over 512 characters",
         (c) => {
-            sub(c).advancedFilters = [
+            sub(c).filter.advancedFilters = [
                 { operatorType: "StringContains", key: "data.message", values: ["x".repeat(513)] },
             ];
         },
-        "acs-event-handling:subscriptions.sms-604.advancedFilters[0].values[0]: at most 512 characters per string value",
+        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].values[0]: at most 512 characters per string value",
     ],
     [
         "value instead of values",
         (c) => {
-            sub(c).advancedFilters = [{ operatorType: "StringIn", key: "data.to", value: 5 }];
+            sub(c).filter.advancedFilters = [{ operatorType: "StringIn", key: "data.to", value: 5 }];
         },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: StringIn takes "values", not "value" (got 5)',
+        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: StringIn takes "values", not "value" (got 5)',
     ],
     [
         "number operator with strings",
         (c) => {
-            sub(c).advancedFilters = [{ operatorType: "NumberGreaterThan", key: "data.segmentCount", values: ["1"] }];
+            sub(c).filter.advancedFilters = [
+                { operatorType: "NumberGreaterThan", key: "data.segmentCount", values: ["1"] },
+            ];
         },
-        'acs-event-handling:subscriptions.sms-604.advancedFilters[0].value: NumberGreaterThan needs "value": a number (got nothing)',
+        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: NumberGreaterThan needs "value": a number (got nothing)',
     ],
     [
         "range not a pair",
         (c) => {
-            sub(c).advancedFilters = [{ operatorType: "NumberInRange", key: "data.segmentCount", values: [[5, 1]] }];
+            sub(c).filter.advancedFilters = [
+                { operatorType: "NumberInRange", key: "data.segmentCount", values: [[5, 1]] },
+            ];
         },
         "advancedFilters[0].values[0]: NumberInRange values must be [low, high] pairs of numbers with low <= high (got [5,1])",
     ],
     [
         "unknown operator",
         (c) => {
-            sub(c).advancedFilters = [{ operatorType: "StringLike", key: "data.to", values: ["1"] }];
+            sub(c).filter.advancedFilters = [{ operatorType: "StringLike", key: "data.to", values: ["1"] }];
         },
         "advancedFilters[0].operatorType: unknown operator; allowed: NumberIn, NumberNotIn",
     ],
@@ -218,28 +227,28 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     [
         "wildcard in subject",
         (c) => {
-            sub(c).subject = { beginsWith: "/phonenumber/1604*" };
+            sub(c).filter.subject = { beginsWith: "/phonenumber/1604*" };
         },
-        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: Event Grid subject filters are literal: "*" and "?" are not wildcards',
+        'acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: Event Grid subject filters are literal: "*" and "?" are not wildcards',
     ],
     [
         "question mark in subject suffix",
         (c) => {
-            sub(c).subject = { endsWith: "555?" };
+            sub(c).filter.subject = { endsWith: "555?" };
         },
         "subject.endsWith: Event Grid subject filters are literal",
     ],
     [
         "early-doc subject prefix without slash and country code",
         (c) => {
-            sub(c).subject = { beginsWith: "phonenumber/604" };
+            sub(c).filter.subject = { beginsWith: "phonenumber/604" };
         },
-        'acs-event-handling:subscriptions.sms-604.subject.beginsWith: no subject of the included event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for the 604 area code in North America (got "phonenumber/604")',
+        'acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: no subject of the included event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for the 604 area code in North America (got "phonenumber/604")',
     ],
     [
         "chat prefix on an SMS subscription",
         (c) => {
-            sub(c).subject = { beginsWith: "thread/" };
+            sub(c).filter.subject = { beginsWith: "thread/" };
         },
         "no subject of the included event types can begin with this",
     ],
@@ -248,7 +257,7 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).colour = "red";
         },
-        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, eventTypes, subject',
+        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, filter, retry, deadLetter, delivery',
     ],
     [
         "handler block does not match kind",
@@ -281,25 +290,25 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
     [
         "Authorization header not secret",
         (c) => {
-            c.subscriptions["chat-messages"].deliveryHeaders = [
-                { name: "Authorization", kind: "static", value: "Bearer x" },
-            ];
+            c.subscriptions["chat-messages"].delivery = {
+                headers: [{ name: "Authorization", kind: "static", value: "Bearer x" }],
+            };
         },
-        "deliveryHeaders[0].secret: an Authorization header carries a credential: set secret: true (got nothing)",
+        "delivery.headers[0].secret: an Authorization header carries a credential: set secret: true (got nothing)",
     ],
     [
         "batching on a storage-queue route (Azure would ignore it)",
         (c) => {
-            sub(c).batching = { maxEventsPerBatch: 10 };
+            sub(c).delivery = { batching: { maxEventsPerBatch: 10 } };
         },
-        'acs-event-handling:subscriptions.sms-604.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue',
+        'acs-event-handling:subscriptions.sms-604.delivery.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue',
     ],
     [
         "delivery headers on a storage-queue route",
         (c) => {
-            sub(c).deliveryHeaders = [{ name: "x-a", kind: "dynamic", sourceField: "data.to" }];
+            sub(c).delivery = { headers: [{ name: "x-a", kind: "dynamic", sourceField: "data.to" }] };
         },
-        "acs-event-handling:subscriptions.sms-604.deliveryHeaders: a storage queue takes no delivery headers",
+        "acs-event-handling:subscriptions.sms-604.delivery.headers: a storage queue takes no delivery headers",
     ],
     [
         "a function name the package does not register",
@@ -342,8 +351,8 @@ describe("stack config validation", () => {
             "unset: follows deadLetter.enabled (default true)",
         );
         assert.strictEqual(s.deadLetter.enabled, true);
-        assert.strictEqual(s.subscriptions["sms-604"].deliverySchema, "EventGridSchema");
-        assert.strictEqual(s.subscriptions["sms-604"].subject?.caseSensitive, false);
+        assert.strictEqual(s.subscriptions["sms-604"].delivery.schema, "EventGridSchema");
+        assert.strictEqual(s.subscriptions["sms-604"].filter.subject?.caseSensitive, false);
         assert.strictEqual(s.deadLetter.containerName, "deadletters");
     });
 
@@ -383,9 +392,43 @@ describe("stack config validation", () => {
         );
     });
 
+    it("names the new place of each key of the old flat route shape, all at once, as the only error per key", () => {
+        const lines = errorsFor((c) => {
+            const { eventTypes, subject } = sub(c).filter;
+            delete sub(c).filter;
+            Object.assign(sub(c), {
+                eventTypes,
+                subject,
+                deliverySchema: "EventGridSchema",
+                batching: { maxEventsPerBatch: 1 },
+                deliveryHeaders: [{ name: "Authorization", kind: "static", value: "Bearer SECRET", secret: true }],
+            });
+        });
+        const at = "acs-event-handling:subscriptions.sms-604";
+        for (const [key, place] of [
+            ["eventTypes", "filter.eventTypes"],
+            ["subject", "filter.subject"],
+            ["deliverySchema", "delivery.schema"],
+            ["batching", "delivery.batching"],
+            ["deliveryHeaders", "delivery.headers"],
+        ])
+            assert.ok(
+                lines.some((l) => l.startsWith(`${at}.${key}: moved to ${place} `)),
+                `${key}:\n  ${lines.join("\n  ")}`,
+            );
+        assert.ok(
+            lines.some((l) => l.startsWith(`${at}.filter: required`)),
+            lines.join("\n"),
+        );
+        assert.ok(
+            lines.every((l) => !/unknown key/.test(l) && !l.includes("SECRET")),
+            lines.join("\n"),
+        );
+    });
+
     it("reports every problem at once", () => {
         const lines = errorsFor((c) => {
-            sub(c).eventTypes = ["Microsoft.Resources.SMSReceived"];
+            sub(c).filter.eventTypes = ["Microsoft.Resources.SMSReceived"];
             sub(c).retry = { maxDeliveryAttempts: 99 };
             c.handlers["chat-webhook"].webhook.url = "http://x.example.com";
             delete c.communication.dataLocation;

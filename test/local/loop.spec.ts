@@ -327,12 +327,14 @@ describe("local Event Grid loop (npm run local)", function () {
             const subscriptions = structuredClone(dev["acs-event-handling:subscriptions"]);
             subscriptions["chat-messages"] = {
                 ...subscriptions["chat-messages"],
-                deliverySchema: "CloudEventSchemaV1_0",
-                batching: { maxEventsPerBatch: 2, preferredBatchSizeInKilobytes: 64 },
-                deliveryHeaders: [
-                    { name: "X-Route", kind: "static", value: "chat" },
-                    { name: "X-Thread", kind: "dynamic", sourceField: "data.threadId" },
-                ],
+                delivery: {
+                    schema: "CloudEventSchemaV1_0",
+                    batching: { maxEventsPerBatch: 2, preferredBatchSizeInKilobytes: 64 },
+                    headers: [
+                        { name: "X-Route", kind: "static", value: "chat" },
+                        { name: "X-Thread", kind: "dynamic", sourceField: "data.threadId" },
+                    ],
+                },
             };
             secured = await runStack({ stack: "dev", overrides: { handlers, subscriptions } });
         });

@@ -114,7 +114,7 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
             `#/types/${token("HandlerKind")}`,
         );
         assert.strictEqual(
-            schema.resources[token("EventSubscription")].inputProperties.deliverySchema.$ref,
+            schema.types[token("RouteDeliveryArgs")].properties.schema.$ref,
             `#/types/${token("DeliverySchema")}`,
         );
     });
@@ -136,7 +136,7 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
         const monitoring = schema.resources[token("Monitoring")].inputProperties;
         for (const p of ["subscriptionNames", "subscribedEventTypes", "alertEmails", "systemTopicId"])
             assert.ok(!monitoring[p].plain, `Monitoring.${p}`);
-        assert.ok(!schema.resources[token("EventSubscription")].inputProperties.eventTypes.plain);
+        assert.ok(!schema.types[token("RouteFilterArgs")].properties.eventTypes.plain);
         assert.strictEqual(
             schema.types[token("AcsHandlerArgs")].properties.kind.plain,
             true,
@@ -207,7 +207,7 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
                             subscriptions: {
                                 "sms-in": {
                                     handler: "hook",
-                                    eventTypes: ["Microsoft.Communication.SMSReceived"],
+                                    filter: { eventTypes: ["Microsoft.Communication.SMSReceived"] },
                                     deadLetter: false,
                                 },
                             },

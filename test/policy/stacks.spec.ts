@@ -107,8 +107,10 @@ describe("policy: the early ACS docs' SMS filter", () => {
             subscriptions: {
                 "sms-604": {
                     handler: "sms-queue",
-                    eventTypes: EARLY_DOC_FILTER.includedEventTypes,
-                    subject: { beginsWith: EARLY_DOC_FILTER.subjectBeginsWith },
+                    filter: {
+                        eventTypes: EARLY_DOC_FILTER.includedEventTypes,
+                        subject: { beginsWith: EARLY_DOC_FILTER.subjectBeginsWith },
+                    },
                 },
             },
         };

@@ -20,7 +20,7 @@ export const eventSubscriptionKeepHeaderSecret: HarnessCheck = {
     ],
     pillar: "security",
     unset: "n/a",
-    fix: "pass the header value as pulumi.secret(value) (deliveryHeaders[].secret: true does this in the component)",
+    fix: "pass the header value as pulumi.secret(value) (delivery.headers[].secret: true does this in the component)",
     why: "a credential written to the state in clear cannot be taken back, only rotated",
     check: (graph) =>
         ofType(graph, T.Subscription).flatMap((r) => {

@@ -23,7 +23,7 @@ export const eventSubscriptionLimitDeliveryHeaders: ResourceValidationPolicy = {
         if (mappings.length > LIMITS.deliveryAttributeMappings) {
             report(
                 `${path}: expected at most ${LIMITS.deliveryAttributeMappings} delivery properties, got ` +
-                    `${mappings.length}. Fix: drop the headers the handler does not read (deliveryHeaders in the ` +
+                    `${mappings.length}. Fix: drop the headers the handler does not read (delivery.headers in the ` +
                     "stack config)",
             );
         }

@@ -35,7 +35,7 @@ export const eventSubscriptionRequireSecretAuthHeader: ResourceValidationPolicy 
             report(
                 `${e!.path}.deliveryAttributeMappings[${i}].isSecret: expected true for credential header ` +
                     `"${m.name}", got ${JSON.stringify(m.isSecret)}. Fix: set isSecret: true ` +
-                    "(deliveryHeaders[].secret: true in the stack config) and pass the value as a Pulumi secret",
+                    "(delivery.headers[].secret: true in the stack config) and pass the value as a Pulumi secret",
             );
         });
     }),

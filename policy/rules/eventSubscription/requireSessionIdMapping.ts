@@ -43,7 +43,7 @@ export const eventSubscriptionRequireSessionIdMapping: StackValidationPolicy = {
                 `${path}: expected a SessionId mapping because queue ${queue.name} has requiresSession: ` +
                     `true, got ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"}. Fix: ` +
                     'add { type: "Dynamic", name: "SessionId", sourceField: "<field that groups related events, ' +
-                    'e.g. data.to>" } (deliveryHeaders in the stack config), or use a queue without sessions',
+                    'e.g. data.to>" } (delivery.headers in the stack config), or use a queue without sessions',
                 sub.urn,
             );
         }

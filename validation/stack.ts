@@ -1,41 +1,39 @@
-import {
-    checkAdvancedFilters,
-    checkEventTypes,
-    checkHeaderValue,
-    checkRetry,
-    checkSubjectFilter,
-} from "../validation/filters";
-import { Issue, issue, redactUrl } from "../validation/issue";
-import { LIMITS } from "../validation/limits";
-import { handlerBlockIssues } from "../validation/handlerBlocks";
-import { monitoringChoiceIssues } from "../validation/monitoring";
-import { webhookUrlIssues } from "../validation/webhook";
-import {
-    MESSAGING_NAMESPACE_RESERVED_SUFFIX,
-    RESOURCE_ID_TYPES,
-    resourceIdType,
-    TAG_LIMITS,
-} from "../validation/azure";
-import { SMS_EVENTS_FUNCTION_NAME } from "../components/handlers/functionContract";
-import { HANDLER_KINDS } from "./schema";
+import { Issue, issue, redactUrl } from "./issue";
+import { LIMITS } from "./limits";
+import { handlerBlockIssues } from "./handlerBlocks";
+import { monitoringChoiceIssues } from "./monitoring";
+import { RouteFit, routeIssues, subscriptionNameIssues } from "./route";
+import { webhookUrlIssues } from "./webhook";
+import { MESSAGING_NAMESPACE_RESERVED_SUFFIX, RESOURCE_ID_TYPES, resourceIdType, TAG_LIMITS } from "./azure";
 
 /**
- * Checks the schema cannot express: the event catalog, cross-references between handlers and subscriptions,
- * "exactly one block per kind", name collisions. They run on the raw input (even when the schema already
- * failed) so that every problem is reported in one pass.
+ * Checks of a whole stack that a schema cannot express: the event catalog, cross-references between handlers and
+ * subscriptions, "exactly one block per kind", name collisions. The stack config runs them on the raw input (even
+ * when its schema already failed, so every problem is reported in one pass) and AcsEventHandling on its arguments:
+ * both have the one shape (AcsEventHandlingArgs, routes as in components/route.ts), so each check exists once.
  */
 type Raw = Record<string, any>;
 const isObj = (v: unknown): v is Raw => !!v && typeof v === "object" && !Array.isArray(v);
 /** Own keys only: a handler named "toString" or "__proto__" must not find Object.prototype's. */
 const own = (o: unknown, k: unknown): boolean => isObj(o) && typeof k === "string" && Object.hasOwn(o, k);
 
-export function semanticIssues(raw: Raw): Issue[] {
+/**
+ * What the components define and these checks need; validation/ sits below components/, so the caller passes it in.
+ * `handlerKinds`: the values of the component enum HandlerKind. `functionName`: the one function the Function
+ * App's code package registers (components/handlers/functionContract.ts).
+ */
+export interface ComponentVocabulary {
+    readonly handlerKinds: readonly string[];
+    readonly functionName: string;
+}
+
+export function stackIssues(raw: Raw, known: ComponentVocabulary): Issue[] {
     return [
         ...emailIssues(raw),
         ...communicationIssues(raw.communication),
         ...systemTopicIssues(raw.systemTopic),
         ...deadLetterIssues(raw.deadLetter),
-        ...handlerIssues(raw.handlers),
+        ...handlerIssues(raw.handlers, known),
         ...subscriptionIssues(raw.subscriptions, raw.handlers, raw.deadLetter),
         ...monitoringIssues(raw.monitoring),
         ...mapKeyIssues(raw.handlers, "handlers"),
@@ -330,19 +328,20 @@ function deadLetterIssues(d: unknown): Issue[] {
     return [];
 }
 
-function handlerIssues(handlers: unknown): Issue[] {
+function handlerIssues(handlers: unknown, known: ComponentVocabulary): Issue[] {
+    const kinds = known.handlerKinds;
     if (!isObj(handlers)) return [];
     const out: Issue[] = [];
     for (const [name, h] of Object.entries(handlers)) {
-        if (!isObj(h) || !HANDLER_KINDS.includes(h.kind)) continue;
-        out.push(...handlerBlockIssues(HANDLER_KINDS, h, ["handlers", name]));
+        if (!isObj(h) || !kinds.includes(h.kind)) continue;
+        out.push(...handlerBlockIssues(kinds, h, ["handlers", name]));
         const block = h[h.kind];
-        if (isObj(block)) out.push(...targetIssues(name, h.kind, block));
+        if (isObj(block)) out.push(...targetIssues(name, h.kind, block, known.functionName));
     }
     return out;
 }
 
-function targetIssues(name: string, kind: string, b: Raw): Issue[] {
+function targetIssues(name: string, kind: string, b: Raw, functionName: string): Issue[] {
     const at = ["handlers", name, kind];
     const either = (create: string, ref: string) => {
         if (b[create] && b[ref])
@@ -365,12 +364,13 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
     };
     switch (kind) {
         case "function":
-            return b.functionName !== undefined && b.functionName !== SMS_EVENTS_FUNCTION_NAME
+            return b.functionName !== undefined && b.functionName !== functionName
                 ? [
                       issue(
                           [...at, "functionName"],
                           b.functionName,
-                          `the code package in functions/ registers only "${SMS_EVENTS_FUNCTION_NAME}"; Event Grid refuses a destination whose function does not exist`,
+                          `the code package in functions/ registers only "${functionName}"; ` +
+                              "Event Grid refuses a destination whose function does not exist",
                       ),
                   ]
                 : [];
@@ -416,8 +416,6 @@ function targetIssues(name: string, kind: string, b: Raw): Issue[] {
     }
 }
 
-export { redactUrl };
-
 /**
  * The value an error may show for a config path: webhook URLs lose their query string (keys), header values are
  * never shown (an Authorization header is a credential), whatever check reports them.
@@ -427,8 +425,8 @@ export function displayValue(path: readonly (string | number)[], value: unknown)
         return redactUrl(value);
     if (path.includes("webhook") && isObj(value) && typeof value.url === "string")
         return { ...value, url: redactUrl(value.url) };
-    if (path.includes("deliveryHeaders") && path[path.length - 1] === "value" && value !== undefined)
-        return "[not shown]";
+    const inHeaders = path.includes("deliveryHeaders") || (path.includes("delivery") && path.includes("headers"));
+    if (inHeaders && path[path.length - 1] === "value" && value !== undefined) return "[not shown]";
     return value;
 }
 
@@ -451,14 +449,7 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
         const at = ["subscriptions", key];
         const azureName: unknown = isObj(s) && s.name !== undefined ? s.name : key;
         if (typeof azureName === "string") {
-            if (!LIMITS.subscriptionName.test(azureName))
-                out.push(
-                    issue(
-                        isObj(s) && s.name ? [...at, "name"] : at,
-                        azureName,
-                        "subscription names are 3–64 letters, digits or hyphens",
-                    ),
-                );
+            out.push(...subscriptionNameIssues(azureName, isObj(s) && s.name ? [...at, "name"] : at));
             const prior = names.get(azureName.toLowerCase());
             if (prior !== undefined)
                 out.push(
@@ -481,24 +472,12 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
                 ),
             );
         }
-        out.push(...checkEventTypes(s.eventTypes, [...at, "eventTypes"]));
-        out.push(
-            ...checkSubjectFilter(
-                isObj(s.subject) ? s.subject : undefined,
-                Array.isArray(s.eventTypes) ? s.eventTypes : [],
-                [...at, "subject"],
-            ),
-        );
-        out.push(...checkAdvancedFilters(s.advancedFilters, [...at, "advancedFilters"]));
-        out.push(...checkRetry(isObj(s.retry) ? s.retry : undefined, [...at, "retry"]));
         if (s.deadLetter === true && !dlEnabled)
             out.push(
                 issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"),
             );
-        out.push(...headerIssues(s.deliveryHeaders, [...at, "deliveryHeaders"]));
         const target = own(handlers, s.handler) ? (handlers as Raw)[s.handler] : undefined;
-        const kind = isObj(target) ? target.kind : undefined;
-        out.push(...destinationFitIssues(s, kind, at));
+        out.push(...routeIssues(s, at, isObj(target) ? handlerFit(s.handler, target.kind) : undefined));
     }
     return out;
 }
@@ -506,51 +485,12 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
 /** Handler kinds Event Grid pushes to over HTTP: the only ones that take batching settings. */
 const PUSH_KINDS = ["webhook", "function", "logicApp"];
 
-/**
- * Settings Azure would ignore or refuse for the route's handler kind are errors, not silently dropped: batching
- * applies to WebHook and AzureFunction destinations only, and a Storage Queue takes no delivery headers.
- */
-function destinationFitIssues(s: Raw, kind: unknown, at: (string | number)[]): Issue[] {
-    if (typeof kind !== "string") return [];
-    const out: Issue[] = [];
-    if (s.batching !== undefined && !PUSH_KINDS.includes(kind)) {
-        out.push(
-            issue(
-                [...at, "batching"],
-                s.batching,
-                `batching applies only to push handlers (webhook, function, logicApp); handler "${s.handler}" is a ${kind}`,
-            ),
-        );
-    }
-    if (s.deliveryHeaders !== undefined && kind === "storageQueue") {
-        out.push(
-            issue(
-                [...at, "deliveryHeaders"],
-                `${Array.isArray(s.deliveryHeaders) ? s.deliveryHeaders.length : "?"} headers`,
-                `a storage queue takes no delivery headers; handler "${s.handler}" is a storageQueue`,
-            ),
-        );
-    }
-    return out;
-}
-
-function headerIssues(headers: unknown, at: (string | number)[]): Issue[] {
-    if (!Array.isArray(headers)) return [];
-    const out: Issue[] = [];
-    headers.forEach((h, i) => {
-        if (!isObj(h)) return;
-        if (h.kind === "static" && typeof h.value !== "string")
-            out.push(issue([...at, i, "value"], h.value, "a static header needs a string value"));
-        out.push(...checkHeaderValue(h.value, [...at, i, "value"]));
-        if (h.kind === "dynamic" && typeof h.sourceField !== "string")
-            out.push(
-                issue([...at, i, "sourceField"], h.sourceField, 'a dynamic header needs sourceField, e.g. "data.to"'),
-            );
-        if (h.kind === "static" && /^authorization$/i.test(String(h.name)) && h.secret !== true) {
-            out.push(
-                issue([...at, i, "secret"], h.secret, "an Authorization header carries a credential: set secret: true"),
-            );
-        }
-    });
-    return out;
+/** What a route's handler takes (validation/route.ts RouteFit), from the handler's kind. */
+function handlerFit(handler: string, kind: unknown): RouteFit | undefined {
+    if (typeof kind !== "string") return undefined;
+    return {
+        push: PUSH_KINDS.includes(kind),
+        headers: kind !== "storageQueue",
+        what: `handler "${handler}" is a ${kind}`,
+    };
 }
