@@ -205,7 +205,8 @@ export const CATALOGUE: readonly RuleEntry[] = [
         unset: "pass",
         fix:
             'networkRuleSet.bypass includes "AzureServices" whenever defaultAction is "Deny" (azure-native sends ' +
-            '"AzureServices" when bypass is omitted: networkRuleSetArgsProvideDefaults in @pulumi/azure-native/types/input.js)',
+            '"AzureServices" when bypass is omitted: networkRuleSetArgsProvideDefaults in ' +
+            "@pulumi/azure-native/types/input.js)",
         why: `${HYGIENE}; the Event Grid path is enforced as mandatory by event-subscription-require-reachable-storage`,
         azureBehaviour:
             "Azure accepts a firewall without the AzureServices bypass, and then Event Grid, a trusted service, " +

@@ -28,7 +28,6 @@ const STILL_EXEMPT: readonly string[] = [
     "components/",
     "config/",
     "harness/",
-    "index.ts",
     "routing/",
     "test/",
     "validation/",
