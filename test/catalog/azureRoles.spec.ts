@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { ACS_EMAIL_SENDER_ACTIONS, AZURE_BUILT_IN_ROLES, AzureRoles, BROAD_ROLES } from "../../catalog/azureRoles";
 import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import "../support/contractCheck";
 
 /** Microsoft's published built-in roles (name → GUID), copied with source and date: the second source for our table. */
 const SNAPSHOT = JSON.parse(

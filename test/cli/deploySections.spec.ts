@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { emailQuotaSection, namespaceOf, resourceProviders, resourceProvidersSection } from "../../cli/deploySections";
 import { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import "../support/contractCheck";
 
 describe("plan: what the first deployment needs from the subscription", () => {
     let dev: Graph;

@@ -3,6 +3,7 @@ import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
 import { ValidationError } from "../../validation/issue";
 import { ProgramError } from "../../harness/runProgram";
+import "../support/contractCheck";
 
 const DOMAIN_ID =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mail/providers/Microsoft.Communication/emailServices/mail-prod/domains/notify.contoso.com";

@@ -13,6 +13,7 @@ import { ProgramError } from "../../harness/runProgram";
 import { PROJECT_ROOT, runStack } from "../../harness/runStack";
 import { flattenConfig, readProject, stackFile, stackFileConfig } from "../../harness/stackConfig";
 import { InputFileError, parseYaml, readYamlFile } from "../../harness/yamlFile";
+import "../support/contractCheck";
 import { ValidationError } from "../../validation/issue";
 import { rng } from "../routing/generators";
 

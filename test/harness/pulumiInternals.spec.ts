@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
 import { rawStructsOf, runProgram } from "../../harness/runProgram";
+import "../support/contractCheck";
 
 class Thing extends pulumi.CustomResource {
     constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {

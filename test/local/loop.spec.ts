@@ -14,6 +14,7 @@ import { runStack } from "../../harness/runStack";
 import { LocalOptions, LocalRun, startLocal } from "../../local/environment";
 import { listenLoopback, LoopbackServer, readBody } from "../../local/http";
 import { RETRY_SCHEDULE_MS } from "../../local/retryPolicy";
+import "../support/contractCheck";
 import { loadSampleFile } from "../../samples";
 
 const SMS_SAMPLE = "sms/SMSReceived.to-1604.eventgrid.json";
