@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { ValidationError } from "../../validation/issue";
 import { ProgramError } from "../../harness/runProgram";
 import "../support/contractCheck";
@@ -10,7 +11,7 @@ const DOMAIN_ID =
 
 describe("email domain option (emailDomain)", () => {
     it("defaults to an Azure-managed domain created and linked by the stack", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         const [domain] = ofType(g, "azure-native:communication:Domain");
         assert.strictEqual(domain.inputs.domainManagement, "AzureManaged");
         assert.deepStrictEqual(ofType(g, "azure-native:communication:CommunicationService")[0].inputs.linkedDomains, [
