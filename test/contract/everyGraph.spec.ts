@@ -448,9 +448,8 @@ describe("contract check of every graph: the allow-list", () => {
             const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acs-allowlist-")), "used.txt");
             fs.writeFileSync(log, "");
             const files = [...new Set(ALLOW_LIST.map((e) => e.file))];
-            const r = childMocha(["-r", "./test/contract/support/allowListProbe.ts", ...files], {
-                CONTRACT_ALLOWLIST_USED: log,
-            });
+            const probe = ["-r", "./test/contract/support/allowListProbe.ts", ...files];
+            const r = childMocha(probe, { CONTRACT_ALLOWLIST_USED: log }, 600000);
             assert.strictEqual(r.status, 0, `the allow-listed files' hooks must pass:\n${r.stdout}${r.stderr}`);
             const used = new Set<AllowListEntry>(
                 fs
@@ -466,7 +465,7 @@ describe("contract check of every graph: the allow-list", () => {
 });
 
 /** Mocha in a child process, as a subset run does it: no .mocharc.json, so no root hook of any kind. */
-function childMocha(args: readonly string[], env: Record<string, string> = {}) {
+function childMocha(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60000) {
     return spawnSync(
         process.execPath,
         [
@@ -477,7 +476,7 @@ function childMocha(args: readonly string[], env: Record<string, string> = {}) {
             "-r",
             "tsx/cjs",
             "--timeout",
-            "60000",
+            String(timeoutMs),
             ...args,
         ],
         { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, ...env } },
