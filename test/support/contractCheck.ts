@@ -13,8 +13,9 @@
  *   fails too.
  * - The builder is the first spec file in the stack of the `runProgram` call (async callers included); a finding
  *   is a contract violation or an azure-native type without a contract row, unless that file is allowed to build
- *   it by test/contract/everyGraph.allowlist.ts. Stale entries are found by everyGraph.spec.ts, which runs the
- *   allow-listed files in a child mocha with CONTRACT_ALLOWLIST_USED set (this module then logs the entries used).
+ *   it by test/contract/everyGraph.allowlist.ts. Stale entries are found by `npm run test:allowlist` (a test of
+ *   everyGraph.spec.ts): it runs the allow-listed files' before hooks in a child mocha with CONTRACT_ALLOWLIST_USED
+ *   set, and this module logs there the entries it used.
  * - Without ../shared/arm-types it checks nothing and prints the skip reason once, at the first graph.
  */
 import { createHash } from "node:crypto";
@@ -39,7 +40,7 @@ export const LABEL = "contract check of every graph";
 /** Who built a graph: the spec file (relative to the project root, `/`-separated) and where in it. */
 export interface GraphOrigin {
     readonly file: string;
-    /** `file:line:column` of the frame that led to `runProgram`. */
+    /** `file:line:column` of the first frame in that file, and the lines of its later frames (its callers). */
     readonly at: string;
 }
 
