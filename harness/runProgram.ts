@@ -54,6 +54,11 @@ export interface GraphCapturedInfo {
     readonly options: RunProgramOptions;
     /** Set when the program failed; the graph is then the partial one `ProgramError.partial` carries. */
     readonly error?: unknown;
+    /**
+     * The stack where `runProgram` was called (async callers included), so a listener can say who built the graph:
+     * the test support's contract check names the spec file. Captured only while a listener is subscribed.
+     */
+    readonly calledFrom?: string;
 }
 export type GraphListener = (graph: Graph, info: GraphCapturedInfo) => void;
 
@@ -100,12 +105,24 @@ function notify(graph: Graph, info: GraphCapturedInfo): void {
  */
 export function runProgram(options: RunProgramOptions): Promise<Graph> {
     const q = runQueue();
-    const run = q.tail.then(() => runExclusive(options));
+    const calledFrom = listeners.size > 0 ? callerStack() : undefined;
+    const run = q.tail.then(() => runExclusive(options, calledFrom));
     q.tail = run.catch(() => undefined);
     return run;
 }
 
-async function runExclusive(o: RunProgramOptions): Promise<Graph> {
+/** The caller's stack, deep enough to pass the test support and CLI frames between a spec and `runProgram`. */
+function callerStack(): string {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 40;
+    try {
+        return new Error("runProgram called").stack ?? "";
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
+async function runExclusive(o: RunProgramOptions, calledFrom?: string): Promise<Graph> {
     // Nothing is deployed under mocks: components skip checks that only matter for a real upload.
     setOfflineHarness(true);
     await pulumi.runtime.setMocks(o.mocks ?? planMocks, o.project, o.stack, o.preview ?? false);
@@ -154,7 +171,7 @@ async function runExclusive(o: RunProgramOptions): Promise<Graph> {
         resources,
         stackOutputs: plainify(stackOutputs ?? {}, []),
     };
-    notify(graph, failure === undefined ? { options: o } : { options: o, error: failure });
+    notify(graph, { options: o, calledFrom, ...(failure === undefined ? {} : { error: failure }) });
     if (failure !== undefined) throw new ProgramError(failure, graph);
     return graph;
 }

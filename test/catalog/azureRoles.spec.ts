@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ACS_EMAIL_SENDER_ACTIONS, AZURE_BUILT_IN_ROLES, AzureRoles, BROAD_ROLES } from "../../catalog/azureRoles";
 import { ofType } from "../../harness/graph";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 
 /** Microsoft's published built-in roles (name → GUID), copied with source and date: the second source for our table. */
 const SNAPSHOT = JSON.parse(
@@ -45,7 +45,7 @@ describe("built-in role GUIDs (catalog/azureRoles.ts) against Microsoft's publis
 
     for (const stack of ["dev", "prod"]) {
         it(`${stack}: every role the stack assigns is a published built-in role or the stack's own email sender role`, async () => {
-            const g = await runStack({ stack });
+            const g = await stackGraph(stack);
             const custom = new Set(
                 ofType(g, "azure-native:authorization:RoleDefinition").map((d) => d.inputs.roleDefinitionId),
             );
@@ -69,7 +69,7 @@ describe("built-in role GUIDs (catalog/azureRoles.ts) against Microsoft's publis
 
 describe("the email sender custom role", () => {
     it("has exactly the actions Microsoft documents, is assignable only in the ACS resource's group, and is what both email handlers hold", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         const [def] = ofType(g, "azure-native:authorization:RoleDefinition");
         const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
         const group = acs.id!.split("/").slice(0, 5).join("/");

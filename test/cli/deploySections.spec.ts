@@ -3,14 +3,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { emailQuotaSection, namespaceOf, resourceProviders, resourceProvidersSection } from "../../cli/deploySections";
 import { Graph } from "../../harness/graph";
-import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 
 describe("plan: what the first deployment needs from the subscription", () => {
     let dev: Graph;
     let prod: Graph;
     before(async () => {
-        dev = await runStack({ stack: "dev" });
-        prod = await runStack({ stack: "prod" });
+        dev = await stackGraph("dev");
+        prod = await stackGraph("prod");
     });
 
     it("derives each type's namespace from the contract table (data-plane types from their parent)", () => {

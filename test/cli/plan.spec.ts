@@ -8,6 +8,7 @@ import { main } from "../../cli/plan";
 import { bufferIo } from "../../cli/io";
 import { onGraphCaptured } from "../../harness/runProgram";
 import { PROJECT_ROOT } from "../../harness/runStack";
+import "../support/contractCheck";
 
 /** Run `npm run plan`'s main in process, with what it prints captured (cli/io.ts). */
 async function plan(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {

@@ -5,6 +5,7 @@ import { ofType } from "../../harness/graph";
 import { planMocks } from "../../harness/mocks";
 import { ProgramError, runProgram } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
+import "../support/contractCheck";
 
 const ACS_ID =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Communication/communicationServices/acs-shared";

@@ -2,6 +2,7 @@ import * as assert from "node:assert";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { ProgramError } from "../../harness/runProgram";
 import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { AzureRoles } from "../../catalog/azureRoles";
 import { findingsOf } from "../policy/support/findings";
 import { rawStackConfig } from "../support/rawConfig";
@@ -96,7 +97,7 @@ describe("topic delivery identity (systemTopic.deliveryIdentity)", () => {
     });
 
     it("defaults to the topic's system-assigned identity (dev as written): no user-assigned identity", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         assert.strictEqual(ofType(g, UAI).length, 0);
         assert.deepStrictEqual(ofType(g, "azure-native:eventgrid:SystemTopic")[0].inputs.identity, {
             type: "SystemAssigned",

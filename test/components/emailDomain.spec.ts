@@ -1,15 +1,17 @@
 import * as assert from "node:assert";
 import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { ValidationError } from "../../validation/issue";
 import { ProgramError } from "../../harness/runProgram";
+import "../support/contractCheck";
 
 const DOMAIN_ID =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mail/providers/Microsoft.Communication/emailServices/mail-prod/domains/notify.contoso.com";
 
 describe("email domain option (emailDomain)", () => {
     it("defaults to an Azure-managed domain created and linked by the stack", async () => {
-        const g = await runStack({ stack: "dev" });
+        const g = await stackGraph("dev");
         const [domain] = ofType(g, "azure-native:communication:Domain");
         assert.strictEqual(domain.inputs.domainManagement, "AzureManaged");
         assert.deepStrictEqual(ofType(g, "azure-native:communication:CommunicationService")[0].inputs.linkedDomains, [

@@ -15,6 +15,7 @@ import {
 } from "../../components/handlers/functionDeploy";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { PROJECT_ROOT, runStack } from "../../harness/runStack";
+import { stackGraph } from "../support/sharedGraphs";
 import { FLEX_REJECTED_SITE_CONFIG } from "../../policy/rules/functionApp/flexSiteConfig";
 import { FLEX_INSTANCE_MEMORY_MB } from "../../validation/limits";
 import { findingsOf, fixture } from "../policy/support/findings";
@@ -168,7 +169,7 @@ describe("function handler in the dev stack: first deploy", () => {
     let app: GraphResource;
     const byName = (name: string) => g.resources.find((r) => r.name === name)!;
     before(async () => {
-        g = await runStack({ stack: "dev" });
+        g = await stackGraph("dev");
         app = ofType(g, "azure-native:web:WebApp").find((r) => r.inputs.name === "func-acs-sms-dev")!;
     });
 

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ofType } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import "../support/contractCheck";
 import { rawStackConfig } from "../support/rawConfig";
 
 const LOCK = "azure-native:authorization:ManagementLockByScope";

@@ -12,6 +12,7 @@ import { PROJECT_ROOT, runStack } from "../../harness/runStack";
 import { ProgramError } from "../../harness/runProgram";
 import { readProject, readStackConfig, stackFileConfig } from "../../harness/stackConfig";
 import { InputFileError, parseYaml, readYamlFile } from "../../harness/yamlFile";
+import "../support/contractCheck";
 import { formatIssue, redactUrl, redactValue, ValidationError } from "../../validation/issue";
 
 const NS = "acs-event-handling";

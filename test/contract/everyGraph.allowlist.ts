@@ -1,9 +1,9 @@
 /**
- * Test files allowed to build graphs that break Azure's API contract, for test/support/contractEveryGraph.ts (the
- * root-hook plugin that checks every graph the suite builds). Each entry is as narrow as the test allows: a file,
- * and where possible the resources (URN pattern) and the finding (message pattern) it builds on purpose, so a valid
- * fixture in the same file is still checked. An entry that matches nothing although its whole file ran fails the
- * run as stale.
+ * Test files allowed to build graphs that break Azure's API contract, for test/support/contractCheck.ts (the check
+ * of every graph the suite builds). Each entry is as narrow as the test allows: a file, and where possible the
+ * resources (URN pattern) and the finding (message pattern) it builds on purpose, so a valid fixture in the same
+ * file is still checked. An entry that matches nothing when its file's before hooks run fails
+ * `npm run test:allowlist` as stale.
  */
 export interface AllowListEntry {
     /** Test file relative to the project root, `/`-separated (`test/policy/fixtures.spec.ts`). */

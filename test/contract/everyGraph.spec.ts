@@ -1,29 +1,37 @@
 /**
- * The contract-every-graph plugin (test/support/contractEveryGraph.ts) and the harness hook it listens on
- * (`onGraphCaptured` in harness/runProgram.ts). Graphs built here through runProgram are valid, because the plugin
- * checks them too when the suite runs; the invalid ones are hand-made graphs given to a recorder of its own, and the
- * end-to-end run uses everyGraph.fixture.ts in a child mocha.
+ * The contract check of every graph the suite builds (test/support/contractCheck.ts) and the harness hook it listens
+ * on (`onGraphCaptured` in harness/runProgram.ts). Graphs built here through runProgram are valid, because the
+ * installed check rejects invalid ones, except the one test that shows that rejection; the other invalid graphs are
+ * hand-made and given to a checker of their own. Child mocha runs show the check in a `--no-config` run
+ * (everyGraph.fixture.ts) and find stale allow-list entries (the allow-listed files).
  */
 import * as assert from "node:assert";
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as resources from "@pulumi/azure-native/resources";
 import type { Graph, GraphResource } from "../../harness/graph";
 import { GraphCapturedInfo, onGraphCaptured, ProgramError, runProgram } from "../../harness/runProgram";
 import { checkGraph, findArmTypesDir, SKIPPED_NO_CONTRACT, type ContractCheckResult } from "../../contract";
 import {
-    builtFor,
-    completeFiles,
-    createRecorder,
+    contractListener,
+    createChecker,
     graphKey,
+    installedChecker,
     originOf,
-    OUTSIDE_ANY_TEST,
+    staleEntries,
+    UNKNOWN_ORIGIN,
     type GraphOrigin,
-} from "../support/contractEveryGraph";
-import { ALLOW_LIST } from "./everyGraph.allowlist";
+} from "../support/contractCheck";
+import { ALLOW_LIST, type AllowListEntry } from "./everyGraph.allowlist";
 import { valid } from "./support/validResources";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
+const TOPIC_SOURCE = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs";
+/** A system topic's URN type part, under the stack. */
+const TOPIC_TYPE = "pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic";
 const ARM_TYPES = findArmTypesDir();
 
 const validProgram = () => {
@@ -46,6 +54,7 @@ describe("contract check of every graph: the harness hook", () => {
             assert.strictEqual(g, graph);
             assert.strictEqual(info.options.stack, "every-graph");
             assert.strictEqual(info.error, undefined);
+            assert.match(info.calledFrom ?? "", /test\/contract\/everyGraph\.spec\.ts:\d+:\d+/, "the caller's stack");
         }
         assert.ok(graph.resources.some((r) => r.type === "azure-native:resources:ResourceGroup"));
         twice();
@@ -104,7 +113,7 @@ describe("contract check of every graph: the harness hook", () => {
     });
 });
 
-// ---- recorder: hand-made graphs, so that invalid ones never reach the suite-wide plugin ----
+// ---- checker: hand-made graphs, so that invalid ones never reach the installed check ----
 
 const STACK_URN = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
 function resource(type: string, name: string, inputs: Record<string, unknown>, custom = true): GraphResource {
@@ -133,10 +142,12 @@ const topic = (systemTopicName: string) =>
         topicType: "Microsoft.Communication.CommunicationServices",
         source: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
     });
-const A: GraphOrigin = { file: "test/a.spec.ts", title: "suite a builds" };
-const B: GraphOrigin = { file: "test/b.spec.ts", title: 'suite b "before all" hook in "suite b"' };
-const C: GraphOrigin = { file: "test/c.spec.ts", title: "suite c builds" };
-const ALL_RAN = { completeFiles: new Set([A.file, B.file, C.file]) };
+const A: GraphOrigin = { file: "test/a.spec.ts", at: "test/a.spec.ts:10:5" };
+const B: GraphOrigin = { file: "test/b.spec.ts", at: "test/b.spec.ts:20:9" };
+const C: GraphOrigin = { file: "test/c.spec.ts", at: "test/c.spec.ts:30:7" };
+const HEAD = (n: number, o: GraphOrigin) =>
+    `contract check of every graph: ${n} finding(s) in the graph built at ${o.at} (fix the component or fixture, ` +
+    "or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):";
 
 /** A check that reports every resource named `bad*` and counts its calls. */
 function fakeCheck() {
@@ -153,83 +164,44 @@ function fakeCheck() {
     return { calls, check };
 }
 
-describe("contract check of every graph: the recorder", () => {
+describe("contract check of every graph: the checker", () => {
     it("checks identical graphs once and keys only on the azure-native resources' urn, type, name and inputs", () => {
         const { calls, check } = fakeCheck();
-        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList: [], check });
+        const c = createChecker({ armTypesDir: PROJECT_ROOT, allowList: [], check });
         const component = resource("acs-event-handling:index:Thing", "thing", { a: 1 }, false);
-        r.record(graphOf(topic("acs-topic"), component), A);
-        r.record(graphOf(topic("acs-topic"), { ...component, inputs: { a: 2 } }), B);
-        r.record(graphOf({ ...topic("acs-topic"), outputs: { other: true } }), C);
-        assert.deepStrictEqual(r.counts, { built: 3, distinct: 1 });
+        assert.strictEqual(c.check(graphOf(topic("acs-topic"), component), A), undefined);
+        c.check(graphOf(topic("acs-topic"), { ...component, inputs: { a: 2 } }), B);
+        c.check(graphOf({ ...topic("acs-topic"), outputs: { other: true } }), C);
+        assert.deepStrictEqual(c.counts, { built: 3, distinct: 1 });
         assert.strictEqual(calls.length, 1);
-        r.record(graphOf(topic("acs-topic-2")), A);
-        r.record(graphOf({ ...topic("acs-topic"), name: "topic-renamed" }), A);
-        assert.deepStrictEqual(r.counts, { built: 5, distinct: 3 });
+        c.check(graphOf(topic("acs-topic-2")), A);
+        c.check(graphOf({ ...topic("acs-topic"), name: "topic-renamed" }), A);
+        assert.deepStrictEqual(c.counts, { built: 5, distinct: 3 });
         assert.strictEqual(graphKey(graphOf(topic("x"))), graphKey(graphOf(topic("x"))));
         assert.notStrictEqual(graphKey(graphOf(topic("x"))), graphKey(graphOf(topic("y"))));
-        assert.strictEqual(r.finish(ALL_RAN).failure, undefined);
     });
 
-    it("hands the building test its findings as `<resource> <json path>: <message>` and who built it, once", () => {
+    it("gives the builder its findings as `<resource> <json path>: <message>` and where it built them", () => {
         const { calls, check } = fakeCheck();
-        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList: [], check });
+        const c = createChecker({ armTypesDir: PROJECT_ROOT, allowList: [], check });
         const bad = resource("azure-native:eventgrid:SystemTopic", "bad-topic", {});
-        const forFile = (o: GraphOrigin) => (x: GraphOrigin) => x.file === o.file;
-        r.record(graphOf(bad), A);
+        assert.strictEqual(c.check(graphOf(bad), A), `${HEAD(1, A)}\n  ${bad.urn} $.name: bad name 'bad-topic'`);
         assert.strictEqual(
-            r.take(forFile(A)),
-            "contract check of every graph: 1 finding(s) in graphs this test or its before hooks built (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
-                `  ${bad.urn} $.name: bad name 'bad-topic'\n` +
-                "    built by test/a.spec.ts: suite a builds",
+            c.check(graphOf(bad), B),
+            `${HEAD(1, B)}\n  ${bad.urn} $.name: bad name 'bad-topic'`,
+            "the second test that builds the same graph fails too",
         );
-        assert.strictEqual(r.take(forFile(A)), undefined, "a finding is handed over once");
-        r.record(graphOf(bad), B);
-        assert.match(
-            r.take(forFile(B)) ?? "",
-            /\n {4}built by test\/b\.spec\.ts: suite b "before all" hook in "suite b"$/,
-        );
+        assert.strictEqual(calls.length, 1, "without a second check");
         assert.strictEqual(
-            calls.length,
-            1,
-            "the second test that builds the same graph fails too, without a second check",
-        );
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C);
-        assert.strictEqual(r.take(forFile(C)), undefined, "a valid graph has nothing to hand over");
-        assert.deepStrictEqual(r.finish(ALL_RAN), {
-            summary:
-                "contract check of every graph: 3 graphs built, 2 distinct checked, 2 resources checked, 0 findings allow-listed (0 files), 1 failing",
-        });
-    });
-
-    it("fails at the end with what no test took, with every origin that built it, and prints one summary line", () => {
-        const { check } = fakeCheck();
-        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList: [], check });
-        const bad = resource("azure-native:eventgrid:SystemTopic", "bad-topic", {});
-        r.record(graphOf(bad), A);
-        r.record(graphOf(bad), B);
-        r.record(graphOf(bad), A);
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C);
-        assert.strictEqual(
-            r.take((o) => o.file === C.file),
+            c.check(graphOf(resource("azure-native:eventgrid:SystemTopic", "good", {})), C),
             undefined,
-            "another file's findings are not taken",
+            "a valid graph has no finding",
         );
-        const outcome = r.finish(ALL_RAN);
-        assert.strictEqual(
-            outcome.summary,
-            "contract check of every graph: 4 graphs built, 2 distinct checked, 2 resources checked, 0 findings allow-listed (0 files), 1 failing",
-        );
-        assert.strictEqual(
-            outcome.failure,
-            "contract check of every graph: 1 finding(s) left for the end of the run (built in after hooks, outside tests or by a test that failed on its own; or stale) (fix the component or fixture, or allow-list a deliberately invalid fixture in test/contract/everyGraph.allowlist.ts with its reason):\n" +
-                `  ${bad.urn} $.name: bad name 'bad-topic'\n` +
-                `    built by test/a.spec.ts: suite a builds (and 1 more: test/b.spec.ts: suite b "before all" hook in "suite b")`,
-        );
+        assert.deepStrictEqual(c.counts, { built: 3, distinct: 2 });
     });
 
     it("reports uncovered azure-native types and a check that throws", () => {
-        const r = createRecorder({
+        const c = createChecker({
             armTypesDir: PROJECT_ROOT,
             allowList: [],
             check: (g) => {
@@ -237,205 +209,307 @@ describe("contract check of every graph: the recorder", () => {
                 return { checked: 0, violations: [], uncovered: ["azure-native:foo:Bar"] };
             },
         });
-        r.record(graphOf(resource("azure-native:foo:Bar", "bar", {})), A);
-        r.record({ ...graphOf(resource("azure-native:foo:Baz", "baz", {})), stack: "throws" }, C);
-        const failure = r.finish(ALL_RAN).failure ?? "";
-        assert.match(
-            failure,
-            /\n {2}azure-native:foo:Bar \$: azure-native type with no row in contract\/resourceTable\.ts .*\n {4}built by test\/a\.spec\.ts: suite a builds/,
+        assert.strictEqual(
+            c.check(graphOf(resource("azure-native:foo:Bar", "bar", {})), A),
+            `${HEAD(1, A)}\n  azure-native:foo:Bar $: azure-native type with no row in contract/resourceTable.ts ` +
+                "(nor contract/dataPlane.ts): not checked",
         );
-        assert.match(failure, /\n {2}\(graph\) \$: checkGraph threw: Error: boom/);
+        const threw = c.check({ ...graphOf(resource("azure-native:foo:Baz", "baz", {})), stack: "throws" }, C) ?? "";
+        assert.match(threw, /\n {2}\(graph\) \$: checkGraph threw: Error: boom/);
     });
 
-    it("allows findings of allow-listed files by resource and finding pattern only, and still counts them", () => {
+    it("allows findings of allow-listed files by resource and finding pattern only, and marks the entries used", () => {
+        const { check } = fakeCheck();
+        const entry = {
+            file: A.file,
+            resource: /::bad-fixture$/,
+            finding: /^\$\.name: bad name/,
+            reason: "on purpose",
+        };
+        const unused = { file: A.file, resource: /::bad-other$/, reason: "deliberately bad, elsewhere" };
+        const c = createChecker({ armTypesDir: PROJECT_ROOT, allowList: [entry, unused], check });
+        const both = graphOf(
+            resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {}),
+            resource("azure-native:eventgrid:SystemTopic", "bad-valid-fixture", {}),
+        );
+        assert.strictEqual(
+            c.check(both, A),
+            `${HEAD(1, A)}\n  urn:pulumi:s::p::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::` +
+                "bad-valid-fixture " +
+                "$.name: bad name 'bad-valid-fixture'",
+            "a valid fixture of an allow-listed file is still checked",
+        );
+        const alone = graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {}));
+        assert.strictEqual(c.check(alone, A), undefined, "an allowed finding does not fail its file");
+        assert.match(c.check(alone, B) ?? "", /::bad-fixture \$\.name: bad name 'bad-fixture'$/, "another file fails");
+        assert.deepStrictEqual([...c.used], [entry]);
+    });
+
+    it("reports an allow-list entry that matched nothing as stale, but only when its whole file ran", () => {
         const { check } = fakeCheck();
         const allowList = [
-            { file: A.file, resource: /::bad-fixture$/, finding: /^\$\.name: bad name/, reason: "deliberately bad" },
+            { file: A.file, resource: /::bad-gone$/, reason: "was deliberately bad" },
+            { file: A.file, resource: /::bad-fixture$/, reason: "deliberately bad" },
         ];
-        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
-        r.record(
-            graphOf(
-                resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {}),
-                resource("azure-native:eventgrid:SystemTopic", "bad-valid-fixture", {}),
-            ),
-            A,
-        );
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {})), B);
-        const outcome = r.finish(ALL_RAN);
-        assert.match(outcome.summary, /, 1 findings allow-listed \(1 files\), 2 failing$/);
-        const lines = (outcome.failure ?? "").split("\n").slice(1);
-        assert.deepStrictEqual(lines, [
-            "  urn:pulumi:s::p::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::bad-valid-fixture $.name: bad name 'bad-valid-fixture'",
-            "    built by test/a.spec.ts: suite a builds",
-            "  urn:pulumi:s::p::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::bad-fixture $.name: bad name 'bad-fixture'",
-            `    built by ${B.file}: ${B.title}`,
-        ]);
-    });
-
-    it("does not hand a test a finding its file is allowed to build", () => {
-        const { check } = fakeCheck();
-        const allowList = [{ file: A.file, resource: /::bad-fixture$/, reason: "deliberately bad" }];
-        const r = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {})), A);
+        const c = createChecker({ armTypesDir: PROJECT_ROOT, allowList, check });
+        c.check(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad-fixture", {})), A);
         assert.strictEqual(
-            r.take(() => true),
-            undefined,
+            staleEntries(allowList, c.used, new Set([A.file])),
+            "contract check of every graph: 1 stale allow-list entries:\n" +
+                "  stale allow-list entry in test/contract/everyGraph.allowlist.ts: test/a.spec.ts resource " +
+                "/::bad-gone$/ matched no finding although the whole file ran; remove or narrow it",
         );
-        assert.deepStrictEqual(r.finish(ALL_RAN).failure, undefined, "used, so not stale");
+        assert.strictEqual(staleEntries(allowList, c.used, new Set([B.file])), undefined, "file A did not run");
     });
 
-    it("fails on an allow-list entry that matched nothing, but only when its whole file ran", () => {
-        const { check } = fakeCheck();
-        const allowList = [{ file: A.file, resource: /::bad-gone$/, reason: "was deliberately bad" }];
-        const stale = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
-        stale.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "fixed", {})), A);
-        assert.match(
-            stale.finish(ALL_RAN).failure ?? "",
-            /\n {2}stale allow-list entry in test\/contract\/everyGraph\.allowlist\.ts: test\/a\.spec\.ts resource \/::bad-gone\$\/ matched no finding although the whole file ran/,
-        );
-        const partial = createRecorder({ armTypesDir: PROJECT_ROOT, allowList, check });
-        partial.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "fixed", {})), A);
-        assert.strictEqual(partial.finish({ completeFiles: new Set([B.file]) }).failure, undefined);
-    });
-
-    it("records nothing and prints the skip reason when the contract files are absent", () => {
+    it("checks nothing and logs the skip reason once when the contract files are absent", () => {
         const { calls, check } = fakeCheck();
-        const r = createRecorder({ armTypesDir: path.join(PROJECT_ROOT, "no-such-arm-types"), allowList: [], check });
-        r.record(graphOf(resource("azure-native:eventgrid:SystemTopic", "bad", {})), A);
-        assert.deepStrictEqual(r.finish(ALL_RAN), { summary: `contract check of every graph: ${SKIPPED_NO_CONTRACT}` });
+        const c = createChecker({ armTypesDir: path.join(PROJECT_ROOT, "no-such-arm-types"), allowList: [], check });
+        assert.strictEqual(c.skipped, SKIPPED_NO_CONTRACT);
+        const logged: string[] = [];
+        const listener = contractListener(c, (line) => logged.push(line));
+        const bad = graphOf(resource("azure-native:eventgrid:SystemTopic", "bad", {}));
+        listener(bad, { options: { project: "p", stack: "s", program: () => {} } });
+        listener(bad, { options: { project: "p", stack: "s", program: () => {} } });
+        assert.deepStrictEqual(logged, [`\n  contract check of every graph: ${SKIPPED_NO_CONTRACT}\n`]);
         assert.strictEqual(calls.length, 0);
+        assert.deepStrictEqual(c.counts, { built: 0, distinct: 0 });
+    });
+
+    it("throws the findings from the listener, naming the spec file and line that led to runProgram", () => {
+        const { check } = fakeCheck();
+        const c = createChecker({ armTypesDir: PROJECT_ROOT, allowList: [], check });
+        const listener = contractListener(c, () => assert.fail("nothing to log"));
+        const calledFrom = [
+            "Error: runProgram called",
+            `    at runProgram (${PROJECT_ROOT}/harness/runProgram.ts:1:1)`,
+            `    at async Context.<anonymous> (${PROJECT_ROOT}/test/x/y.spec.ts:12:34)`,
+        ].join("\n");
+        const bad = graphOf(resource("azure-native:eventgrid:SystemTopic", "bad", {}));
+        assert.throws(
+            () => listener(bad, { options: { project: "p", stack: "s", program: () => {} }, calledFrom }),
+            (err: Error) =>
+                err.name === "ContractCheckError" &&
+                err.stack === `ContractCheckError: ${err.message}` &&
+                err.message.startsWith(HEAD(1, { file: "test/x/y.spec.ts", at: "test/x/y.spec.ts:12:34" })),
+        );
     });
 
     (ARM_TYPES ? it : it.skip)("renders real checkGraph findings in the same form", () => {
-        const r = createRecorder({ armTypesDir: ARM_TYPES, allowList: [] });
-        r.record(graphOf(topic("t")), A);
+        const c = createChecker({ armTypesDir: ARM_TYPES, allowList: [] });
+        const failure = c.check(graphOf(topic("t")), A);
         const result = checkGraph(graphOf(topic("t")), { armTypesDir: ARM_TYPES });
         assert.strictEqual(result.violations.length, 1);
         const [v] = result.violations;
-        assert.match(
-            r.finish(ALL_RAN).failure ?? "",
-            new RegExp(
-                `\n  ${escape(`${v.resource} ${v.path}: ${v.message}`)}\n    built by test/a\\.spec\\.ts: suite a builds$`,
-            ),
-        );
+        assert.strictEqual(failure, `${HEAD(1, A)}\n  ${v.resource} ${v.path}: ${v.message}`);
     });
 });
 
 describe("contract check of every graph: who built a graph", () => {
-    it("names a test or hook by its file relative to the project root and its full title", () => {
-        const hook = {
-            file: path.join(PROJECT_ROOT, "test/x/y.spec.ts"),
-            fullTitle: () => 'y "before all" hook in "y"',
-        };
-        assert.deepStrictEqual(originOf(hook), { file: "test/x/y.spec.ts", title: 'y "before all" hook in "y"' });
-        const inherited = {
-            parent: { file: path.join(PROJECT_ROOT, "test/z.spec.ts"), suites: [], tests: [] },
-            fullTitle: () => "z t",
-        };
-        assert.deepStrictEqual(originOf(inherited), { file: "test/z.spec.ts", title: "z t" });
-        assert.deepStrictEqual(originOf(undefined), OUTSIDE_ANY_TEST);
-        assert.deepStrictEqual(originOf({ fullTitle: () => "root hook" }), OUTSIDE_ANY_TEST);
+    it("names the first spec (or child-run fixture) file of the project in the caller's stack, and its lines", () => {
+        const stack = [
+            "Error: runProgram called",
+            `    at runProgram (${PROJECT_ROOT}/harness/runProgram.ts:100:20)`,
+            `    at runComponents (${PROJECT_ROOT}/test/support/program.ts:6:12)`,
+            `    at Object.<anonymous> (${PROJECT_ROOT}/node_modules/x/y.spec.ts:1:1)`,
+            `    at Context.<anonymous> (${PROJECT_ROOT}/test/x/y.spec.ts:12:34)`,
+            `    at ${PROJECT_ROOT}/test/z.spec.ts:1:2`,
+            `    at async Context.<anonymous> (${PROJECT_ROOT}/test/x/y.spec.ts:40:9)`,
+        ].join("\n");
+        assert.deepStrictEqual(originOf(stack), {
+            file: "test/x/y.spec.ts",
+            at: "test/x/y.spec.ts:12:34 (called from line 40)",
+        });
+        assert.deepStrictEqual(originOf(`    at async ${PROJECT_ROOT}/test/contract/e.fixture.ts:3:4`), {
+            file: "test/contract/e.fixture.ts",
+            at: "test/contract/e.fixture.ts:3:4",
+        });
+        assert.deepStrictEqual(
+            originOf(`    at f (${path.resolve(PROJECT_ROOT, "..")}/other/a.spec.ts:1:1)`),
+            UNKNOWN_ORIGIN,
+        );
+        assert.deepStrictEqual(originOf(undefined), UNKNOWN_ORIGIN);
+    });
+});
+
+const IMPORTS = new Map<string, string[]>();
+
+/** Relative modules a TypeScript file imports (static, side-effect, `import()`, `require()`), resolved. */
+function importsOf(file: string): string[] {
+    let found = IMPORTS.get(file);
+    if (!found) IMPORTS.set(file, (found = readImports(file)));
+    return found;
+}
+
+function readImports(file: string): string[] {
+    const source = fs.readFileSync(file, "utf8");
+    const statement = String.raw`\bimport\s*(?:([^"'();]*?)\s*from\s*)?|\bexport\s*[^"'();]*?\s*from\s*`;
+    const call = String.raw`\b(?:import|require)\s*\(\s*`;
+    const re = new RegExp(String.raw`(?:${statement}|${call})["'](\.{1,2}\/[^"']*)["']`, "g");
+    return [...source.matchAll(re)].flatMap((m) => {
+        // Importing PROJECT_ROOT alone (a path constant) builds no graph; do not follow it into the harness.
+        if (m[1] && /^\{\s*PROJECT_ROOT\s*\}$/.test(m[1].trim())) return [];
+        const base = path.resolve(path.dirname(file), m[2]);
+        const hit = [base, `${base}.ts`, path.join(base, "index.ts")].find(
+            (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+        );
+        return hit ? [hit] : [];
+    });
+}
+
+function reaches(file: string, target: string): boolean {
+    const seen = new Set<string>();
+    const todo = [file];
+    while (todo.length > 0) {
+        const f = todo.pop()!;
+        if (f === target) return true;
+        if (seen.has(f)) continue;
+        seen.add(f);
+        todo.push(...importsOf(f));
+    }
+    return false;
+}
+
+function specFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === "node_modules" ? [] : specFiles(p);
+        return e.name.endsWith(".spec.ts") ? [p] : [];
+    });
+}
+
+describe("contract check of every graph: installed wherever graphs are built", () => {
+    it("is imported by every spec that can build a graph (reaches harness/runProgram.ts)", () => {
+        const runProgramFile = path.join(PROJECT_ROOT, "harness/runProgram.ts");
+        const check = path.join(PROJECT_ROOT, "test/support/contractCheck.ts");
+        const specs = [
+            ...specFiles(path.join(PROJECT_ROOT, "test")),
+            ...specFiles(path.join(PROJECT_ROOT, "functions/test")),
+        ];
+        const builders = specs.filter((f) => reaches(f, runProgramFile));
+        assert.ok(builders.length > 20, `found only ${builders.length} specs that build graphs`);
+        const missing = builders.filter((f) => !reaches(f, check)).map((f) => path.relative(PROJECT_ROOT, f));
+        assert.deepStrictEqual(missing, [], 'add `import "../support/contractCheck";` (path relative to the spec)');
     });
 
-    it("hands a test the findings of its own graphs and its file's before hooks, not after hooks' or others'", () => {
-        const mine = builtFor({ file: path.join(PROJECT_ROOT, "test/x.spec.ts"), fullTitle: () => "x t1" });
-        assert.ok(mine({ file: "test/x.spec.ts", title: "x t1" }));
-        assert.ok(mine({ file: "test/x.spec.ts", title: 'x "before all" hook for "t1"' }));
-        assert.ok(mine({ file: "test/x.spec.ts", title: 'x "before each" hook: setup for "t1"' }));
-        assert.ok(!mine({ file: "test/x.spec.ts", title: "x t2" }));
-        assert.ok(!mine({ file: "test/x.spec.ts", title: 'x "after all" hook for "t1"' }));
-        assert.ok(!mine({ file: "test/y.spec.ts", title: "x t1" }));
-        assert.ok(!mine(OUTSIDE_ANY_TEST));
-    });
-
-    it("counts a file as complete only when every one of its tests ran or is pending", () => {
-        const f = (name: string) => path.join(PROJECT_ROOT, name);
-        const root = {
-            suites: [
-                {
-                    suites: [],
-                    tests: [
-                        { file: f("test/done.spec.ts"), state: "passed" },
-                        { file: f("test/done.spec.ts"), state: "failed" },
-                        { file: f("test/done.spec.ts"), pending: true },
-                    ],
+    it("rejects runProgram in the test that built a bad graph, naming resource, path, line", async function () {
+        if (!ARM_TYPES) this.skip();
+        const before = installedChecker().counts;
+        const bad = () =>
+            runProgram({
+                project: "acs-event-handling",
+                stack: "every-graph",
+                program: () => {
+                    new eventgrid.SystemTopic("short-name", {
+                        resourceGroupName: "rg",
+                        systemTopicName: "t",
+                        location: "global",
+                        topicType: "Microsoft.Communication.CommunicationServices",
+                        source: TOPIC_SOURCE,
+                    });
                 },
-                {
-                    suites: [{ suites: [], tests: [{ file: f("test/half.spec.ts") }] }],
-                    tests: [{ file: f("test/half.spec.ts"), state: "passed" }],
-                },
-            ],
-            tests: [],
-        };
-        assert.deepStrictEqual([...completeFiles(root)], ["test/done.spec.ts"]);
+            });
+        const urn = `urn:pulumi:every-graph::acs-event-handling::${TOPIC_TYPE}::short-name`;
+        for (let i = 0; i < 2; i++) {
+            await assert.rejects(bad(), (err: Error) => {
+                assert.strictEqual(err.name, "ContractCheckError");
+                const built = "contract check of every graph: 1 finding(s) in the graph built at ";
+                assert.ok(err.message.startsWith(`${built}test/contract/everyGraph.spec.ts:`), err.message);
+                assert.ok(err.message.includes(`\n  ${urn} $.name: `), err.message);
+                return true;
+            });
+        }
+        const after = installedChecker().counts;
+        assert.deepStrictEqual(
+            [after.built - before.built, after.distinct - before.distinct],
+            [2, 1],
+            "the second build is not checked again",
+        );
     });
+});
 
+describe("contract check of every graph: the allow-list", () => {
     it("every allow-list entry names an existing spec file and gives a reason", () => {
         for (const e of ALLOW_LIST) {
-            assert.ok(
-                require("node:fs").existsSync(path.join(PROJECT_ROOT, e.file)) && e.file.endsWith(".spec.ts"),
-                e.file,
-            );
+            assert.ok(fs.existsSync(path.join(PROJECT_ROOT, e.file)) && e.file.endsWith(".spec.ts"), e.file);
             assert.ok(e.reason.length > 10, `${e.file}: give the reason`);
             assert.ok(e.resource || e.finding, `${e.file}: narrow the entry to a resource or a finding`);
         }
     });
 
-    it("end to end in a child mocha: fails the test that built a bad graph (its before hook's too), after hooks' at the end", function () {
+    // A child mocha over the allow-listed files costs about half a minute of CPU, a third of the suite's budget
+    // (issue 14): `npm run test:allowlist` runs it (CI does, after `npm test`); `npm test` lists it as pending.
+    const audit = process.env.CONTRACT_ALLOWLIST_AUDIT === "1" ? it : it.skip;
+    audit(
+        "has no stale entry: each allows a finding when its file's before hooks build (npm run test:allowlist)",
+        function () {
+            if (!ARM_TYPES) this.skip();
+            this.timeout(600000);
+            const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acs-allowlist-")), "used.txt");
+            fs.writeFileSync(log, "");
+            const files = [...new Set(ALLOW_LIST.map((e) => e.file))];
+            const probe = ["-r", "./test/contract/support/allowListProbe.ts", ...files];
+            const r = childMocha(probe, { CONTRACT_ALLOWLIST_USED: log }, 600000);
+            assert.strictEqual(r.status, 0, `the allow-listed files' hooks must pass:\n${r.stdout}${r.stderr}`);
+            const used = new Set<AllowListEntry>(
+                fs
+                    .readFileSync(log, "utf8")
+                    .split("\n")
+                    .filter(Boolean)
+                    .map((i) => ALLOW_LIST[Number(i)]),
+            );
+            fs.rmSync(path.dirname(log), { recursive: true, force: true });
+            assert.strictEqual(staleEntries(ALLOW_LIST, used, new Set(files)), undefined);
+        },
+    );
+});
+
+/** Mocha in a child process, as a subset run does it: no .mocharc.json, so no root hook of any kind. */
+function childMocha(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60000) {
+    return spawnSync(
+        process.execPath,
+        [
+            path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js"),
+            "--no-config",
+            // Plain text whatever the environment: with CI set, mocha colours even a piped reporter.
+            "--no-color",
+            "-r",
+            "tsx/cjs",
+            "--timeout",
+            String(timeoutMs),
+            ...args,
+        ],
+        { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, ...env } },
+    );
+}
+
+describe("contract check of every graph: end to end", () => {
+    it("in a --no-config child mocha, fails the test or hook that built a bad graph, and the run goes on", function () {
         this.timeout(60000);
-        const r = spawnSync(
-            process.execPath,
-            [
-                path.join(PROJECT_ROOT, "node_modules/mocha/bin/mocha.js"),
-                "--no-config",
-                // Plain text whatever the environment: with CI set, mocha colours even a piped reporter.
-                "--no-color",
-                "-r",
-                "tsx/cjs",
-                "-r",
-                "./test/support/contractEveryGraph.ts",
-                "--timeout",
-                "60000",
-                "test/contract/everyGraph.fixture.ts",
-            ],
-            { cwd: PROJECT_ROOT, encoding: "utf8" },
-        );
+        const r = childMocha(["test/contract/everyGraph.fixture.ts"]);
         const out = r.stdout;
         if (!ARM_TYPES) {
             assert.strictEqual(r.status, 0, out + r.stderr);
             assert.ok(out.includes(`\n  contract check of every graph: ${SKIPPED_NO_CONTRACT}\n`), out);
             return;
         }
-        assert.strictEqual(r.status, 2, out + r.stderr);
-        assert.match(
-            out,
-            /\n {2}contract check of every graph: 5 graphs built, 4 distinct checked, 4 resources checked, 0 findings allow-listed \(0 files\), 3 failing in \d+ ms\n/,
-        );
-        assert.match(out, /\n {4}✔ builds a valid graph twice/, "the run goes on after a test failed on a finding");
-        assert.match(out, /\n {2}1 passing \(\d+m?s\)\n {2}2 failing\n/);
-        const [, inTest, atEnd] = out.slice(out.indexOf("  1 passing")).split(/\n {2}[12]\) /);
-        assert.match(
-            inTest,
-            /^every-graph fixture\n {7}builds a failing program's partial graph:\n {5}Error: contract check of every graph: 2 finding\(s\) in graphs this test or its before hooks built /,
-        );
-        assert.match(
-            atEnd,
-            /^"after all" hook: afterAll in "\{root\}":\n {5}Error: contract check of every graph: 1 finding\(s\) left for the end of the run /,
-        );
-        const urn = (name: string) =>
-            `urn:pulumi:every-graph-fixture::acs-event-handling::pulumi:pulumi:Stack$azure-native:eventgrid:SystemTopic::${name}`;
-        const fixture = "test/contract/everyGraph\\.fixture\\.ts: every-graph fixture";
-        const finding = (name: string, got: string, builtBy: string) =>
+        assert.strictEqual(r.status, 3, out + r.stderr);
+        assert.match(out, /\n {6}✔ builds a valid graph twice/, "the run goes on after a failure");
+        assert.match(out, /\n {2}1 passing \(\d+m?s\)\n {2}3 failing\n/);
+        const [, inHook, inTest, afterHook] = out.slice(out.indexOf("  1 passing")).split(/\n {2}[123]\) /);
+        const urn = (name: string) => `urn:pulumi:every-graph-fixture::acs-event-handling::${TOPIC_TYPE}::${name}`;
+        const finding = (name: string, got: string) =>
             new RegExp(
-                `\n  ${escape(urn(name))} \\$\\.name: [^\n]*\\(got '${got}'\\)\n    built by ${fixture} ${builtBy}\n`,
+                "contract check of every graph: 1 finding\\(s\\) in the graph built at " +
+                    `test/contract/everyGraph\\.fixture\\.ts:\\d+:\\d+ [^\n]*\n {2}${escape(urn(name))} ` +
+                    `\\$\\.name: [^\n]*\\(got '${got}'\\)`,
             );
-        assert.match(
-            inTest,
-            finding("hook-topic", "t", `"before all" hook for "builds a failing program's partial graph"`),
-        );
-        assert.match(inTest, finding("partial-topic", "p", "builds a failing program's partial graph"));
-        assert.match(atEnd, finding("after-topic", "a", `"after all" hook for "builds a valid graph twice"`));
-        assert.doesNotMatch(atEnd, /hook-topic|partial-topic/, "a finding reported by its test is not reported again");
+        assert.match(inHook, /^every-graph fixture\n {7}a bad graph in a before hook\n {9}"before all" hook/);
+        assert.match(inHook, finding("hook-topic", "t"));
+        assert.match(inTest, /^every-graph fixture\n {7}tests\n {9}builds a failing program's partial graph:\n/);
+        assert.match(inTest, finding("partial-topic", "p"));
+        assert.match(afterHook, /^every-graph fixture\n {7}tests\n {9}"after all" hook/);
+        assert.match(afterHook, finding("after-topic", "a"));
         assert.doesNotMatch(out, /::rg /, "the valid graph has no finding");
     });
 });

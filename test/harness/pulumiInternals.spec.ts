@@ -11,6 +11,7 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { configKeyIsSecret } from "../../components/pulumiInternals";
 import { evictModulesUnder, policyAnalyzer, processGlobal } from "../../harness/pulumiInternals";
 import { rawStructsOf, runProgram } from "../../harness/runProgram";
+import "../support/contractCheck";
 
 class Thing extends pulumi.CustomResource {
     constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../local/cli";
+import "../support/contractCheck";
 
 function capture(): {
     io: { stdout: (t: string) => void; stderr: (t: string) => void };

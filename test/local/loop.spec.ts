@@ -14,6 +14,8 @@ import { runStack } from "../../harness/runStack";
 import { LocalOptions, LocalRun, startLocal } from "../../local/environment";
 import { listenLoopback, LoopbackServer, readBody } from "../../local/http";
 import { RETRY_SCHEDULE_MS } from "../../local/retryPolicy";
+import "../support/contractCheck";
+import { stackGraph } from "../support/sharedGraphs";
 import { loadSampleFile } from "../../samples";
 
 const SMS_SAMPLE = "sms/SMSReceived.to-1604.eventgrid.json";
@@ -58,7 +60,7 @@ describe("local Event Grid loop (npm run local)", function () {
 
     before(async () => {
         azurite = await startAzurite();
-        graph = await runStack({ stack: "dev" });
+        graph = await stackGraph("dev");
     });
 
     after(async () => {
@@ -293,7 +295,7 @@ describe("local Event Grid loop (npm run local)", function () {
     });
 
     it("records what a Service Bus queue would receive (prod stack), saying it was not sent", async () => {
-        const prod = await runStack({ stack: "prod" });
+        const prod = await stackGraph("prod");
         const run = await startLocal({ stack: "prod", graph: prod, azurite, speed: SPEED, log: (l) => logs.push(l) });
         try {
             run.engine.publish(loadSampleFile(CHAT_SAMPLE));

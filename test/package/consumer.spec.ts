@@ -10,6 +10,7 @@ import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { runProgram } from "../../harness/runProgram";
 import { PROJECT_ROOT } from "../../harness/runStack";
 import { flattenConfig, readProject } from "../../harness/stackConfig";
+import "../support/contractCheck";
 
 /**
  * The library as another stack gets it: `npm run build`, `npm pack`, install the tarball into a copy of

@@ -10,6 +10,7 @@ import {
 import * as library from "../../components";
 import { runProgram } from "../../harness/runProgram";
 import { PROJECT_ROOT } from "../../harness/runStack";
+import "../support/contractCheck";
 
 /**
  * The multi-language package as `pulumi package add` would see it (PulumiPlugin.yaml, runtime nodejs): Pulumi's

@@ -9,6 +9,7 @@ import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
 import { Graph } from "../../harness/graph";
 import { runProgram } from "../../harness/runProgram";
+import "../support/contractCheck";
 
 export const WEBHOOK_URL = "https://hooks.example.net/api/chat?code=SUPERSECRETKEY123";
 const RG = "rg-render";

@@ -1,5 +1,6 @@
 import { Graph } from "../../harness/graph";
 import { ProgramError, runProgram } from "../../harness/runProgram";
+import "./contractCheck";
 
 /** Run a small program of real components under mocks. */
 export function runComponents(program: () => unknown, stack = "test"): Promise<Graph> {

@@ -6,6 +6,7 @@
  */
 import type { Graph } from "../../harness/graph";
 import { runStack } from "../../harness/runStack";
+import "./contractCheck";
 
 const CACHE = Symbol.for("acs-event-handling/test/sharedGraphs");
 const cache = (): Map<string, Promise<Graph>> =>

@@ -9,6 +9,7 @@ import { Graph } from "../../../harness/graph";
 import * as path from "node:path";
 import { evictModulesUnder } from "../../../harness/pulumiInternals";
 import { runProgram } from "../../../harness/runProgram";
+import "../../support/contractCheck";
 import { PROJECT_ROOT } from "../../../harness/runStack";
 import { readProject, readStackConfig } from "../../../harness/stackConfig";
 import { CATALOGUE, HARNESS_CHECKS } from "../../../policy/catalogue";
