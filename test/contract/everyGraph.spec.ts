@@ -25,7 +25,7 @@ import {
     UNKNOWN_ORIGIN,
     type GraphOrigin,
 } from "../support/contractCheck";
-import { ALLOW_LIST, type AllowListEntry } from "./everyGraph.allowlist";
+import { ALLOW_LIST, type AllowListEntry, BUILDER_SPECS } from "./everyGraph.allowlist";
 import { valid } from "./support/validResources";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
@@ -330,6 +330,18 @@ describe("contract check of every graph: who built a graph", () => {
         );
         assert.deepStrictEqual(originOf(undefined), UNKNOWN_ORIGIN);
     });
+
+    it("names the shared policy fixtures' builder, not the spec that happened to ask first", () => {
+        const stack = [
+            `    at fixture (${PROJECT_ROOT}/test/policy/support/findings.ts:20:5)`,
+            `    at baseline (${PROJECT_ROOT}/test/policy/support/fixtures.ts:33:25)`,
+            `    at Context.<anonymous> (${PROJECT_ROOT}/test/policy/rules/a/b.spec.ts:7:1)`,
+        ].join("\n");
+        assert.deepStrictEqual(originOf(stack), {
+            file: "test/policy/support/fixtures.ts",
+            at: "test/policy/support/fixtures.ts:33:25",
+        });
+    });
 });
 
 const IMPORTS = new Map<string, string[]>();
@@ -429,9 +441,12 @@ describe("contract check of every graph: installed wherever graphs are built", (
 });
 
 describe("contract check of every graph: the allow-list", () => {
-    it("every allow-list entry names an existing spec file and gives a reason", () => {
+    it("every allow-list entry names an existing spec file (or a listed builder) and gives a reason", () => {
+        const exists = (f: string) => fs.existsSync(path.join(PROJECT_ROOT, f));
+        for (const [builder, specs] of Object.entries(BUILDER_SPECS))
+            assert.ok(exists(builder) && specs.every((f) => exists(f) && f.endsWith(".spec.ts")), builder);
         for (const e of ALLOW_LIST) {
-            assert.ok(fs.existsSync(path.join(PROJECT_ROOT, e.file)) && e.file.endsWith(".spec.ts"), e.file);
+            assert.ok(exists(e.file) && (e.file.endsWith(".spec.ts") || e.file in BUILDER_SPECS), e.file);
             assert.ok(e.reason.length > 10, `${e.file}: give the reason`);
             assert.ok(e.resource || e.finding, `${e.file}: narrow the entry to a resource or a finding`);
         }
@@ -448,7 +463,8 @@ describe("contract check of every graph: the allow-list", () => {
             const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acs-allowlist-")), "used.txt");
             fs.writeFileSync(log, "");
             const files = [...new Set(ALLOW_LIST.map((e) => e.file))];
-            const probe = ["-r", "./test/contract/support/allowListProbe.ts", ...files];
+            const specs = [...new Set(files.flatMap((f) => BUILDER_SPECS[f] ?? [f]))];
+            const probe = ["-r", "./test/contract/support/allowListProbe.ts", ...specs];
             const r = childMocha(probe, { CONTRACT_ALLOWLIST_USED: log }, 600000);
             assert.strictEqual(r.status, 0, `the allow-listed files' hooks must pass:\n${r.stdout}${r.stderr}`);
             const used = new Set<AllowListEntry>(

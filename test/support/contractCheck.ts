@@ -185,8 +185,15 @@ export function renderEntry(e: AllowListEntry): string {
         .join(" ");
 }
 
-/** A stack frame in a spec file, or in a `*.fixture.ts` file that a spec runs in a child mocha. */
-const FRAME = /\(?((?:\/|[A-Za-z]:\\)[^()\s]+?\.(?:spec|fixture)\.[cm]?[jt]s):(\d+):(\d+)\)?$/;
+/**
+ * A stack frame in a spec file, in a `*.fixture.ts` file that a spec runs in a child mocha, or in the builder of
+ * the shared policy fixtures (test/policy/support/fixtures.ts): those are built once per process by whichever spec
+ * asks first (in parallel runs, any rule spec), so the builder, not that spec, is who built them.
+ */
+const SEP = String.raw`[/\\]`;
+const SHARED_BUILDER = `${SEP}test${SEP}policy${SEP}support${SEP}fixtures\\.[cm]?[jt]s`;
+const ORIGIN_FILE = String.raw`[^()\s]+?(?:\.(?:spec|fixture)\.[cm]?[jt]s|${SHARED_BUILDER})`;
+const FRAME = new RegExp(String.raw`\(?((?:\/|[A-Za-z]:\\)${ORIGIN_FILE}):(\d+):(\d+)\)?$`);
 
 /**
  * The first spec (or fixture) file of this project in a stack trace, skipping node_modules, as a GraphOrigin; the
