@@ -101,11 +101,16 @@ export interface AcsEventHandlingArgs {
     location: pulumi.Input<string>;
     /** Required. The ACS resource: created (name + dataLocation) or referenced (existingId). */
     communication: AcsCommunicationArgs;
-    /** Optional. The ACS system topic: its name, or an existing topic to adopt. Default: a new topic `<name>-events`. */
+    /**
+     * Optional. The ACS system topic: its name, or an existing topic to adopt. Default: a new topic `<name>-events`.
+     */
     systemTopic?: AcsTopicArgs;
     /** Optional. Where undeliverable events go. Default: enabled; then accountName or existingAccountId is required. */
     deadLetter?: AcsDeadLetterArgs;
-    /** Optional. The email domain handlers send from. Default: an Azure-managed domain (5 emails a minute, 10 an hour per subscription). */
+    /**
+     * Optional. The email domain handlers send from. Default: an Azure-managed domain (5 emails a minute, 10 an hour
+     * per subscription).
+     */
     emailDomain?: AcsEmailDomainArgs;
     /** Required. Handler targets by name. */
     handlers: Record<string, AcsHandlerArgs>;
@@ -150,7 +155,8 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                 ? new EmailService(
                       childName(name, "email"),
                       {
-                          // Email service names are 1–63 letters, digits and hyphens (Microsoft.Communication/emailServices).
+                          // Email service names are 1–63 letters, digits and hyphens
+                          // (Microsoft.Communication/emailServices).
                           resourceGroupName: args.resourceGroupName,
                           name: pulumi.output(args.communication.name!).apply((n) => derivedName(n, "-email", 63)),
                           dataLocation: args.communication.dataLocation!,
@@ -266,9 +272,10 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                     systemTopicId: topic.id,
                     communicationServiceId: acs.id,
                     // The names as configured, not the subscriptions' outputs, so the alerts do not wait for the
-                    // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain strings
-                    // of its criteria (MetricDimension.values, https://learn.microsoft.com/en-us/rest/api/monitor/metric-alerts/create-or-update)
-                    // on the topic's metrics; that Azure accepts a value no subscription has emitted yet is our reading,
+                    // subscriptions (the end of a first deploy's critical path). A rule's dimension values are plain
+                    // strings of its criteria (MetricDimension.values,
+                    // https://learn.microsoft.com/en-us/rest/api/monitor/metric-alerts/create-or-update) on the topic's
+                    // metrics; that Azure accepts a value no subscription has emitted yet is our reading,
                     // not yet checked in a live deployment.
                     subscriptionNames: Object.entries(args.subscriptions).map(([sn, s]) => s.name ?? sn),
                     workflowIds: [...handlers.values()].flatMap((h) =>
@@ -297,7 +304,8 @@ export class AcsEventHandling extends pulumi.ComponentResource {
                             [
                                 hn,
                                 {
-                                    // Only the keys that exist for this kind: an undefined stack output warns in every preview.
+                                    // Only the keys that exist for this kind: an undefined stack output warns
+                                    // in every preview.
                                     endpointType,
                                     ...(resourceId ? { resourceId } : {}),
                                     ...(endpointUrl ? { endpointUrl } : {}),
@@ -384,7 +392,8 @@ function argShapeIssues(args: AcsEventHandlingArgs): Issue[] {
                     issue(
                         ["subscriptions", sn, "handler"],
                         typeof s.handler,
-                        "the name of a handler in `handlers`, as a plain string (it picks the target when the program runs)",
+                        "the name of a handler in `handlers`, as a plain string " +
+                            "(it picks the target when the program runs)",
                     ),
                 );
             out.push(...routeEnumIssues(s, ["subscriptions", sn], ROUTE_ENUMS));
@@ -411,13 +420,15 @@ function needsEmail(args: AcsEventHandlingArgs): boolean {
 }
 
 /**
- * A user-assigned identity cannot pass a storage firewall (https://learn.microsoft.com/azure/event-grid/handler-storage-queues)
+ * A user-assigned identity cannot pass a storage firewall
+ * (https://learn.microsoft.com/azure/event-grid/handler-storage-queues)
  * and the dead-letter account this component creates denies network access: that pairing would fail at the first
  * dead letter, so it is refused before anything is created.
  */
 /**
  * A user-assigned delivery identity cannot pass the storage firewall of the accounts this stack creates: Event Grid
- * passes it only with the topic's system-assigned identity (https://learn.microsoft.com/azure/event-grid/handler-storage-queues).
+ * passes it only with the topic's system-assigned identity
+ * (https://learn.microsoft.com/azure/event-grid/handler-storage-queues).
  */
 function deliveryIdentityIssues(args: AcsEventHandlingArgs): Issue[] {
     const kind = args.systemTopic?.deliveryIdentity;
@@ -433,7 +444,10 @@ function deliveryIdentityIssues(args: AcsEventHandlingArgs): Issue[] {
             issue(
                 at,
                 kind,
-                'cannot write dead letters to the account this stack creates: it denies network access and Event Grid passes a storage firewall only with the topic\'s system-assigned identity. Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a firewall, or deadLetter.enabled false',
+                "cannot write dead letters to the account this stack creates: it denies network access and Event " +
+                    "Grid passes a storage firewall only with the topic's system-assigned identity. " +
+                    'Fix: deliveryIdentity "systemAssigned", or deadLetter.existingAccountId of an account without a ' +
+                    "firewall, or deadLetter.enabled false",
             ),
         );
     }
@@ -446,7 +460,10 @@ function deliveryIdentityIssues(args: AcsEventHandlingArgs): Issue[] {
             issue(
                 at,
                 kind,
-                `cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: they deny network access and Event Grid passes a storage firewall only with the topic's system-assigned identity. Fix: deliveryIdentity "systemAssigned", or storageQueue.existingAccountId of an account without a firewall`,
+                `cannot deliver to the storage queue account(s) this stack creates for ${queues.join(", ")}: ` +
+                    "they deny network access and Event Grid passes a storage firewall only with the topic's " +
+                    'system-assigned identity. Fix: deliveryIdentity "systemAssigned", or ' +
+                    "storageQueue.existingAccountId of an account without a firewall",
             ),
         );
     }
@@ -486,7 +503,9 @@ function route(
 ): EventSubscription {
     const e = target.endpoint;
     // The subscription must wait for what Event Grid validates at create time: the identity's role on the
-    // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code (https://github.com/Azure/bicep/issues/11656).
+    // destination (https://github.com/Azure/bicep-registry-modules/issues/5205), the dead-letter writer role
+    // (https://github.com/MicrosoftDocs/azure-docs/issues/98216), the function's code
+    // (https://github.com/Azure/bicep/issues/11656).
     const dependsOn = [...e.readiness, ...(dl ? [dl.writerRole] : []), ...(topic.topic ? [topic.topic] : [])];
     // The route's settings pass through as they are: EventSubscription maps them to azure-native, in one place.
     const { handler, deadLetter: _optOut, ...settings } = s;

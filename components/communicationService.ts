@@ -14,7 +14,9 @@ export interface CommunicationServiceArgs {
      * the resource that holds their phone numbers. Nothing is created or changed on it.
      */
     existingId?: pulumi.Input<string>;
-    /** Conditional. Where ACS stores data at rest (e.g. "Europe", "United States"). Required unless existingId is set. */
+    /**
+     * Conditional. Where ACS stores data at rest (e.g. "Europe", "United States"). Required unless existingId is set.
+     */
     dataLocation?: pulumi.Input<string>;
     /** Optional. Disable access keys so only Entra ID can call ACS. Default: true (Azure Policy fc264132). */
     disableLocalAuth?: pulumi.Input<boolean>;
@@ -96,7 +98,9 @@ export class CommunicationService extends pulumi.ComponentResource {
     }
 }
 
-/** Throws before `super()`: a Communication Service with neither a reference nor name + dataLocation registers nothing. */
+/**
+ * Throws before `super()`: a Communication Service with neither a reference nor name + dataLocation registers nothing.
+ */
 function checkedArgs(name: string, args: CommunicationServiceArgs): CommunicationServiceArgs {
     if (!args || typeof args !== "object")
         throw new ValidationError(

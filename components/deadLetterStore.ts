@@ -10,7 +10,10 @@ export interface DeadLetterStoreArgs {
     resourceGroupName: pulumi.Input<string>;
     /** Required. Region of a new storage account. */
     location: pulumi.Input<string>;
-    /** Conditional. Name of a new storage account (3–24 lower-case letters/digits). Required unless existingAccountId is set. */
+    /**
+     * Conditional. Name of a new storage account (3–24 lower-case letters/digits). Required unless existingAccountId
+     * is set.
+     */
     accountName?: pulumi.Input<string>;
     /** Optional. Use this existing storage account (its container is still created here). */
     existingAccountId?: pulumi.Input<string>;

@@ -13,7 +13,10 @@ export { AdvancedFilterArgs, DeliveryHeaderArgs } from "./route";
 export interface DestinationArgs {
     /** Required. Event Grid endpoint type. */
     endpointType: EndpointType;
-    /** Conditional. Destination resource ID; for StorageQueue the storage account ID. Required for resource destinations. */
+    /**
+     * Conditional. Destination resource ID; for StorageQueue the storage account ID. Required for resource
+     * destinations.
+     */
     resourceId?: pulumi.Input<string>;
     /** Conditional. Queue name (StorageQueue). */
     queueName?: pulumi.Input<string>;
@@ -27,7 +30,10 @@ export interface DestinationArgs {
     entraApplicationIdOrUri?: pulumi.Input<string>;
     /** Optional. WebHook minimum TLS version. Default: "1.2". */
     minimumTlsVersion?: pulumi.Input<string>;
-    /** Optional. Deliver with the topic's system-assigned identity. Default: true for queues, Service Bus and Event Hubs. */
+    /**
+     * Optional. Deliver with the topic's system-assigned identity. Default: true for queues, Service Bus and Event
+     * Hubs.
+     */
     useTopicIdentity?: boolean;
 }
 
@@ -98,8 +104,8 @@ export class EventSubscription extends pulumi.ComponentResource {
                 expirationTimeUtc: args.expirationTimeUtc,
                 ...destinationInputs(args),
                 ...deadLetterInputs(args.deadLetterDestination, topicIdentity(args)),
-                // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource itself:
-                // a child does not inherit its parent's dependencies.
+                // The component's dependsOn (role assignments, code deployment) must hold for the Azure resource
+                // itself: a child does not inherit its parent's dependencies.
             },
             { parent: this, dependsOn: opts?.dependsOn },
         );

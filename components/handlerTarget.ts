@@ -115,7 +115,9 @@ function checkedHandlerArgs(name: string, args: HandlerTargetArgs): HandlerTarge
     return args;
 }
 
-/** A handler's kind and its one block, as a JavaScript or YAML caller may get them wrong; shared with AcsEventHandling. */
+/**
+ * A handler's kind and its one block, as a JavaScript or YAML caller may get them wrong; shared with AcsEventHandling.
+ */
 export function handlerArgIssues(args: unknown, at: (string | number)[]): Issue[] {
     if (!args || typeof args !== "object" || Array.isArray(args))
         return [

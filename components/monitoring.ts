@@ -36,17 +36,28 @@ export interface MonitoringSettings {
      * (AcsEventHandling passes the ACS resource name, so each environment gets its own names).
      */
     namePrefix?: pulumi.Input<string>;
-    /** Optional. Name of a new Log Analytics workspace, 4–63 letters, digits or hyphens. Default: `<namePrefix>-logs`. */
+    /**
+     * Optional. Name of a new Log Analytics workspace, 4–63 letters, digits or hyphens. Default: `<namePrefix>-logs`.
+     */
     workspaceName?: pulumi.Input<string>;
     /** Optional. Send logs to this existing Log Analytics workspace (resource ID) instead of creating one. */
     existingWorkspaceId?: pulumi.Input<string>;
     /** Optional. Retention of a new workspace in days, 30–730. Default: 30. */
     retentionInDays?: pulumi.Input<number>;
-    /** Optional. Email addresses the action group notifies, e.g. an operations distribution list. Default: none (alerts show in Azure Monitor only). */
+    /**
+     * Optional. Email addresses the action group notifies, e.g. an operations distribution list. Default: none
+     * (alerts show in Azure Monitor only).
+     */
     alertEmails?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. Action group short name shown in notifications, at most 12 characters. Default: derived from namePrefix. */
+    /**
+     * Optional. Action group short name shown in notifications, at most 12 characters. Default: derived from
+     * namePrefix.
+     */
     actionGroupShortName?: pulumi.Input<string>;
-    /** Optional. Severity 0 (critical) to 4 (verbose) of the delivery alerts; the unmatched-events alert is one level lower. Default: 2. */
+    /**
+     * Optional. Severity 0 (critical) to 4 (verbose) of the delivery alerts; the unmatched-events alert is one level
+     * lower. Default: 2.
+     */
     severity?: number;
     /** Optional. Alert thresholds. Default: every threshold 1. */
     thresholds?: MonitoringThresholdsArgs;
@@ -65,17 +76,32 @@ export interface MonitoringArgs extends MonitoringSettings {
     resourceGroupName: pulumi.Input<string>;
     /** Required. Region of a new Log Analytics workspace. */
     location: pulumi.Input<string>;
-    /** Required. Resource ID of the ACS system topic: it gets the DeliveryFailures diagnostic setting and is the scope of every alert. */
+    /**
+     * Required. Resource ID of the ACS system topic: it gets the DeliveryFailures diagnostic setting and is the scope
+     * of every alert.
+     */
     systemTopicId: pulumi.Input<string>;
-    /** Optional. Resource ID of the ACS resource: it gets a diagnostic setting with the log categories of the subscribed features. */
+    /**
+     * Optional. Resource ID of the ACS resource: it gets a diagnostic setting with the log categories of the
+     * subscribed features.
+     */
     communicationServiceId?: pulumi.Input<string>;
-    /** Required. Azure names of the event subscriptions on the topic: the EventSubscriptionName dimension of the per-subscription alerts. */
+    /**
+     * Required. Azure names of the event subscriptions on the topic: the EventSubscriptionName dimension of the
+     * per-subscription alerts.
+     */
     subscriptionNames: pulumi.Input<pulumi.Input<string>[]>;
     /** Optional. Event types the subscriptions include; they decide the ACS log categories. */
     subscribedEventTypes?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. A handler sends email through the ACS resource: enable the email send and status logs even when no email event is routed. Default: false. */
+    /**
+     * Optional. A handler sends email through the ACS resource: enable the email send and status logs even when no
+     * email event is routed. Default: false.
+     */
     sendsEmail?: pulumi.Input<boolean>;
-    /** Optional. Resource IDs of Logic App workflows that handle events: each gets a diagnostic setting with WorkflowRuntime logs, since a failed run is otherwise invisible. */
+    /**
+     * Optional. Resource IDs of Logic App workflows that handle events: each gets a diagnostic setting with
+     * WorkflowRuntime logs, since a failed run is otherwise invisible.
+     */
     workflowIds?: pulumi.Input<string>[];
     /** Optional. Tags for the workspace, action group and alert rules. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

@@ -86,7 +86,8 @@ export function emailSenderRoleDefinition(
                 .all([group, guid])
                 .apply(([g, id]) => `ACS email sender (${g.split("/")[4]}, ${id.slice(0, 8)})`),
             description:
-                "Send email through Azure Communication Services with Entra ID, nothing else (no access keys). Managed by acs-event-handling.",
+                "Send email through Azure Communication Services with Entra ID, nothing else (no access keys). " +
+                "Managed by acs-event-handling.",
             roleType: "CustomRole",
             permissions: [
                 { actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] },

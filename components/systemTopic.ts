@@ -28,7 +28,10 @@ export interface AcsSystemTopicArgs {
      * Default: "systemAssigned". Ignored when adopting.
      */
     deliveryIdentity?: DeliveryIdentityKind;
-    /** Conditional. Region of the user-assigned identity (a regional resource). Required when deliveryIdentity is "userAssigned". */
+    /**
+     * Conditional. Region of the user-assigned identity (a regional resource). Required when deliveryIdentity is
+     * "userAssigned".
+     */
     location?: pulumi.Input<string>;
     /** Optional. Name of the user-assigned identity. Default: `<topic name>-identity`. */
     identityName?: pulumi.Input<string>;
@@ -92,7 +95,9 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
                         const problem = adoptedTopicProblem(t, sourceId);
                         if (problem) {
                             throw new Error(
-                                `AcsSystemTopic "${name}": the existing system topic "${t.name}" cannot be adopted: ${problem}. Fix: set systemTopic.existingName to the system topic whose source is ${sourceId} (Azure allows one per source), or leave it unset to create one`,
+                                `AcsSystemTopic "${name}": the existing system topic "${t.name}" cannot be adopted: ` +
+                                    `${problem}. Fix: set systemTopic.existingName to the system topic whose source ` +
+                                    `is ${sourceId} (Azure allows one per source), or leave it unset to create one`,
                             );
                         }
                         return t;
@@ -106,7 +111,9 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
             this.principalId = existing.apply((t) => {
                 if (!t.identity?.principalId) {
                     throw new Error(
-                        `AcsSystemTopic "${name}": the existing system topic "${t.name}" has no system-assigned identity; enable it on the topic (identity type SystemAssigned) or let this stack create the topic`,
+                        `AcsSystemTopic "${name}": the existing system topic "${t.name}" has no system-assigned ` +
+                            "identity; enable it on the topic (identity type SystemAssigned) or let this stack " +
+                            "create the topic",
                     );
                 }
                 return t.identity.principalId;
@@ -120,7 +127,8 @@ export class AcsSystemTopic extends pulumi.ComponentResource {
             }
             if (kind === DeliveryIdentityKind.UserAssigned && args.location === undefined) {
                 throw new Error(
-                    `AcsSystemTopic "${name}": deliveryIdentity "userAssigned" needs location (the identity is a regional resource)`,
+                    `AcsSystemTopic "${name}": deliveryIdentity "userAssigned" needs location ` +
+                        "(the identity is a regional resource)",
                 );
             }
             const topicName = args.name ?? childName(name, "topic");

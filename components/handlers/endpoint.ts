@@ -4,7 +4,10 @@ import { EndpointType } from "../types";
 /** What a subscription needs to know about a handler target to deliver to it. */
 export interface HandlerEndpoint {
     endpointType: EndpointType;
-    /** Azure resource ID of the destination (storage account for StorageQueue; entity ID for Service Bus/Event Hubs; `<app>/functions/<fn>` for AzureFunction). */
+    /**
+     * Azure resource ID of the destination (storage account for StorageQueue; entity ID for Service Bus/Event Hubs;
+     * `<app>/functions/<fn>` for AzureFunction).
+     */
     resourceId?: pulumi.Output<string>;
     queueName?: pulumi.Output<string>;
     queueMessageTimeToLiveInSeconds?: pulumi.Input<number>;

@@ -33,11 +33,17 @@ export interface FunctionTargetArgs {
     functionName?: pulumi.Input<string>;
     /** Optional. Email addresses notified for each SMS. */
     notifyRecipients?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Optional. Instance memory in MB: 2048 or 4096 (FLEX_INSTANCE_MEMORY_MB in validation/limits.ts says why not 512). Default: 2048. */
+    /**
+     * Optional. Instance memory in MB: 2048 or 4096 (FLEX_INSTANCE_MEMORY_MB in validation/limits.ts says why not
+     * 512). Default: 2048.
+     */
     instanceMemoryMB?: pulumi.Input<number>;
     /** Optional. Maximum instances. Default: 40. */
     maximumInstanceCount?: pulumi.Input<number>;
-    /** Optional. Built code package (zip); a relative path is taken from the working directory. Default: this package's functions/dist/package.zip, built by `npm run build:functions`. */
+    /**
+     * Optional. Built code package (zip); a relative path is taken from the working directory. Default: this
+     * package's functions/dist/package.zip, built by `npm run build:functions`.
+     */
     packagePath?: string;
 }
 
@@ -76,13 +82,17 @@ function packageFile(handler: string, given: string | undefined): string {
     const file = given ?? DEFAULT_PACKAGE_PATH;
     if (!isOfflineHarness() && !fs.existsSync(file)) {
         throw new Error(
-            `handler "${handler}": the function package ${file} does not exist; run \`npm run build:functions\` before \`pulumi up\` (or set function.packagePath)`,
+            `handler "${handler}": the function package ${file} does not exist; ` +
+                "run `npm run build:functions` before `pulumi up` (or set function.packagePath)",
         );
     }
     return file;
 }
 
-/** The app's deployment container, and the blob we upload the package to: not released-package.zip, the blob Flex's own deployments write there. */
+/**
+ * The app's deployment container, and the blob we upload the package to: not released-package.zip, the blob Flex's
+ * own deployments write there.
+ */
 const PACKAGE_CONTAINER = "app-package";
 const UPLOAD_BLOB = "upload/package.zip";
 
@@ -91,11 +101,14 @@ function packageHash(file: string): string {
     return fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : "not-built";
 }
 
-/** Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts). */
+/**
+ * Tag the policy pack reads for a documented shared-key exemption (policy/rules/storageAccount/disableSharedKey.ts).
+ */
 export const SHARED_KEY_REASON_TAG = "acs-event-handling:shared-key-reason";
 /** Why the function account keeps shared keys (at most 256 characters, Azure's tag value limit). */
 export const SHARED_KEY_REASON =
-    "pulumi storage.Blob uploads the function package with account keys (pulumi/pulumi-azure-native#2015); the app uses its identity";
+    "pulumi storage.Blob uploads the function package with account keys (pulumi/pulumi-azure-native#2015); " +
+    "the app uses its identity";
 
 /**
  * The Function App the classic ACS scenario needs: Flex Consumption (Microsoft's recommended plan for new
@@ -105,7 +118,8 @@ export const SHARED_KEY_REASON =
  * The site body carries no `siteConfig`: azure-native fills defaults into any siteConfig it is given
  * (`netFrameworkVersion: "v4.6"`, see `siteConfigArgsProvideDefaults` in @pulumi/azure-native/types/input.js), and
  * Flex Consumption rejects that and other site-config properties with ARM error 51021
- * (https://github.com/pulumi/pulumi-azure-native/issues/4168, https://github.com/microsoft/azure-pipelines-tasks/issues/21032,
+ * (https://github.com/pulumi/pulumi-azure-native/issues/4168,
+ * https://github.com/microsoft/azure-pipelines-tasks/issues/21032,
  * https://github.com/Azure/terraform-azurerm-avm-res-web-site/issues/360). So the app settings go in the
  * `config/appsettings` child (https://learn.microsoft.com/azure/templates/microsoft.web/sites/config-appsettings),
  * the runtime and scale in `functionAppConfig`, and FTP
@@ -251,7 +265,8 @@ export function functionEndpoint(ctx: TargetContext, args: FunctionTargetArgs, e
         packageUri: pulumi.interpolate`${account.primaryEndpoints.blob}${PACKAGE_CONTAINER}/${UPLOAD_BLOB}`,
         packageHash: packageHash(file),
         functionName,
-        // The provider's own login (same credentials as azure-native): https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
+        // The provider's own login (same credentials as azure-native):
+        // https://www.pulumi.com/registry/packages/azure-native/api-docs/authorization/getclienttoken/
         token: authorization.getClientTokenOutput({}, opts).token,
     };
     // The host needs its settings and its storage roles before the code starts; the package is read by the app's

@@ -9,11 +9,13 @@
  *   https://learn.microsoft.com/azure/azure-functions/functions-deployment-technologies#one-deploy). Uploading a blob
  *   into the deployment container alone does not publish it.
  * - Event Grid validates an AzureFunction destination when the subscription is created and fails with
- *   "Destination endpoint not found" when the function is not registered yet (https://github.com/Azure/bicep/issues/11656);
+ *   "Destination endpoint not found" when the function is not registered yet
+ *   (https://github.com/Azure/bicep/issues/11656);
  *   Microsoft's Flex + Event Grid sample creates the subscription in a `postdeploy` hook, after the code is deployed
  *   (https://github.com/Azure-Samples/functions-quickstart-javascript-azd-eventgrid-blob, azure.yaml).
  * - The app reads the package with its managed identity, and a new role assignment can take minutes to take effect
- *   (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting#symptom---role-assignment-changes-are-not-being-detected),
+ *   (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting, "Role assignment changes are not
+ *   being detected"),
  *   so the publish is retried with backoff instead of failing on the first 403.
  *
  * The cloud calls sit behind `SiteApi`; the retry and timeout logic (`withRetries`, `waitForFunction`) is plain code
@@ -127,7 +129,8 @@ export function waitForFunction(
         (last, n) =>
             new Error(
                 `function "${functionName}" is not registered on function app ${appName(appId)} after ${n} checks ` +
-                    `(GET ${appId}/functions); ${last}. Check the app's deployment log and that the package registers "${functionName}" with an Event Grid trigger`,
+                    `(GET ${appId}/functions); ${last}. Check the app's deployment log and that the package ` +
+                    `registers "${functionName}" with an Event Grid trigger`,
             ),
     );
 }

@@ -13,7 +13,10 @@ export interface WebhookTargetArgs {
     minimumTlsVersion?: pulumi.Input<string>;
 }
 
-/** A webhook creates nothing: the receiver lives elsewhere. Its URL is wrapped as a secret here, whatever the caller passed. */
+/**
+ * A webhook creates nothing: the receiver lives elsewhere. Its URL is wrapped as a secret here, whatever the caller
+ * passed.
+ */
 export function webhookEndpoint(args: WebhookTargetArgs): HandlerEndpoint {
     return {
         endpointType: EndpointType.WebHook,

@@ -1,7 +1,8 @@
 import { ACTION_GROUP_SHORT_NAME_MAX } from "../../validation/monitoring";
 
 /**
- * The metric alerts on the system topic (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; metric names from
+ * The metric alerts on the system topic (https://learn.microsoft.com/azure/event-grid/monitor-push-reference; metric
+ * names from
  * https://learn.microsoft.com/azure/event-grid/monitor-push-reference). DeliveryAttemptFailCount cannot be
  * exported through diagnostic settings, so an alert is the only way to see it.
  */
@@ -30,7 +31,8 @@ export const TOPIC_ALERTS: readonly TopicAlertSpec[] = [
         perSubscription: true,
         severityOffset: 0,
         description:
-            "Event Grid failed to deliver to a subscription's handler (it retries until the TTL or attempt limit). Check the handler and the DeliveryFailures log.",
+            "Event Grid failed to deliver to a subscription's handler (it retries until the TTL or attempt limit). " +
+            "Check the handler and the DeliveryFailures log.",
     },
     {
         key: "deadLettered",
@@ -39,7 +41,8 @@ export const TOPIC_ALERTS: readonly TopicAlertSpec[] = [
         perSubscription: true,
         severityOffset: 0,
         description:
-            "Events were dead-lettered: the handler never processed them. Inspect the dead-letter container and replay.",
+            "Events were dead-lettered: the handler never processed them. " +
+            "Inspect the dead-letter container and replay.",
     },
     {
         key: "dropped",
@@ -56,7 +59,8 @@ export const TOPIC_ALERTS: readonly TopicAlertSpec[] = [
         perSubscription: false,
         severityOffset: 1,
         description:
-            "ACS published events that no subscription matched. Expected for features or numbers you do not route; otherwise a filter is too narrow.",
+            "ACS published events that no subscription matched. Expected for features or numbers you do not route; " +
+            "otherwise a filter is too narrow.",
     },
 ];
 

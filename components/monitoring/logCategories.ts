@@ -3,8 +3,8 @@ import { EventFamily, findEventType } from "../../catalog/eventTypes";
 /**
  * Which ACS diagnostic log categories to enable, derived from the event types the stack subscribes to: ACS
  * logging is off by default, and the logs that explain a routed event (why an SMS failed, why an email bounced)
- * live in the category of the feature that raised it (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics). Category names from
- * https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-communication-communicationservices-logs.
+ * live in the category of the feature that raised it
+ * (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics). Category names from
  */
 
 /** Always on: Usage (billing-relevant counts) and AuthOperational (who called ACS, with what identity). */
@@ -25,7 +25,9 @@ const BY_TYPE: Readonly<Record<string, readonly string[]>> = {
     "Microsoft.Communication.EmailEngagementTrackingReportReceived": ["EmailUserEngagementOperational"],
 };
 
-/** What explains an email a handler sent (accepted, then delivered or bounced), whether or not email events are routed. */
+/**
+ * What explains an email a handler sent (accepted, then delivered or bounced), whether or not email events are routed.
+ */
 export const EMAIL_SENDING_LOG_CATEGORIES = BY_FAMILY[EventFamily.Email]!;
 
 /**
