@@ -28,7 +28,8 @@ export function checkEventTypes(types: unknown, path: Path): Issue[] {
             issue(
                 path,
                 types,
-                'list at least one event type; without one the subscription receives every event the resource emits (e.g. ["Microsoft.Communication.SMSReceived"])',
+                "list at least one event type; without one the subscription receives every event the resource emits " +
+                    '(e.g. ["Microsoft.Communication.SMSReceived"])',
             ),
         ];
     }
@@ -78,7 +79,8 @@ export function checkSubjectFilter(
                 issue(
                     [...path, key],
                     v,
-                    'Event Grid subject filters are literal: "*" and "?" are not wildcards; write the literal prefix/suffix, e.g. "/phonenumber/1604"',
+                    'Event Grid subject filters are literal: "*" and "?" are not wildcards; ' +
+                        'write the literal prefix/suffix, e.g. "/phonenumber/1604"',
                 ),
             );
             continue;
@@ -123,7 +125,10 @@ function subjectMismatchMessage(key: string, v: string, shapes: readonly string[
     } else if (key === "beginsWith" && !v.startsWith("/") && shapes.some((s) => subjectCanBeginWith(s, `/${v}`))) {
         hint = `; did you mean "/${v}"?`;
     }
-    return `no subject of the included event types can ${key === "beginsWith" ? "begin" : "end"} with this (their subjects look like ${examples})${hint}`;
+    return (
+        `no subject of the included event types can ${key === "beginsWith" ? "begin" : "end"} with this ` +
+        `(their subjects look like ${examples})${hint}`
+    );
 }
 
 /** Shape, operand types and Event Grid's limits for advanced filters. */
@@ -169,7 +174,8 @@ export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
             issue(
                 path,
                 `${totalValues} values`,
-                `at most ${LIMITS.advancedFilterValuesPerSubscription} values in total across all advanced filters of a subscription (a range pair counts 2)`,
+                `at most ${LIMITS.advancedFilterValuesPerSubscription} values in total across all advanced filters ` +
+                    "of a subscription (a range pair counts 2)",
             ),
         );
     }
@@ -178,16 +184,9 @@ export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
 
 function checkOperand(op: OperatorType, f: AdvancedFilterInput, at: Path): { issues: Issue[]; count: number } {
     const kind = OPERATOR_OPERANDS[op];
+    const expected = kind === "none" ? "no value" : kind === "number" || kind === "boolean" ? '"value"' : '"values"';
     const wrongField = (field: "value" | "values") =>
-        f[field] !== undefined
-            ? [
-                  issue(
-                      [...at, field],
-                      f[field],
-                      `${op} takes ${kind === "none" ? "no value" : kind === "number" || kind === "boolean" ? '"value"' : '"values"'}, not "${field}"`,
-                  ),
-              ]
-            : [];
+        f[field] !== undefined ? [issue([...at, field], f[field], `${op} takes ${expected}, not "${field}"`)] : [];
     switch (kind) {
         case "none":
             return { issues: [...wrongField("value"), ...wrongField("values")], count: 0 };
@@ -272,7 +271,10 @@ export function checkRetry(
     return out;
 }
 
-/** A static delivery header's value: at most 4,096 bytes (UTF-8). The value itself is never shown: it may be a credential. */
+/**
+ * A static delivery header's value: at most 4,096 bytes (UTF-8). The value itself is never shown: it may be a
+ * credential.
+ */
 export function checkHeaderValue(value: unknown, path: Path): Issue[] {
     if (typeof value !== "string") return [];
     const bytes = Buffer.byteLength(value, "utf8");

@@ -94,7 +94,9 @@ export function redactIssue(i: Issue): Issue {
 
 /** Thrown when input is invalid; carries every issue at once. */
 export class ValidationError extends Error {
-    /** Duck-typed check: the program may be loaded fresh per run, so `instanceof` can see another copy of this class. */
+    /**
+     * Duck-typed check: the program may be loaded fresh per run, so `instanceof` can see another copy of this class.
+     */
     static is(err: unknown): err is ValidationError {
         return err instanceof Error && err.name === "ValidationError" && Array.isArray((err as any).issues);
     }
@@ -109,7 +111,8 @@ export class ValidationError extends Error {
     ) {
         const safe = issues.map(redactIssue);
         super(
-            `${what} (${safe.length} problem${safe.length === 1 ? "" : "s"}):\n${safe.map((i) => `  - ${formatIssue(prefix, i)}`).join("\n")}`,
+            `${what} (${safe.length} problem${safe.length === 1 ? "" : "s"}):\n` +
+                `${safe.map((i) => `  - ${formatIssue(prefix, i)}`).join("\n")}`,
         );
         this.issues = safe;
         this.name = "ValidationError";

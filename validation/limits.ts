@@ -1,6 +1,8 @@
 /**
- * Event Grid and ACS limits our validation enforces. Sources: https://learn.microsoft.com/azure/event-grid/quotas-limits,
- * https://learn.microsoft.com/azure/event-grid/event-filtering, https://learn.microsoft.com/azure/event-grid/delivery-and-retry,
+ * Event Grid and ACS limits our validation enforces. Sources:
+ * https://learn.microsoft.com/azure/event-grid/quotas-limits,
+ * https://learn.microsoft.com/azure/event-grid/event-filtering,
+ * https://learn.microsoft.com/azure/event-grid/delivery-and-retry,
  * https://learn.microsoft.com/azure/event-grid/system-topics.
  */
 export const LIMITS = {
@@ -13,7 +15,10 @@ export const LIMITS = {
     maxEventsPerBatch: { min: 1, max: 5000, default: 1 },
     preferredBatchSizeInKilobytes: { min: 1, max: 1024, default: 64 },
     deliveryAttributeMappings: 10,
-    /** https://learn.microsoft.com/azure/event-grid/delivery-properties: "Each header value shouldn't be greater than 4,096 (4K) bytes." */
+    /**
+     * https://learn.microsoft.com/azure/event-grid/delivery-properties: "Each header value shouldn't be greater than
+     * 4,096 (4K) bytes."
+     */
     deliveryHeaderValueBytes: 4096,
     subscriptionName: /^[A-Za-z0-9-]{3,64}$/,
     systemTopicName: /^[A-Za-z0-9-]{3,128}$/,
@@ -26,7 +31,8 @@ export const LIMITS = {
 /**
  * Flex Consumption instance memory sizes the service accepts today: 2048 and 4096 MB
  * (https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory). The docs also list 512 MB,
- * but Microsoft.Web/sites@2024-04-01 rejected `instanceMemoryMB: 512` (https://github.com/Azure/azure-rest-api-specs/issues/40898,
+ * but Microsoft.Web/sites@2024-04-01 rejected `instanceMemoryMB: 512`
+ * (https://github.com/Azure/azure-rest-api-specs/issues/40898,
  * still open; reported fixed in some regions only), so 512 is refused until the fix is confirmed everywhere. Azure's
  * Load Testing API also lists only 2048 and 4096 as a Flex app's supported sizes
  * (https://learn.microsoft.com/javascript/api/@azure-rest/load-testing/functionflexconsumptionresourceconfiguration).

@@ -25,7 +25,8 @@ export const ALERT_WINDOWS = [5, 15, 30, 60] as const;
 export const ACTION_GROUP_SHORT_NAME_MAX = 12;
 
 /**
- * Accepted ranges. Workspace names: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftoperationalinsights;
+ * Accepted ranges. Workspace names:
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftoperationalinsights;
  * retention: https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure; severity 0–4:
  * https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-overview.
  */
@@ -49,7 +50,8 @@ export function monitoringChoiceIssues(m: unknown, at: Path = []): Issue[] {
         issue(
             at,
             { workspaceName: m.workspaceName, existingWorkspaceId: m.existingWorkspaceId },
-            "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId (send logs to an existing one), not both",
+            "set either workspaceName (create a Log Analytics workspace) or existingWorkspaceId " +
+                "(send logs to an existing one), not both",
         ),
     ];
 }
@@ -73,7 +75,8 @@ export function monitoringIssues(m: Raw, at: Path = []): Issue[] {
             issue(
                 [...at, "namePrefix"],
                 m.namePrefix,
-                "1–58 letters, digits or hyphens, starting with a letter or digit (the workspace is named <namePrefix>-logs); or set workspaceName",
+                "1–58 letters, digits or hyphens, starting with a letter or digit " +
+                    "(the workspace is named <namePrefix>-logs); or set workspaceName",
             ),
         );
     }

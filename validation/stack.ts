@@ -54,7 +54,8 @@ const MAP_KEY = /^[A-Za-z0-9][-\w]{0,62}$/;
  */
 const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const BUILT_IN_MESSAGE =
-    "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a key; choose another name";
+    "names a member of every JavaScript object (toString, constructor, …), which the Pulumi SDK cannot pass as a " +
+    "key; choose another name";
 
 function mapKeyIssues(map: unknown, at: string): Issue[] {
     if (!isObj(map)) return [];
@@ -85,7 +86,8 @@ function tagIssues(tags: unknown, storage: boolean): Issue[] {
                 issue(
                     ["tags", k],
                     `${k.length} characters`,
-                    `a tag name is at most ${maxName} characters${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`,
+                    `a tag name is at most ${maxName} characters` +
+                        `${storage ? " (the limit of storage accounts, which this stack creates and tags)" : ""}`,
                 ),
             );
         if (TAG_LIMITS.forbiddenNameChars.test(k))
@@ -173,7 +175,8 @@ function resourceIdIssues(raw: Raw): Issue[] {
             issue(
                 at,
                 id,
-                `must be the ID of a ${type} resource (/subscriptions/…/resourceGroups/…/providers/${type}/<name>)${named ? `; this one names a ${named.type}` : ""}`,
+                `must be the ID of a ${type} resource (/subscriptions/…/resourceGroups/…/providers/${type}/<name>)` +
+                    `${named ? `; this one names a ${named.type}` : ""}`,
             ),
         ];
     });
@@ -245,7 +248,8 @@ function physicalNameIssues(raw: Raw): Issue[] {
                 issue(
                     c.at,
                     c.name,
-                    `the same ${c.space} name as ${prior.join(".")}: the stack would create it twice; give each its own name`,
+                    `the same ${c.space} name as ${prior.join(".")}: the stack would create it twice; ` +
+                        "give each its own name",
                 ),
             );
     }
@@ -265,7 +269,10 @@ function emailIssues(raw: Raw): Issue[] {
             issue(
                 ["handlers", n, "kind"],
                 h.kind,
-                "function and logicApp handlers send email through an email domain linked to the ACS resource, which this stack creates only together with a new ACS resource (communication.name + dataLocation); with communication.existingId use a queue, Service Bus, Event Hubs or webhook handler",
+                "function and logicApp handlers send email through an email domain linked to the ACS resource, " +
+                    "which this stack creates only together with a new ACS resource (communication.name + " +
+                    "dataLocation); with communication.existingId use a queue, Service Bus, Event Hubs or webhook " +
+                    "handler",
             ),
         );
 }
@@ -277,7 +284,8 @@ function communicationIssues(c: unknown): Issue[] {
             issue(
                 ["communication"],
                 { name: c.name, existingId: c.existingId },
-                "set either existingId (reference an existing ACS resource) or name + dataLocation (create one), not both",
+                "set either existingId (reference an existing ACS resource) or name + dataLocation (create one), " +
+                    "not both",
             ),
         ];
     }
@@ -295,7 +303,8 @@ function communicationIssues(c: unknown): Issue[] {
             issue(
                 ["communication", "dataLocation"],
                 c.dataLocation,
-                'required when creating the Communication Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK"',
+                "required when creating the Communication Service: where ACS stores data at rest, " +
+                    'e.g. "Europe", "United States", "UK"',
             ),
         );
     }
@@ -322,7 +331,8 @@ function deadLetterIssues(d: unknown): Issue[] {
             issue(
                 ["deadLetter", "accountName"],
                 undefined,
-                "required while dead-lettering is enabled: a storage account name (3–24 lower-case letters and digits), or existingAccountId",
+                "required while dead-lettering is enabled: a storage account name (3–24 lower-case letters and " +
+                    "digits), or existingAccountId",
             ),
         ];
     return [];
@@ -382,7 +392,8 @@ function targetIssues(name: string, kind: string, b: Raw, functionName: string):
                     issue(
                         at,
                         { entraTenantId: b.entraTenantId, entraApplicationIdOrUri: b.entraApplicationIdOrUri },
-                        "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, or neither",
+                        "set both entraTenantId and entraApplicationIdOrUri for Entra ID-protected delivery, " +
+                            "or neither",
                     ),
                 ];
             }
@@ -403,7 +414,9 @@ function targetIssues(name: string, kind: string, b: Raw, functionName: string):
                     issue(
                         [...at, "namespaceName"],
                         b.namespaceName,
-                        'a Service Bus namespace name cannot end with "-sb" or "-mgmt" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftservicebus)',
+                        'a Service Bus namespace name cannot end with "-sb" or "-mgmt" ' +
+                            "(https://learn.microsoft.com/azure/azure-resource-manager/management/" +
+                            "resource-name-rules#microsoftservicebus)",
                     ),
                 );
             }

@@ -30,7 +30,8 @@ export function webhookUrlIssues(url: unknown, at: readonly (string | number)[])
             issue(
                 at,
                 redactUrl(url),
-                "a loopback, private or link-local host: Event Grid delivers over the internet and its validation handshake can never reach it",
+                "a loopback, private or link-local host: Event Grid delivers over the internet and its validation " +
+                    "handshake can never reach it",
             ),
         ];
     }
