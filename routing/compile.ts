@@ -54,7 +54,8 @@ export function compileFilter(spec: FilterSpec, subscriptionName?: string): Comp
     const schema = spec.eventDeliverySchema ?? "EventGridSchema";
     if (!DELIVERY_SCHEMAS.includes(schema)) {
         problems.push(
-            `eventDeliverySchema "${schema}" is not one of ${DELIVERY_SCHEMAS.join(", ")} (ACS publishes Event Grid schema, which cannot be converted to CustomInputSchema)`,
+            `eventDeliverySchema "${schema}" is not one of ${DELIVERY_SCHEMAS.join(", ")} ` +
+                "(ACS publishes Event Grid schema, which cannot be converted to CustomInputSchema)",
         );
     }
     const types = compileTypes(filter.includedEventTypes, problems);
@@ -92,7 +93,9 @@ function compileTypes(raw: unknown, problems: string[]): CompiledTypes {
         return {
             kind: "undocumented",
             id: "U2",
-            reason: "includedEventTypes is an empty list, which Event Grid does not document (U2); list the event types explicitly, or omit it for all types",
+            reason:
+                "includedEventTypes is an empty list, which Event Grid does not document (U2); " +
+                "list the event types explicitly, or omit it for all types",
         };
     }
     if (listed.length === 1 && listed[0] === "All") return { kind: "all" };
@@ -101,7 +104,10 @@ function compileTypes(raw: unknown, problems: string[]): CompiledTypes {
         return {
             kind: "undocumented",
             id: "U12",
-            reason: `includedEventTypes uses "${all}" ${listed.length > 1 ? "together with other entries" : "in another letter case"}; only ["All"] alone is documented to mean all types (U12)`,
+            reason:
+                `includedEventTypes uses "${all}" ` +
+                `${listed.length > 1 ? "together with other entries" : "in another letter case"}; ` +
+                'only ["All"] alone is documented to mean all types (U12)',
         };
     }
     const lower = new Map<string, string>();

@@ -1,5 +1,6 @@
 /**
- * The two envelopes an event can arrive in (https://learn.microsoft.com/azure/event-grid/cloud-event-schema) and the one-way conversion Event Grid performs.
+ * The two envelopes an event can arrive in (https://learn.microsoft.com/azure/event-grid/cloud-event-schema) and the
+ * one-way conversion Event Grid performs.
  * ACS publishes in the Event Grid schema; a subscription may re-emit it as CloudEvents 1.0.
  */
 
@@ -24,7 +25,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** CloudEvents are recognised by their mandatory `specversion` attribute, the only field the two envelopes never share. */
+/**
+ * CloudEvents are recognised by their mandatory `specversion` attribute, the only field the two envelopes never share.
+ */
 export function detectSchema(event: Readonly<Record<string, unknown>>): EventSchema {
     return "specversion" in event ? "CloudEventSchemaV1_0" : "EventGridSchema";
 }
@@ -79,7 +82,8 @@ export function toEventGridInput(event: Readonly<Record<string, unknown>>): Reco
 }
 
 /**
- * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event (https://learn.microsoft.com/azure/event-grid/cloud-event-schema mapping: `source` = topic,
+ * The CloudEvents 1.0 form Event Grid delivers for an Event Grid-schema event
+ * (https://learn.microsoft.com/azure/event-grid/cloud-event-schema mapping: `source` = topic,
  * `type` = eventType, `time` = eventTime; `id`, `subject` and `data` unchanged). There is no reverse: Event Grid
  * cannot turn CloudEvents input into Event Grid schema output.
  */

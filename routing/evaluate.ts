@@ -1,5 +1,6 @@
 /**
- * Does an event match a subscription filter, as Event Grid decides it (https://learn.microsoft.com/azure/event-grid/event-filtering)?
+ * Does an event match a subscription filter, as Event Grid decides it
+ * (https://learn.microsoft.com/azure/event-grid/event-filtering)?
  *
  * Clauses are checked in a fixed order: delivery schema, includedEventTypes, subjectBeginsWith,
  * subjectEndsWith, then the advanced filters in their order. All clauses are ANDed (U9, U11), so the first
@@ -100,7 +101,10 @@ export function evaluateCompiled(f: CompiledFilter, view: EventView): FilterOutc
     return first ?? MATCH;
 }
 
-/** Event Grid converts Event Grid schema to CloudEvents, never the reverse (https://learn.microsoft.com/azure/event-grid/cloud-event-schema). */
+/**
+ * Event Grid converts Event Grid schema to CloudEvents, never the reverse
+ * (https://learn.microsoft.com/azure/event-grid/cloud-event-schema).
+ */
 function checkSchema(f: CompiledFilter, view: EventView): ClauseResult {
     const impossible = view.schema === "CloudEventSchemaV1_0" && f.deliverySchema === "EventGridSchema";
     return impossible ? SCHEMA_FAIL : PASS;

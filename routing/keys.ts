@@ -1,5 +1,6 @@
 /**
- * Where an advanced filter's `key` points inside an event (https://learn.microsoft.com/azure/event-grid/event-filtering).
+ * Where an advanced filter's `key` points inside an event
+ * (https://learn.microsoft.com/azure/event-grid/event-filtering).
  *
  * - Event Grid schema: `ID`, `Topic`, `Subject`, `EventType`, `DataVersion`, compared case-insensitively (the docs
  *   spell them in PascalCase over camelCase JSON, so Event Grid cannot be matching them exactly). Any other

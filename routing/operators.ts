@@ -1,7 +1,8 @@
 /**
  * The 19 advanced-filter operators as data: which value type each compares, whether it is a negation, what
- * it does with a missing key, and its predicate (https://learn.microsoft.com/azure/event-grid/event-filtering). Evaluation against a looked-up value lives
- * in applyOperator() so every operator shares one treatment of missing keys, nulls, arrays and wrong types.
+ * it does with a missing key, and its predicate (https://learn.microsoft.com/azure/event-grid/event-filtering).
+ * Evaluation against a looked-up value lives in applyOperator() so every operator shares one treatment of missing
+ * keys, nulls, arrays and wrong types.
  */
 import { Lookup } from "./keys";
 import { OperatorType } from "./types";
@@ -9,7 +10,10 @@ import { OperatorType } from "./types";
 export type ValueFamily = "number" | "string" | "boolean";
 export type Scalar = number | string | boolean;
 
-/** What an operator does when the key is missing or null (https://learn.microsoft.com/azure/event-grid/event-filtering "Key missing" column; U3 for the ranges). */
+/**
+ * What an operator does when the key is missing or null (https://learn.microsoft.com/azure/event-grid/event-filtering
+ * "Key missing" column; U3 for the ranges).
+ */
 export type MissingRule = "match" | "noMatch" | "U3";
 
 /** The operand after validation: numbers, lower-cased strings, one number/boolean, or [low, high] ranges. */
@@ -40,7 +44,10 @@ const spec = (
     failPhrase: string,
 ): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
 
-/** Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not (https://learn.microsoft.com/azure/event-grid/event-filtering). */
+/**
+ * Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not
+ * (https://learn.microsoft.com/azure/event-grid/event-filtering).
+ */
 export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
     NumberIn: spec("number", "numbers", false, "noMatch", "is not in"),
     NumberNotIn: spec("number", "numbers", true, "match", "is in"),
@@ -140,10 +147,11 @@ export type Verdict =
     | { readonly kind: "emptyOperand"; readonly value: unknown };
 
 /**
- * Apply an operator. A missing key follows the documented missing-key rule (https://learn.microsoft.com/azure/event-grid/event-filtering). A key present with `null` is documented only for the presence
- * operators (IsNullOrUndefined holds, IsNotNull does not); for the others it is U13. Arrays need the flag: without
- * it a positive typed operator does not match (https://learn.microsoft.com/azure/event-grid/event-filtering: the
- * flag is needed "to use this feature") and negated/presence operators stay U4; with it, elements of another type
+ * Apply an operator. A missing key follows the documented missing-key rule
+ * (https://learn.microsoft.com/azure/event-grid/event-filtering). A key present with `null` is documented only for the
+ * presence operators (IsNullOrUndefined holds, IsNotNull does not); for the others it is U13. Arrays need the flag:
+ * without it a positive typed operator does not match (https://learn.microsoft.com/azure/event-grid/event-filtering:
+ * the flag is needed "to use this feature") and negated/presence operators stay U4; with it, elements of another type
  * are ignored, a positive operator needs one element to hold, a negated one needs none to. An empty-string
  * operand that changes the answer is U14.
  */

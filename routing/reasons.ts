@@ -41,25 +41,46 @@ export function advancedReason(f: CompiledAdvancedFilter, v: Verdict): string {
     const spec = OPERATORS[f.operator];
     switch (v.kind) {
         case "fail":
-            return `${key} ${showValue(v.value)} ${spec.failPhrase}${f.operand.kind === "none" ? "" : ` ${showOperand(f)}`}`;
+            return (
+                `${key} ${showValue(v.value)} ${spec.failPhrase}` +
+                `${f.operand.kind === "none" ? "" : ` ${showOperand(f)}`}`
+            );
         case "missing":
             return `${key} is ${v.isNull ? "null" : "missing"}, so ${opText(f)} cannot match`;
         case "missingUndocumented":
-            return `${key} is ${v.isNull ? "null" : "missing"}; ${f.operator} on a missing key is undocumented (U3): add IsNotNull on the same key`;
+            return (
+                `${key} is ${v.isNull ? "null" : "missing"}; ${f.operator} on a missing key is undocumented (U3): ` +
+                "add IsNotNull on the same key"
+            );
         case "arrayFail":
             return v.offending === undefined
                 ? `no ${spec.family} element of ${key} ${showValue(v.array)} satisfies ${opText(f)}`
                 : `element ${showValue(v.offending)} of ${key} ${spec.failPhrase} ${showOperand(f)}`;
         case "arraysOff":
-            return `${key} is an array ${showValue(v.array)} but enableAdvancedFilteringOnArrays is off; Event Grid's behaviour is undocumented (U4)`;
+            return (
+                `${key} is an array ${showValue(v.array)} but enableAdvancedFilteringOnArrays is off; ` +
+                "Event Grid's behaviour is undocumented (U4)"
+            );
         case "arraysOffNoMatch":
-            return `${key} is an array ${showValue(v.array)} and enableAdvancedFilteringOnArrays is off, so ${opText(f)} does not match (the flag is needed to filter arrays)`;
+            return (
+                `${key} is an array ${showValue(v.array)} and enableAdvancedFilteringOnArrays is off, ` +
+                `so ${opText(f)} does not match (the flag is needed to filter arrays)`
+            );
         case "nullValue":
-            return `${key} is present with null; ${f.operator} on a null value is undocumented (U13): add IsNotNull on the same key`;
+            return (
+                `${key} is present with null; ${f.operator} on a null value is undocumented (U13): ` +
+                "add IsNotNull on the same key"
+            );
         case "emptyOperand":
-            return `${key} ${showValue(v.value)} meets ${opText(f)} only through the empty string "", whose meaning is undocumented (U14): drop "" from the values`;
+            return (
+                `${key} ${showValue(v.value)} meets ${opText(f)} only through the empty string "", ` +
+                'whose meaning is undocumented (U14): drop "" from the values'
+            );
         case "wrongType":
-            return `${key} is ${describeType(v.value)} ${showValue(v.value)} but ${f.operator} compares ${spec.family} values; Event Grid's behaviour is undocumented (U5)`;
+            return (
+                `${key} is ${describeType(v.value)} ${showValue(v.value)} but ${f.operator} compares ` +
+                `${spec.family} values; Event Grid's behaviour is undocumented (U5)`
+            );
         case "pass":
             return `${key} satisfies ${opText(f)}`;
     }
@@ -74,7 +95,8 @@ const lookupText = (l: Lookup): string => (l.found ? showValue(l.value) : "nothi
 
 export function keyCaseReason(f: CompiledAdvancedFilter, exact: Lookup, loose: Lookup): string {
     return (
-        `${f.key.text} finds ${lookupText(exact)} when key case must match and ${lookupText(loose)} when it is ignored, ` +
+        `${f.key.text} finds ${lookupText(exact)} when key case must match and ${lookupText(loose)} ` +
+        "when it is ignored, " +
         `and ${f.operator} answers differently for the two; key-name case inside data is undocumented (U6)`
     );
 }
@@ -100,7 +122,8 @@ function replacementsOf(listedType: string): string[] {
 
 export function caseOnlyTypeReason(eventType: string, listedAs: string): string {
     return (
-        `event type ${showValue(eventType)} equals includedEventTypes entry "${listedAs}" only when letter case is ignored; ` +
+        `event type ${showValue(eventType)} equals includedEventTypes entry "${listedAs}" ` +
+        "only when letter case is ignored; " +
         `whether Event Grid ignores case here is undocumented (U1): write "${eventType}"`
     );
 }
@@ -118,7 +141,10 @@ export function subjectReason(
     const verb = side === "begin" ? "begin with" : "end with";
     const cs = caseSensitive ? " (case-sensitive)" : "";
     if (subject === undefined) return `the event has no subject, so it cannot ${verb} "${wanted}"`;
-    return `subject ${showValue(subject)} does not ${verb} "${wanted}"${cs}${shapeHint(side, subject, wanted, caseSensitive, eventType)}`;
+    return (
+        `subject ${showValue(subject)} does not ${verb} "${wanted}"${cs}` +
+        `${shapeHint(side, subject, wanted, caseSensitive, eventType)}`
+    );
 }
 
 /**
@@ -163,4 +189,5 @@ function filterValueFits(
 }
 
 export const CLOUD_EVENTS_TO_EVENT_GRID_REASON =
-    "the event is in CloudEvents 1.0 schema and the subscription delivers EventGridSchema; Event Grid cannot convert CloudEvents input to Event Grid schema, so it never delivers it here";
+    "the event is in CloudEvents 1.0 schema and the subscription delivers EventGridSchema; " +
+    "Event Grid cannot convert CloudEvents input to Event Grid schema, so it never delivers it here";

@@ -118,7 +118,8 @@ function checkEventTypes(
     }
     const passing = current.filter((t) => onType.every((c) => satisfies(c, t)));
     if (passing.length === 0) {
-        const message = `${onType.map((c) => c.text).join(" and ")} rejects every included event type ${showList(current)}`;
+        const message =
+            `${onType.map((c) => c.text).join(" and ")} rejects every included event type ` + `${showList(current)}`;
         return { findings: [{ code: "eventTypeFilterExcludesAll", message }] };
     }
     return { types: passing, findings: [] };

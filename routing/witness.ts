@@ -14,7 +14,8 @@ import { evaluateCompiled } from "./evaluate";
 import { completeWithPrefix, completeWithSuffix, fitsShape } from "./subjectShapes";
 
 export const WITNESS_TOPIC =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev" +
+    "/providers/Microsoft.Communication/communicationServices/acs-events-dev";
 const DEFAULT_BUDGET = 5000;
 const MAX_CANDIDATES = 12;
 const ABSENT = Symbol("absent");
