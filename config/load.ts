@@ -80,7 +80,8 @@ export function settingsFromConfigMap(
                     issue(
                         [full],
                         isSecret(full) ? "[secret]" : text,
-                        `unknown namespace (the program would ignore this key); did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`,
+                        "unknown namespace (the program would ignore this key); " +
+                            `did you mean "${CONFIG_NAMESPACE}:${full.slice(full.indexOf(":") + 1)}"?`,
                     ),
                 );
             continue;
@@ -110,7 +111,9 @@ function parseConfigValue(text: string): unknown {
     }
 }
 
-/** A key of another namespace that is ours mistyped (`acs-event-handlng:tags`): other namespaces belong to providers. */
+/**
+ * A key of another namespace that is ours mistyped (`acs-event-handlng:tags`): other namespaces belong to providers.
+ */
 function misspeltNamespace(full: string): boolean {
     const ns = full.includes(":") ? full.slice(0, full.indexOf(":")) : "";
     return ns !== "" && distance(ns.toLowerCase(), CONFIG_NAMESPACE) <= 3;
@@ -128,7 +131,8 @@ function unknownKey(key: string, value: unknown): Issue {
         return issue(
             [`${CONFIG_NAMESPACE}:${key}`],
             value,
-            `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` (with --path); without it the dotted name becomes a key of its own, which this program ignores`,
+            `unknown key: a nested value is set with \`pulumi config set --path '${CONFIG_NAMESPACE}:${key}' …\` ` +
+                "(with --path); without it the dotted name becomes a key of its own, which this program ignores",
         );
     }
     const near = closest(key, CONFIG_KEYS);
@@ -151,7 +155,8 @@ function fromZod(zi: z.core.$ZodIssue, raw: unknown): Issue {
             return issue(
                 path,
                 zi.keys,
-                `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedKeys(path)}`,
+                `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}; ` +
+                    `allowed: ${allowedKeys(path)}`,
             );
         case "invalid_value":
             return issue(path, value, `must be one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")}`);

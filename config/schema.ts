@@ -218,7 +218,10 @@ export const subscriptionSchema = z.strictObject({
             maxDeliveryAttempts: LIMITS.maxDeliveryAttempts.default,
             eventTimeToLiveInMinutes: LIMITS.eventTimeToLiveInMinutes.default,
         }),
-    /** Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled stack-wide). */
+    /**
+     * Unset: follow the stack (deadLetter.enabled); false opts this route out; true insists (error if disabled
+     * stack-wide).
+     */
     deadLetter: z.boolean().optional(),
     delivery: routeDelivery.default({ schema: DeliverySchema.EventGridSchema }),
     labels: z.array(z.string()).optional(),
@@ -275,7 +278,8 @@ export const emailDomainSchema = z
                     .string()
                     .regex(
                         /\/providers\/Microsoft\.Communication\/emailServices\/[^/]+\/domains\/[^/]+$/i,
-                        "the resource ID of a verified email domain (…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)",
+                        "the resource ID of a verified email domain " +
+                            "(…/providers/Microsoft.Communication/emailServices/<service>/domains/<domain>)",
                     ),
                 senderAddress: z.string().email("an email address on that domain"),
             })
