@@ -13,6 +13,9 @@
  * 4. Reloading a program: it registers its resources only when its module is loaded, so our own modules are
  *    evicted from require's cache before a run (never node_modules: a second @pulumi/pulumi would have its own
  *    runtime store and ignore the mocks). State that must outlive such a reload lives on globalThis.
+ * 5. What a mock run leaves out because only a real engine reads it (we do not record it): the creation stack
+ *    `Resource.callsites` (private) captures for every resource with an unlimited `new Error().stack`, for the
+ *    source positions of the request.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -78,13 +81,28 @@ function registration(req: any, resp: any): Registration {
         parent: req.getParent() || undefined,
         dependencies: req.getDependenciesList(),
         propertyDependencies,
-        inputs: req.getObject(),
-        outputs: resp.getObject(),
+        inputs: convertedOnce(req.getObject()),
+        outputs: convertedOnce(resp.getObject()),
         id: resp.getId() || undefined,
         protect: req.getProtect?.() ?? false,
         ignoreChanges: req.getIgnorechangesList(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     };
+}
+
+/**
+ * A recorded Struct converts to JS once: the graph recorder and the policy analyzer (once per policy and resource,
+ * @pulumi/policy deserialize.js) call `toJavaScript()`. Both copy what it returns, so sharing it is safe.
+ */
+function convertedOnce(struct: any): any {
+    if (!struct) return struct;
+    const convert = struct.toJavaScript.bind(struct);
+    let converted: unknown;
+    struct.toJavaScript = () => {
+        converted ??= convert();
+        return converted;
+    };
+    return struct;
 }
 
 /** What the analyzer is told about one resource (its Structs come from a Registration). */
@@ -185,6 +203,15 @@ function stackRequest(resources: readonly AnalyzedResource[]): any {
         }),
     );
     return req;
+}
+
+/** 5. Call inside the stack (`runInPulumiStack`), before the program: resources skip the creation stack. */
+export function leanMockRun(): void {
+    const resource = pulumi.Resource as unknown as { callsites(): unknown[]; leanMockRun?: true };
+    if (!resource.leanMockRun) {
+        resource.callsites = () => [];
+        resource.leanMockRun = true;
+    }
 }
 
 /** 4. Forget our own modules under `dir` (never node_modules), so the next require runs them again. */

@@ -128,4 +128,16 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
+
+    it("2. a recorded Struct converts to JS once, for the recorder and every policy that reads it", () => {
+        const inputs = rawStructsOf(graph.resources.find((r) => r.name === "b-first")!)!.inputs;
+        assert.strictEqual(inputs.toJavaScript(), inputs.toJavaScript());
+        assert.deepStrictEqual(Object.keys(inputs.toJavaScript()).sort(), ["key", "size"]);
+    });
+
+    it("5. Resource.callsites (resource.js, private): replaced during mock runs, the graph unchanged", () => {
+        const callsites = (pulumi.Resource as unknown as { callsites(): unknown[] }).callsites;
+        assert.deepStrictEqual(callsites(), [], "no stack captured per resource");
+        assert.deepStrictEqual(graph.resources.find((r) => r.name === "b-first")?.inputs, { size: 1, key: "k" });
+    });
 });
