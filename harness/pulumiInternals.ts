@@ -13,6 +13,13 @@
  * 4. Reloading a program: it registers its resources only when its module is loaded, so our own modules are
  *    evicted from require's cache before a run (never node_modules: a second @pulumi/pulumi would have its own
  *    runtime store and ignore the mocks). State that must outlive such a reload lives on globalThis.
+ * 5. What a mock run leaves out because only a real engine reads it (we record neither): the parent of the
+ *    API-version type aliases azure-native adds to each resource (`{ type: "azure-native:eventgrid/v2020…:…" }`,
+ *    14 on a SystemTopicEventSubscription, there to match state an older API version wrote; offline there is no
+ *    state), and the creation stack `Resource.callsites` (private) captures for every resource with an unlimited
+ *    `new Error().stack`, for source positions. About a third of the peak memory of a 500-subscription plan.
+ * 6. `runtime.isConfigSecret` (runtime/config.js, marked @internal): which config keys are secret. The program
+ *    itself needs it, so it lives in components/pulumiInternals.ts, below the harness.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -78,13 +85,28 @@ function registration(req: any, resp: any): Registration {
         parent: req.getParent() || undefined,
         dependencies: req.getDependenciesList(),
         propertyDependencies,
-        inputs: req.getObject(),
-        outputs: resp.getObject(),
+        inputs: convertedOnce(req.getObject()),
+        outputs: convertedOnce(resp.getObject()),
         id: resp.getId() || undefined,
         protect: req.getProtect?.() ?? false,
         ignoreChanges: req.getIgnorechangesList(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     };
+}
+
+/**
+ * A recorded Struct converts to JS once: the graph recorder and the policy analyzer (once per policy and resource,
+ * @pulumi/policy deserialize.js) call `toJavaScript()`. Both copy what it returns, so sharing it is safe.
+ */
+function convertedOnce(struct: any): any {
+    if (!struct) return struct;
+    const convert = struct.toJavaScript.bind(struct);
+    let converted: unknown;
+    struct.toJavaScript = () => {
+        converted ??= convert();
+        return converted;
+    };
+    return struct;
 }
 
 /** What the analyzer is told about one resource (its Structs come from a Registration). */
@@ -185,6 +207,41 @@ function stackRequest(resources: readonly AnalyzedResource[]): any {
         }),
     );
     return req;
+}
+
+/**
+ * The alias without the parent it inherits: its URN no longer waits for the parent's URN through a chain of
+ * Outputs, which held every resource's 14 pending chains in memory until its parent registered. The alias is
+ * kept, not dropped: the SDK awaits a resource's aliases one after the other (runtime/resource.js
+ * prepareResource), so their number decides when each resource registers, and that order is what the plan prints.
+ */
+function unparented(a: unknown): pulumi.Alias {
+    return { type: (a as { type: string }).type, parent: undefined };
+}
+
+/** An azure-native API-version alias: `{ type: "azure-native:<module>/v<date>:<Type>" }` and nothing else. */
+function isApiVersionAlias(a: unknown): boolean {
+    if (typeof a !== "object" || a === null) return false;
+    const keys = Object.keys(a);
+    const type = (a as { type?: unknown }).type;
+    return keys.length === 1 && typeof type === "string" && /^azure-native:[^:/]+\/v\d[^:]*:/.test(type);
+}
+
+/**
+ * 5. Call inside the stack (`runInPulumiStack`), before the program: every resource it constructs skips the
+ * creation stack, and its API-version aliases their parent. Other aliases (a program's own renames) are kept.
+ */
+export function leanMockRun(): void {
+    const resource = pulumi.Resource as unknown as { callsites(): unknown[]; leanMockRun?: true };
+    if (!resource.leanMockRun) {
+        resource.callsites = () => [];
+        resource.leanMockRun = true;
+    }
+    pulumi.runtime.registerStackTransformation(({ props, opts }) =>
+        opts.aliases?.some(isApiVersionAlias)
+            ? { props, opts: { ...opts, aliases: opts.aliases.map((a) => (isApiVersionAlias(a) ? unparented(a) : a)) } }
+            : undefined,
+    );
 }
 
 /** 4. Forget our own modules under `dir` (never node_modules), so the next require runs them again. */

@@ -4,6 +4,7 @@ import { setOfflineHarness } from "../components/offline";
 import { planMocks } from "./mocks";
 import { plainify } from "./plainValues";
 import { observeRegistrations, processGlobal, Registration, waitForRegistrations } from "./pulumiInternals";
+import { leanMockRun } from "./pulumiInternals";
 
 /** The protobuf Structs behind a recorded resource, kept for the policy analyzer (it takes exactly these). */
 export interface RawStructs {
@@ -144,6 +145,7 @@ async function runExclusive(o: RunProgramOptions, calledFrom?: string): Promise<
     // outputs instead, and is caught here.
     try {
         stackOutputs = (await pulumi.runtime.runInPulumiStack(async () => {
+            leanMockRun();
             try {
                 return await o.program();
             } catch (err) {

@@ -131,7 +131,37 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         }
     });
 
-    it("5. runtime.isConfigSecret (runtime/config.js, internal): components/pulumiInternals.ts", async () => {
+    it("2. a recorded Struct converts to JS once, for the recorder and every policy that reads it", () => {
+        const inputs = rawStructsOf(graph.resources.find((r) => r.name === "b-first")!)!.inputs;
+        assert.strictEqual(inputs.toJavaScript(), inputs.toJavaScript());
+        assert.deepStrictEqual(Object.keys(inputs.toJavaScript()).sort(), ["key", "size"]);
+    });
+
+    it("5. Resource.callsites (resource.js, private): replaced during mock runs, the graph unchanged", () => {
+        const callsites = (pulumi.Resource as unknown as { callsites(): unknown[] }).callsites;
+        assert.deepStrictEqual(callsites(), [], "no stack captured per resource");
+        assert.deepStrictEqual(graph.resources.find((r) => r.name === "b-first")?.inputs, { size: 1, key: "k" });
+    });
+
+    it("5. API-version aliases lose their parent (a stack transformation), a program's own alias stays", async () => {
+        const seen: unknown[] = [];
+        const program = () => {
+            // Registered after the harness's: sees the aliases as the harness left them.
+            pulumi.runtime.registerStackTransformation(({ name, opts }) => {
+                if (name === "aliased") seen.push(opts.aliases);
+                return undefined;
+            });
+            const version = { type: "azure-native:eventgrid/v20200401preview:SystemTopic" };
+            new Thing("aliased", {}, { aliases: [version, { name: "old-name" }] });
+        };
+        const g = await runProgram({ project: "internals", stack: "aliases", program, mocks });
+        assert.deepStrictEqual(seen, [
+            [{ type: "azure-native:eventgrid/v20200401preview:SystemTopic", parent: undefined }, { name: "old-name" }],
+        ]);
+        assert.ok(g.resources.some((r) => r.name === "aliased"));
+    });
+
+    it("6. runtime.isConfigSecret (runtime/config.js, internal): components/pulumiInternals.ts", async () => {
         const keys = ["internals:token", "internals:region"];
         let secret: boolean[] = [];
         await runProgram({
