@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { ACS_EMAIL_SENDER_ACTIONS, AZURE_BUILT_IN_ROLES, AzureRoles, BROAD_ROLES } from "../../catalog/azureRoles";
 import { ofType } from "../../harness/graph";
 import { stackGraph } from "../support/sharedGraphs";
+import { joinRe } from "../support/regex";
 
 /** Microsoft's published built-in roles (name → GUID), copied with source and date: the second source for our table. */
 const SNAPSHOT = JSON.parse(
@@ -20,7 +21,10 @@ describe("built-in role GUIDs (catalog/azureRoles.ts) against Microsoft's publis
     it("the snapshot says where and when it was taken", () => {
         assert.match(
             SNAPSHOT.source,
-            /^https:\/\/github\.com\/MicrosoftDocs\/azure-docs\/blob\/[0-9a-f]{40}\/articles\/role-based-access-control\/built-in-roles\.md$/,
+            joinRe(
+                /^https:\/\/github\.com\/MicrosoftDocs\/azure-docs\/blob\/[0-9a-f]{40}\/articles/,
+                /\/role-based-access-control\/built-in-roles\.md$/,
+            ),
         );
         assert.match(SNAPSHOT.sourceDate, /^\d{4}-\d{2}-\d{2}$/);
         assert.match(SNAPSHOT.retrieved, /^\d{4}-\d{2}-\d{2}$/);
@@ -44,63 +48,74 @@ describe("built-in role GUIDs (catalog/azureRoles.ts) against Microsoft's publis
     });
 
     for (const stack of ["dev", "prod"]) {
-        it(`${stack}: every role the stack assigns is a published built-in role or the stack's own email sender role`, async () => {
-            const g = await stackGraph(stack);
-            const custom = new Set(
-                ofType(g, "azure-native:authorization:RoleDefinition").map((d) => d.inputs.roleDefinitionId),
-            );
-            const published = new Set(Object.values(SNAPSHOT.roles));
-            const assigned = ofType(g, "azure-native:authorization:RoleAssignment").map(
-                (r) => String(r.inputs.roleDefinitionId).split("/").pop()!,
-            );
-            assert.ok(assigned.length > 0);
-            assert.deepStrictEqual(
-                assigned.filter((id) => !published.has(id) && !custom.has(id)),
-                [],
-            );
-            assert.deepStrictEqual(
-                assigned.filter((id) => BROAD_ROLES.includes(id)),
-                [],
-                "no Owner/Contributor/User Access Administrator",
-            );
-        });
+        it(
+            `${stack}: every role the stack assigns is a published built-in role or the stack's own email ` +
+                `sender role`,
+            async () => {
+                const g = await stackGraph(stack);
+                const custom = new Set(
+                    ofType(g, "azure-native:authorization:RoleDefinition").map((d) => d.inputs.roleDefinitionId),
+                );
+                const published = new Set(Object.values(SNAPSHOT.roles));
+                const assigned = ofType(g, "azure-native:authorization:RoleAssignment").map(
+                    (r) => String(r.inputs.roleDefinitionId).split("/").pop()!,
+                );
+                assert.ok(assigned.length > 0);
+                assert.deepStrictEqual(
+                    assigned.filter((id) => !published.has(id) && !custom.has(id)),
+                    [],
+                );
+                assert.deepStrictEqual(
+                    assigned.filter((id) => BROAD_ROLES.includes(id)),
+                    [],
+                    "no Owner/Contributor/User Access Administrator",
+                );
+            },
+        );
     }
 });
 
 describe("the email sender custom role", () => {
-    it("has exactly the actions Microsoft documents, is assignable only in the ACS resource's group, and is what both email handlers hold", async () => {
-        const g = await stackGraph("dev");
-        const [def] = ofType(g, "azure-native:authorization:RoleDefinition");
-        const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
-        const group = acs.id!.split("/").slice(0, 5).join("/");
-        assert.deepStrictEqual(def.inputs.permissions, [
-            { actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] },
-        ]);
-        assert.ok(!def.inputs.permissions[0].actions.some((a: string) => /ListKeys|\*/i.test(a)), "cannot list keys");
-        assert.strictEqual(def.inputs.scope, group);
-        assert.deepStrictEqual(def.inputs.assignableScopes, [group]);
-        assert.strictEqual(def.inputs.roleType, "CustomRole");
-        assert.match(def.inputs.roleDefinitionId, GUID);
-        const holders = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) =>
-            String(r.inputs.roleDefinitionId).endsWith(`/${def.inputs.roleDefinitionId}`),
-        );
-        const principals = new Set(holders.map((r) => r.inputs.principalId));
-        const app = ofType(g, "azure-native:web:WebApp")[0];
-        const wf = ofType(g, "azure-native:logic:Workflow")[0];
-        assert.deepStrictEqual(
-            [...principals].sort(),
-            [app.outputs.identity.principalId, wf.outputs.identity.principalId].sort(),
-        );
-        for (const r of holders) {
-            assert.strictEqual(r.inputs.scope, acs.id);
-            assert.match(
-                r.inputs.roleDefinitionId,
-                /^\/subscriptions\/[^/]+\/providers\/Microsoft\.Authorization\/roleDefinitions\//,
-            );
+    it(
+        "has exactly the actions Microsoft documents, is assignable only in the ACS resource's group, and is " +
+            "what both email handlers hold",
+        async () => {
+            const g = await stackGraph("dev");
+            const [def] = ofType(g, "azure-native:authorization:RoleDefinition");
+            const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
+            const group = acs.id!.split("/").slice(0, 5).join("/");
+            assert.deepStrictEqual(def.inputs.permissions, [
+                { actions: [...ACS_EMAIL_SENDER_ACTIONS], notActions: [], dataActions: [], notDataActions: [] },
+            ]);
             assert.ok(
-                r.propertyDependencies.roleDefinitionId?.includes(def.urn),
-                "the assignment waits for the role definition",
+                !def.inputs.permissions[0].actions.some((a: string) => /ListKeys|\*/i.test(a)),
+                "cannot list keys",
             );
-        }
-    });
+            assert.strictEqual(def.inputs.scope, group);
+            assert.deepStrictEqual(def.inputs.assignableScopes, [group]);
+            assert.strictEqual(def.inputs.roleType, "CustomRole");
+            assert.match(def.inputs.roleDefinitionId, GUID);
+            const holders = ofType(g, "azure-native:authorization:RoleAssignment").filter((r) =>
+                String(r.inputs.roleDefinitionId).endsWith(`/${def.inputs.roleDefinitionId}`),
+            );
+            const principals = new Set(holders.map((r) => r.inputs.principalId));
+            const app = ofType(g, "azure-native:web:WebApp")[0];
+            const wf = ofType(g, "azure-native:logic:Workflow")[0];
+            assert.deepStrictEqual(
+                [...principals].sort(),
+                [app.outputs.identity.principalId, wf.outputs.identity.principalId].sort(),
+            );
+            for (const r of holders) {
+                assert.strictEqual(r.inputs.scope, acs.id);
+                assert.match(
+                    r.inputs.roleDefinitionId,
+                    /^\/subscriptions\/[^/]+\/providers\/Microsoft\.Authorization\/roleDefinitions\//,
+                );
+                assert.ok(
+                    r.propertyDependencies.roleDefinitionId?.includes(def.urn),
+                    "the assignment waits for the role definition",
+                );
+            }
+        },
+    );
 });

@@ -16,6 +16,7 @@ import {
 } from "../../components";
 import { ValidationError } from "../../validation/issue";
 import { failingProgram } from "../support/program";
+import { joinRe } from "../support/regex";
 
 const RG = "rg-test";
 const SMS = "Microsoft.Communication.SMSReceived";
@@ -87,7 +88,10 @@ const ACS_CASES: [string, (a: any) => void, RegExp][] = [
         (a) => {
             a.handlers.hook.kind = "Webhook";
         },
-        /handlers\.hook\.kind: one of webhook, .* \(did you mean "webhook"\? kinds are case-sensitive\) \(got "Webhook"\)/,
+        joinRe(
+            /handlers\.hook\.kind: one of webhook, .* \(did you mean "webhook"\? kinds are /,
+            /case-sensitive\) \(got "Webhook"\)/,
+        ),
     ],
     [
         "handler kind missing",
@@ -140,7 +144,10 @@ const ACS_CASES: [string, (a: any) => void, RegExp][] = [
         (a) => {
             a.subscriptions["sms-in"] = { handler: "q", eventTypes: [SMS], deliverySchema: "EventGridSchema" };
         },
-        /subscriptions\.sms-in\.eventTypes: moved to filter\.eventTypes .*\n.*subscriptions\.sms-in\.deliverySchema: moved to delivery\.schema/,
+        joinRe(
+            /subscriptions\.sms-in\.eventTypes: moved to filter\.eventTypes /,
+            /.*\n.*subscriptions\.sms-in\.deliverySchema: moved to delivery\.schema/,
+        ),
     ],
 ];
 

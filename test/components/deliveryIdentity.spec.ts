@@ -7,13 +7,15 @@ import { AzureRoles } from "../../catalog/azureRoles";
 import { findingsOf } from "../policy/support/findings";
 import { rawStackConfig } from "../support/rawConfig";
 import { mandatory } from "../../policy/evaluate";
+import { joinRe } from "../support/regex";
 
 const UAI = "azure-native:managedidentity:UserAssignedIdentity";
 const ROLE = "azure-native:authorization:RoleAssignment";
 const SUB = "azure-native:eventgrid:SystemTopicEventSubscription";
 /** An existing dead-letter account without a firewall: the only kind a user-assigned identity can write to. */
 const OPEN_ACCOUNT =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dl/providers/Microsoft.Storage/storageAccounts/stdlopen";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dl/providers/Microsoft.Storage" +
+    "/storageAccounts/stdlopen";
 const OPEN_QUEUE_ACCOUNT = OPEN_ACCOUNT.replace("stdlopen", "stqueueopen");
 
 /** dev with a user-assigned delivery identity, and storage it can reach: accounts without a firewall. */
@@ -54,39 +56,47 @@ describe("topic delivery identity (systemTopic.deliveryIdentity)", () => {
             });
         });
 
-        it("grants the identity its roles (queue sender, dead-letter writer) without waiting for the topic or the ACS resource", () => {
-            const mine = ofType(g, ROLE).filter((r) => r.inputs.principalId === uai.outputs.principalId);
-            assert.deepStrictEqual(
-                mine.map(roleOf).sort(),
-                [AzureRoles.StorageQueueDataMessageSender, AzureRoles.StorageBlobDataContributor].sort(),
-            );
-            assert.ok(
-                mine.some((r) => r.inputs.scope === OPEN_QUEUE_ACCOUNT) &&
-                    mine.some((r) => r.inputs.scope === OPEN_ACCOUNT),
-            );
-            const topic = ofType(g, "azure-native:eventgrid:SystemTopic")[0];
-            const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
-            for (const r of mine) {
-                const deps = [...r.dependencies, ...Object.values(r.propertyDependencies).flat()];
-                assert.ok(
-                    !deps.includes(topic.urn) && !deps.includes(acs.urn),
-                    `${r.name} waits for neither the topic nor ACS`,
+        it(
+            "grants the identity its roles (queue sender, dead-letter writer) without waiting for the topic " +
+                "or the ACS resource",
+            () => {
+                const mine = ofType(g, ROLE).filter((r) => r.inputs.principalId === uai.outputs.principalId);
+                assert.deepStrictEqual(
+                    mine.map(roleOf).sort(),
+                    [AzureRoles.StorageQueueDataMessageSender, AzureRoles.StorageBlobDataContributor].sort(),
                 );
                 assert.ok(
-                    r.propertyDependencies.principalId?.includes(uai.urn),
-                    `${r.name} is granted to the identity`,
+                    mine.some((r) => r.inputs.scope === OPEN_QUEUE_ACCOUNT) &&
+                        mine.some((r) => r.inputs.scope === OPEN_ACCOUNT),
                 );
-            }
-        });
+                const topic = ofType(g, "azure-native:eventgrid:SystemTopic")[0];
+                const acs = ofType(g, "azure-native:communication:CommunicationService")[0];
+                for (const r of mine) {
+                    const deps = [...r.dependencies, ...Object.values(r.propertyDependencies).flat()];
+                    assert.ok(
+                        !deps.includes(topic.urn) && !deps.includes(acs.urn),
+                        `${r.name} waits for neither the topic nor ACS`,
+                    );
+                    assert.ok(
+                        r.propertyDependencies.principalId?.includes(uai.urn),
+                        `${r.name} is granted to the identity`,
+                    );
+                }
+            },
+        );
 
-        it("delivers and dead-letters with the identity (UserAssigned + its resource id), after its role assignments", () => {
-            const s = sub(g, "sms-604");
-            const identity = { type: "UserAssigned", userAssignedIdentity: uai.id };
-            assert.deepStrictEqual(s.inputs.deliveryWithResourceIdentity.identity, identity);
-            assert.deepStrictEqual(s.inputs.deadLetterWithResourceIdentity.identity, identity);
-            const grants = ofType(g, ROLE).filter((r) => r.inputs.principalId === uai.outputs.principalId);
-            for (const r of grants) assert.ok(s.dependencies.includes(r.urn), `sms-604 waits for ${r.name}`);
-        });
+        it(
+            "delivers and dead-letters with the identity (UserAssigned + its resource id), after its role " +
+                "assignments",
+            () => {
+                const s = sub(g, "sms-604");
+                const identity = { type: "UserAssigned", userAssignedIdentity: uai.id };
+                assert.deepStrictEqual(s.inputs.deliveryWithResourceIdentity.identity, identity);
+                assert.deepStrictEqual(s.inputs.deadLetterWithResourceIdentity.identity, identity);
+                const grants = ofType(g, ROLE).filter((r) => r.inputs.principalId === uai.outputs.principalId);
+                for (const r of grants) assert.ok(s.dependencies.includes(r.urn), `sms-604 waits for ${r.name}`);
+            },
+        );
 
         it("passes every mandatory policy (identity on the topic, roles before subscriptions)", async () => {
             assert.deepStrictEqual(
@@ -120,25 +130,31 @@ describe("topic delivery identity (systemTopic.deliveryIdentity)", () => {
         );
     });
 
-    it("refuses userAssigned with the firewalled dead-letter account the stack creates, before creating anything", async () => {
-        const err = await runStack({
-            stack: "dev",
-            overrides: { systemTopic: { name: "acs-events-dev-topic", deliveryIdentity: "userAssigned" } },
-        }).then(
-            () => undefined,
-            (e) => e,
-        );
-        assert.ok(err instanceof ProgramError, String(err));
-        assert.match(
-            err.message,
-            /systemTopic\.deliveryIdentity: cannot write dead letters to the account this stack creates: .*system-assigned identity\. Fix: /,
-        );
-        // Refused before AcsEventHandling registers anything, itself included.
-        assert.deepStrictEqual(
-            err.partial.resources.filter(
-                (r) => r.type.startsWith("azure-native:eventgrid") || r.type.endsWith(":AcsEventHandling"),
-            ),
-            [],
-        );
-    });
+    it(
+        "refuses userAssigned with the firewalled dead-letter " + "account the stack creates, before creating anything",
+        async () => {
+            const err = await runStack({
+                stack: "dev",
+                overrides: { systemTopic: { name: "acs-events-dev-topic", deliveryIdentity: "userAssigned" } },
+            }).then(
+                () => undefined,
+                (e) => e,
+            );
+            assert.ok(err instanceof ProgramError, String(err));
+            assert.match(
+                err.message,
+                joinRe(
+                    /systemTopic\.deliveryIdentity: cannot write dead letters to the account this stack /,
+                    /creates: .*system-assigned identity\. Fix: /,
+                ),
+            );
+            // Refused before AcsEventHandling registers anything, itself included.
+            assert.deepStrictEqual(
+                err.partial.resources.filter(
+                    (r) => r.type.startsWith("azure-native:eventgrid") || r.type.endsWith(":AcsEventHandling"),
+                ),
+                [],
+            );
+        },
+    );
 });

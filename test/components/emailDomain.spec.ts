@@ -7,7 +7,8 @@ import { ProgramError } from "../../harness/runProgram";
 import "../support/contractCheck";
 
 const DOMAIN_ID =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mail/providers/Microsoft.Communication/emailServices/mail-prod/domains/notify.contoso.com";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mail/providers" +
+    "/Microsoft.Communication/emailServices/mail-prod/domains/notify.contoso.com";
 
 describe("email domain option (emailDomain)", () => {
     it("defaults to an Azure-managed domain created and linked by the stack", async () => {

@@ -11,7 +11,9 @@ import { failingProgram, runComponents } from "../support/program";
 
 /**
  * Monitoring as the stacks deploy it: read back from the graph of the real program, and checked against the
- * facts the policies rely on (https://learn.microsoft.com/azure/event-grid/monitor-push-reference, https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), not against the component's own tables.
+ * facts the policies rely on (https://learn.microsoft.com/azure/event-grid/monitor-push-reference,
+ * https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), not against the
+ * component's own tables.
  */
 const WORKSPACE = "azure-native:operationalinsights:Workspace";
 const DIAGNOSTIC = "azure-native:monitor:DiagnosticSetting";
@@ -20,7 +22,8 @@ const ACTION_GROUP = "azure-native:monitor:ActionGroup";
 const MONITORING = "acs-event-handling:index:Monitoring";
 const PER_SUBSCRIPTION_METRICS = ["DeliveryAttemptFailCount", "DeadLetteredCount", "DroppedEventCount"];
 const SHARED_WORKSPACE =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/shared-logs";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers" +
+    "/Microsoft.OperationalInsights/workspaces/shared-logs";
 
 function one(g: Graph, type: string, where: (r: GraphResource) => boolean = () => true): GraphResource {
     const found = ofType(g, type).filter(where);
@@ -33,7 +36,10 @@ function alertOn(g: Graph, metric: string): GraphResource {
     return one(g, ALERT, (r) => r.inputs.criteria.allOf.some((c: any) => c.metricName === metric));
 }
 
-/** Independent oracle for https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics: event type name → ACS log categories (by the feature prefix of the name). */
+/**
+ * Independent oracle for https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics:
+ * event type name → ACS log categories (by the feature prefix of the name).
+ */
 function expectedAcsCategories(eventTypes: string[], sendsEmail: boolean): Set<string> {
     const out = new Set([
         "Usage",
@@ -113,57 +119,70 @@ for (const stack of ["dev", "prod"] as const) {
             assert.strictEqual(w.inputs.location, "westeurope");
         });
 
-        it("sends the system topic's DeliveryFailures log to the workspace (https://learn.microsoft.com/azure/event-grid/monitor-push-reference)", () => {
-            const w = one(g, WORKSPACE, (r) => r.inputs.workspaceName === `${want.prefix}-logs`);
-            const d = one(g, DIAGNOSTIC, (r) => r.inputs.resourceUri === topic.id);
-            assert.deepStrictEqual(d.inputs.logs, [{ category: "DeliveryFailures", enabled: true }]);
-            assert.strictEqual(d.inputs.workspaceId, w.id);
-            assert.strictEqual(d.inputs.name, `${want.prefix}-diagnostics`);
-        });
+        it(
+            "sends the system topic's DeliveryFailures log to the workspace " +
+                "(https://learn.microsoft.com/azure/event-grid/monitor-push-reference)",
+            () => {
+                const w = one(g, WORKSPACE, (r) => r.inputs.workspaceName === `${want.prefix}-logs`);
+                const d = one(g, DIAGNOSTIC, (r) => r.inputs.resourceUri === topic.id);
+                assert.deepStrictEqual(d.inputs.logs, [{ category: "DeliveryFailures", enabled: true }]);
+                assert.strictEqual(d.inputs.workspaceId, w.id);
+                assert.strictEqual(d.inputs.name, `${want.prefix}-diagnostics`);
+            },
+        );
 
-        it("enables the ACS log categories of every routed feature plus Usage and AuthOperational (https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), and the email logs when a handler sends email", () => {
-            const routed = subscriptions(g).flatMap((s) => s.inputs.filter.includedEventTypes as string[]);
-            const sendsEmail =
-                ofType(g, "azure-native:web:WebApp").length + ofType(g, "azure-native:logic:Workflow").length > 0;
-            const d = one(g, DIAGNOSTIC, (r) => r.inputs.resourceUri === acs.id);
-            assert.deepStrictEqual(
-                new Set(d.inputs.logs.map((l: any) => l.category)),
-                expectedAcsCategories(routed, sendsEmail),
-            );
-            assert.ok(d.inputs.logs.every((l: any) => l.enabled === true));
-            assert.ok(
-                d.inputs.logs.some((l: any) => l.category === "SMSOperational"),
-                "both stacks route SMS",
-            );
-        });
-
-        it("alerts per subscription on failed, dead-lettered and dropped deliveries, covering every subscription (https://learn.microsoft.com/azure/event-grid/monitor-push-reference)", () => {
-            const names = subscriptions(g)
-                .map((s) => s.inputs.eventSubscriptionName)
-                .sort();
-            assert.ok(names.length >= 2);
-            for (const metric of PER_SUBSCRIPTION_METRICS) {
-                const a = alertOn(g, metric);
-                const [criterion] = a.inputs.criteria.allOf;
-                assert.deepStrictEqual(a.inputs.scopes, [topic.id], `${metric} alert is scoped to the topic`);
-                assert.strictEqual(a.inputs.autoMitigate, true);
-                assert.strictEqual(a.inputs.location, "global");
-                assert.strictEqual(criterion.metricNamespace, "Microsoft.EventGrid/systemTopics");
-                assert.strictEqual(criterion.timeAggregation, "Total");
-                assert.strictEqual(criterion.operator, "GreaterThanOrEqual");
-                assert.strictEqual(criterion.threshold, 1);
+        it(
+            "enables the ACS log categories of every routed feature plus Usage and AuthOperational " +
+                "(https://learn.microsoft.com/azure/communication-services/concepts/logging-and-diagnostics), " +
+                "and the email logs when a handler sends email",
+            () => {
+                const routed = subscriptions(g).flatMap((s) => s.inputs.filter.includedEventTypes as string[]);
+                const sendsEmail =
+                    ofType(g, "azure-native:web:WebApp").length + ofType(g, "azure-native:logic:Workflow").length > 0;
+                const d = one(g, DIAGNOSTIC, (r) => r.inputs.resourceUri === acs.id);
                 assert.deepStrictEqual(
-                    criterion.dimensions.map((d: any) => [d.name, d.operator]),
-                    [["EventSubscriptionName", "Include"]],
+                    new Set(d.inputs.logs.map((l: any) => l.category)),
+                    expectedAcsCategories(routed, sendsEmail),
                 );
-                // "*": every current and future subscription, whatever casing Azure reports its name in.
-                assert.deepStrictEqual(criterion.dimensions[0].values, ["*"]);
-                assert.strictEqual(a.inputs.severity, 2);
-                assert.strictEqual(a.inputs.windowSize, "PT15M");
-                assert.strictEqual(a.inputs.evaluationFrequency, "PT5M");
-                assert.match(a.inputs.ruleName, new RegExp(`^${want.prefix}-`));
-            }
-        });
+                assert.ok(d.inputs.logs.every((l: any) => l.enabled === true));
+                assert.ok(
+                    d.inputs.logs.some((l: any) => l.category === "SMSOperational"),
+                    "both stacks route SMS",
+                );
+            },
+        );
+
+        it(
+            "alerts per subscription on failed, dead-lettered and dropped deliveries, covering every " +
+                "subscription (https://learn.microsoft.com/azure/event-grid/monitor-push-reference)",
+            () => {
+                const names = subscriptions(g)
+                    .map((s) => s.inputs.eventSubscriptionName)
+                    .sort();
+                assert.ok(names.length >= 2);
+                for (const metric of PER_SUBSCRIPTION_METRICS) {
+                    const a = alertOn(g, metric);
+                    const [criterion] = a.inputs.criteria.allOf;
+                    assert.deepStrictEqual(a.inputs.scopes, [topic.id], `${metric} alert is scoped to the topic`);
+                    assert.strictEqual(a.inputs.autoMitigate, true);
+                    assert.strictEqual(a.inputs.location, "global");
+                    assert.strictEqual(criterion.metricNamespace, "Microsoft.EventGrid/systemTopics");
+                    assert.strictEqual(criterion.timeAggregation, "Total");
+                    assert.strictEqual(criterion.operator, "GreaterThanOrEqual");
+                    assert.strictEqual(criterion.threshold, 1);
+                    assert.deepStrictEqual(
+                        criterion.dimensions.map((d: any) => [d.name, d.operator]),
+                        [["EventSubscriptionName", "Include"]],
+                    );
+                    // "*": every current and future subscription, whatever casing Azure reports its name in.
+                    assert.deepStrictEqual(criterion.dimensions[0].values, ["*"]);
+                    assert.strictEqual(a.inputs.severity, 2);
+                    assert.strictEqual(a.inputs.windowSize, "PT15M");
+                    assert.strictEqual(a.inputs.evaluationFrequency, "PT5M");
+                    assert.match(a.inputs.ruleName, new RegExp(`^${want.prefix}-`));
+                }
+            },
+        );
 
         it("alerts on unmatched events for the whole topic, one severity level lower", () => {
             const a = alertOn(g, "UnmatchedEventCount");
@@ -322,7 +341,8 @@ describe("monitoring settings from stack config", () => {
 
 describe("Monitoring component on its own", () => {
     const TOPIC =
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.EventGrid/systemTopics/t";
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers" +
+        "/Microsoft.EventGrid/systemTopics/t";
     const base = {
         resourceGroupName: "rg",
         location: "westeurope",

@@ -156,7 +156,8 @@ function mutate(stack: string, base: Json, r: () => number): Mutation {
             const handlers = cfg["acs-event-handling:handlers"];
             const name = pick(Object.keys(handlers));
             handlers[`${name}-copy`] = JSON.parse(JSON.stringify(handlers[name]));
-            mustFail = handlers[name].kind !== "webhook"; // every other kind creates a resource with a global or per-group name
+            // every other kind creates a resource with a global or per-group name
+            mustFail = handlers[name].kind !== "webhook";
             what = `duplicate handler ${name}`;
             break;
         }
@@ -261,7 +262,9 @@ describe("fuzzing the dev and prod stack configs (issue 12)", function () {
             process.off("unhandledRejection", onUnhandled);
         }
         console.log(
-            `      fuzz seed ${seed}: ${count} mutations, ${tally.errors} clean errors, ${tally.plans} valid plans, ${tally.crashes.length} crashes, ${tally.leaks.length} leaks, ${tally.ignored.length} ignored typos`,
+            `      fuzz seed ${seed}: ${count} mutations, ${tally.errors} clean errors, ${tally.plans} ` +
+                `valid plans, ${tally.crashes.length} crashes, ${tally.leaks.length} leaks, ` +
+                `${tally.ignored.length} ignored typos`,
         );
         assert.deepStrictEqual(tally.crashes, [], "crashes");
         assert.deepStrictEqual(tally.leaks, [], "printed keys");

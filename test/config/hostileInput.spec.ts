@@ -192,14 +192,16 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
         (c) => {
             h(c)["sms-function"].function.storageAccountName = "stacsdeadletterdev";
         },
-        `${NS}:handlers.sms-function.function.storageAccountName: the same storage account name as deadLetter.accountName`,
+        `${NS}:handlers.sms-function.function.storageAccountName: the same storage account name as ` +
+            `deadLetter.accountName`,
     ],
     [
         "two storage-queue handlers on one account and queue",
         (c) => {
             h(c).q2 = JSON.parse(JSON.stringify(h(c)["sms-queue"]));
         },
-        `${NS}:handlers.q2.storageQueue.queueName: the same storage queue name as handlers.sms-queue.storageQueue.queueName`,
+        `${NS}:handlers.q2.storageQueue.queueName: the same storage queue name as ` +
+            `handlers.sms-queue.storageQueue.queueName`,
     ],
     [
         "two Service Bus handlers on one namespace",
@@ -207,7 +209,8 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
             h(c).bus1 = { kind: "serviceBusQueue", serviceBusQueue: { namespaceName: "sb-acs-dev", queueName: "a" } };
             h(c).bus2 = { kind: "serviceBusTopic", serviceBusTopic: { namespaceName: "SB-ACS-DEV", topicName: "b" } };
         },
-        `${NS}:handlers.bus2.serviceBusTopic.namespaceName: the same Service Bus / Event Hubs namespace (servicebus.windows.net) name as handlers.bus1`,
+        `${NS}:handlers.bus2.serviceBusTopic.namespaceName: the same Service Bus / Event Hubs namespace ` +
+            `(servicebus.windows.net) name as handlers.bus1`,
     ],
     [
         "Event Hubs namespace named like a Service Bus namespace",
@@ -229,7 +232,8 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
                 },
             };
         },
-        `${NS}:handlers.fn2.function.appName: the same function app (azurewebsites.net) name as handlers.sms-function.function.appName`,
+        `${NS}:handlers.fn2.function.appName: the same function app (azurewebsites.net) name as ` +
+            `handlers.sms-function.function.appName`,
     ],
     [
         "two workflows with one name",
@@ -263,7 +267,8 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
                 serviceBusQueue: { existingNamespaceId: EH("eh-x"), queueName: "a" },
             };
         },
-        `${NS}:handlers.bus1.serviceBusQueue.existingNamespaceId: must be the ID of a Microsoft.ServiceBus/namespaces resource`,
+        `${NS}:handlers.bus1.serviceBusQueue.existingNamespaceId: must be the ID of a ` +
+            `Microsoft.ServiceBus/namespaces resource`,
     ],
     [
         "Service Bus namespace ending -sb",
@@ -292,7 +297,8 @@ const ROWS: [string, (c: Cfg) => void, string][] = [
                 headers: [{ name: "x-tag", kind: "static", value: "v".repeat(5000) }],
             };
         },
-        `${NS}:subscriptions.chat-messages.delivery.headers[0].value: a delivery header value is at most 4096 bytes (Event Grid limit) (got "5000 bytes")`,
+        `${NS}:subscriptions.chat-messages.delivery.headers[0].value: a delivery header value is at most ` +
+            `4096 bytes (Event Grid limit) (got "5000 bytes")`,
     ],
     ...[
         "https://localhost/x",
@@ -382,7 +388,8 @@ describe("hostile stack config: one clear error per case (issue 12)", () => {
 
     it("takes an unquoted timestamp as the string it is (YAML 1.2 core, as Pulumi reads stack files)", () => {
         const doc = parseYaml(
-            `config:\n  ${NS}:subscriptions:\n    s:\n      expirationTimeUtc: 2027-01-01T00:00:00Z\n      enabled: yes\n`,
+            `config:\n  ${NS}:subscriptions:\n    s:\n      expirationTimeUtc: 2027-01-01T00:00:00Z\n    ` +
+                `  enabled: yes\n`,
             "t.yaml",
         ) as Cfg;
         assert.deepStrictEqual(doc.config[`${NS}:subscriptions`].s, {

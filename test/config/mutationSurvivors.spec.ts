@@ -65,7 +65,8 @@ describe("checks a mutation run found unasserted", () => {
             assert.ok(
                 errors.some((e) =>
                     e.startsWith(
-                        `acs-event-handling:handlers.${h}.kind: function and logicApp handlers send email through an email domain linked to the ACS resource`,
+                        `acs-event-handling:handlers.${h}.kind: function and logicApp handlers send ` +
+                            `email through an email domain linked to the ACS resource`,
                     ),
                 ),
                 errors.join("\n"),
@@ -84,40 +85,48 @@ describe("checks a mutation run found unasserted", () => {
             });
         assert.deepStrictEqual(topic("Standard"), []);
         assert.deepStrictEqual(topic("Basic"), [
-            'acs-event-handling:handlers.chat-webhook.serviceBusTopic.sku: Service Bus topics need the Standard or Premium tier (got "Basic")',
+            "acs-event-handling:handlers.chat-webhook.serviceBusTopic.sku: Service Bus topics need the " +
+                'Standard or Premium tier (got "Basic")',
         ]);
     });
 
-    it("EventSubscription itself defaults a WebHook's minimum TLS to 1.2 (components/eventSubscription.ts)", async () => {
-        const g = await runComponents(
-            () =>
-                new EventSubscription("hook", {
-                    resourceGroupName: RG,
-                    systemTopicName: "t",
-                    filter: { eventTypes: [SMS] },
-                    destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
-                }),
-        );
-        const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription")[0];
-        assert.strictEqual(sub.inputs.destination.minimumTlsVersionAllowed, "1.2");
-    });
+    it(
+        "EventSubscription itself defaults a WebHook's minimum TLS to 1.2 " + "(components/eventSubscription.ts)",
+        async () => {
+            const g = await runComponents(
+                () =>
+                    new EventSubscription("hook", {
+                        resourceGroupName: RG,
+                        systemTopicName: "t",
+                        filter: { eventTypes: [SMS] },
+                        destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
+                    }),
+            );
+            const sub = ofType(g, "azure-native:eventgrid:SystemTopicEventSubscription")[0];
+            assert.strictEqual(sub.inputs.destination.minimumTlsVersionAllowed, "1.2");
+        },
+    );
 
-    it("a Service Bus queue handler's queue: 10 deliveries, dead-letter on expiry, no sessions (components/handlers/messaging.ts)", async () => {
-        const g = await runComponents(
-            () =>
-                new HandlerTarget("bus", {
-                    kind: HandlerKind.ServiceBusQueue,
-                    resourceGroupName: RG,
-                    location: "westeurope",
-                    serviceBusQueue: { namespaceName: "sb-acs-events", queueName: "sms" },
-                }),
-        );
-        const q = ofType(g, "azure-native:servicebus:Queue")[0];
-        assert.deepStrictEqual(
-            [q.inputs.maxDeliveryCount, q.inputs.deadLetteringOnMessageExpiration, q.inputs.requiresSession],
-            [10, true, false],
-        );
-    });
+    it(
+        "a Service Bus queue handler's queue: 10 deliveries, dead-letter on expiry, no sessions " +
+            "(components/handlers/messaging.ts)",
+        async () => {
+            const g = await runComponents(
+                () =>
+                    new HandlerTarget("bus", {
+                        kind: HandlerKind.ServiceBusQueue,
+                        resourceGroupName: RG,
+                        location: "westeurope",
+                        serviceBusQueue: { namespaceName: "sb-acs-events", queueName: "sms" },
+                    }),
+            );
+            const q = ofType(g, "azure-native:servicebus:Queue")[0];
+            assert.deepStrictEqual(
+                [q.inputs.maxDeliveryCount, q.inputs.deadLetteringOnMessageExpiration, q.inputs.requiresSession],
+                [10, true, false],
+            );
+        },
+    );
 
     it("the near-expiration horizon is 30 days by default (policy avoidNearExpiration)", async () => {
         const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();

@@ -25,7 +25,10 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).filter.eventTypes = ["Microsoft.Resources.SMSReceived"];
         },
-        'acs-event-handling:subscriptions.sms-604.filter.eventTypes[0]: event type "Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure never delivers today; use "Microsoft.Communication.SMSReceived" (got "Microsoft.Resources.SMSReceived")',
+        "acs-event-handling:subscriptions.sms-604.filter.eventTypes[0]: event type " +
+            '"Microsoft.Resources.SMSReceived" is a legacy name (2020 ACS preview filter example) that Azure ' +
+            'never delivers today; use "Microsoft.Communication.SMSReceived" (got ' +
+            '"Microsoft.Resources.SMSReceived")',
     ],
     [
         "legacy delivery report name",
@@ -39,7 +42,10 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             c.subscriptions["chat-messages"].filter.eventTypes = ["Microsoft.Communication.InstantMessageReceived"];
         },
-        'acs-event-handling:subscriptions.chat-messages.filter.eventTypes[0]: event type "Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or "Microsoft.Communication.ChatMessageReceivedInThread"',
+        "acs-event-handling:subscriptions.chat-messages.filter.eventTypes[0]: event type " +
+            '"Microsoft.Communication.InstantMessageReceived" is a legacy name (2020 ACS preview docs) that ' +
+            'Azure never delivers today; use "Microsoft.Communication.ChatMessageReceived" or ' +
+            '"Microsoft.Communication.ChatMessageReceivedInThread"',
     ],
     [
         "wrong namespace from the preview table",
@@ -55,7 +61,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).filter.eventTypes = ["Microsoft.Communication.SMSRecieved"];
         },
-        'event type "Microsoft.Communication.SMSRecieved" is not emitted by Azure Communication Services; did you mean "Microsoft.Communication.SMSReceived"?',
+        'event type "Microsoft.Communication.SMSRecieved" is not emitted by Azure Communication ' +
+            'Services; did you mean "Microsoft.Communication.SMSReceived"?',
     ],
     [
         "short name",
@@ -69,7 +76,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).filter.eventTypes = [];
         },
-        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: list at least one event type; without one the subscription receives every event the resource emits",
+        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: list at least one event type; " +
+            "without one the subscription receives every event the resource emits",
     ],
     [
         "missing event types",
@@ -90,21 +98,25 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).handler = "sms-queu";
         },
-        'acs-event-handling:subscriptions.sms-604.handler: no handler with this name; defined handlers: sms-queue, chat-webhook, sms-function, sms-logic-app (got "sms-queu")',
+        "acs-event-handling:subscriptions.sms-604.handler: no handler with this name; defined handlers: " +
+            'sms-queue, chat-webhook, sms-function, sms-logic-app (got "sms-queu")',
     ],
     [
         "http webhook",
         (c) => {
             c.handlers["chat-webhook"].webhook.url = "http://hooks.example.com/x?code=abc";
         },
-        'acs-event-handling:handlers.chat-webhook.webhook.url: must use https:// (Event Grid delivers only to HTTPS endpoints with a publicly trusted certificate) (got "http://hooks.example.com/x?…")',
+        "acs-event-handling:handlers.chat-webhook.webhook.url: must use https:// (Event Grid delivers " +
+            "only to HTTPS endpoints with a publicly trusted certificate) (got " +
+            '"http://hooks.example.com/x?…")',
     ],
     [
         "retry attempts above 30",
         (c) => {
             sub(c).retry = { maxDeliveryAttempts: 31 };
         },
-        "acs-event-handling:subscriptions.sms-604.retry.maxDeliveryAttempts: must be a whole number from 1 to 30 (Event Grid limit) (got 31)",
+        "acs-event-handling:subscriptions.sms-604.retry.maxDeliveryAttempts: must be a whole number from " +
+            "1 to 30 (Event Grid limit) (got 31)",
     ],
     [
         "retry attempts zero",
@@ -118,7 +130,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).retry = { eventTimeToLiveInMinutes: 1441 };
         },
-        "acs-event-handling:subscriptions.sms-604.retry.eventTimeToLiveInMinutes: must be a whole number from 1 to 1440 (Event Grid limit) (got 1441)",
+        "acs-event-handling:subscriptions.sms-604.retry.eventTimeToLiveInMinutes: must be a whole number " +
+            "from 1 to 1440 (Event Grid limit) (got 1441)",
     ],
     [
         "invalid subscription name",
@@ -126,14 +139,16 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
             c.subscriptions["sms_604!"] = c.subscriptions["sms-604"];
             delete c.subscriptions["sms-604"];
         },
-        'acs-event-handling:subscriptions.sms_604!: subscription names are 3–64 letters, digits or hyphens (got "sms_604!")',
+        "acs-event-handling:subscriptions.sms_604!: subscription names are 3–64 letters, digits or " +
+            'hyphens (got "sms_604!")',
     ],
     [
         "duplicated subscription name (case-insensitive)",
         (c) => {
             c.subscriptions["SMS-604"] = { ...c.subscriptions["sms-604"] };
         },
-        'acs-event-handling:subscriptions.SMS-604: duplicates the name of subscription "sms-604" (Azure names are case-insensitive) (got "SMS-604")',
+        'acs-event-handling:subscriptions.SMS-604: duplicates the name of subscription "sms-604" (Azure ' +
+            'names are case-insensitive) (got "SMS-604")',
     ],
     [
         "duplicated Azure name through name:",
@@ -151,7 +166,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                     filter: { ...sub(c).filter, subject: { beginsWith: `/phonenumber/1${i}` } },
                 };
         },
-        'acs-event-handling:subscriptions: at most 500 event subscriptions per system topic (Azure limit) (got "504 subscriptions")',
+        "acs-event-handling:subscriptions: at most 500 event subscriptions per system topic (Azure " +
+            'limit) (got "504 subscriptions")',
     ],
     [
         "26 advanced filters",
@@ -161,7 +177,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                 key: "data.to",
             }));
         },
-        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters: at most 25 advanced filters per subscription (got "26 filters")',
+        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters: at most 25 advanced filters " +
+            'per subscription (got "26 filters")',
     ],
     [
         "26 advanced filter values",
@@ -174,7 +191,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                 },
             ];
         },
-        'at most 25 values in total across all advanced filters of a subscription (a range pair counts 2) (got "26 values")',
+        "at most 25 values in total across all advanced filters of a subscription (a range pair counts " +
+            '2) (got "26 values")',
     ],
     [
         "string value over 512 characters",
@@ -183,14 +201,16 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                 { operatorType: "StringContains", key: "data.message", values: ["x".repeat(513)] },
             ];
         },
-        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].values[0]: at most 512 characters per string value",
+        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].values[0]: at most 512 " +
+            "characters per string value",
     ],
     [
         "value instead of values",
         (c) => {
             sub(c).filter.advancedFilters = [{ operatorType: "StringIn", key: "data.to", value: 5 }];
         },
-        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: StringIn takes "values", not "value" (got 5)',
+        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: StringIn takes " +
+            '"values", not "value" (got 5)',
     ],
     [
         "number operator with strings",
@@ -199,7 +219,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                 { operatorType: "NumberGreaterThan", key: "data.segmentCount", values: ["1"] },
             ];
         },
-        'acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: NumberGreaterThan needs "value": a number (got nothing)',
+        "acs-event-handling:subscriptions.sms-604.filter.advancedFilters[0].value: NumberGreaterThan " +
+            'needs "value": a number (got nothing)',
     ],
     [
         "range not a pair",
@@ -208,7 +229,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
                 { operatorType: "NumberInRange", key: "data.segmentCount", values: [[5, 1]] },
             ];
         },
-        "advancedFilters[0].values[0]: NumberInRange values must be [low, high] pairs of numbers with low <= high (got [5,1])",
+        "advancedFilters[0].values[0]: NumberInRange values must be [low, high] pairs of numbers with " +
+            "low <= high (got [5,1])",
     ],
     [
         "unknown operator",
@@ -222,14 +244,16 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             delete c.communication.dataLocation;
         },
-        'acs-event-handling:communication.dataLocation: required when creating the Communication Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK" (got nothing)',
+        "acs-event-handling:communication.dataLocation: required when creating the Communication " +
+            'Service: where ACS stores data at rest, e.g. "Europe", "United States", "UK" (got nothing)',
     ],
     [
         "wildcard in subject",
         (c) => {
             sub(c).filter.subject = { beginsWith: "/phonenumber/1604*" };
         },
-        'acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: Event Grid subject filters are literal: "*" and "?" are not wildcards',
+        "acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: Event Grid subject filters " +
+            'are literal: "*" and "?" are not wildcards',
     ],
     [
         "question mark in subject suffix",
@@ -243,7 +267,10 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).filter.subject = { beginsWith: "phonenumber/604" };
         },
-        'acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: no subject of the included event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for the 604 area code in North America (got "phonenumber/604")',
+        "acs-event-handling:subscriptions.sms-604.filter.subject.beginsWith: no subject of the included " +
+            'event types can begin with this (their subjects look like "/phonenumber/15555555555"); SMS ' +
+            'subjects start with "/phonenumber/" and the E.164 country code, e.g. "/phonenumber/1604" for ' +
+            'the 604 area code in North America (got "phonenumber/604")',
     ],
     [
         "chat prefix on an SMS subscription",
@@ -257,28 +284,32 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).colour = "red";
         },
-        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, filter, retry, deadLetter, delivery',
+        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, filter, ' +
+            "retry, deadLetter, delivery",
     ],
     [
         "handler block does not match kind",
         (c) => {
             c.handlers["sms-queue"].kind = "serviceBusQueue";
         },
-        'acs-event-handling:handlers.sms-queue.serviceBusQueue: kind is "serviceBusQueue", so a "serviceBusQueue" block is required (got nothing)',
+        'acs-event-handling:handlers.sms-queue.serviceBusQueue: kind is "serviceBusQueue", so a ' +
+            '"serviceBusQueue" block is required (got nothing)',
     ],
     [
         "unknown handler kind",
         (c) => {
             c.handlers["sms-queue"].kind = "ftp";
         },
-        'acs-event-handling:handlers.sms-queue.kind: must be one of "webhook", "storageQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp" (got "ftp")',
+        'acs-event-handling:handlers.sms-queue.kind: must be one of "webhook", "storageQueue", ' +
+            '"serviceBusQueue", "serviceBusTopic", "eventHub", "function", "logicApp" (got "ftp")',
     ],
     [
         "storage account name with an underscore",
         (c) => {
             c.deadLetter.accountName = "st_dead";
         },
-        'acs-event-handling:deadLetter.accountName: 3–24 lower-case letters and digits (globally unique) (got "st_dead")',
+        "acs-event-handling:deadLetter.accountName: 3–24 lower-case letters and digits (globally unique) " +
+            '(got "st_dead")',
     ],
     [
         "missing region",
@@ -301,7 +332,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).delivery = { batching: { maxEventsPerBatch: 10 } };
         },
-        'acs-event-handling:subscriptions.sms-604.delivery.batching: batching applies only to push handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue',
+        "acs-event-handling:subscriptions.sms-604.delivery.batching: batching applies only to push " +
+            'handlers (webhook, function, logicApp); handler "sms-queue" is a storageQueue',
     ],
     [
         "delivery headers on a storage-queue route",
@@ -315,14 +347,16 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             c.handlers["sms-function"].function.functionName = "doesNotExist";
         },
-        'acs-event-handling:handlers.sms-function.function.functionName: the code package in functions/ registers only "smsEvents"',
+        "acs-event-handling:handlers.sms-function.function.functionName: the code package in functions/ " +
+            'registers only "smsEvents"',
     ],
     [
         "both a new and an adopted topic",
         (c) => {
             c.systemTopic.existingName = "acs-portal-topic";
         },
-        "acs-event-handling:systemTopic: set either name (create the topic) or existingName (adopt the ACS resource's existing topic), not both",
+        "acs-event-handling:systemTopic: set either name (create the topic) or existingName (adopt the " +
+            "ACS resource's existing topic), not both",
     ],
     [
         "a route insisting on dead letters while they are off stack-wide",
@@ -330,7 +364,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
             c.deadLetter.enabled = false;
             sub(c).deadLetter = true;
         },
-        "acs-event-handling:subscriptions.sms-604.deadLetter: dead-lettering is disabled stack-wide (deadLetter.enabled: false) (got true)",
+        "acs-event-handling:subscriptions.sms-604.deadLetter: dead-lettering is disabled stack-wide " +
+            "(deadLetter.enabled: false) (got true)",
     ],
 ];
 

@@ -32,24 +32,32 @@ describe("contract table: drift guard", () => {
         });
     }
 
-    it("Microsoft.Web: azure-native's 2025-05-01 is checked against the 2025-03-01 contract (no 2025-05-01 types are published), and only there", () => {
-        for (const row of RESOURCE_CONTRACTS.filter((r) => isWeb(r.token))) {
-            assert.strictEqual(installedApiVersion(row.token), "2025-05-01", row.token);
-            assert.strictEqual(row.contractApiVersion, "2025-03-01", row.token);
-        }
-        assert.deepStrictEqual(Object.keys(CONTRACT_SUBSTITUTIONS).sort(), [
-            "Microsoft.Authorization@2022-05-01-preview",
-            "Microsoft.Web@2025-05-01",
-        ]);
-        assert.strictEqual(CONTRACT_SUBSTITUTIONS["Microsoft.Web@2025-05-01"].uses, "2025-03-01");
-    });
+    it(
+        "Microsoft.Web: azure-native's 2025-05-01 is checked against the 2025-03-01 contract (no 2025-05-01 " +
+            "types are published), and only there",
+        () => {
+            for (const row of RESOURCE_CONTRACTS.filter((r) => isWeb(r.token))) {
+                assert.strictEqual(installedApiVersion(row.token), "2025-05-01", row.token);
+                assert.strictEqual(row.contractApiVersion, "2025-03-01", row.token);
+            }
+            assert.deepStrictEqual(Object.keys(CONTRACT_SUBSTITUTIONS).sort(), [
+                "Microsoft.Authorization@2022-05-01-preview",
+                "Microsoft.Web@2025-05-01",
+            ]);
+            assert.strictEqual(CONTRACT_SUBSTITUTIONS["Microsoft.Web@2025-05-01"].uses, "2025-03-01");
+        },
+    );
 
-    it("Microsoft.Authorization role definitions: azure-native's 2022-05-01-preview is checked against the 2022-04-01 contract", () => {
-        const row = RESOURCE_CONTRACTS.find((r) => isRoleDefinition(r.token))!;
-        assert.strictEqual(installedApiVersion(row.token), "2022-05-01-preview");
-        assert.strictEqual(row.contractApiVersion, "2022-04-01");
-        assert.strictEqual(CONTRACT_SUBSTITUTIONS["Microsoft.Authorization@2022-05-01-preview"].uses, "2022-04-01");
-    });
+    it(
+        "Microsoft.Authorization role definitions: azure-native's 2022-05-01-preview is checked against the " +
+            "2022-04-01 contract",
+        () => {
+            const row = RESOURCE_CONTRACTS.find((r) => isRoleDefinition(r.token))!;
+            assert.strictEqual(installedApiVersion(row.token), "2022-05-01-preview");
+            assert.strictEqual(row.contractApiVersion, "2022-04-01");
+            assert.strictEqual(CONTRACT_SUBSTITUTIONS["Microsoft.Authorization@2022-05-01-preview"].uses, "2022-04-01");
+        },
+    );
 
     it("data-plane resources still state no ARM API version (if one appears, they need a contract row)", () => {
         for (const d of DATA_PLANE_RESOURCES) assert.strictEqual(installedApiVersion(d.token), undefined, d.token);
@@ -71,7 +79,8 @@ describe("contract table: drift guard", () => {
         assert.deepStrictEqual(apiVersionDrift({ ...row, contractApiVersion: "2023-05-01" }), {
             path: "$",
             message:
-                "installed azure-native uses API 2024-01-01 but contract/resourceTable.ts checks it against 2023-05-01; add the contract file for 2024-01-01 to the row (or a substitution)",
+                "installed azure-native uses API 2024-01-01 but contract/resourceTable.ts checks it " +
+                "against 2023-05-01; add the contract file for 2024-01-01 to the row (or a substitution)",
         });
     });
 
@@ -92,12 +101,15 @@ describe("contract table: drift guard", () => {
 
     // Reads every input property of every covered class from the installed .d.ts files (TypeScript checker) and
     // feeds it through the check: an input name the contract does not know means a missing rename or path input.
-    it("the rename table is complete: every azure-native input of every covered class maps to the contract", function () {
-        this.timeout(120_000);
-        const findings = findUnknownInputNames(ARM_TYPES!);
-        assert.deepStrictEqual(
-            findings.map((f) => `${f.token} ${f.path}: ${f.message}`),
-            [],
-        );
-    });
+    it(
+        "the rename table is complete: " + "every azure-native input of every covered class maps to the contract",
+        function () {
+            this.timeout(120_000);
+            const findings = findUnknownInputNames(ARM_TYPES!);
+            assert.deepStrictEqual(
+                findings.map((f) => `${f.token} ${f.path}: ${f.message}`),
+                [],
+            );
+        },
+    );
 });

@@ -39,28 +39,39 @@ const validProgram = () => {
 };
 
 describe("contract check of every graph: the harness hook", () => {
-    it("shows every graph runProgram returns to each listener, with the run's options, until unsubscribed", async () => {
-        const seen: Array<[Graph, GraphCapturedInfo]> = [];
-        const unsubscribe = onGraphCaptured((graph, info) => seen.push([graph, info]));
-        const twice = onGraphCaptured((graph, info) => seen.push([graph, info]));
-        let graph: Graph;
-        try {
-            graph = await runProgram({ project: "acs-event-handling", stack: "every-graph", program: validProgram });
-        } finally {
-            unsubscribe();
-        }
-        assert.strictEqual(seen.length, 2);
-        for (const [g, info] of seen) {
-            assert.strictEqual(g, graph);
-            assert.strictEqual(info.options.stack, "every-graph");
-            assert.strictEqual(info.error, undefined);
-            assert.match(info.calledFrom ?? "", /test\/contract\/everyGraph\.spec\.ts:\d+:\d+/, "the caller's stack");
-        }
-        assert.ok(graph.resources.some((r) => r.type === "azure-native:resources:ResourceGroup"));
-        twice();
-        await runProgram({ project: "acs-event-handling", stack: "every-graph", program: validProgram });
-        assert.strictEqual(seen.length, 2, "unsubscribed listeners are not called");
-    });
+    it(
+        "shows every graph runProgram returns to each listener, " + "with the run's options, until unsubscribed",
+        async () => {
+            const seen: Array<[Graph, GraphCapturedInfo]> = [];
+            const unsubscribe = onGraphCaptured((graph, info) => seen.push([graph, info]));
+            const twice = onGraphCaptured((graph, info) => seen.push([graph, info]));
+            let graph: Graph;
+            try {
+                graph = await runProgram({
+                    project: "acs-event-handling",
+                    stack: "every-graph",
+                    program: validProgram,
+                });
+            } finally {
+                unsubscribe();
+            }
+            assert.strictEqual(seen.length, 2);
+            for (const [g, info] of seen) {
+                assert.strictEqual(g, graph);
+                assert.strictEqual(info.options.stack, "every-graph");
+                assert.strictEqual(info.error, undefined);
+                assert.match(
+                    info.calledFrom ?? "",
+                    /test\/contract\/everyGraph\.spec\.ts:\d+:\d+/,
+                    "the caller's stack",
+                );
+            }
+            assert.ok(graph.resources.some((r) => r.type === "azure-native:resources:ResourceGroup"));
+            twice();
+            await runProgram({ project: "acs-event-handling", stack: "every-graph", program: validProgram });
+            assert.strictEqual(seen.length, 2, "unsubscribed listeners are not called");
+        },
+    );
 
     it("shows the partial graph of a failing program, with the error, before runProgram rejects", async () => {
         const seen: Array<[Graph, GraphCapturedInfo]> = [];
@@ -91,26 +102,29 @@ describe("contract check of every graph: the harness hook", () => {
         );
     });
 
-    it("reaches listeners from a fresh copy of the harness module (runStack evicts this repository's modules)", async () => {
-        const file = require.resolve("../../harness/runProgram");
-        const cached = require.cache[file];
-        delete require.cache[file];
-        let fresh: typeof import("../../harness/runProgram");
-        try {
-            fresh = require(file);
-        } finally {
-            if (cached) require.cache[file] = cached;
-        }
-        assert.notStrictEqual(fresh.runProgram, runProgram);
-        const stacks: string[] = [];
-        const unsubscribe = onGraphCaptured((graph) => stacks.push(graph.stack));
-        try {
-            await fresh.runProgram({ project: "acs-event-handling", stack: "fresh-copy", program: validProgram });
-        } finally {
-            unsubscribe();
-        }
-        assert.deepStrictEqual(stacks, ["fresh-copy"]);
-    });
+    it(
+        "reaches listeners from a fresh copy of the harness module " + "(runStack evicts this repository's modules)",
+        async () => {
+            const file = require.resolve("../../harness/runProgram");
+            const cached = require.cache[file];
+            delete require.cache[file];
+            let fresh: typeof import("../../harness/runProgram");
+            try {
+                fresh = require(file);
+            } finally {
+                if (cached) require.cache[file] = cached;
+            }
+            assert.notStrictEqual(fresh.runProgram, runProgram);
+            const stacks: string[] = [];
+            const unsubscribe = onGraphCaptured((graph) => stacks.push(graph.stack));
+            try {
+                await fresh.runProgram({ project: "acs-event-handling", stack: "fresh-copy", program: validProgram });
+            } finally {
+                unsubscribe();
+            }
+            assert.deepStrictEqual(stacks, ["fresh-copy"]);
+        },
+    );
 });
 
 // ---- checker: hand-made graphs, so that invalid ones never reach the installed check ----

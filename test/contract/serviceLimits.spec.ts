@@ -316,7 +316,8 @@ const CASES: Case[] = [
         at: container("dead-letters"),
         path: "$.name",
         message:
-            "container names must be lower-case letters, digits and single hyphens, starting and ending with a letter or digit (got 'dead--letters')",
+            "container names must be lower-case letters, digits and single hyphens, starting and ending " +
+            "with a letter or digit (got 'dead--letters')",
     },
 ];
 

@@ -27,14 +27,18 @@ const suite = reason ? describe.skip : describe;
 
 suite(`contract check of our stacks${reason ? ` (${reason})` : ""}`, () => {
     for (const stack of ["dev", "prod"]) {
-        it(`${stack}: every azure-native resource is covered and meets the ARM contract and service limits`, async () => {
-            // Loaded at run time so this file compiles and skips cleanly while the harness does not exist yet.
-            const { runStack } = require(HARNESS) as Harness;
-            const result = checkGraph(await runStack({ stack }));
-            assert.strictEqual(result.skipped, undefined);
-            assert.deepStrictEqual(result.uncovered, [], "azure-native types without a contract row");
-            assert.deepStrictEqual(result.violations.map(renderViolation), []);
-            assert.ok(result.checked > 0, "the stack created no azure-native resources");
-        });
+        it(
+            // biome-ignore lint/style/useTemplate: split to fit the line width (test/meta/lineLength.spec.ts)
+            `${stack}: every azure-native resource is covered ` + "and meets the ARM contract and service limits",
+            async () => {
+                // Loaded at run time so this file compiles and skips cleanly while the harness does not exist yet.
+                const { runStack } = require(HARNESS) as Harness;
+                const result = checkGraph(await runStack({ stack }));
+                assert.strictEqual(result.skipped, undefined);
+                assert.deepStrictEqual(result.uncovered, [], "azure-native types without a contract row");
+                assert.deepStrictEqual(result.violations.map(renderViolation), []);
+                assert.ok(result.checked > 0, "the stack created no azure-native resources");
+            },
+        );
     }
 });

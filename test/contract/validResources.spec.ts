@@ -17,7 +17,8 @@ describe("contract check: one valid resource of every covered type", () => {
     let graph: Graph;
 
     before(async function () {
-        if (!ARM_TYPES) this.skip(); // ../shared/arm-types is outside the repository; without it there is nothing to check against
+        // ../shared/arm-types is outside the repository; without it there is nothing to check against
+        if (!ARM_TYPES) this.skip();
         graph = await captureGraph(createValidResources);
     });
 
@@ -83,11 +84,15 @@ describe("contract check: one valid resource of every covered type", () => {
         assert.strictEqual(appInsights.properties.WorkspaceResourceId, IDS.workspace);
     });
 
-    it("gives singletons their fixed names (blobServices/default, basicPublishingCredentialsPolicies/ftp, config/appsettings)", () => {
-        const name = (type: string) => (armBodyOf(only(graph, type), ARM_TYPES!) as any).name;
-        assert.strictEqual(name("azure-native:storage:BlobServiceProperties"), "default");
-        assert.strictEqual(name("azure-native:web:WebAppFtpAllowed"), "ftp");
-        assert.strictEqual(name("azure-native:web:WebAppScmAllowed"), "scm");
-        assert.strictEqual(name("azure-native:web:WebAppApplicationSettings"), "appsettings");
-    });
+    it(
+        "gives singletons their fixed names (blobServices/default, basicPublishingCredentialsPolicies/ftp, " +
+            "config/appsettings)",
+        () => {
+            const name = (type: string) => (armBodyOf(only(graph, type), ARM_TYPES!) as any).name;
+            assert.strictEqual(name("azure-native:storage:BlobServiceProperties"), "default");
+            assert.strictEqual(name("azure-native:web:WebAppFtpAllowed"), "ftp");
+            assert.strictEqual(name("azure-native:web:WebAppScmAllowed"), "scm");
+            assert.strictEqual(name("azure-native:web:WebAppApplicationSettings"), "appsettings");
+        },
+    );
 });

@@ -71,12 +71,14 @@ describe("contract check: violations on real resources", () => {
                 {
                     path: "$.name",
                     message:
-                        "autonamed as 'dead-lettersxxxxxxxx' (azure-native random suffix): must match ^[a-z0-9]+$; set accountName explicitly",
+                        "autonamed as 'dead-lettersxxxxxxxx' (azure-native random suffix): must match " +
+                        "^[a-z0-9]+$; set accountName explicitly",
                 },
                 {
                     path: "$.name",
                     message:
-                        "autonamed as 'dead-letters-xxxxxxx' (engine-proposed autoname): must match ^[a-z0-9]+$; set accountName explicitly",
+                        "autonamed as 'dead-letters-xxxxxxx' (engine-proposed autoname): must match " +
+                        "^[a-z0-9]+$; set accountName explicitly",
                 },
             ]);
         });
@@ -96,7 +98,8 @@ describe("contract check: violations on real resources", () => {
                 {
                     path: "$.containerName",
                     message:
-                        "container names must be lower-case letters, digits and single hyphens, starting and ending with a letter or digit (got 'App_Package')",
+                        "container names must be lower-case letters, digits and single hyphens, starting " +
+                        "and ending with a letter or digit (got 'App_Package')",
                 },
             ]);
         });
@@ -127,7 +130,8 @@ describe("contract check: violations on real resources", () => {
             {
                 path: "$.properties.destination.endpointUri",
                 message:
-                    "is not a property of WebHookEventSubscriptionDestination (did you mean 'endpointUrl'?); Azure accepts: endpointType, properties",
+                    "is not a property of WebHookEventSubscriptionDestination (did you mean " +
+                    "'endpointUrl'?); Azure accepts: endpointType, properties",
             },
         ]);
     });
@@ -145,7 +149,8 @@ describe("contract check: violations on real resources", () => {
             {
                 path: "$.properties.networkAcls.ipRules[0].value",
                 message:
-                    "'value' is the ARM wire name; azure-native's input is 'iPAddressOrRange', so this value would not be sent",
+                    "'value' is the ARM wire name; azure-native's input is 'iPAddressOrRange', so this " +
+                    "value would not be sent",
             },
             { path: "$.properties.networkAcls.ipRules[0].value", message: "is required by IPRule" },
         ]);
@@ -266,7 +271,9 @@ describe("contract check: violations on real resources", () => {
                 {
                     path: "$.properties.destination.endpointType",
                     message:
-                        "'Webhook' is not a known endpointType; Azure accepts 'AzureFunction', 'EventHub', 'HybridConnection', 'MonitorAlert', 'NamespaceTopic', 'ServiceBusQueue', 'ServiceBusTopic', 'StorageQueue', 'WebHook'",
+                        "'Webhook' is not a known endpointType; Azure accepts 'AzureFunction', " +
+                        "'EventHub', 'HybridConnection', 'MonitorAlert', 'NamespaceTopic', " +
+                        "'ServiceBusQueue', 'ServiceBusTopic', 'StorageQueue', 'WebHook'",
                 },
             ]);
         });

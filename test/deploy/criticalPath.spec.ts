@@ -64,42 +64,57 @@ describe("first deployment's critical path", () => {
     });
 
     for (const stack of ["dev", "prod"] as const) {
-        it(`${stack}: has a typical time for every resource type, and the path ends at an event subscription`, async () => {
-            const p = criticalPath(await stackGraph(stack));
-            assert.deepStrictEqual(p.untimedTypes, []);
-            assert.strictEqual(p.steps[0].type, "azure-native:resources:ResourceGroup");
-            assert.strictEqual(p.steps[p.steps.length - 1].type, "azure-native:eventgrid:SystemTopicEventSubscription");
-        });
+        it(
+            // biome-ignore lint/style/useTemplate: split to fit the line width (test/meta/lineLength.spec.ts)
+            `${stack}: has a typical time for every resource type, ` + "and the path ends at an event subscription",
+            async () => {
+                const p = criticalPath(await stackGraph(stack));
+                assert.deepStrictEqual(p.untimedTypes, []);
+                assert.strictEqual(p.steps[0].type, "azure-native:resources:ResourceGroup");
+                assert.strictEqual(
+                    p.steps[p.steps.length - 1].type,
+                    "azure-native:eventgrid:SystemTopicEventSubscription",
+                );
+            },
+        );
     }
 
-    it("dev: the alerts do not wait for the subscriptions; the subscriptions still wait for what Event Grid checks at create time", async () => {
-        const g = await stackGraph("dev");
-        const byUrn = new Map(g.resources.map((r) => [r.urn, r]));
-        const depTypes = (r: GraphResource) =>
-            r.dependencies.map((d) => byUrn.get(d)!).map((d) => `${d.type} ${d.name}`);
-        for (const alert of g.resources.filter((r) => r.type === "azure-native:monitor:MetricAlert")) {
+    it(
+        "dev: the alerts do not wait for the subscriptions; the subscriptions still wait for what Event Grid " +
+            "checks at create time",
+        async () => {
+            const g = await stackGraph("dev");
+            const byUrn = new Map(g.resources.map((r) => [r.urn, r]));
+            const depTypes = (r: GraphResource) =>
+                r.dependencies.map((d) => byUrn.get(d)!).map((d) => `${d.type} ${d.name}`);
+            for (const alert of g.resources.filter((r) => r.type === "azure-native:monitor:MetricAlert")) {
+                assert.ok(
+                    !depTypes(alert).some((d) => d.includes("SystemTopicEventSubscription")),
+                    `${alert.name} waits for a subscription`,
+                );
+            }
+            const sub = (name: string) =>
+                g.resources.find(
+                    (r) =>
+                        r.type === "azure-native:eventgrid:SystemTopicEventSubscription" &&
+                        r.inputs.eventSubscriptionName === name,
+                )!;
+            // Identity delivery: the topic's role on the queue and on the dead-letter account come first.
             assert.ok(
-                !depTypes(alert).some((d) => d.includes("SystemTopicEventSubscription")),
-                `${alert.name} waits for a subscription`,
+                depTypes(sub("sms-604")).includes("azure-native:authorization:RoleAssignment sms-queue-sender-role"),
             );
-        }
-        const sub = (name: string) =>
-            g.resources.find(
-                (r) =>
-                    r.type === "azure-native:eventgrid:SystemTopicEventSubscription" &&
-                    r.inputs.eventSubscriptionName === name,
-            )!;
-        // Identity delivery: the topic's role on the queue and on the dead-letter account come first.
-        assert.ok(depTypes(sub("sms-604")).includes("azure-native:authorization:RoleAssignment sms-queue-sender-role"));
-        assert.ok(
-            depTypes(sub("sms-604")).includes("azure-native:authorization:RoleAssignment acs-deadletter-writer-role"),
-        );
-        // AzureFunction destination: the function's code is published and registered first (Azure/bicep#11656);
-        // the package → publish → registered chain itself is test/components/functionDeploy.spec.ts's.
-        assert.ok(
-            depTypes(sub("sms-records")).includes(
-                "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered sms-function-registered",
-            ),
-        );
-    });
+            assert.ok(
+                depTypes(sub("sms-604")).includes(
+                    "azure-native:authorization:RoleAssignment acs-deadletter-writer-role",
+                ),
+            );
+            // AzureFunction destination: the function's code is published and registered first (Azure/bicep#11656);
+            // the package → publish → registered chain itself is test/components/functionDeploy.spec.ts's.
+            assert.ok(
+                depTypes(sub("sms-records")).includes(
+                    "pulumi-nodejs:dynamic/acs-event-handling:FunctionRegistered sms-function-registered",
+                ),
+            );
+        },
+    );
 });

@@ -68,19 +68,22 @@ describe("npm run local (local/cli.ts)", function () {
         assert.match(d.err(), /--webhook chat-webhook: https:\/\/example\.com\/hook is not a loopback http:\/\/ URL/);
     });
 
-    it("sends the seed's SMS sample, reports the queue, the Function's effects and the emails, then stops", async () => {
-        const c = capture();
-        assert.equal(
-            await main(["--speed", "600", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io),
-            0,
-            c.err(),
-        );
-        const out = c.out();
-        assert.match(out, /✓ sms-604 → sms-queue \(storageQueue\)/);
-        assert.match(out, /✗ chat-messages \(chat-webhook\): /, "the miss is explained");
-        assert.match(out, /queue sms-events: 1 message\(s\)/);
-        assert.match(out, /table smsrecords: 2 row\(s\).*queue tickets: 1 ticket\(s\)/);
-        assert.match(out, /Emails recorded \(not sent\): 2/);
-        assert.match(out, /Stopped: Azurite and every local server are shut down/);
-    });
+    it(
+        "sends the seed's SMS sample, reports the queue, " + "the Function's effects and the emails, then stops",
+        async () => {
+            const c = capture();
+            assert.equal(
+                await main(["--speed", "600", "send", "sms/SMSReceived.to-1604.eventgrid.json"], c.io),
+                0,
+                c.err(),
+            );
+            const out = c.out();
+            assert.match(out, /✓ sms-604 → sms-queue \(storageQueue\)/);
+            assert.match(out, /✗ chat-messages \(chat-webhook\): /, "the miss is explained");
+            assert.match(out, /queue sms-events: 1 message\(s\)/);
+            assert.match(out, /table smsrecords: 2 row\(s\).*queue tickets: 1 ticket\(s\)/);
+            assert.match(out, /Emails recorded \(not sent\): 2/);
+            assert.match(out, /Stopped: Azurite and every local server are shut down/);
+        },
+    );
 });

@@ -76,50 +76,61 @@ describe("local Event Grid loop (npm run local)", function () {
         }
     }
 
-    it("delivers the seed's SMS to the queue (base64 JSON, TTL), the Function's record/ticket/email and the Logic App's email", async () => {
-        await withRun({}, async (run) => {
-            const [sample] = loadSampleFile(SMS_SAMPLE);
-            run.engine.publish([sample]);
-            await run.engine.idle();
+    it(
+        "delivers the seed's SMS to the queue (base64 JSON, TTL), the Function's record/ticket/email and the " +
+            "Logic App's email",
+        async () => {
+            await withRun({}, async (run) => {
+                const [sample] = loadSampleFile(SMS_SAMPLE);
+                run.engine.publish([sample]);
+                await run.engine.idle();
 
-            const bySub = Object.fromEntries(run.engine.deliveries.map((d) => [d.subscription, d]));
-            assert.deepEqual(Object.keys(bySub).sort(), ["sms-604", "sms-email", "sms-records"]);
-            for (const d of Object.values(bySub))
-                assert.equal(d.outcome, "delivered", `${d.subscription}: ${d.outcome}`);
+                const bySub = Object.fromEntries(run.engine.deliveries.map((d) => [d.subscription, d]));
+                assert.deepEqual(Object.keys(bySub).sort(), ["sms-604", "sms-email", "sms-records"]);
+                for (const d of Object.values(bySub))
+                    assert.equal(d.outcome, "delivered", `${d.subscription}: ${d.outcome}`);
 
-            assert.deepEqual(
-                await run.storage.peekQueue("sms-events"),
-                [sample],
-                "one message: the event, base64-encoded JSON",
-            );
-            assert.ok(
-                logs.some((l) => /queue "sms-events".*TTL 604800 s/.test(l)),
-                "the stack's message TTL is applied",
-            );
+                assert.deepEqual(
+                    await run.storage.peekQueue("sms-events"),
+                    [sample],
+                    "one message: the event, base64-encoded JSON",
+                );
+                assert.ok(
+                    logs.some((l) => /queue "sms-events".*TTL 604800 s/.test(l)),
+                    "the stack's message TTL is applied",
+                );
 
-            const fn = run.functionSettings!;
-            assert.equal(await run.storage.countRows(fn.RECORDS_TABLE_NAME), 2, "the SMS record and its ledger row");
-            const tickets = (await run.storage.peekQueue(fn.TICKETS_QUEUE_NAME)) as { eventId: string; kind: string }[];
-            assert.deepEqual(
-                tickets.map((t) => [t.eventId, t.kind]),
-                [[sample.id, "smsReceived"]],
-            );
-            assert.ok(
-                logs.some((l) => /Processed event Incoming_.*recorded, ticketed, emailed/.test(l)),
-                "the Function did its three steps",
-            );
+                const fn = run.functionSettings!;
+                assert.equal(
+                    await run.storage.countRows(fn.RECORDS_TABLE_NAME),
+                    2,
+                    "the SMS record and its ledger row",
+                );
+                const tickets = (await run.storage.peekQueue(fn.TICKETS_QUEUE_NAME)) as {
+                    eventId: string;
+                    kind: string;
+                }[];
+                assert.deepEqual(
+                    tickets.map((t) => [t.eventId, t.kind]),
+                    [[sample.id, "smsReceived"]],
+                );
+                assert.ok(
+                    logs.some((l) => /Processed event Incoming_.*recorded, ticketed, emailed/.test(l)),
+                    "the Function did its three steps",
+                );
 
-            const emails = run.email.sent.map((e) => `${e.via}|${e.to.join(",")}|${e.subject}`).sort();
-            assert.deepEqual(emails, [
-                "ACS Email SDK|sms-desk@example.com|SMS received: SMS from 14255550123 to 16045551234",
-                "Logic App stand-in|sms-desk@example.com|SMS received from 14255550123",
-            ]);
-            assert.match(
-                run.email.sent.find((e) => e.via === "Logic App stand-in")!.plainText ?? "",
-                /Is the Vancouver office open on Saturday\?/,
-            );
-        });
-    });
+                const emails = run.email.sent.map((e) => `${e.via}|${e.to.join(",")}|${e.subject}`).sort();
+                assert.deepEqual(emails, [
+                    "ACS Email SDK|sms-desk@example.com|SMS received: SMS from 14255550123 to 16045551234",
+                    "Logic App stand-in|sms-desk@example.com|SMS received from 14255550123",
+                ]);
+                assert.match(
+                    run.email.sent.find((e) => e.via === "Logic App stand-in")!.plainText ?? "",
+                    /Is the Vancouver office open on Saturday\?/,
+                );
+            });
+        },
+    );
 
     it("retries a webhook answering 500 on Event Grid's schedule, then dead-letters it into Azurite", async () => {
         const hook = await webhook(echoThen(500));
@@ -191,30 +202,34 @@ describe("local Event Grid loop (npm run local)", function () {
         }
     });
 
-    it("leaves a subscription unvalidated after a wrong validation answer (then Failed after 10 minutes), and delivers nothing", async () => {
-        const hook = await webhook(() => ({ status: 200, body: { validationResponse: "not-the-code" } }));
-        try {
-            // At 600× the 10-minute window lasts 1 s: time to look at the state before it fails.
-            await withRun({ webhooks: { "chat-webhook": `${hook.url}/hook` }, speed: 600 }, async (run) => {
-                // A 200 without the right code validates nothing; only a GET of the validation URL still could.
-                assert.equal(run.engine.validationState("chat-messages"), "AwaitingManualAction");
-                run.engine.publish(loadSampleFile(CHAT_SAMPLE));
-                await run.engine.idle();
-                assert.equal(run.engine.validationState("chat-messages"), "Failed");
-                assert.deepEqual(
-                    run.engine.deliveries.map((d) => d.outcome),
-                    ["notValidated"],
-                );
-                assert.deepEqual(
-                    hook.hits.map((h) => h.headers["aeg-event-type"]),
-                    ["SubscriptionValidation"],
-                    "only the handshake reached the endpoint",
-                );
-            });
-        } finally {
-            await hook.close();
-        }
-    });
+    it(
+        "leaves a subscription unvalidated after a wrong validation answer (then Failed after 10 minutes), " +
+            "and delivers nothing",
+        async () => {
+            const hook = await webhook(() => ({ status: 200, body: { validationResponse: "not-the-code" } }));
+            try {
+                // At 600× the 10-minute window lasts 1 s: time to look at the state before it fails.
+                await withRun({ webhooks: { "chat-webhook": `${hook.url}/hook` }, speed: 600 }, async (run) => {
+                    // A 200 without the right code validates nothing; only a GET of the validation URL still could.
+                    assert.equal(run.engine.validationState("chat-messages"), "AwaitingManualAction");
+                    run.engine.publish(loadSampleFile(CHAT_SAMPLE));
+                    await run.engine.idle();
+                    assert.equal(run.engine.validationState("chat-messages"), "Failed");
+                    assert.deepEqual(
+                        run.engine.deliveries.map((d) => d.outcome),
+                        ["notValidated"],
+                    );
+                    assert.deepEqual(
+                        hook.hits.map((h) => h.headers["aeg-event-type"]),
+                        ["SubscriptionValidation"],
+                        "only the handshake reached the endpoint",
+                    );
+                });
+            } finally {
+                await hook.close();
+            }
+        },
+    );
 
     it("validates through a GET of the validation URL when the endpoint answers 200 without the code", async () => {
         let validationUrl = "";
@@ -240,30 +255,33 @@ describe("local Event Grid loop (npm run local)", function () {
         }
     });
 
-    it("accepts publisher posts on its HTTP endpoint and refuses malformed ones with every problem listed", async () => {
-        await withRun({}, async (run) => {
-            const bad = await fetch(run.ingestUrl, { method: "POST", body: JSON.stringify([{ id: "x" }, 3]) });
-            assert.equal(bad.status, 400);
-            const details: string[] = ((await bad.json()) as any).error.details;
-            assert.ok(details.includes('body[0]: "eventType" must be a non-empty string'), details.join("\n"));
-            assert.ok(details.some((d) => d.startsWith("body[1]: an event must be a JSON object")));
+    it(
+        "accepts publisher posts on its HTTP endpoint and " + "refuses malformed ones with every problem listed",
+        async () => {
+            await withRun({}, async (run) => {
+                const bad = await fetch(run.ingestUrl, { method: "POST", body: JSON.stringify([{ id: "x" }, 3]) });
+                assert.equal(bad.status, 400);
+                const details: string[] = ((await bad.json()) as any).error.details;
+                assert.ok(details.includes('body[0]: "eventType" must be a non-empty string'), details.join("\n"));
+                assert.ok(details.some((d) => d.startsWith("body[1]: an event must be a JSON object")));
 
-            const ok = await fetch(run.ingestUrl, {
-                method: "POST",
-                body: JSON.stringify(loadSampleFile(CHAT_SAMPLE)),
+                const ok = await fetch(run.ingestUrl, {
+                    method: "POST",
+                    body: JSON.stringify(loadSampleFile(CHAT_SAMPLE)),
+                });
+                assert.equal(ok.status, 200);
+                await run.engine.idle();
+                assert.deepEqual(
+                    run.engine.deliveries.map((d) => [d.subscription, d.outcome]),
+                    [["chat-messages", "delivered"]],
+                );
+                assert.ok(
+                    logs.some((l) => /✗ sms-604 \(sms-queue\): .*ChatMessageReceived/.test(l)),
+                    "each miss is explained by the evaluator",
+                );
             });
-            assert.equal(ok.status, 200);
-            await run.engine.idle();
-            assert.deepEqual(
-                run.engine.deliveries.map((d) => [d.subscription, d.outcome]),
-                [["chat-messages", "delivered"]],
-            );
-            assert.ok(
-                logs.some((l) => /✗ sms-604 \(sms-queue\): .*ChatMessageReceived/.test(l)),
-                "each miss is explained by the evaluator",
-            );
-        });
-    });
+        },
+    );
 
     it("counts no answer within the response window as TimedOut and retries it", async () => {
         const hanging = await listenLoopback(async (req, res) => {
@@ -364,43 +382,51 @@ describe("local Event Grid loop (npm run local)", function () {
             }
         });
 
-        it("sends the abuse-protection OPTIONS, bearer tokens, batches of maxEventsPerBatch and the delivery headers", async () => {
-            // Answers OPTIONS with consent (WebHook-Allowed-Origin) and everything else 200, recording all of it.
-            const hits: Hit[] = [];
-            const consenting = await listenLoopback(async (req, res) => {
-                hits.push({ method: req.method ?? "", headers: req.headers, body: await readBody(req) });
-                res.writeHead(
-                    200,
-                    req.method === "OPTIONS"
-                        ? { "WebHook-Allowed-Origin": String(req.headers["webhook-request-origin"]) }
-                        : {},
-                );
-                res.end();
-            });
-            try {
-                await withRunOn(secured, { webhooks: { "chat-webhook": `${consenting.url}/hook` } }, async (run) => {
-                    run.engine.publish(events());
-                    await run.engine.idle();
+        it(
+            "sends the abuse-protection OPTIONS, bearer tokens, batches of maxEventsPerBatch and the " +
+                "delivery headers",
+            async () => {
+                // Answers OPTIONS with consent (WebHook-Allowed-Origin) and everything else 200, recording all of it.
+                const hits: Hit[] = [];
+                const consenting = await listenLoopback(async (req, res) => {
+                    hits.push({ method: req.method ?? "", headers: req.headers, body: await readBody(req) });
+                    res.writeHead(
+                        200,
+                        req.method === "OPTIONS"
+                            ? { "WebHook-Allowed-Origin": String(req.headers["webhook-request-origin"]) }
+                            : {},
+                    );
+                    res.end();
                 });
-                assert.equal(hits[0].method, "OPTIONS");
-                assert.equal(hits[0].headers["webhook-request-origin"], "eventgrid.azure.net");
-                // Batches go out concurrently, so compare them in id order.
-                const posts = hits
-                    .filter((h) => h.method === "POST")
-                    .sort((a, b) => JSON.parse(a.body)[0].id.localeCompare(JSON.parse(b.body)[0].id));
-                assert.deepEqual(
-                    posts.map((p) => JSON.parse(p.body).map((e: any) => e.id)),
-                    [["c1", "c2"], ["c3"]],
-                );
-                assert.equal(JSON.parse(posts[0].body)[0].specversion, "1.0", "CloudEvents output");
-                assert.match(String(posts[0].headers["content-type"]), /^application\/cloudevents-batch\+json/);
-                assert.match(String(posts[0].headers.authorization), /^Bearer ey/);
-                assert.equal(posts[0].headers["x-route"], "chat");
-                assert.equal(posts[0].headers["x-thread"], (loadSampleFile(CHAT_SAMPLE)[0].data as any).threadId);
-            } finally {
-                await consenting.close();
-            }
-        });
+                try {
+                    await withRunOn(
+                        secured,
+                        { webhooks: { "chat-webhook": `${consenting.url}/hook` } },
+                        async (run) => {
+                            run.engine.publish(events());
+                            await run.engine.idle();
+                        },
+                    );
+                    assert.equal(hits[0].method, "OPTIONS");
+                    assert.equal(hits[0].headers["webhook-request-origin"], "eventgrid.azure.net");
+                    // Batches go out concurrently, so compare them in id order.
+                    const posts = hits
+                        .filter((h) => h.method === "POST")
+                        .sort((a, b) => JSON.parse(a.body)[0].id.localeCompare(JSON.parse(b.body)[0].id));
+                    assert.deepEqual(
+                        posts.map((p) => JSON.parse(p.body).map((e: any) => e.id)),
+                        [["c1", "c2"], ["c3"]],
+                    );
+                    assert.equal(JSON.parse(posts[0].body)[0].specversion, "1.0", "CloudEvents output");
+                    assert.match(String(posts[0].headers["content-type"]), /^application\/cloudevents-batch\+json/);
+                    assert.match(String(posts[0].headers.authorization), /^Bearer ey/);
+                    assert.equal(posts[0].headers["x-route"], "chat");
+                    assert.equal(posts[0].headers["x-thread"], (loadSampleFile(CHAT_SAMPLE)[0].data as any).threadId);
+                } finally {
+                    await consenting.close();
+                }
+            },
+        );
 
         async function withRunOn(
             g: Graph,

@@ -52,37 +52,41 @@ describe("webhook receiver (receiver/)", () => {
                 assert.equal(e.data.messageBody, (CHAT[0].data as any).messageBody);
         });
 
-        it("rejects a request without a token, an unsigned token, a wrong audience, a wrong issuer and a foreign key", async () => {
-            const foreign = await generateKeyPair("RS256");
-            const claims = { roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID };
-            const sign = (aud: string, iss: string, key = foreign.privateKey) =>
-                new SignJWT(claims)
-                    .setProtectedHeader({ alg: "RS256", kid: "local-event-grid-key" })
-                    .setIssuer(iss)
-                    .setAudience(aud)
-                    .setExpirationTime("1h")
-                    .sign(key);
-            const cases: Record<string, string | undefined> = {
-                "no token": undefined,
-                unsigned: new UnsecuredJWT(claims)
-                    .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
-                    .setAudience(AUDIENCE)
-                    .setExpirationTime("1h")
-                    .encode(),
-                "wrong audience": await entra.token(TENANT, "api://someone-else"),
-                "wrong issuer (other tenant)": await entra.token("99999999-2222-3333-4444-555555555555", AUDIENCE),
-                "signed by a key not in the tenant's set": await sign(
-                    AUDIENCE,
-                    `https://login.microsoftonline.com/${TENANT}/v2.0`,
-                ),
-            };
-            for (const [name, token] of Object.entries(cases)) {
-                const seen: TypedAcsEvent[] = [];
-                const r = await secured(seen).handle(post(CHAT, token ? { authorization: `Bearer ${token}` } : {}));
-                assert.equal(r.status, 401, name);
-                assert.equal(seen.length, 0, `${name}: user code must not run`);
-            }
-        });
+        it(
+            "rejects a request without a token, an unsigned token, a wrong audience, a wrong issuer and a " +
+                "foreign key",
+            async () => {
+                const foreign = await generateKeyPair("RS256");
+                const claims = { roles: [EVENT_GRID_ROLE], azp: EVENT_GRID_APP_ID };
+                const sign = (aud: string, iss: string, key = foreign.privateKey) =>
+                    new SignJWT(claims)
+                        .setProtectedHeader({ alg: "RS256", kid: "local-event-grid-key" })
+                        .setIssuer(iss)
+                        .setAudience(aud)
+                        .setExpirationTime("1h")
+                        .sign(key);
+                const cases: Record<string, string | undefined> = {
+                    "no token": undefined,
+                    unsigned: new UnsecuredJWT(claims)
+                        .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+                        .setAudience(AUDIENCE)
+                        .setExpirationTime("1h")
+                        .encode(),
+                    "wrong audience": await entra.token(TENANT, "api://someone-else"),
+                    "wrong issuer (other tenant)": await entra.token("99999999-2222-3333-4444-555555555555", AUDIENCE),
+                    "signed by a key not in the tenant's set": await sign(
+                        AUDIENCE,
+                        `https://login.microsoftonline.com/${TENANT}/v2.0`,
+                    ),
+                };
+                for (const [name, token] of Object.entries(cases)) {
+                    const seen: TypedAcsEvent[] = [];
+                    const r = await secured(seen).handle(post(CHAT, token ? { authorization: `Bearer ${token}` } : {}));
+                    assert.equal(r.status, 401, name);
+                    assert.equal(seen.length, 0, `${name}: user code must not run`);
+                }
+            },
+        );
 
         it("rejects a correctly signed token without Event Grid's role or not issued to Event Grid", async () => {
             for (const [name, claims] of Object.entries({
@@ -166,23 +170,27 @@ describe("webhook receiver (receiver/)", () => {
                 assert.equal(e.data.message, sms.data.message);
         });
 
-        it("answers 400 (dead-lettered at once) for malformed input and PermanentEventError, 500 (retried) for other failures", async () => {
-            const ok = createReceiver({ onEvent: () => undefined });
-            assert.equal((await ok.handle(post("not json"))).status, 400);
-            assert.equal((await ok.handle(post([{ data: {} }]))).status, 400);
-            const permanent = createReceiver({
-                onEvent: () => {
-                    throw new PermanentEventError("bad content");
-                },
-            });
-            assert.equal((await permanent.handle(post(CHAT))).status, 400);
-            const transient = createReceiver({
-                onEvent: () => {
-                    throw new Error("database down");
-                },
-            });
-            assert.equal((await transient.handle(post(CHAT))).status, 500);
-        });
+        it(
+            "answers 400 (dead-lettered at once) for malformed input and PermanentEventError, 500 (retried) " +
+                "for other failures",
+            async () => {
+                const ok = createReceiver({ onEvent: () => undefined });
+                assert.equal((await ok.handle(post("not json"))).status, 400);
+                assert.equal((await ok.handle(post([{ data: {} }]))).status, 400);
+                const permanent = createReceiver({
+                    onEvent: () => {
+                        throw new PermanentEventError("bad content");
+                    },
+                });
+                assert.equal((await permanent.handle(post(CHAT))).status, 400);
+                const transient = createReceiver({
+                    onEvent: () => {
+                        throw new Error("database down");
+                    },
+                });
+                assert.equal((await transient.handle(post(CHAT))).status, 500);
+            },
+        );
 
         it("skips, on redelivery, the events of a failed batch that were already handled", async () => {
             const seen: string[] = [];
@@ -215,26 +223,29 @@ describe("webhook receiver (receiver/)", () => {
             assert.deepEqual(seen, [CHAT[0].id]);
         });
 
-        it("answers 413 to a body over maxBodyBytes as a Node listener, without handing anything to user code", async () => {
-            const seen: string[] = [];
-            const listener = createReceiver({
-                onEvent: (e) => void seen.push(e.id),
-                maxBodyBytes: 1024,
-            }).nodeListener();
-            const server = http.createServer(listener);
-            await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-            try {
-                const { port } = server.address() as AddressInfo;
-                const res = await fetch(`http://127.0.0.1:${port}/`, {
-                    method: "POST",
-                    headers: { "aeg-event-type": "Notification", "content-type": "application/json" },
-                    body: JSON.stringify([{ ...CHAT[0], data: { pad: "x".repeat(4096) } }]),
-                });
-                assert.equal(res.status, 413);
-                assert.deepEqual(seen, []);
-            } finally {
-                await new Promise<void>((resolve) => server.close(() => resolve()));
-            }
-        });
+        it(
+            "answers 413 to a body over maxBodyBytes as a Node listener, " + "without handing anything to user code",
+            async () => {
+                const seen: string[] = [];
+                const listener = createReceiver({
+                    onEvent: (e) => void seen.push(e.id),
+                    maxBodyBytes: 1024,
+                }).nodeListener();
+                const server = http.createServer(listener);
+                await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+                try {
+                    const { port } = server.address() as AddressInfo;
+                    const res = await fetch(`http://127.0.0.1:${port}/`, {
+                        method: "POST",
+                        headers: { "aeg-event-type": "Notification", "content-type": "application/json" },
+                        body: JSON.stringify([{ ...CHAT[0], data: { pad: "x".repeat(4096) } }]),
+                    });
+                    assert.equal(res.status, 413);
+                    assert.deepEqual(seen, []);
+                } finally {
+                    await new Promise<void>((resolve) => server.close(() => resolve()));
+                }
+            },
+        );
     });
 });

@@ -61,14 +61,21 @@ describe("local Event Grid: retry policy and batching", () => {
         });
     });
 
-    it("batches up to maxEventsPerBatch and preferredBatchSizeInKilobytes; an oversized event goes alone; queues never batch", () => {
-        const ev = (id: string, bytes = 10) => ({ id, data: "x".repeat(bytes) });
-        const ids = (bs: Record<string, unknown>[][]) => bs.map((b) => b.map((e) => e.id));
-        const hook = { endpointType: "WebHook" as const, maxEventsPerBatch: 2, preferredBatchSizeInKilobytes: 1 };
-        assert.deepEqual(ids(batches(hook, [ev("a"), ev("b"), ev("c")])), [["a", "b"], ["c"]]);
-        assert.deepEqual(ids(batches(hook, [ev("a", 600), ev("b", 600), ev("c", 5000)])), [["a"], ["b"], ["c"]]);
-        assert.deepEqual(ids(batches({ ...hook, endpointType: "StorageQueue" }, [ev("a"), ev("b")])), [["a"], ["b"]]);
-    });
+    it(
+        "batches up to maxEventsPerBatch and preferredBatchSizeInKilobytes; an oversized event goes alone; " +
+            "queues never batch",
+        () => {
+            const ev = (id: string, bytes = 10) => ({ id, data: "x".repeat(bytes) });
+            const ids = (bs: Record<string, unknown>[][]) => bs.map((b) => b.map((e) => e.id));
+            const hook = { endpointType: "WebHook" as const, maxEventsPerBatch: 2, preferredBatchSizeInKilobytes: 1 };
+            assert.deepEqual(ids(batches(hook, [ev("a"), ev("b"), ev("c")])), [["a", "b"], ["c"]]);
+            assert.deepEqual(ids(batches(hook, [ev("a", 600), ev("b", 600), ev("c", 5000)])), [["a"], ["b"], ["c"]]);
+            assert.deepEqual(ids(batches({ ...hook, endpointType: "StorageQueue" }, [ev("a"), ev("b")])), [
+                ["a"],
+                ["b"],
+            ]);
+        },
+    );
 
     it("fills static and dynamic delivery headers from the event", () => {
         const sub = {

@@ -23,6 +23,7 @@ import {
     WORKFLOW_SCHEMA,
 } from "../../components/handlers/logicAppDefinition";
 import { loadSampleFile } from "../../samples";
+import { joinRe } from "../support/regex";
 
 type Action = Record<string, any>;
 type Actions = Record<string, Action>;
@@ -42,7 +43,9 @@ const VALIDATION_REQUEST = [
         data: {
             validationCode: "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
             validationUrl:
-                "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A",
+                "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub" +
+                "/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z" +
+                "&apiVersion=2018-05-01-preview&token=1A1A1A1A",
         },
         eventType: "Microsoft.EventGrid.SubscriptionValidationEvent",
         eventTime: "2022-10-28T04:23:35.1981776Z",
@@ -148,21 +151,25 @@ function triggerPath(expr: string): (string | number)[] | undefined {
 const read = (value: unknown, path: readonly (string | number)[]) => path.reduce<any>((v, k) => v?.[k], value);
 
 describe("Logic App workflow definition: structure", () => {
-    it("is a Consumption workflow with the HTTP Request trigger 'manual' taking a POSTed array, and three parameters", () => {
-        assert.equal(def.$schema, WORKFLOW_SCHEMA);
-        const triggers = def.triggers as Actions;
-        assert.deepEqual(Object.keys(triggers), ["manual"]);
-        assert.deepEqual(
-            [
-                triggers.manual.type,
-                triggers.manual.kind,
-                triggers.manual.inputs.method,
-                triggers.manual.inputs.schema.type,
-            ],
-            ["Request", "Http", "POST", "array"],
-        );
-        assert.deepEqual(Object.keys(def.parameters as object).sort(), ["acsEndpoint", "recipients", "sender"]);
-    });
+    it(
+        "is a Consumption workflow with the HTTP Request trigger 'manual' taking a POSTed array, and three " +
+            "parameters",
+        () => {
+            assert.equal(def.$schema, WORKFLOW_SCHEMA);
+            const triggers = def.triggers as Actions;
+            assert.deepEqual(Object.keys(triggers), ["manual"]);
+            assert.deepEqual(
+                [
+                    triggers.manual.type,
+                    triggers.manual.kind,
+                    triggers.manual.inputs.method,
+                    triggers.manual.inputs.schema.type,
+                ],
+                ["Request", "Http", "POST", "array"],
+            );
+            assert.deepEqual(Object.keys(def.parameters as object).sort(), ["acsEndpoint", "recipients", "sender"]);
+        },
+    );
 
     it("uses no API connections (no OAuth connector to consent to)", () => {
         assert.doesNotMatch(JSON.stringify(def), /"ApiConnection|\$connections|"connection"/);
@@ -181,17 +188,21 @@ describe("Logic App workflow definition: structure", () => {
         }
     });
 
-    it("has its Responses outside the loop: the validation answer, and the notification answers (done / retry later)", () => {
-        const responses = allActions(actions).filter((a) => a.action.type === "Response");
-        assert.deepEqual(
-            responses.map((r) => [r.name, loopsAround(r).length]),
-            [
-                ["Validation_response", 0],
-                ["Notification_response", 0],
-                ["Retry_later_response", 0],
-            ],
-        );
-    });
+    it(
+        "has its Responses outside the loop: the validation answer, and the notification answers (done / " +
+            "retry later)",
+        () => {
+            const responses = allActions(actions).filter((a) => a.action.type === "Response");
+            assert.deepEqual(
+                responses.map((r) => [r.name, loopsAround(r).length]),
+                [
+                    ["Validation_response", 0],
+                    ["Notification_response", 0],
+                    ["Retry_later_response", 0],
+                ],
+            );
+        },
+    );
 
     it("answers notifications 200 only after the loop succeeded, so a failed email makes Event Grid redeliver", () => {
         assert.deepEqual(notify.Notification_response.runAfter, { [loopName]: ["Succeeded"] });
@@ -222,24 +233,28 @@ describe("Logic App workflow definition: expressions", () => {
         }
     });
 
-    it("reads every SMS field in camelCase and PascalCase, and the camelCase keys exist in a recorded SMSReceived", () => {
-        const text = JSON.stringify(sendEmail.inputs.body);
-        const reads = [
-            ...text.matchAll(
-                /coalesce\(items\('\w+'\)\?\['data'\]\?\['(\w+)'\], items\('\w+'\)\?\['data'\]\?\['(\w+)'\]\)/g,
-            ),
-        ];
-        assert.ok(reads.length >= 5, text);
-        assert.equal(
-            reads.length,
-            (text.match(/\['data'\]/g) ?? []).length / 2,
-            "every data read is a camelCase/PascalCase pair",
-        );
-        for (const [r, camel, pascal] of reads) {
-            assert.equal(pascal, camel[0].toUpperCase() + camel.slice(1), r);
-            assert.ok(camel in SMS.data, `${camel} is not a key of the recorded SMSReceived data`);
-        }
-    });
+    it(
+        "reads every SMS field in camelCase and PascalCase, and the camelCase keys exist in a recorded " +
+            "SMSReceived",
+        () => {
+            const text = JSON.stringify(sendEmail.inputs.body);
+            const reads = [
+                ...text.matchAll(
+                    /coalesce\(items\('\w+'\)\?\['data'\]\?\['(\w+)'\], items\('\w+'\)\?\['data'\]\?\['(\w+)'\]\)/g,
+                ),
+            ];
+            assert.ok(reads.length >= 5, text);
+            assert.equal(
+                reads.length,
+                (text.match(/\['data'\]/g) ?? []).length / 2,
+                "every data read is a camelCase/PascalCase pair",
+            );
+            for (const [r, camel, pascal] of reads) {
+                assert.equal(pascal, camel[0].toUpperCase() + camel.slice(1), r);
+                assert.ok(camel in SMS.data, `${camel} is not a key of the recorded SMSReceived data`);
+            }
+        },
+    );
 });
 
 describe("Logic App workflow definition: the Event Grid handshake (documented request and response)", () => {
@@ -305,7 +320,10 @@ describe("Logic App workflow definition: notifications", () => {
         );
         assert.throws(
             () => logicAppParameters({ acsEndpoint: "http://acs", sender: "nobody", recipients: ["a@b.example", "x"] }),
-            /acsEndpoint "http:\/\/acs" is not an https:\/\/ origin; sender "nobody" is not an email address; recipient "x" is not an email address/,
+            joinRe(
+                /acsEndpoint "http:\/\/acs" is not an https:\/\/ origin; sender "nobody" is not an email /,
+                /address; recipient "x" is not an email address/,
+            ),
         );
     });
 });
@@ -325,29 +343,40 @@ describe("Logic App workflow answers within Event Grid's deadline", () => {
         assert.ok(seconds > 0 && seconds <= 20, `${EMAIL_CALL_TIMEOUT} leaves time to answer within 30 s`);
     });
 
-    it("answers 200 only after every email succeeded, and a status Event Grid retries when one failed or timed out", () => {
-        const responses = Object.values(notify).filter((a) => a.type === "Response");
-        const ok = responses.find((r) => r.inputs.statusCode === 200);
-        const later = responses.find((r) => r.inputs.statusCode === RETRY_LATER_STATUS);
-        assert.deepEqual(ok?.runAfter, { [loopName]: ["Succeeded"] });
-        assert.deepEqual(later?.runAfter, { [loopName]: ["Failed", "TimedOut"] });
-        // 503 is retried by Event Grid; 400/413 (and 401/403 for webhooks) would be dead-lettered at once.
-        assert.equal(RETRY_LATER_STATUS, 503);
-    });
+    it(
+        "answers 200 only after every email succeeded, and a status Event Grid retries when one failed or " +
+            "timed out",
+        () => {
+            const responses = Object.values(notify).filter((a) => a.type === "Response");
+            const ok = responses.find((r) => r.inputs.statusCode === 200);
+            const later = responses.find((r) => r.inputs.statusCode === RETRY_LATER_STATUS);
+            assert.deepEqual(ok?.runAfter, { [loopName]: ["Succeeded"] });
+            assert.deepEqual(later?.runAfter, { [loopName]: ["Failed", "TimedOut"] });
+            // 503 is retried by Event Grid; 400/413 (and 401/403 for webhooks) would be dead-lettered at once.
+            assert.equal(RETRY_LATER_STATUS, 503);
+        },
+    );
 
-    it("requests the ACS token for the audience the Azure SDKs use (scope https://communication.azure.com//.default)", () => {
-        assert.deepEqual(sendEmail.inputs.authentication, { type: "ManagedServiceIdentity", audience: ACS_AUDIENCE });
-        assert.equal(ACS_AUDIENCE, "https://communication.azure.com/");
-        // Second source: the installed @azure/communication-common builds its scope as <audience>/.default.
-        const policy = fs.readFileSync(
-            require
-                .resolve("@azure/communication-common")
-                .replace(/index\.js$/, "credential/communicationAuthPolicy.js"),
-            "utf8",
-        );
-        assert.ok(
-            policy.includes(`"${ACS_AUDIENCE}/.default"`),
-            "communicationAuthPolicy.js requests <audience>/.default",
-        );
-    });
+    it(
+        "requests the ACS token for the audience the Azure SDKs use (scope " +
+            "https://communication.azure.com//.default)",
+        () => {
+            assert.deepEqual(sendEmail.inputs.authentication, {
+                type: "ManagedServiceIdentity",
+                audience: ACS_AUDIENCE,
+            });
+            assert.equal(ACS_AUDIENCE, "https://communication.azure.com/");
+            // Second source: the installed @azure/communication-common builds its scope as <audience>/.default.
+            const policy = fs.readFileSync(
+                require
+                    .resolve("@azure/communication-common")
+                    .replace(/index\.js$/, "credential/communicationAuthPolicy.js"),
+                "utf8",
+            );
+            assert.ok(
+                policy.includes(`"${ACS_AUDIENCE}/.default"`),
+                "communicationAuthPolicy.js requests <audience>/.default",
+            );
+        },
+    );
 });

@@ -32,7 +32,8 @@ const LAYERS: readonly (readonly string[])[] = [
     ["config", "functions"],
     ["index.ts"], // the Pulumi program
     ["harness"], // runs programs under Pulumi mocks
-    ["contract", "render", "deploy"], // analyses of a built graph: the API contract check, pictures, the deploy critical path
+    // analyses of a built graph: the API contract check, pictures, the deploy critical path
+    ["contract", "render", "deploy"],
     ["policy"], // the policy pack (reads the installed API versions through contract/apiVersions.ts)
     ["cli"],
     ["bench", "scripts", "examples", "local"], // tools over everything: bench, generators, the local delivery loop

@@ -30,10 +30,14 @@ describe("README", () => {
         }
     });
 
-    it("docs/plan.md shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- --mermaid)", async () => {
-        const planDoc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "plan.md"), "utf8");
-        const inReadme = /```mermaid\n([\s\S]*?)```/.exec(planDoc)?.[1].trimEnd();
-        const current = toMermaid(topologyFromGraph(await stackGraph("dev"))).trimEnd();
-        assert.strictEqual(inReadme, current);
-    });
+    it(
+        "docs/plan.md shows the dev topology exactly as the plan draws it (regenerate with npm run plan -- " +
+            "--mermaid)",
+        async () => {
+            const planDoc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "plan.md"), "utf8");
+            const inReadme = /```mermaid\n([\s\S]*?)```/.exec(planDoc)?.[1].trimEnd();
+            const current = toMermaid(topologyFromGraph(await stackGraph("dev"))).trimEnd();
+            assert.strictEqual(inReadme, current);
+        },
+    );
 });

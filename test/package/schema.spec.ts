@@ -14,8 +14,8 @@ import "../support/contractCheck";
 
 /**
  * The multi-language package as `pulumi package add` would see it (PulumiPlugin.yaml, runtime nodejs): Pulumi's
- * own schema inference, run in-process on the components (https://www.pulumi.com/docs/iac/concepts/components/), then checked and compared
- * with a committed snapshot so any change to what other languages get is a reviewed change.
+ * own schema inference, run in-process on the components (https://www.pulumi.com/docs/iac/concepts/components/), then
+ * checked and compared with a committed snapshot so any change to what other languages get is a reviewed change.
  *
  * Update the snapshot after an intended change: UPDATE_SNAPSHOTS=1 npx mocha test/package/schema.spec.ts
  */
@@ -66,7 +66,8 @@ function driftFrom(snapshot: Schema, schema: Schema): string[] {
         for (const k of keys) {
             if (JSON.stringify(snapshot[section][k]) !== JSON.stringify(schema[section][k])) {
                 out.push(
-                    `${section} ${k}: ${!(k in schema[section]) ? "removed" : !(k in snapshot[section]) ? "added" : "changed"}`,
+                    `${section} ${k}: ` +
+                        `${!(k in schema[section]) ? "removed" : !(k in snapshot[section]) ? "added" : "changed"}`,
                 );
             }
         }
@@ -98,11 +99,15 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
         assert.ok(components.length >= 7, components.map((c) => c.name).join(", "));
     });
 
-    it("registers each component with exactly the token the schema gives it (others cannot construct it otherwise)", () => {
-        const declared = declaredTokens();
-        for (const c of components)
-            assert.strictEqual(declared.get(c.name), token(c.name), `super() token of ${c.name}`);
-    });
+    it(
+        "registers each component with exactly the token the schema gives it (others cannot construct it " +
+            "otherwise)",
+        () => {
+            const declared = declaredTokens();
+            for (const c of components)
+                assert.strictEqual(declared.get(c.name), token(c.name), `super() token of ${c.name}`);
+        },
+    );
 
     it("turns the TypeScript enums into schema enum types and references them", () => {
         for (const [name, values] of Object.entries(ENUMS)) {
@@ -201,7 +206,8 @@ describe("multi-language package schema (Pulumi schema inference)", function () 
                             location: "westeurope",
                             communication: {
                                 existingId:
-                                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
+                                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups" +
+                                    "/rg/providers/Microsoft.Communication/communicationServices/acs",
                             },
                             deadLetter: { enabled: false },
                             handlers: { hook: { kind: "webhook", webhook: { url: WEBHOOK_URL } } },

@@ -97,8 +97,8 @@ describe("policy: test coverage of the catalogue", () => {
 });
 
 /**
- * The API-version table the ACS rules rely on (decision 10.4 in docs/policies.md) must describe the installed azure-native, or the
- * "property exists from API X" decisions are about a version we do not send.
+ * The API-version table the ACS rules rely on (decision 10.4 in docs/policies.md) must describe the installed
+ * azure-native, or the "property exists from API X" decisions are about a version we do not send.
  */
 describe("policy: API-version table", () => {
     for (const type of Object.keys(API_VERSIONS)) {

@@ -23,6 +23,7 @@ import {
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { findingsOf, fixture, stackWithMocks, tuples } from "./support/findings";
+import { joinRe } from "../support/regex";
 
 /**
  * The advisories each stack is known to carry, listed so that a change (a new finding or a fixed one) shows
@@ -44,7 +45,8 @@ const KNOWN_ADVISORIES: Readonly<Record<string, readonly string[]>> = {
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
         "event-subscription-report-overlapping-routes sms-records-subscription advisory",
         // Function host storage keeps an open firewall (its runtime is not a trusted service) and shared keys for the
-        // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (decision 10.6 in docs/policies.md).
+        // package upload, recorded in its acs-event-handling:shared-key-reason tag and listed as an exemption (decision
+        // 10.6 in docs/policies.md).
         "storage-account-report-shared-key-exemption sms-function-storage advisory",
         "storage-account-require-firewall sms-function-storage advisory",
     ],
@@ -169,7 +171,10 @@ describe("policy: unknown values during preview", () => {
         );
         assert.match(
             role[0].message,
-            /^can't run policy 'event-subscription-require-identity-role' from policy pack 'acs-event-handling@v[\d.]+' during preview: .* can't be known during preview$/,
+            joinRe(
+                /^can't run policy 'event-subscription-require-identity-role' from policy pack /,
+                /'acs-event-handling@v[\d.]+' during preview: .* can't be known during preview$/,
+            ),
         );
     });
 
@@ -218,7 +223,11 @@ describe("policy: harness checks on unknown values", () => {
         assert.deepStrictEqual(tuples(findings), [`${check} hook-sub advisory`]);
         assert.match(
             findings[0].message,
-            /^can't run harness check 'event-subscription-keep-endpoint-url-secret' from policy pack 'acs-event-handling@v[\d.]+' during preview: destination\.endpointUrl can't be known during preview$/,
+            joinRe(
+                /^can't run harness check 'event-subscription-keep-endpoint-url-secret' from policy pack /,
+                /'acs-event-handling@v[\d.]+' during preview: destination\.endpointUrl can't be known /,
+                /during preview$/,
+            ),
         );
     });
 });

@@ -66,7 +66,9 @@ describe("render/mermaid: label escaping", () => {
 
     for (const name of hostile) {
         it(`keeps ${JSON.stringify(name)} inside one node`, async () => {
-            const mermaid = `flowchart LR\n  n0[${mermaidLabel([name, "second line"])}]\n  n1[${mermaidLabel(["other"])}]\n  n0 --> n1\n`;
+            const mermaid =
+                `flowchart LR\n  n0[${mermaidLabel([name, "second line"])}]\n  ` +
+                `n1[${mermaidLabel(["other"])}]\n  n0 --> n1\n`;
             await checkSvg(mermaid);
             const escaped = escapeLabelText(name);
             assert.ok(!/["[\]<>|#&`\\\n\t]/.test(escaped), escaped);

@@ -13,8 +13,12 @@ import "../support/contractCheck";
 
 export const WEBHOOK_URL = "https://hooks.example.net/api/chat?code=SUPERSECRETKEY123";
 const RG = "rg-render";
-const STORAGE = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${RG}/providers/Microsoft.Storage/storageAccounts`;
-const FUNCTION = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${RG}/providers/Microsoft.Web/sites/func-calls/functions/onIncomingCall`;
+const STORAGE =
+    `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${RG}/providers/Microsoft.Storage` +
+    `/storageAccounts`;
+const FUNCTION =
+    `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${RG}/providers/Microsoft.Web/sites` +
+    `/func-calls/functions/onIncomingCall`;
 
 function program(): void {
     const acs = new communication.CommunicationService("acs", {

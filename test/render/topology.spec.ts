@@ -11,7 +11,8 @@ import { stackGraph } from "../support/sharedGraphs";
 import { topologyFromGraph, toMermaid, Topology } from "../../render";
 import { tinyStackGraph, WEBHOOK_URL } from "./tinyStack";
 
-const TINY_MERMAID = `flowchart LR
+const TINY_MERMAID =
+    `flowchart LR
   acs0["ACS<br/>acs-render"]
   topic0["System topic<br/>acs-render-topic"]
   acs0 --> topic0
@@ -26,7 +27,8 @@ const TINY_MERMAID = `flowchart LR
   sub1 -->|"StorageQueue via identity"| handler1
   deadletter0[("Dead letters<br/>stdeadletters/deadletters")]
   sub1 -.->|dead letter| deadletter0
-  sub2["chat-messages<br/>types: ChatMessageReceived, ⚠InstantMessageReceived<br/>data.metadata.team StringIn 'ops'⟧ or ‹b›a¦b‹/b› or x＃quot;y<br/>delivered as CloudEvents 1.0"]
+  sub2["chat-messages<br/>types: ChatMessageReceived, ⚠InstantMessageReceived<br/>data.metadata.team StringIn ` +
+    `'ops'⟧ or ‹b›a¦b‹/b› or x＃quot;y<br/>delivered as CloudEvents 1.0"]
   topic0 --> sub2
   sub2 -->|"WebHook"| handler2
   sub2 -.->|dead letter| deadletter0

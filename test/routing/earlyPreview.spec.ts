@@ -35,7 +35,9 @@ const SUBSCRIPTIONS: RoutedSubscription[] = [
     },
 ];
 
-/** The doc's filter text is not JSON (trailing comma, a bare `"filter":` member): read it the way a user would fix it. */
+/**
+ * The doc's filter text is not JSON (trailing comma, a bare `"filter":` member): read it the way a user would fix it.
+ */
 function earlyDocFilter(): SubscriptionFilter {
     const text = fs.readFileSync(path.join(SAMPLE_EVENTS_DIR, "early-preview", "filter-example.txt"), "utf8");
     const json = `{${text}}`.replace(/,(\s*[}\]])/g, "$1");

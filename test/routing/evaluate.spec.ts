@@ -1,6 +1,7 @@
 /**
  * Whole-filter evaluation: event types, subject filters, clause order, delivery schema, undocumented
- * configurations, and how reasons read (https://learn.microsoft.com/azure/event-grid/event-filtering, routing/README.md).
+ * configurations, and how reasons read (https://learn.microsoft.com/azure/event-grid/event-filtering,
+ * routing/README.md).
  */
 import * as assert from "node:assert";
 import { AcsEventTypes } from "../../catalog";

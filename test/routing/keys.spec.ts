@@ -1,6 +1,7 @@
 /**
- * Where advanced-filter keys point (https://learn.microsoft.com/azure/event-grid/event-filtering): Event Grid envelope keys in any case, both CloudEvents
- * key sets (U10), nested `data.` paths of any depth (U7), and the key-case ambiguity inside data (U6).
+ * Where advanced-filter keys point (https://learn.microsoft.com/azure/event-grid/event-filtering): Event Grid envelope
+ * keys in any case, both CloudEvents key sets (U10), nested `data.` paths of any depth (U7), and the key-case ambiguity
+ * inside data (U6).
  */
 import * as assert from "node:assert";
 import { evaluate, FilterOutcome, InvalidFilterError } from "../../routing";
@@ -46,16 +47,20 @@ describe("routing/keys: Event Grid envelope keys", () => {
         });
     }
 
-    it("treats undocumented envelope names (eventTime, metadataVersion) and CloudEvents names (type, source) as missing", () => {
-        for (const key of ["eventTime", "metadataVersion", "type", "source"]) {
-            assert.strictEqual(kind(run(key, "IsNullOrUndefined", undefined, smsEg)), "match", key);
-            assert.strictEqual(
-                kind(run(key, "StringNotIn", ["anything"], smsEg)),
-                "match",
-                `${key}: missing key matches StringNotIn`,
-            );
-        }
-    });
+    it(
+        "treats undocumented envelope names (eventTime, metadataVersion) and CloudEvents names (type, " +
+            "source) as missing",
+        () => {
+            for (const key of ["eventTime", "metadataVersion", "type", "source"]) {
+                assert.strictEqual(kind(run(key, "IsNullOrUndefined", undefined, smsEg)), "match", key);
+                assert.strictEqual(
+                    kind(run(key, "StringNotIn", ["anything"], smsEg)),
+                    "match",
+                    `${key}: missing key matches StringNotIn`,
+                );
+            }
+        },
+    );
 });
 
 describe("routing/keys: CloudEvents attribute keys (both documented sets)", () => {
@@ -79,18 +84,22 @@ describe("routing/keys: CloudEvents attribute keys (both documented sets)", () =
         });
     }
 
-    it("reads eventtypeversion and extension attributes when the event has them, and reports them missing otherwise", () => {
-        const withExt = { ...smsCe, eventtypeversion: "1.0", tenant: "contoso" };
-        assert.strictEqual(
-            kind(run("eventtypeversion", "StringIn", ["1.0"], withExt, "CloudEventSchemaV1_0")),
-            "match",
-        );
-        assert.strictEqual(kind(run("tenant", "StringIn", ["CONTOSO"], withExt, "CloudEventSchemaV1_0")), "match");
-        assert.strictEqual(
-            kind(run("eventtypeversion", "IsNullOrUndefined", undefined, smsCe, "CloudEventSchemaV1_0")),
-            "match",
-        );
-    });
+    it(
+        "reads eventtypeversion and extension attributes when the event has them, and reports them missing " +
+            "otherwise",
+        () => {
+            const withExt = { ...smsCe, eventtypeversion: "1.0", tenant: "contoso" };
+            assert.strictEqual(
+                kind(run("eventtypeversion", "StringIn", ["1.0"], withExt, "CloudEventSchemaV1_0")),
+                "match",
+            );
+            assert.strictEqual(kind(run("tenant", "StringIn", ["CONTOSO"], withExt, "CloudEventSchemaV1_0")), "match");
+            assert.strictEqual(
+                kind(run("eventtypeversion", "IsNullOrUndefined", undefined, smsCe, "CloudEventSchemaV1_0")),
+                "match",
+            );
+        },
+    );
 
     it("does not read Event Grid-only names on a CloudEvent", () => {
         assert.strictEqual(

@@ -1,7 +1,7 @@
 /**
  * Every advanced-filter operator against scalars, missing keys, nulls, wrong types and arrays (flag on and
- * off), one row per case (https://learn.microsoft.com/azure/event-grid/event-filtering and the "Simulator" column of routing/README.md). Rows state Event Grid's
- * documented answer, or the U# the simulator must refuse to guess.
+ * off), one row per case (https://learn.microsoft.com/azure/event-grid/event-filtering and the "Simulator" column of
+ * routing/README.md). Rows state Event Grid's documented answer, or the U# the simulator must refuse to guess.
  */
 import * as assert from "node:assert";
 import { evaluate, OPERATOR_TYPES } from "../../routing";

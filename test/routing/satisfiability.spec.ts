@@ -243,7 +243,8 @@ describe("routing/satisfiability: canNeverMatch", () => {
         });
         assert.strictEqual(
             f.message,
-            `subjectBeginsWith "phonenumber/604" fits no subject of ${T.SmsReceived} (they look like "/phonenumber/{digits}")`,
+            `subjectBeginsWith "phonenumber/604" fits no subject of ${T.SmsReceived} (they look like ` +
+                `"/phonenumber/{digits}")`,
         );
     });
 });
@@ -312,7 +313,8 @@ describe("routing/satisfiability: canBothMatch", () => {
         assert.ok(o.verdict === "disjoint");
         assert.strictEqual(
             o.findings[0].message,
-            'subject: A: subjectBeginsWith "/phonenumber/1604" and B: subjectBeginsWith "/phonenumber/1206" cannot all hold for one value',
+            'subject: A: subjectBeginsWith "/phonenumber/1604" and B: subjectBeginsWith ' +
+                '"/phonenumber/1206" cannot all hold for one value',
         );
     });
 });

@@ -14,11 +14,15 @@ import { loadSampleEvents, loadSampleFile, SAMPLE_EVENTS_DIR } from "../../sampl
 
 const P = "Microsoft.Communication.";
 const DEV_ACS_ID =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers/Microsoft.Communication/communicationServices/acs-events-dev";
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acs-dev/providers" +
+    "/Microsoft.Communication/communicationServices/acs-events-dev";
 const NAME =
     /^(?<family>[a-zA-Z]+)\/(?<event>[A-Za-z]+)(\.(?<variant>[a-z0-9-]+))?\.(?<envelope>eventgrid|cloudevents)\.json$/;
 const current = loadSampleEvents().filter((s) => !s.file.startsWith("early-preview/"));
-/** Samples derived from Microsoft's spec examples (samples/events/SPEC-EXAMPLES.md): `<family>/<Name>.spec.<envelope>.json`. */
+/**
+ * Samples derived from Microsoft's spec examples (samples/events/SPEC-EXAMPLES.md):
+ * `<family>/<Name>.spec.<envelope>.json`.
+ */
 const isSpec = (file: string) => file.includes(".spec.");
 const NO_SUBJECT = "advancedMessaging/AdvancedMessageDeliveryStatusUpdated.spec.cloudevents.json";
 const eventTypeOf = (e: Record<string, unknown>) => String(e.eventType ?? e.type);
@@ -93,11 +97,15 @@ describe("samples: every current sample looks like what ACS sends", () => {
             const m = NAME.exec(file);
             const info = findEventType(eventTypeOf(event));
 
-            it("is named <family>/<EventName>[.<variant>].<envelope>.json after its event type and catalog family", () => {
-                assert.ok(m?.groups, `bad file name ${file}`);
-                assert.strictEqual(eventTypeOf(event), P + m.groups.event);
-                assert.strictEqual(info?.family, m.groups.family);
-            });
+            it(
+                "is named <family>/<EventName>[.<variant>].<envelope>.json after its event type and catalog " +
+                    "family",
+                () => {
+                    assert.ok(m?.groups, `bad file name ${file}`);
+                    assert.strictEqual(eventTypeOf(event), P + m.groups.event);
+                    assert.strictEqual(info?.family, m.groups.family);
+                },
+            );
 
             it("has a subject that fits a published shape of its type", () => {
                 // CloudEvents' subject is optional; Microsoft's one example without it is kept as published.
@@ -131,21 +139,25 @@ describe("samples: every current sample looks like what ACS sends", () => {
         }
     });
 
-    it("has CloudEvents copies that are exactly Event Grid's conversion of the Event Grid samples (hand-made ones)", () => {
-        const eg = current.filter((s) => s.file.endsWith(".eventgrid.json") && !isSpec(s.file));
-        assert.strictEqual(
-            eg.length * 2,
-            current.filter((s) => !isSpec(s.file)).length,
-            "every Event Grid sample has one CloudEvents copy",
-        );
-        for (const { file, event } of eg) {
-            assert.deepStrictEqual(
-                loadSampleFile(file.replace(".eventgrid.", ".cloudevents."))[0],
-                toCloudEvent(event),
-                file,
+    it(
+        "has CloudEvents copies that are exactly Event Grid's conversion of the Event Grid samples " +
+            "(hand-made ones)",
+        () => {
+            const eg = current.filter((s) => s.file.endsWith(".eventgrid.json") && !isSpec(s.file));
+            assert.strictEqual(
+                eg.length * 2,
+                current.filter((s) => !isSpec(s.file)).length,
+                "every Event Grid sample has one CloudEvents copy",
             );
-        }
-    });
+            for (const { file, event } of eg) {
+                assert.deepStrictEqual(
+                    loadSampleFile(file.replace(".eventgrid.", ".cloudevents."))[0],
+                    toCloudEvent(event),
+                    file,
+                );
+            }
+        },
+    );
 
     it("has a spec sample of every catalog type in both envelopes, the same type in each", () => {
         for (const info of EVENT_TYPES) {
@@ -173,16 +185,20 @@ describe("samples: every current sample looks like what ACS sends", () => {
         }
     });
 
-    it("follows the SMS conventions: envelope id = data.messageId, received numbers without +, subject = receiving number", () => {
-        for (const { file, event } of current.filter(
-            (s) => s.file.startsWith("sms/SMSReceived") && s.file.endsWith(".eventgrid.json"),
-        )) {
-            const data = event.data as Record<string, string>;
-            assert.strictEqual(event.id, data.messageId, file);
-            assert.ok(!data.to.startsWith("+") && !data.from.startsWith("+"), file);
-            assert.strictEqual(event.subject, `/phonenumber/${data.to}`, file);
-        }
-    });
+    it(
+        "follows the SMS conventions: envelope id = data.messageId, received numbers without +, subject = " +
+            "receiving number",
+        () => {
+            for (const { file, event } of current.filter(
+                (s) => s.file.startsWith("sms/SMSReceived") && s.file.endsWith(".eventgrid.json"),
+            )) {
+                const data = event.data as Record<string, string>;
+                assert.strictEqual(event.id, data.messageId, file);
+                assert.ok(!data.to.startsWith("+") && !data.from.startsWith("+"), file);
+                assert.strictEqual(event.subject, `/phonenumber/${data.to}`, file);
+            }
+        },
+    );
 });
 
 describe("samples: early-preview copies", () => {

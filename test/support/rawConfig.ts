@@ -4,7 +4,8 @@ import { readYamlFile } from "../../harness/yamlFile";
 
 /** A stack file's config as the program sees it: keys without namespace, plus `location`. Fresh copy each call. */
 export function rawStackConfig(stack: string): Record<string, any> {
-    const doc = readYamlFile(path.join(PROJECT_ROOT, `Pulumi.${stack}.yaml`)) as any; // as the program reads it: YAML 1.2 core
+    // as the program reads it: YAML 1.2 core
+    const doc = readYamlFile(path.join(PROJECT_ROOT, `Pulumi.${stack}.yaml`)) as any;
     const out: Record<string, any> = {};
     for (const [k, v] of Object.entries(doc.config ?? {})) {
         if (k === "azure-native:location") out.location = v;

@@ -32,7 +32,8 @@ export const IDS = {
     actionGroup: `${RG_ID}/providers/Microsoft.Insights/actionGroups/ag-acs-oncall`,
     sbQueue: `${RG_ID}/providers/Microsoft.ServiceBus/namespaces/sb-acs-contract/queues/chat-events`,
 };
-const BLOB_DATA_CONTRIBUTOR = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`;
+const ROLE_DEFINITIONS = `${SUB}/providers/Microsoft.Authorization/roleDefinitions`;
+const BLOB_DATA_CONTRIBUTOR = `${ROLE_DEFINITIONS}/ba92f5b4-2d11-453d-a403-e96b0029c9fe`;
 
 /** Inputs of each valid resource; specs spread one and change a field. */
 export const valid = {
@@ -147,7 +148,8 @@ export function createValidResources(): void {
         identity: { type: "SystemAssigned" },
         definition: {
             $schema:
-                "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+                "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01" +
+                "/workflowdefinition.json#",
             triggers: {},
             actions: {},
         },

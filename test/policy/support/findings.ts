@@ -109,10 +109,8 @@ function variant(policy: string, config: PolicyPackConfig | undefined): string {
     return ` with config ${JSON.stringify(config[policy] ?? config)}`;
 }
 
-/** Join regex literals into one (same flags as the first), so a long pattern keeps its literal escaping. */
-export function joinRe(...parts: readonly RegExp[]): RegExp {
-    return new RegExp(parts.map((p) => p.source).join(""), parts[0]?.flags ?? "");
-}
+/** Rule specs import joinRe from here with ruleCases; it lives in test/support for the other specs too. */
+export { joinRe } from "../../support/regex";
 
 /**
  * The required cases of one rule on a shared fixture, one test each: pass (the compliant and out-of-scope
