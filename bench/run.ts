@@ -204,12 +204,21 @@ async function main(): Promise<void> {
         machine(),
         `Processes: median of ${REPS} interleaved runs each. Ratios are against the reference measured in this run.`,
         "",
-        `1. npm run plan (dev, ${devCount} resources) vs the floor (node + @pulumi/pulumi + ${SUBMODULES.length} azure-native submodules)     target ≤ 1.5× wall, ≤ 1.5× memory`,
-        `   wall ${s(dev.ms)} vs ${s(floor.ms)} = ${x(dev.ms, floor.ms)}   CPU ${s(dev.cpuMs)} vs ${s(floor.cpuMs)} = ${x(dev.cpuMs, floor.cpuMs)}   peak RSS ${mb(dev.rssMb)} vs ${mb(floor.rssMb)} = ${x(dev.rssMb, floor.rssMb)}`,
-        `   TypeScript loaded: plan ${dev.typescript ? "yes" : "no"}, floor ${floor.typescript ? "yes" : "no"} (the SDK loads it eagerly; the plan defers it)`,
-        `2. plan of a ${subs.length}-subscription stack (${graph.resources.length} resources, --json) vs the floor     target ≤ 6 s, ≤ 450 MB`,
-        `   wall ${s(big.ms)} = ${x(big.ms, floor.ms)}   CPU ${s(big.cpuMs)} = ${x(big.cpuMs, floor.cpuMs)}   peak RSS ${mb(big.rssMb)} = ${x(big.rssMb, floor.rssMb)}   (exit ${big.status})`,
-        `   per resource beyond dev: ${perResource((r) => r.ms).toFixed(1)} ms wall, ${perResource((r) => r.cpuMs).toFixed(1)} ms CPU, ${(perResource((r) => r.rssMb) * 1024).toFixed(0)} KB peak RSS`,
+        `1. npm run plan (dev, ${devCount} resources) vs the floor ` +
+            `(node + @pulumi/pulumi + ${SUBMODULES.length} azure-native submodules)` +
+            "     target ≤ 1.5× wall, ≤ 1.5× memory",
+        `   wall ${s(dev.ms)} vs ${s(floor.ms)} = ${x(dev.ms, floor.ms)}` +
+            `   CPU ${s(dev.cpuMs)} vs ${s(floor.cpuMs)} = ${x(dev.cpuMs, floor.cpuMs)}` +
+            `   peak RSS ${mb(dev.rssMb)} vs ${mb(floor.rssMb)} = ${x(dev.rssMb, floor.rssMb)}`,
+        `   TypeScript loaded: plan ${dev.typescript ? "yes" : "no"}, floor ${floor.typescript ? "yes" : "no"}` +
+            " (the SDK loads it eagerly; the plan defers it)",
+        `2. plan of a ${subs.length}-subscription stack (${graph.resources.length} resources, --json) vs the floor` +
+            "     target ≤ 6 s, ≤ 450 MB",
+        `   wall ${s(big.ms)} = ${x(big.ms, floor.ms)}   CPU ${s(big.cpuMs)} = ${x(big.cpuMs, floor.cpuMs)}` +
+            `   peak RSS ${mb(big.rssMb)} = ${x(big.rssMb, floor.rssMb)}   (exit ${big.status})`,
+        `   per resource beyond dev: ${perResource((r) => r.ms).toFixed(1)} ms wall, ` +
+            `${perResource((r) => r.cpuMs).toFixed(1)} ms CPU, ` +
+            `${(perResource((r) => r.rssMb) * 1024).toFixed(0)} KB peak RSS`,
         ...routing,
     ];
     if (process.env.BENCH_TESTS === "1") {

@@ -21,7 +21,10 @@ const NAMESPACE_WITHOUT_CONTRACT: Readonly<Record<string, string>> = {
     "azure-native:managedidentity:UserAssignedIdentity": "Microsoft.ManagedIdentity",
 };
 
-/** The ARM namespace of an azure-native type: from its contract row (or, for data-plane types, the row of its parent). */
+/**
+ * The ARM namespace of an azure-native type: from its contract row (or, for data-plane types, the row of its
+ * parent).
+ */
 export function namespaceOf(token: string): string | undefined {
     const arm =
         contractFor(token)?.armType ??
@@ -43,7 +46,8 @@ export function resourceProviders(graph: Graph): Map<string, string[]> {
 
 /**
  * A new subscription has most providers unregistered and the first PUT of such a type fails with
- * MissingSubscriptionRegistration (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider).
+ * MissingSubscriptionRegistration
+ * (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider).
  * azure-native 3.28 has no resource that registers a provider (its features module registers preview features
  * only), so the plan lists the commands.
  */
@@ -91,12 +95,15 @@ export function emailQuotaSection(graph: Graph): PlanSection {
     const lines = views.flatMap((v) => {
         const fit = eventsWithinQuota(v);
         return [
-            `${v.acs.name}: ${v.domainKind} domain, ${v.quota.perMinute} emails a minute and ${v.quota.perHour} an hour per Azure subscription (${EMAIL_QUOTA_SOURCE})`,
+            `${v.acs.name}: ${v.domainKind} domain, ${v.quota.perMinute} emails a minute and ${v.quota.perHour} ` +
+                `an hour per Azure subscription (${EMAIL_QUOTA_SOURCE})`,
             ...v.routes.map(
                 (r) =>
-                    `  ${r.subscription} delivers ${r.eventTypes.join(", ") || "every event"} to ${r.handler}, which sends email`,
+                    `  ${r.subscription} delivers ${r.eventTypes.join(", ") || "every event"} to ${r.handler}, ` +
+                    "which sends email",
             ),
-            `  up to ${v.emailsPerEvent} email(s) per event: throttled (429) above ${fit.perMinute} matching events a minute or ${fit.perHour} an hour`,
+            `  up to ${v.emailsPerEvent} email(s) per event: throttled (429) above ${fit.perMinute} ` +
+                `matching events a minute or ${fit.perHour} an hour`,
         ];
     });
     return {

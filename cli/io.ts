@@ -99,6 +99,7 @@ export function staleBuildWarning(compiledDir: string, sourceRoot: string): stri
               .map(walk)
               .find(Boolean);
     return stale
-        ? `note: ${path.relative(sourceRoot, stale)} changed after the last build; run \`npm run build:tools\` (or \`npm run plan:ts\`)\n`
+        ? `note: ${path.relative(sourceRoot, stale)} changed after the last build; ` +
+              "run `npm run build:tools` (or `npm run plan:ts`)\n"
         : undefined;
 }

@@ -49,7 +49,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const source = o.configFile ?? `Pulumi.${o.stack}.yaml`;
     if (!o.configFile && !fs.existsSync(stackFile(PROJECT_ROOT, o.stack))) {
         io.stderr(
-            `no stack "${o.stack}": ${source} does not exist (stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`,
+            `no stack "${o.stack}": ${source} does not exist ` +
+                `(stacks here: ${listStacks(PROJECT_ROOT).join(", ")}); see docs/operations.md to add one\n`,
         );
         return 1;
     }
@@ -75,18 +76,18 @@ function readConfigFile(file: string) {
 function reportFailure(err: unknown, stack: string, source: string, json: boolean, io: CliIo): number {
     const cause = err instanceof ProgramError ? err.cause : err;
     if (ValidationError.is(cause)) {
-        if (json)
-            io.stdout(
-                `${JSON.stringify({ stack, valid: false, errors: cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message })), text: cause.message }, null, 2)}\n`,
-            );
-        else io.stderr(`${source}: ${cause.message}\n`);
+        if (json) {
+            const errors = cause.issues.map((i) => ({ path: i.path, value: i.value, message: i.message }));
+            io.stdout(`${JSON.stringify({ stack, valid: false, errors, text: cause.message }, null, 2)}\n`);
+        } else io.stderr(`${source}: ${cause.message}\n`);
         return 1;
     }
     if (InputFileError.is(cause)) {
         io.stderr(`${cause.message}\n`);
         return 1;
     }
-    // Not an input problem we know: a bug of ours. Still no stack trace for the user; ACS_EVENT_HANDLING_DEBUG=1 shows it.
+    // Not an input problem we know: a bug of ours. Still no stack trace for the user;
+    // ACS_EVENT_HANDLING_DEBUG=1 shows it.
     io.stderr(`plan failed (internal error, please report it): ${redactUrl(describe(cause))}\n`);
     return 2;
 }

@@ -41,7 +41,8 @@ export async function policySection(graph: Graph, configFile: string | undefined
     const config = withReferencedSources(graph, configFile ? loadPackConfig(configFile) : {});
     const findings = await evaluateGraph(graph, { config });
     const mandatory = findings.filter((f) => f.level === "mandatory").length;
-    const title = `Policy report (${mandatory} mandatory, ${findings.length - mandatory} advisory${configFile ? `; config ${path.relative(PROJECT_ROOT, configFile)}` : ""})`;
+    const withConfig = configFile ? `; config ${path.relative(PROJECT_ROOT, configFile)}` : "";
+    const title = `Policy report (${mandatory} mandatory, ${findings.length - mandatory} advisory${withConfig})`;
     return {
         title,
         lines: findings.length ? groupByResource(findings) : ["no violations"],

@@ -100,7 +100,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (o.json) io.stdout(`${JSON.stringify({ stack: o.stack, events: results }, null, 2)}\n`);
         else
             io.stdout(
-                `Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n${results.map(formatRoutedEvent).join("\n\n")}\n`,
+                `Routing on stack "${o.stack}" (${router.subscriptions.length} subscriptions):\n\n` +
+                    `${results.map(formatRoutedEvent).join("\n\n")}\n`,
             );
         return 0;
     } catch (err) {

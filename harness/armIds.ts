@@ -13,7 +13,8 @@ const rg = (i: Record<string, any>) =>
 
 /** Blobs are data-plane objects (no ARM resource type); the policies still parse their URL-like id. */
 const blobId = (i: Record<string, any>, n: string) =>
-    `${rg(i)}/providers/Microsoft.Storage/storageAccounts/${i.accountName}/blobServices/default/containers/${i.containerName}/blobs/${i.blobName ?? n}`;
+    `${rg(i)}/providers/Microsoft.Storage/storageAccounts/${i.accountName}/blobServices/default` +
+    `/containers/${i.containerName}/blobs/${i.blobName ?? n}`;
 
 /** The id ARM would give the resource (paths from catalog/armPaths.ts); a `Mock.` id for types outside it. */
 export function mockArmId(type: string, name: string, inputs: Record<string, any>): string {

@@ -6,7 +6,10 @@
 export interface GraphResource {
     /** Full URN, as the CLI would write it. */
     readonly urn: string;
-    /** Type token, e.g. `azure-native:eventgrid:SystemTopicEventSubscription` or `acs-event-handling:index:EventSubscription`. */
+    /**
+     * Type token, e.g. `azure-native:eventgrid:SystemTopicEventSubscription` or
+     * `acs-event-handling:index:EventSubscription`.
+     */
     readonly type: string;
     /** Logical (Pulumi) name. */
     readonly name: string;

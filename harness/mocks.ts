@@ -69,7 +69,9 @@ export function newResourceState(args: pulumi.runtime.MockResourceArgs): {
             };
             break;
         case "azure-native:applicationinsights:Component":
-            state.connectionString = `InstrumentationKey=${fakeGuid(id)};IngestionEndpoint=https://mock.in.applicationinsights.azure.com/`;
+            state.connectionString =
+                `InstrumentationKey=${fakeGuid(id)};` +
+                "IngestionEndpoint=https://mock.in.applicationinsights.azure.com/";
             state.instrumentationKey = fakeGuid(id);
             break;
         case "azure-native:operationalinsights:Workspace":
@@ -97,7 +99,9 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         case "azure-native:authorization:getClientToken":
             return { token: "mock-arm-token" };
         case "azure-native:logic:listWorkflowTriggerCallbackUrl": {
-            const base = `https://prod-00.westeurope.logic.azure.com/workflows/${fakeGuid(String(i.workflowName))}/triggers/${i.triggerName}/paths/invoke`;
+            const base =
+                `https://prod-00.westeurope.logic.azure.com/workflows/${fakeGuid(String(i.workflowName))}` +
+                `/triggers/${i.triggerName}/paths/invoke`;
             const queries = {
                 "api-version": "2019-05-01",
                 sp: `/triggers/${i.triggerName}/run`,
@@ -105,7 +109,9 @@ export function invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
                 sig: "mock-signature",
             };
             return {
-                value: `${base}?api-version=2019-05-01&sp=%2Ftriggers%2F${i.triggerName}%2Frun&sv=1.0&sig=mock-signature`,
+                value:
+                    `${base}?api-version=2019-05-01&sp=%2Ftriggers%2F${i.triggerName}%2Frun` +
+                    "&sv=1.0&sig=mock-signature",
                 basePath: base,
                 method: "POST",
                 relativePath: "",

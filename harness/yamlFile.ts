@@ -92,7 +92,8 @@ export function parseYaml(text: string, file: string): unknown {
     if (problems.length)
         throw new InputFileError(
             file,
-            `not valid YAML: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? `; and ${problems.length - 5} more` : ""}`,
+            `not valid YAML: ${problems.slice(0, 5).join("; ")}` +
+                (problems.length > 5 ? `; and ${problems.length - 5} more` : ""),
         );
     let value: unknown;
     try {
@@ -100,7 +101,8 @@ export function parseYaml(text: string, file: string): unknown {
     } catch (err) {
         throw new InputFileError(
             file,
-            `cannot be expanded: ${firstLine(err instanceof Error ? err.message : String(err))} (at most ${YAML_LIMITS.aliases} alias uses)`,
+            `cannot be expanded: ${firstLine(err instanceof Error ? err.message : String(err))} ` +
+                `(at most ${YAML_LIMITS.aliases} alias uses)`,
         );
     }
     const deep = depthOver(value, YAML_LIMITS.depth);
@@ -117,7 +119,10 @@ function firstLine(s: string): string {
     return line.endsWith(":") ? line.slice(0, -1) : line;
 }
 
-/** Whether a value nests deeper than `max` (a self-referencing alias nests forever); iterative, so no stack overflow. */
+/**
+ * Whether a value nests deeper than `max` (a self-referencing alias nests forever); iterative, so no stack
+ * overflow.
+ */
 function depthOver(value: unknown, max: number): boolean {
     const stack: [unknown, number][] = [[value, 0]];
     while (stack.length) {

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { ARBORIST, AUTOMATION, TYPESCRIPT_SHIM } from "../../cli/deferTypescript";
 
 describe("cli/deferTypescript (SDK internals to recheck on a @pulumi/pulumi upgrade)", () => {
-    it("names the shim through which the SDK loads TypeScript, and the SDK still loads it only through that shim", () => {
+    it("names the shim through which the SDK loads TypeScript, and the SDK still loads it only through it", () => {
         assert.ok(fs.existsSync(TYPESCRIPT_SHIM), TYPESCRIPT_SHIM);
         const sdk = path.dirname(TYPESCRIPT_SHIM);
         const parseFunction = fs.readFileSync(path.join(sdk, "runtime/closure/parseFunction.js"), "utf8");

@@ -54,7 +54,8 @@ describe("the CLIs on hostile input", function () {
     it("plan: broken YAML, with a key on the offending line", () => {
         const p = file(
             "dup.yaml",
-            `config:\n  acs-event-handling:tags: {a: b}\n  acs-event-handling:tags: {url: "https://h.example.com/?code=${KEY}"}\n`,
+            "config:\n  acs-event-handling:tags: {a: b}\n" +
+                `  acs-event-handling:tags: {url: "https://h.example.com/?code=${KEY}"}\n`,
         );
         assertClean(
             spawnCli("cli/plan.ts", ["--config-file", p]),

@@ -52,7 +52,8 @@ describe("npm run plan", () => {
             "azure-native:eventgrid:SystemTopic  acs-events-topic",
             "azure-native:storage:BlobContainer  acs-deadletter-container",
             "azure-native:authorization:RoleAssignment  sms-queue-sender-role",
-            'sms-604: [SMSReceived, SMSDeliveryReportReceived] begins "/phonenumber/1604" → sms-queue (StorageQueue (topic identity); retry 30x/1440min; dead-letter deadletters)',
+            'sms-604: [SMSReceived, SMSDeliveryReportReceived] begins "/phonenumber/1604" → sms-queue ' +
+                "(StorageQueue (topic identity); retry 30x/1440min; dead-letter deadletters)",
             "Policy report (0 mandatory,",
             // A fresh clone without ../shared has no contract data: the plan says so in one line.
             findArmTypesDir() ? "every request body fits the contract" : "skipped: ../shared/arm-types not found",
@@ -148,7 +149,8 @@ describe("npm run plan --json and secrets", () => {
         const file = devConfigWith((c) => {
             c["acs-event-handling:communication"] = {
                 existingId:
-                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Communication/communicationServices/acs-shared",
+                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared" +
+                    "/providers/Microsoft.Communication/communicationServices/acs-shared",
             };
             for (const h of ["sms-function", "sms-logic-app"]) delete c["acs-event-handling:handlers"][h];
             for (const s of ["sms-records", "sms-email"]) delete c["acs-event-handling:subscriptions"][s];

@@ -40,7 +40,7 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         graph = await runProgram({ project: "internals", stack: "smoke", program: () => new Box("b"), mocks });
     });
 
-    it("1. runtime.waitForRPCs (@pulumi/pulumi runtime/settings.js): waits for resources registered inside apply", () => {
+    it("1. runtime.waitForRPCs (runtime/settings.js): waits for resources registered inside apply", () => {
         assert.deepStrictEqual(
             graph.resources
                 .filter((r) => r.type === "test:index:Thing")
@@ -50,7 +50,7 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         );
     });
 
-    it("2. the mock monitor's registerResource and the RegisterResourceRequest/Response getters (proto/resource_pb)", () => {
+    it("2. the mock monitor's registerResource and RegisterResourceRequest/Response getters (resource_pb)", () => {
         const late = graph.resources.find((r) => r.name === "b-late")!;
         const first = graph.resources.find((r) => r.name === "b-first")!;
         const box = graph.resources.find((r) => r.type === "test:index:Box")!;
@@ -68,7 +68,7 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         assert.deepStrictEqual(box.componentOutputSecretPaths, ["token"]);
     });
 
-    it("3. @pulumi/policy/server makeAnalyzeRpcFun / makeAnalyzeStackRpcFun with proto/analyzer_pb messages", async () => {
+    it("3. @pulumi/policy/server makeAnalyzeRpcFun / makeAnalyzeStackRpcFun with analyzer_pb messages", async () => {
         const perResource: ResourceValidationPolicy = {
             name: "thing-small",
             description: "Things are small.",
@@ -102,7 +102,7 @@ describe("Pulumi internals (recheck these on an SDK upgrade)", () => {
         );
     });
 
-    it("4. require.cache eviction reloads our modules, never node_modules; globalThis state survives the reload", () => {
+    it("4. require.cache eviction reloads our modules, never node_modules; globalThis state survives", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "internals-"));
         try {
             fs.mkdirSync(path.join(dir, "node_modules"));

@@ -18,15 +18,6 @@ function lineWidth(): number {
     return Number(m[1]);
 }
 
-/**
- * Folders (or files) not yet wrapped, to be emptied: their long lines are wrapped after the refactoring under way
- * there is merged, and each entry then leaves this list (the second test below says when one can go).
- */
-const STILL_EXEMPT: readonly string[] = ["bench/", "cli/", "harness/", "test/"];
-
-/** Whether an entry of STILL_EXEMPT (a folder ending in "/" or a file) covers `file`. */
-const covers = (entry: string, file: string) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry);
-
 /** Tracked TypeScript sources that exist in the work tree, generated files aside. */
 function trackedSources(): string[] {
     return execFileSync("git", ["ls-files", "*.ts"], { cwd: PROJECT_ROOT, encoding: "utf8" })
@@ -61,24 +52,12 @@ describe("line length", () => {
     });
 
     it("keeps every tracked .ts line (generated files aside) within biome.jsonc's lineWidth", () => {
-        const checked = trackedSources().filter((f) => !STILL_EXEMPT.some((e) => covers(e, f)));
-        const long = offenders(checked, max);
+        const long = offenders(trackedSources(), max);
         assert.deepStrictEqual(
             long,
             [],
             `${long.length} line(s) over ${max} characters; split long strings with + and wrap comments:\n` +
                 long.join("\n"),
         );
-    });
-
-    it("lists as still exempt only folders that still have a line over the width", () => {
-        const files = trackedSources();
-        const clean = (entry: string) =>
-            offenders(
-                files.filter((f) => covers(entry, f)),
-                max,
-            ).length === 0;
-        const done = STILL_EXEMPT.filter(clean);
-        assert.deepStrictEqual(done, [], `within the width now; remove from STILL_EXEMPT: ${done.join(", ")}`);
     });
 });
