@@ -81,6 +81,9 @@ function cachedBuild(): string {
         if (!fs.existsSync(built)) throw err;
         fs.rmSync(partial, { recursive: true, force: true }); // a concurrent run finished the same build first
     }
+    // Builds of earlier sources are never read again: keep the cache at one build.
+    for (const old of fs.readdirSync(CACHE).filter((n) => /^library-build-[0-9a-f]{16}$/.test(n)))
+        if (path.join(CACHE, old) !== built) fs.rmSync(path.join(CACHE, old), { recursive: true, force: true });
     return built;
 }
 
