@@ -73,11 +73,19 @@ function shownShape(v: unknown): unknown {
     return isObj(v) ? "an object" : v;
 }
 
+/** What a value is, never what it says: delivery settings and headers may carry a secret header value. */
+function kindOf(v: unknown): string | null {
+    if (v === null) return null;
+    if (Array.isArray(v)) return `a list of ${v.length}`;
+    if (isObj(v)) return "an object";
+    return /^[aeiou]/.test(typeof v) ? `an ${typeof v}` : `a ${typeof v}`;
+}
+
 const FILTER_SHAPE = "{ eventTypes, subject?, advancedFilters?, enableAdvancedFilteringOnArrays? }";
 
 function filterIssues(f: unknown, at: Path): Issue[] {
     if (f === undefined || f === null) return [issue(at, f, `required: ${FILTER_SHAPE}`)];
-    if (!isObj(f)) return [issue(at, typeof f, `an object: ${FILTER_SHAPE}`)];
+    if (!isObj(f)) return [issue(at, shownShape(f), `an object: ${FILTER_SHAPE}`)];
     return [
         ...checkEventTypes(f.eventTypes, [...at, "eventTypes"]),
         ...checkSubjectFilter(
@@ -95,7 +103,7 @@ function filterIssues(f: unknown, at: Path): Issue[] {
  */
 function deliveryIssues(d: unknown, at: Path, fit: RouteFit | undefined): Issue[] {
     if (d === undefined) return [];
-    if (!isObj(d)) return [issue(at, d === null ? null : typeof d, "an object: { schema?, batching?, headers? }")];
+    if (!isObj(d)) return [issue(at, kindOf(d), "an object: { schema?, batching?, headers? }")];
     const out = headerIssues(d.headers, [...at, "headers"]);
     if (fit && d.batching !== undefined && !fit.push)
         out.push(
@@ -118,14 +126,14 @@ function deliveryIssues(d: unknown, at: Path, fit: RouteFit | undefined): Issue[
 
 function headerIssues(headers: unknown, at: Path): Issue[] {
     if (headers === undefined) return [];
-    if (!Array.isArray(headers)) return [issue(at, typeof headers, "a list of headers")];
+    if (!Array.isArray(headers)) return [issue(at, kindOf(headers), "a list of headers")];
     const out: Issue[] = [];
     if (headers.length > LIMITS.deliveryAttributeMappings)
         out.push(issue(at, headers.length, `at most ${LIMITS.deliveryAttributeMappings} delivery headers`));
     headers.forEach((h, i) => {
         const hat = [...at, i];
         if (!isObj(h)) {
-            out.push(issue(hat, h === null ? null : typeof h, "a header: { name, kind, value | sourceField }"));
+            out.push(issue(hat, kindOf(h), "a header: { name, kind, value | sourceField }"));
             return;
         }
         if (h.kind === "static" && (h.value === undefined || h.value === null))

@@ -84,7 +84,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             delete sub(c).filter.eventTypes;
         },
-        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: required (array) (got nothing)",
+        "acs-event-handling:subscriptions.sms-604.filter.eventTypes: list at least one event type; without one the " +
+            "subscription receives every event the resource emits",
     ],
     [
         "Event Grid control event",
@@ -457,6 +458,40 @@ describe("stack config validation", () => {
         );
         assert.ok(
             lines.every((l) => !/unknown key/.test(l) && !l.includes("SECRET")),
+            lines.join("\n"),
+        );
+    });
+
+    it("reports a route block of the wrong type once, by what it must hold, without a header's value", () => {
+        const lines = errorsFor((c) => {
+            c.subscriptions["b-str"] = { handler: "sms-queue", filter: "x" };
+            c.subscriptions["c-list"] = { handler: "sms-queue", filter: [] };
+            sub(c).retry = { eventTimeToLiveInMinutes: "x" };
+            sub(c).delivery = "Bearer SUPERSECRET";
+        });
+        const at = "acs-event-handling:subscriptions";
+        const paths = lines.map((l) => l.slice(0, l.indexOf(": ")));
+        assert.deepStrictEqual(
+            paths.filter((p, i) => paths.indexOf(p) !== i),
+            [],
+            `one line per key:\n  ${lines.join("\n  ")}`,
+        );
+        for (const expected of [
+            `${at}.b-str.filter: an object: { eventTypes, `,
+            `${at}.c-list.filter: an object: { eventTypes, `,
+            `${at}.sms-604.retry.eventTimeToLiveInMinutes: must be a whole number from 1 to 1440 `,
+            `${at}.sms-604.delivery: an object: { schema?, batching?, headers? } (got "a string")`,
+        ])
+            assert.ok(
+                lines.some((l) => l.startsWith(expected)),
+                `${expected}\n  ${lines.join("\n  ")}`,
+            );
+        assert.ok(
+            lines.some((l) => l.endsWith('(got "x")')),
+            lines.join("\n"),
+        );
+        assert.ok(
+            lines.every((l) => !l.includes("SUPERSECRET")),
             lines.join("\n"),
         );
     });
