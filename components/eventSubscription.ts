@@ -227,7 +227,7 @@ export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
     return [
         ...knownIssues(args, [
             ...routeEnumIssues(args, [], ROUTE_ENUMS),
-            ...routeIssues(args, [], destinationFit(args.destination)),
+            ...routeIssues(args, [], destinationFit(args.destination), SUBSCRIPTION_OWN_KEYS),
             ...subscriptionNameIssues(args.name, ["name"]),
             ...("deadLetter" in args
                 ? [
@@ -242,6 +242,17 @@ export function validateSubscriptionArgs(args: EventSubscriptionArgs): Issue[] {
         ...destinationIssues(args.destination),
     ];
 }
+
+/** EventSubscriptionArgs' keys beside the route settings (`deadLetter` is reported as moved, above). */
+const SUBSCRIPTION_OWN_KEYS = [
+    "resourceGroupName",
+    "systemTopicName",
+    "userAssignedIdentityId",
+    "handler",
+    "destination",
+    "deadLetterDestination",
+    "deadLetter",
+];
 
 /** What the destination takes: batching only on push endpoints; delivery headers on all but a storage queue. */
 function destinationFit(d: unknown): RouteFit | undefined {

@@ -40,14 +40,14 @@ export function semanticIssues(raw: Record<string, unknown>): Issue[] {
 }
 
 /**
- * Zod issues a semantic check states better are left out: unknown keys of a route that moved ("moved to
- * filter.eventTypes"; the other unknown keys of the same object are still reported), and a wrong type or a bare
- * "required" where a semantic check of the same key says what it must hold (its shape, or its range).
+ * Zod issues a semantic check states too are left out, so each key gets one line: unknown keys the semantic checks
+ * report themselves (a route's, with "moved to filter.eventTypes" for the old shape; the other unknown keys of the
+ * same object are still reported), and any other issue at a key a semantic check reports on (its shape, its range).
  */
 function unexplained(zi: z.core.$ZodIssue, semantic: readonly Issue[]): z.core.$ZodIssue[] {
     const at = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String));
     const known = new Set(semantic.map((i) => at(i.path)));
-    if (zi.code === "invalid_type" && known.has(at(zi.path))) return [];
+    if (zi.code !== "unrecognized_keys" && known.has(at(zi.path))) return [];
     if (zi.code !== "unrecognized_keys") return [zi];
     const keys = zi.keys.filter((k) => !known.has(at([...zi.path, k])));
     return keys.length ? [{ ...zi, keys }] : [];

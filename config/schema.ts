@@ -165,7 +165,7 @@ const advancedFilter = z.strictObject({
 const deliveryHeader = z.strictObject({
     name: z
         .string()
-        .regex(/^(?!aeg-)[A-Za-z0-9-]{1,128}$/i, 'a header name (letters, digits, hyphens) not starting with "aeg-"'),
+        .regex(LIMITS.deliveryHeaderName, 'a header name (1–128 letters, digits, hyphens) not starting with "aeg-"'),
     kind: z.enum(DeliveryHeaderKind),
     value: z.string().optional(),
     sourceField: z.string().optional(),
@@ -194,8 +194,12 @@ const routeDelivery = z.strictObject({
                 LIMITS.maxEventsPerBatch.min,
                 LIMITS.maxEventsPerBatch.max,
                 "maxEventsPerBatch",
-            ).default(1),
-            preferredBatchSizeInKilobytes: int(1, 1024, "preferredBatchSizeInKilobytes").default(64),
+            ).default(LIMITS.maxEventsPerBatch.default),
+            preferredBatchSizeInKilobytes: int(
+                LIMITS.preferredBatchSizeInKilobytes.min,
+                LIMITS.preferredBatchSizeInKilobytes.max,
+                "preferredBatchSizeInKilobytes",
+            ).default(LIMITS.preferredBatchSizeInKilobytes.default),
         })
         .optional(),
     headers: z

@@ -20,6 +20,12 @@ export const LIMITS = {
      * 4,096 (4K) bytes."
      */
     deliveryHeaderValueBytes: 4096,
+    /**
+     * A delivery header's name: not Event Grid's own prefix ("don't use the aeg- prefix as it's used by system
+     * properties", https://learn.microsoft.com/azure/event-grid/delivery-properties); letters, digits and hyphens,
+     * at most 128, is this project's conservative rule for an HTTP header name.
+     */
+    deliveryHeaderName: /^(?!aeg-)[A-Za-z0-9-]{1,128}$/i,
     subscriptionName: /^[A-Za-z0-9-]{3,64}$/,
     systemTopicName: /^[A-Za-z0-9-]{3,128}$/,
     communicationServiceName: /^[-\w]{1,63}$/,

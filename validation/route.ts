@@ -44,15 +44,79 @@ export interface RouteFit {
     readonly what: string;
 }
 
-/** Every problem of one route's settings; `at` is the route's path, `fit` its destination when known. */
-export function routeIssues(r: unknown, at: Path, fit?: RouteFit): Issue[] {
+/** The keys of components/route.ts RouteSettingsArgs; each caller adds its own (handler, destination, …). */
+const ROUTE_SETTINGS_KEYS = ["name", "filter", "retry", "delivery", "labels", "expirationTimeUtc"];
+
+/**
+ * Every problem of one route's settings; `at` is the route's path, `fit` its destination when known, `ownKeys` the
+ * caller's keys beside the route settings (a key that is neither, nor a moved one, is reported as unknown).
+ */
+export function routeIssues(r: unknown, at: Path, fit: RouteFit | undefined, ownKeys: readonly string[]): Issue[] {
     if (!isObj(r)) return [];
     return [
         ...movedKeyIssues(r, at),
+        ...unknownKeyIssues(r, at, [...ROUTE_SETTINGS_KEYS, ...ownKeys], MOVED_ROUTE_KEYS),
         ...filterIssues(r.filter, [...at, "filter"]),
-        ...checkRetry(isObj(r.retry) ? r.retry : undefined, [...at, "retry"]),
+        ...blockIssues(r.retry, [...at, "retry"], RETRY_KEYS, (b) => checkRetry(b, [...at, "retry"])),
         ...deliveryIssues(r.delivery, [...at, "delivery"], fit),
+        ...stringListIssues(r.labels, [...at, "labels"], "a list of labels (strings)"),
+        ...dateTimeIssues(r.expirationTimeUtc, [...at, "expirationTimeUtc"]),
     ];
+}
+
+const RETRY_KEYS = ["maxDeliveryAttempts", "eventTimeToLiveInMinutes"];
+const SUBJECT_KEYS = ["beginsWith", "endsWith", "caseSensitive"];
+const FILTER_KEYS = ["eventTypes", "subject", "advancedFilters", "enableAdvancedFilteringOnArrays"];
+const DELIVERY_KEYS = ["schema", "batching", "headers"];
+const BATCHING_KEYS = ["maxEventsPerBatch", "preferredBatchSizeInKilobytes"];
+const HEADER_KEYS = ["name", "kind", "value", "sourceField", "secret"];
+
+const shape = (keys: readonly string[]) => `{ ${keys.map((k) => `${k}?`).join(", ")} }`;
+
+/** An optional block: absent is fine, anything but an object is reported, an object is checked by `check`. */
+function blockIssues(v: unknown, at: Path, keys: readonly string[], check: (b: Raw) => Issue[]): Issue[] {
+    if (v === undefined) return [];
+    if (!isObj(v)) return [issue(at, kindOf(v), `an object: ${shape(keys)}`)];
+    return [...unknownKeyIssues(v, at, keys), ...check(v)];
+}
+
+/** Keys a block does not take: Pulumi would drop them silently, so a misspelt setting would never apply. */
+function unknownKeyIssues(
+    o: Raw,
+    at: Path,
+    allowed: readonly string[],
+    skip: Readonly<Record<string, string>> = {},
+): Issue[] {
+    return Object.keys(o)
+        .filter((k) => !allowed.includes(k) && !Object.hasOwn(skip, k))
+        .map((k) => issue([...at, k], kindOf(o[k]), `unknown key; allowed: ${allowed.join(", ")}`));
+}
+
+function booleanIssues(v: unknown, at: Path): Issue[] {
+    return v === undefined || typeof v === "boolean" ? [] : [issue(at, kindOf(v), "true or false")];
+}
+
+function stringListIssues(v: unknown, at: Path, what: string): Issue[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return [issue(at, kindOf(v), what)];
+    return v.flatMap((x, i) => (typeof x === "string" ? [] : [issue([...at, i], kindOf(x), "a string")]));
+}
+
+/** ISO 8601 with a time and an offset, as Event Grid's expirationTimeUtc takes it (e.g. 2027-01-01T00:00:00Z). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function dateTimeIssues(v: unknown, at: Path): Issue[] {
+    if (v === undefined) return [];
+    return typeof v === "string" && ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v))
+        ? []
+        : [issue(at, typeof v === "string" ? v : kindOf(v), "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z")];
+}
+
+/** A whole number within one of LIMITS' ranges. */
+function rangeIssues(v: unknown, at: Path, range: { readonly min: number; readonly max: number }): Issue[] {
+    return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= range.min && v <= range.max)
+        ? []
+        : [issue(at, v, `must be a whole number from ${range.min} to ${range.max} (Event Grid limit)`)];
 }
 
 function movedKeyIssues(r: Raw, at: Path): Issue[] {
@@ -74,8 +138,8 @@ function shownShape(v: unknown): unknown {
 }
 
 /** What a value is, never what it says: delivery settings and headers may carry a secret header value. */
-function kindOf(v: unknown): string | null {
-    if (v === null) return null;
+function kindOf(v: unknown): string | null | undefined {
+    if (v === null || v === undefined) return v;
     if (Array.isArray(v)) return `a list of ${v.length}`;
     if (isObj(v)) return "an object";
     return /^[aeiou]/.test(typeof v) ? `an ${typeof v}` : `a ${typeof v}`;
@@ -86,14 +150,21 @@ const FILTER_SHAPE = "{ eventTypes, subject?, advancedFilters?, enableAdvancedFi
 function filterIssues(f: unknown, at: Path): Issue[] {
     if (f === undefined || f === null) return [issue(at, f, `required: ${FILTER_SHAPE}`)];
     if (!isObj(f)) return [issue(at, shownShape(f), `an object: ${FILTER_SHAPE}`)];
+    const eventTypes = Array.isArray(f.eventTypes) ? f.eventTypes : [];
     return [
+        ...unknownKeyIssues(f, at, FILTER_KEYS),
         ...checkEventTypes(f.eventTypes, [...at, "eventTypes"]),
-        ...checkSubjectFilter(
-            isObj(f.subject) ? f.subject : undefined,
-            Array.isArray(f.eventTypes) ? f.eventTypes : [],
-            [...at, "subject"],
-        ),
+        ...blockIssues(f.subject, [...at, "subject"], SUBJECT_KEYS, (subject) => [
+            ...(["beginsWith", "endsWith"] as const).flatMap((k) =>
+                subject[k] === undefined || typeof subject[k] === "string"
+                    ? []
+                    : [issue([...at, "subject", k], kindOf(subject[k]), "a literal string (no wildcards)")],
+            ),
+            ...booleanIssues(subject.caseSensitive, [...at, "subject", "caseSensitive"]),
+            ...checkSubjectFilter(subject, eventTypes, [...at, "subject"]),
+        ]),
         ...checkAdvancedFilters(f.advancedFilters, [...at, "advancedFilters"]),
+        ...booleanIssues(f.enableAdvancedFilteringOnArrays, [...at, "enableAdvancedFilteringOnArrays"]),
     ];
 }
 
@@ -104,7 +175,18 @@ function filterIssues(f: unknown, at: Path): Issue[] {
 function deliveryIssues(d: unknown, at: Path, fit: RouteFit | undefined): Issue[] {
     if (d === undefined) return [];
     if (!isObj(d)) return [issue(at, kindOf(d), "an object: { schema?, batching?, headers? }")];
-    const out = headerIssues(d.headers, [...at, "headers"]);
+    const out = [
+        ...unknownKeyIssues(d, at, DELIVERY_KEYS),
+        ...headerIssues(d.headers, [...at, "headers"]),
+        ...blockIssues(d.batching, [...at, "batching"], BATCHING_KEYS, (b) => [
+            ...rangeIssues(b.maxEventsPerBatch, [...at, "batching", "maxEventsPerBatch"], LIMITS.maxEventsPerBatch),
+            ...rangeIssues(
+                b.preferredBatchSizeInKilobytes,
+                [...at, "batching", "preferredBatchSizeInKilobytes"],
+                LIMITS.preferredBatchSizeInKilobytes,
+            ),
+        ]),
+    ];
     if (fit && d.batching !== undefined && !fit.push)
         out.push(
             issue(
@@ -136,9 +218,22 @@ function headerIssues(headers: unknown, at: Path): Issue[] {
             out.push(issue(hat, kindOf(h), "a header: { name, kind, value | sourceField }"));
             return;
         }
-        if (h.kind === "static" && (h.value === undefined || h.value === null))
-            out.push(issue([...hat, "value"], h.value, "a static header needs a string value"));
+        out.push(...unknownKeyIssues(h, hat, HEADER_KEYS));
+        if (typeof h.name !== "string" || !LIMITS.deliveryHeaderName.test(h.name))
+            out.push(
+                issue(
+                    [...hat, "name"],
+                    typeof h.name === "string" ? h.name : kindOf(h.name),
+                    'a header name (1–128 letters, digits, hyphens) not starting with "aeg-"',
+                ),
+            );
+        if (h.kind === "static" && typeof h.value !== "string")
+            // The value may be a credential: say what it is, never what it says.
+            out.push(issue([...hat, "value"], kindOf(h.value), "a static header needs a string value"));
         out.push(...checkHeaderValue(h.value, [...hat, "value"]));
+        if (h.sourceField !== undefined && typeof h.sourceField !== "string")
+            out.push(issue([...hat, "sourceField"], kindOf(h.sourceField), 'an event field, e.g. "data.to"'));
+        out.push(...booleanIssues(h.secret, [...hat, "secret"]));
         if (h.kind === "dynamic" && (h.sourceField === undefined || h.sourceField === null))
             out.push(
                 issue([...hat, "sourceField"], h.sourceField, 'a dynamic header needs sourceField, e.g. "data.to"'),

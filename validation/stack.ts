@@ -490,7 +490,8 @@ function subscriptionIssues(subs: unknown, handlers: unknown, deadLetter: unknow
                 issue([...at, "deadLetter"], true, "dead-lettering is disabled stack-wide (deadLetter.enabled: false)"),
             );
         const target = own(handlers, s.handler) ? (handlers as Raw)[s.handler] : undefined;
-        out.push(...routeIssues(s, at, isObj(target) ? handlerFit(s.handler, target.kind) : undefined));
+        const fit = isObj(target) ? handlerFit(s.handler, target.kind) : undefined;
+        out.push(...routeIssues(s, at, fit, ["handler", "deadLetter"]));
     }
     return out;
 }

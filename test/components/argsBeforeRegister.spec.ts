@@ -230,6 +230,61 @@ describe("the inner components reject misuse before registering anything", () =>
         assert.match(message, /filter: required: \{ eventTypes/);
     });
 
+    it("EventSubscription, AcsEventHandling: a route setting of a wrong type or range, never silently", async () => {
+        // What the stack config's schema refuses, the component API refuses too (validation/route.ts), one line each.
+        const route: any = {
+            filter: {
+                eventTypes: [SMS],
+                subject: "/phonenumber/1",
+                enableAdvancedFilteringOnArrays: "yes",
+                includedEventTypes: [SMS],
+            },
+            retry: "x",
+            retries: 3,
+            delivery: {
+                batching: { maxEventsPerBatch: 99999, preferredBatchSizeInKilobytes: 0 },
+                headers: [
+                    { name: "aeg-x", kind: "static", value: "v" },
+                    { name: "Authorization", kind: "static", value: 987654, secret: true },
+                    { name: "x-token", kind: "static", value: { token: "SUPERSECRET" }, secret: "yes" },
+                ],
+            },
+            labels: "x",
+            expirationTimeUtc: "tomorrow",
+        };
+        const expected = [
+            /filter\.subject: an object: \{ beginsWith\?, endsWith\?, caseSensitive\? \} \(got "a string"\)/,
+            /filter\.enableAdvancedFilteringOnArrays: true or false/,
+            /filter\.includedEventTypes: unknown key; allowed: eventTypes, /,
+            /retry: an object: \{ maxDeliveryAttempts\?, eventTimeToLiveInMinutes\? \}/,
+            /retries: unknown key; allowed: name, filter, retry, delivery, labels, expirationTimeUtc, /,
+            /batching\.maxEventsPerBatch: must be a whole number from 1 to 5000 /,
+            /batching\.preferredBatchSizeInKilobytes: must be a whole number from 1 to 1024 /,
+            /headers\[0\]\.name: a header name \(1–128 letters, digits, hyphens\) not starting with "aeg-"/,
+            /headers\[1\]\.value: a static header needs a string value \(got "a number"\)/,
+            /headers\[2\]\.value: a static header needs a string value \(got "an object"\)/,
+            /headers\[2\]\.secret: true or false/,
+            /labels: a list of labels \(strings\)/,
+            /expirationTimeUtc: an ISO 8601 date-time, e\.g\. 2027-01-01T00:00:00Z \(got "tomorrow"\)/,
+        ];
+        const direct = await rejected(
+            () =>
+                new EventSubscription("s", {
+                    resourceGroupName: RG,
+                    systemTopicName: "t",
+                    ...route,
+                    destination: { endpointType: EndpointType.WebHook, endpointUrl: "https://h.example.com/x" },
+                }),
+        );
+        const args: any = validArgs();
+        args.subscriptions["sms-hook"] = { handler: "hook", ...route };
+        const composed = await rejected(() => new AcsEventHandling("events", args));
+        for (const message of [direct, composed]) {
+            for (const re of expected) assert.match(message, re);
+            assert.ok(!/987654|SUPERSECRET/.test(message), message);
+        }
+    });
+
     it("EventSubscription: undefined args", async () => {
         assert.match(await rejected(() => new EventSubscription("s", undefined as any)), /arguments required/);
     });

@@ -285,8 +285,8 @@ const CASES: [string, (c: Record<string, any>) => void, string][] = [
         (c) => {
             sub(c).colour = "red";
         },
-        'acs-event-handling:subscriptions.sms-604: unknown key "colour"; allowed: name, handler, filter, ' +
-            "retry, deadLetter, delivery",
+        "acs-event-handling:subscriptions.sms-604.colour: unknown key; allowed: name, filter, retry, delivery, " +
+            "labels, expirationTimeUtc, handler, deadLetter",
     ],
     [
         "handler block does not match kind",
