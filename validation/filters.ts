@@ -187,9 +187,8 @@ export function checkAdvancedFilter(f: unknown, at: Path): { issues: Issue[]; co
 }
 
 /**
- * Our policy on top of Event Grid's: a reversed range ([5, 1]) is accepted by Event Grid (routing/README.md) but
- * contains nothing,
- * so a config that writes one is refused (the simulator accepts it and reports it as never matching).
+ * The config's policy, stricter than the filter shape: a reversed range ([5, 1]) contains nothing, so a config that
+ * writes one is refused. The simulator accepts it and reports it as never matching (routing/README.md).
  */
 function checkRangeOrder(f: unknown, at: Path): Issue[] {
     const { operatorType: op, values } = (f ?? {}) as AdvancedFilterInput;
