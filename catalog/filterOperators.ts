@@ -29,4 +29,6 @@ export const OPERATOR_OPERANDS = {
 } as const;
 
 export type OperatorType = keyof typeof OPERATOR_OPERANDS;
+/** The operand kinds: "numbers" | "number" | "ranges" | "boolean" | "strings" | "none". */
+export type OperandKind = (typeof OPERATOR_OPERANDS)[OperatorType];
 export const OPERATOR_TYPES = Object.keys(OPERATOR_OPERANDS) as OperatorType[];

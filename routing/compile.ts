@@ -4,6 +4,8 @@
  * creation throw InvalidFilterError; configurations Event Grid accepts but does not document (U2, U12) compile
  * to a marker the evaluator reports as `undocumented`.
  */
+import { checkAdvancedFilter } from "../validation/filters";
+import { formatIssue, Issue, issue, redactIssue } from "../validation/issue";
 import { InvalidFilterError } from "./errors";
 import { CompiledKey, compileKey } from "./keys";
 import { isOperatorType, Operand, OPERATORS } from "./operators";
@@ -141,70 +143,49 @@ function compileAdvancedFilters(raw: unknown, problems: string[]): CompiledAdvan
     return out;
 }
 
+/**
+ * Whether a filter is one Event Grid takes is validation's check (validation/filters.ts), the one the config uses;
+ * routing adds only the key parsing it needs (compileKey) and converts the checked operand.
+ */
 function compileAdvancedFilter(raw: unknown, index: number, problems: string[]): CompiledAdvancedFilter | undefined {
-    const where = `advancedFilters[${index}]`;
-    if (typeof raw !== "object" || raw === null) {
-        problems.push(`${where} must be an object`);
-        return undefined;
-    }
+    const at = ["advancedFilters", index];
+    const { issues } = checkAdvancedFilter(raw, at);
+    problems.push(...issues.map(problemText));
     const f = raw as AdvancedFilter;
-    if (!isOperatorType(f.operatorType)) {
-        problems.push(`${where}: operatorType "${String(f.operatorType)}" is not one of Event Grid's 19 operators`);
-        return undefined;
-    }
+    if (!f || typeof f !== "object" || !isOperatorType(f.operatorType)) return undefined;
     const key = compileKey(f.key);
-    const operand = compileOperand(f.operatorType, f);
-    if (typeof key === "string") problems.push(`${where}: ${key}`);
-    if (typeof operand === "string") problems.push(`${where} (${f.operatorType}): ${operand}`);
-    if (typeof key === "string" || typeof operand === "string") return undefined;
+    const keyReported = issues.some((i) => i.path[at.length] === "key");
+    if (typeof key === "string" && !keyReported) problems.push(problemText(issue([...at, "key"], f.key, key)));
+    if (issues.length || typeof key === "string") return undefined;
     return {
         index,
         source: f,
         clause: { kind: "advancedFilter", index, filter: f },
         operator: f.operatorType,
         key,
-        operand,
+        operand: toOperand(f.operatorType, f),
     };
 }
 
-/** The operand in the form OPERATORS[op].operand expects, or a problem string. */
-function compileOperand(op: OperatorType, f: AdvancedFilter): Operand | string {
+/** `<key path>: <reason> (got <value>)`, redacted as every printed config value is. */
+const problemText = (i: Issue): string => formatIssue("", redactIssue(i));
+
+/** The operand in the form OPERATORS[op].operand expects; checkAdvancedFilter has already checked its shape. */
+function toOperand(op: OperatorType, f: AdvancedFilter): Operand {
     const kind = OPERATORS[op].operand;
     switch (kind) {
         case "none":
             return { kind };
         case "number":
-            return isNumber(f.value) ? { kind, value: f.value } : "needs a numeric `value`";
+            return { kind, value: f.value as number };
         case "boolean":
-            return typeof f.value === "boolean" ? { kind, value: f.value } : "needs a boolean `value`";
+            return { kind, value: f.value as boolean };
         case "numbers":
-            return listOf(f.values, isNumber, "numbers", (values) => ({ kind, values }));
+            return { kind, values: f.values as number[] };
         case "strings":
-            return listOf(
-                f.values,
-                (v): v is string => typeof v === "string",
-                "strings",
-                (values) => ({ kind, values: values.map((v) => v.toLowerCase()) }),
-            );
+            return { kind, values: (f.values as string[]).map((v) => v.toLowerCase()) };
         // A reversed range ([5, 1]) is accepted: it simply contains nothing; satisfiability reports it.
         case "ranges":
-            return listOf(f.values, isRange, "[low, high] number pairs", (values) => ({
-                kind,
-                values: values.map((r) => [r[0], r[1]] as const),
-            }));
+            return { kind, values: (f.values as number[][]).map((r) => [r[0], r[1]] as const) };
     }
-}
-
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isRange = (v: unknown): v is number[] => Array.isArray(v) && v.length === 2 && isNumber(v[0]) && isNumber(v[1]);
-
-function listOf<T>(
-    raw: unknown,
-    ok: (v: unknown) => v is T,
-    what: string,
-    make: (values: T[]) => Operand,
-): Operand | string {
-    if (!Array.isArray(raw) || raw.length === 0) return `needs a non-empty \`values\` list of ${what}`;
-    if (!raw.every(ok)) return `\`values\` must all be ${what}`;
-    return make(raw);
 }

@@ -4,6 +4,7 @@
  * Evaluation against a looked-up value lives in applyOperator() so every operator shares one treatment of missing
  * keys, nulls, arrays and wrong types.
  */
+import { OPERATOR_OPERANDS, OperandKind } from "../catalog/filterOperators";
 import { Lookup } from "./keys";
 import { OperatorType } from "./types";
 
@@ -16,7 +17,10 @@ export type Scalar = number | string | boolean;
  */
 export type MissingRule = "match" | "noMatch" | "U3";
 
-/** The operand after validation: numbers, lower-cased strings, one number/boolean, or [low, high] ranges. */
+/**
+ * The operand after validation: numbers, lower-cased strings, one number/boolean, or [low, high] ranges. Its `kind`
+ * is the catalog's operand kind (catalog/filterOperators.ts); the assertion below keeps the two unions equal.
+ */
 export type Operand =
     | { readonly kind: "numbers"; readonly values: readonly number[] }
     | { readonly kind: "strings"; readonly values: readonly string[] }
@@ -25,10 +29,15 @@ export type Operand =
     | { readonly kind: "ranges"; readonly values: readonly (readonly [number, number])[] }
     | { readonly kind: "none" };
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const operandKindsAreTheCatalogs: Same<Operand["kind"], OperandKind> = true;
+void operandKindsAreTheCatalogs;
+
 export interface OperatorSpec {
-    /** The value type compared; "presence" operators only ask whether a value exists. */
+    /** The value type compared; "presence" operators only ask whether a value exists. Follows from `operand`. */
     readonly family: ValueFamily | "presence";
-    readonly operand: Operand["kind"];
+    /** The catalog's operand kind (OPERATOR_OPERANDS), not restated here. */
+    readonly operand: OperandKind;
     /** "Not" operators hold when their positive predicate holds for no value (element). */
     readonly negated: boolean;
     readonly onMissing: MissingRule;
@@ -36,39 +45,58 @@ export interface OperatorSpec {
     readonly failPhrase: string;
 }
 
-const spec = (
-    family: OperatorSpec["family"],
-    operand: Operand["kind"],
-    negated: boolean,
-    onMissing: MissingRule,
-    failPhrase: string,
-): OperatorSpec => ({ family, operand, negated, onMissing, failPhrase });
+/** The value type an operand kind compares: numbers, ranges and one number compare numbers, and so on. */
+const FAMILY_OF_OPERAND: Readonly<Record<OperandKind, OperatorSpec["family"]>> = {
+    numbers: "number",
+    number: "number",
+    ranges: "number",
+    boolean: "boolean",
+    strings: "string",
+    none: "presence",
+};
+
+/** The routing-only facts of an operator; operand kind and family come from the catalog table. */
+type RoutingFacts = Pick<OperatorSpec, "negated" | "onMissing" | "failPhrase">;
+
+const facts = (negated: boolean, onMissing: MissingRule, failPhrase: string): RoutingFacts => ({
+    negated,
+    onMissing,
+    failPhrase,
+});
 
 /**
  * Missing keys: only NumberNotIn, StringNotIn and IsNullOrUndefined match; the negated String* do not
  * (https://learn.microsoft.com/azure/event-grid/event-filtering).
  */
-export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = {
-    NumberIn: spec("number", "numbers", false, "noMatch", "is not in"),
-    NumberNotIn: spec("number", "numbers", true, "match", "is in"),
-    NumberLessThan: spec("number", "number", false, "noMatch", "is not less than"),
-    NumberGreaterThan: spec("number", "number", false, "noMatch", "is not greater than"),
-    NumberLessThanOrEquals: spec("number", "number", false, "noMatch", "is greater than"),
-    NumberGreaterThanOrEquals: spec("number", "number", false, "noMatch", "is less than"),
-    NumberInRange: spec("number", "ranges", false, "U3", "is in none of the ranges"),
-    NumberNotInRange: spec("number", "ranges", true, "U3", "is in one of the ranges"),
-    BoolEquals: spec("boolean", "boolean", false, "noMatch", "is not"),
-    StringIn: spec("string", "strings", false, "noMatch", "is not one of"),
-    StringNotIn: spec("string", "strings", true, "match", "is one of"),
-    StringBeginsWith: spec("string", "strings", false, "noMatch", "does not begin with any of"),
-    StringNotBeginsWith: spec("string", "strings", true, "noMatch", "begins with one of"),
-    StringEndsWith: spec("string", "strings", false, "noMatch", "does not end with any of"),
-    StringNotEndsWith: spec("string", "strings", true, "noMatch", "ends with one of"),
-    StringContains: spec("string", "strings", false, "noMatch", "does not contain any of"),
-    StringNotContains: spec("string", "strings", true, "noMatch", "contains one of"),
-    IsNullOrUndefined: spec("presence", "none", false, "match", "is present"),
-    IsNotNull: spec("presence", "none", false, "noMatch", "is null"),
+const ROUTING_FACTS: Readonly<Record<OperatorType, RoutingFacts>> = {
+    NumberIn: facts(false, "noMatch", "is not in"),
+    NumberNotIn: facts(true, "match", "is in"),
+    NumberLessThan: facts(false, "noMatch", "is not less than"),
+    NumberGreaterThan: facts(false, "noMatch", "is not greater than"),
+    NumberLessThanOrEquals: facts(false, "noMatch", "is greater than"),
+    NumberGreaterThanOrEquals: facts(false, "noMatch", "is less than"),
+    NumberInRange: facts(false, "U3", "is in none of the ranges"),
+    NumberNotInRange: facts(true, "U3", "is in one of the ranges"),
+    BoolEquals: facts(false, "noMatch", "is not"),
+    StringIn: facts(false, "noMatch", "is not one of"),
+    StringNotIn: facts(true, "match", "is one of"),
+    StringBeginsWith: facts(false, "noMatch", "does not begin with any of"),
+    StringNotBeginsWith: facts(true, "noMatch", "begins with one of"),
+    StringEndsWith: facts(false, "noMatch", "does not end with any of"),
+    StringNotEndsWith: facts(true, "noMatch", "ends with one of"),
+    StringContains: facts(false, "noMatch", "does not contain any of"),
+    StringNotContains: facts(true, "noMatch", "contains one of"),
+    IsNullOrUndefined: facts(false, "match", "is present"),
+    IsNotNull: facts(false, "noMatch", "is null"),
 };
+
+/** Every operator's spec: the catalog's operand kind (and the family it implies) joined to the routing facts. */
+export const OPERATORS: Readonly<Record<OperatorType, OperatorSpec>> = Object.fromEntries(
+    (Object.keys(ROUTING_FACTS) as OperatorType[]).map((op) => {
+        const operand = OPERATOR_OPERANDS[op];
+        return [op, { family: FAMILY_OF_OPERAND[operand], operand, ...ROUTING_FACTS[op] }];
+    }),
+) as Record<OperatorType, OperatorSpec>;
 
 export function isOperatorType(s: unknown): s is OperatorType {
     return typeof s === "string" && Object.hasOwn(OPERATORS, s);

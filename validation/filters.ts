@@ -146,27 +146,9 @@ export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
         );
     }
     let totalValues = 0;
-    filters.forEach((f: AdvancedFilterInput, i) => {
-        const at = [...path, i];
-        if (!f || typeof f !== "object") {
-            out.push(issue(at, f, "must be an object {operatorType, key, value|values}"));
-            return;
-        }
-        const op = f.operatorType as OperatorType;
-        if (!OPERATOR_TYPES.includes(op)) {
-            out.push(
-                issue(
-                    [...at, "operatorType"],
-                    f.operatorType,
-                    `unknown operator; allowed: ${OPERATOR_TYPES.join(", ")}`,
-                ),
-            );
-            return;
-        }
-        if (typeof f.key !== "string" || f.key.length === 0)
-            out.push(issue([...at, "key"], f.key, 'must be a key such as "data.to" or "subject"'));
-        const { issues, count } = checkOperand(op, f, at);
-        out.push(...issues);
+    filters.forEach((f: unknown, i) => {
+        const { issues, count } = checkAdvancedFilter(f, [...path, i]);
+        out.push(...issues, ...checkRangeOrder(f, [...path, i]));
         totalValues += count;
     });
     if (totalValues > LIMITS.advancedFilterValuesPerSubscription) {
@@ -180,6 +162,42 @@ export function checkAdvancedFilters(filters: unknown, path: Path): Issue[] {
         );
     }
     return out;
+}
+
+/**
+ * One advanced filter as Event Grid's API takes it: an object, one of the 19 operators, a non-empty key, and the
+ * operand its operator takes (OPERATOR_OPERANDS) within Event Grid's string length. The routing simulator
+ * (routing/compile.ts) validates with this too, so config and simulator agree on what a valid filter is.
+ * `count` is how many values the filter adds to the per-subscription total (a range pair counts 2).
+ */
+export function checkAdvancedFilter(f: unknown, at: Path): { issues: Issue[]; count: number } {
+    if (!f || typeof f !== "object")
+        return { issues: [issue(at, f, "must be an object {operatorType, key, value|values}")], count: 0 };
+    const filter = f as AdvancedFilterInput;
+    const op = filter.operatorType as OperatorType;
+    if (!OPERATOR_TYPES.includes(op)) {
+        const allowed = `unknown operator; allowed: ${OPERATOR_TYPES.join(", ")}`;
+        return { issues: [issue([...at, "operatorType"], filter.operatorType, allowed)], count: 0 };
+    }
+    const issues: Issue[] = [];
+    if (typeof filter.key !== "string" || filter.key.length === 0)
+        issues.push(issue([...at, "key"], filter.key, 'must be a key such as "data.to" or "subject"'));
+    const operand = checkOperand(op, filter, at);
+    return { issues: [...issues, ...operand.issues], count: operand.count };
+}
+
+/**
+ * The config's policy, stricter than the filter shape: a reversed range ([5, 1]) contains nothing, so a config that
+ * writes one is refused. The simulator accepts it and reports it as never matching (routing/README.md).
+ */
+function checkRangeOrder(f: unknown, at: Path): Issue[] {
+    const { operatorType: op, values } = (f ?? {}) as AdvancedFilterInput;
+    if (OPERATOR_OPERANDS[op as OperatorType] !== "ranges" || !Array.isArray(values)) return [];
+    // A malformed pair is checkOperand's to report; only two numbers in the wrong order are reported here.
+    const reversed = (v: unknown) =>
+        Array.isArray(v) && v.length === 2 && typeof v[0] === "number" && typeof v[1] === "number" && v[0] > v[1];
+    const message = `${op} values must be [low, high] pairs of numbers with low <= high`;
+    return values.flatMap((v, j) => (reversed(v) ? [issue([...at, "values", j], v, message)] : []));
 }
 
 function checkOperand(op: OperatorType, f: AdvancedFilterInput, at: Path): { issues: Issue[]; count: number } {
@@ -242,11 +260,8 @@ function checkValues(
         }
         if (kind === "ranges") {
             const ok =
-                Array.isArray(v) &&
-                v.length === 2 &&
-                v.every((n) => typeof n === "number" && Number.isFinite(n)) &&
-                v[0] <= v[1];
-            if (!ok) issues.push(issue(vp, v, `${op} values must be [low, high] pairs of numbers with low <= high`));
+                Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === "number" && Number.isFinite(n));
+            if (!ok) issues.push(issue(vp, v, `${op} values must be [low, high] pairs of numbers`));
         }
     });
     return { issues, count: kind === "ranges" ? values.length * 2 : values.length };

@@ -195,22 +195,22 @@ describe("routing/evaluate: filters Event Grid would reject", () => {
         [
             "unknown operator",
             { filter: { advancedFilters: [{ operatorType: "StringEquals", key: "data.to", values: ["x"] }] } },
-            /StringEquals" is not one of/,
+            /advancedFilters\[0\]\.operatorType: unknown operator; allowed: .* \(got "StringEquals"\)/,
         ],
         [
             "list operator without values",
             { filter: { advancedFilters: [{ operatorType: "StringIn", key: "data.to" }] } },
-            /non-empty `values`/,
+            /advancedFilters\[0\]\.values: StringIn needs "values": a list of strings/,
         ],
         [
             "number operator with a string",
             { filter: { advancedFilters: [{ operatorType: "NumberLessThan", key: "data.n", value: "5" }] } },
-            /numeric `value`/,
+            /advancedFilters\[0\]\.value: NumberLessThan needs "value": a number \(got "5"\)/,
         ],
         [
             "range that is not a pair",
             { filter: { advancedFilters: [{ operatorType: "NumberInRange", key: "data.n", values: [[1, 2, 3]] }] } },
-            /\[low, high\]/,
+            /advancedFilters\[0\]\.values\[0\]: NumberInRange values must be \[low, high\] pairs of numbers/,
         ],
         ["custom output schema", { eventDeliverySchema: "CustomInputSchema" }, /CustomInputSchema/],
         [

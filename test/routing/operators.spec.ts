@@ -4,7 +4,11 @@
  * routing/README.md). Rows state Event Grid's documented answer, or the U# the simulator must refuse to guess.
  */
 import * as assert from "node:assert";
-import { evaluate, OPERATOR_TYPES } from "../../routing";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { OPERATOR_OPERANDS } from "../../catalog/filterOperators";
+import { AdvancedFilter, compileFilter, evaluate, InvalidFilterError, OPERATOR_TYPES, OPERATORS } from "../../routing";
+import { checkAdvancedFilter } from "../../validation/filters";
 
 const MISSING = Symbol("missing");
 type Expect = "match" | "noMatch" | "U3" | "U4" | "U5" | "U13" | "U14";
@@ -370,5 +374,69 @@ describe("routing/operators: an empty-string operand (U14)", () => {
         assert.strictEqual(outcome("StringBeginsWith", { values: ["", "ab"] }, "abc", false), "match");
         assert.strictEqual(outcome("StringContains", { values: [""] }, MISSING, false), "noMatch");
         assert.strictEqual(outcome("StringIn", { values: ["", "x"] }, "", false), "U14");
+    });
+});
+
+/** Issue #11: an operator's operand kind and what counts as a valid operand are each stated once. */
+describe("routing/operators: operand facts come from the catalog, operand checks from validation", () => {
+    const FAMILY = { numbers: "number", number: "number", ranges: "number", boolean: "boolean", strings: "string" };
+
+    it("has exactly the catalog's operators, each with the catalog's operand kind and the family it implies", () => {
+        assert.deepStrictEqual(Object.keys(OPERATORS), OPERATOR_TYPES);
+        for (const op of OPERATOR_TYPES) {
+            const kind = OPERATOR_OPERANDS[op];
+            assert.strictEqual(OPERATORS[op].operand, kind, op);
+            assert.strictEqual(OPERATORS[op].family, kind === "none" ? "presence" : FAMILY[kind], op);
+        }
+    });
+
+    it("keeps no operand-kind table of its own in routing/", () => {
+        const dir = path.join(__dirname, "../../routing");
+        const kinds = "numbers|number|ranges|boolean|strings|none";
+        const row = new RegExp(`^\\s*(${OPERATOR_TYPES.join("|")})\\s*:.*"(${kinds})"`, "m");
+        for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".ts"))) {
+            const hit = row.exec(fs.readFileSync(path.join(dir, f), "utf8"));
+            assert.strictEqual(hit, null, `routing/${f} restates an operand kind: ${hit?.[0]}`);
+        }
+    });
+
+    // Every operator with every operand shape, well-formed or not: routing rejects exactly what validation rejects.
+    const OPERANDS: { value?: unknown; values?: unknown }[] = [
+        {},
+        { value: 5 },
+        { value: Number.NaN },
+        { value: "5" },
+        { value: true },
+        { values: [] },
+        { values: [1, 2.5] },
+        { values: ["a", "B"] },
+        { values: [1, "a"] },
+        { values: [[1, 2]] },
+        { values: [[5, 1]] },
+        { values: [[1, 2, 3]] },
+        { values: "a" },
+        { value: 1, values: [1] },
+    ];
+    it("rejects a filter in routing exactly when validation's checkAdvancedFilter reports an issue", () => {
+        for (const op of OPERATOR_TYPES) {
+            for (const operand of OPERANDS) {
+                // `values: "a"` is hostile input the AdvancedFilter type does not allow; routing must reject it anyway.
+                const f = { operatorType: op, key: "data.k", ...operand } as AdvancedFilter;
+                const issues = checkAdvancedFilter(f, ["advancedFilters", 0]).issues;
+                const name = JSON.stringify(f);
+                if (issues.length === 0) {
+                    assert.doesNotThrow(() => compileFilter({ filter: { advancedFilters: [f] } }), name);
+                    continue;
+                }
+                assert.throws(
+                    () => compileFilter({ filter: { advancedFilters: [f] } }),
+                    (e: unknown) =>
+                        e instanceof InvalidFilterError &&
+                        e.problems.length === issues.length &&
+                        issues.every((i, n) => e.problems[n].includes(i.message)),
+                    name,
+                );
+            }
+        }
     });
 });
