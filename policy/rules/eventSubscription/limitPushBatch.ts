@@ -1,5 +1,6 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { LIMITS } from "../../../validation/limits";
 import { deliveryOf } from "../../lib/subscription";
 
 export interface PushBatchConfig {
@@ -24,7 +25,14 @@ export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: {
-        properties: { maxEventsPerBatch: { type: "integer", minimum: 1, maximum: 5000, default: DEFAULT_CEILING } },
+        properties: {
+            maxEventsPerBatch: {
+                type: "integer",
+                minimum: LIMITS.maxEventsPerBatch.min,
+                maximum: LIMITS.maxEventsPerBatch.max,
+                default: DEFAULT_CEILING,
+            },
+        },
     },
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, args, report) => {
         const e = deliveryOf(s);
