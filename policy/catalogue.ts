@@ -1069,7 +1069,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: "isSecret: true on static credential headers",
+        fix: "delivery.headers[].secret: true (ARM isSecret) on static credential headers",
         why: "a credential returned in clear by ARM reads cannot be taken back, only rotated",
         azureBehaviour:
             "Azure accepts a credential in a non-secret delivery header and returns its value to anyone who " +

@@ -44,8 +44,8 @@ export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
             report(
                 `${e.path}.maxEventsPerBatch: expected at most ${ceiling} events per batch for a push ` +
                     `handler (Event Grid waits 30 s for the whole batch), got ${batch}. Fix: lower ` +
-                    "batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise this " +
-                    "policy's maxEventsPerBatch after measuring it",
+                    "delivery.batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise " +
+                    "this policy's maxEventsPerBatch after measuring it",
             );
         }
     }),
