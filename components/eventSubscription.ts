@@ -1,5 +1,6 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import * as pulumi from "@pulumi/pulumi";
+import type { eventgrid as arm } from "@pulumi/azure-native/types/input";
 import { Issue, issue, ValidationError } from "../validation/issue";
 import { LIMITS } from "../validation/limits";
 import { RouteFit, routeEnumIssues, routeIssues, subscriptionNameIssues } from "../validation/route";
@@ -92,7 +93,9 @@ export class EventSubscription extends pulumi.ComponentResource {
                     subjectEndsWith: f.subject?.endsWith,
                     isSubjectCaseSensitive: f.subject?.caseSensitive ?? false,
                     enableAdvancedFilteringOnArrays: f.enableAdvancedFilteringOnArrays ?? false,
-                    advancedFilters: f.advancedFilters as any,
+                    // operatorType is a string here (validated against Event Grid's 19 operators);
+                    // azure-native types one literal per operator.
+                    advancedFilters: f.advancedFilters as arm.EventSubscriptionFilterArgs["advancedFilters"],
                 },
                 retryPolicy: {
                     maxDeliveryAttempts: args.retry?.maxDeliveryAttempts ?? LIMITS.maxDeliveryAttempts.default,

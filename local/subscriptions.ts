@@ -6,6 +6,7 @@
 import { routedSubscriptions } from "../cli/stackRoutes";
 import { Graph } from "../harness/graph";
 import { RoutedSubscription } from "../routing";
+import { LIMITS } from "../validation/limits";
 import { DEFAULT_EVENT_TTL_MINUTES, DEFAULT_MAX_DELIVERY_ATTEMPTS, RetryPolicy } from "./retryPolicy";
 
 const SUBSCRIPTION = "azure-native:eventgrid:SystemTopicEventSubscription";
@@ -79,10 +80,11 @@ export function localSubscriptions(graph: Graph): LocalSubscription[] {
                     maxDeliveryAttempts: i.retryPolicy?.maxDeliveryAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS,
                     eventTimeToLiveInMinutes: i.retryPolicy?.eventTimeToLiveInMinutes ?? DEFAULT_EVENT_TTL_MINUTES,
                 },
-                // Defaults per the ARM contract: 1 event, 64 KB
+                // Event Grid's defaults, which EventSubscription also writes (validation/limits.ts)
                 // (https://learn.microsoft.com/azure/event-grid/delivery-and-retry#output-batching).
-                maxEventsPerBatch: destination.maxEventsPerBatch ?? 1,
-                preferredBatchSizeInKilobytes: destination.preferredBatchSizeInKilobytes ?? 64,
+                maxEventsPerBatch: destination.maxEventsPerBatch ?? LIMITS.maxEventsPerBatch.default,
+                preferredBatchSizeInKilobytes:
+                    destination.preferredBatchSizeInKilobytes ?? LIMITS.preferredBatchSizeInKilobytes.default,
                 deliveryAttributes: destination.deliveryAttributeMappings ?? [],
                 deadLetterContainer: deadLetter?.blobContainerName,
             };

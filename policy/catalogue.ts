@@ -48,7 +48,7 @@ import { eventSubscriptionGuardNotInMissingKey } from "./rules/eventSubscription
 import { eventSubscriptionKeepEndpointUrlSecret } from "./rules/eventSubscription/keepEndpointUrlSecret";
 import { eventSubscriptionKeepHeaderSecret } from "./rules/eventSubscription/keepHeaderSecret";
 import { eventSubscriptionLimitAdvancedFilters } from "./rules/eventSubscription/limitAdvancedFilters";
-import { eventSubscriptionLimitRetryRange } from "./rules/eventSubscription/limitRetryRange";
+import { eventSubscriptionLimitRetryRange, range } from "./rules/eventSubscription/limitRetryRange";
 import { eventSubscriptionAvoidArrayItemKeys } from "./rules/eventSubscription/avoidArrayItemKeys";
 import { eventSubscriptionMatchKeyCase } from "./rules/eventSubscription/matchKeyCase";
 import { eventSubscriptionMatchSchemaKeys } from "./rules/eventSubscription/matchSchemaKeys";
@@ -949,10 +949,13 @@ export const CATALOGUE: readonly RuleEntry[] = [
         anchors: ["https://learn.microsoft.com/azure/event-grid/delivery-and-retry", "BT eventgrid 2025-02-15"],
         pillar: "reliability",
         unset: "pass",
-        fix: "maxDeliveryAttempts 1–30, eventTimeToLiveInMinutes 1–1440",
+        fix:
+            `maxDeliveryAttempts ${range("maxDeliveryAttempts")}, ` +
+            `eventTimeToLiveInMinutes ${range("eventTimeToLiveInMinutes")}`,
         why: DEPLOY,
         azureBehaviour:
-            "Event Grid refuses maxDeliveryAttempts outside 1–30 and eventTimeToLiveInMinutes outside 1–1440 " +
+            `Event Grid refuses maxDeliveryAttempts outside ${range("maxDeliveryAttempts")} and ` +
+            `eventTimeToLiveInMinutes outside ${range("eventTimeToLiveInMinutes")} ` +
             "(https://learn.microsoft.com/azure/event-grid/delivery-and-retry)",
     },
     {
@@ -1066,7 +1069,7 @@ export const CATALOGUE: readonly RuleEntry[] = [
         ],
         pillar: "security",
         unset: "fail",
-        fix: "isSecret: true on static credential headers",
+        fix: "delivery.headers[].secret: true (ARM isSecret) on static credential headers",
         why: "a credential returned in clear by ARM reads cannot be taken back, only rotated",
         azureBehaviour:
             "Azure accepts a credential in a non-secret delivery header and returns its value to anyone who " +

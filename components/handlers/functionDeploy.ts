@@ -136,8 +136,17 @@ export function waitForFunction(
 }
 
 const ARM = "https://management.azure.com";
-/** The Microsoft.Web API version azure-native 3.28 uses for sites (contract/resourceTable.ts). */
-const WEB_API = "2024-04-01";
+/**
+ * The Microsoft.Web API version of our two ARM calls, pinned to the current version of both operations in
+ * Microsoft's SDK and REST reference: WebApps_CreateOneDeployOperation (PUT sites/{name}/extensions/onedeploy,
+ * "Default Api Version: 2025-05-01" in
+ * https://learn.microsoft.com/dotnet/api/azure.resourcemanager.appservice.websiteresource.createonedeployoperation)
+ * and WebApps_ListFunctions (GET sites/{name}/functions,
+ * https://learn.microsoft.com/rest/api/appservice/webapps/listfunctions). It is also the version the installed
+ * azure-native creates the Flex site with, so the app we call is the shape this version describes; a test
+ * (test/components/functionDeploy.spec.ts) fails when an SDK upgrade moves the site to another version.
+ */
+export const WEB_API = "2025-05-01";
 
 /** SiteApi over ARM REST with a bearer token (from azure-native's getClientToken: the provider's own login). */
 export function armSiteApi(token: string, sleep: Sleep = realSleep): SiteApi {

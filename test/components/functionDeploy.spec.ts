@@ -3,6 +3,7 @@ import * as web from "@pulumi/azure-native/web";
 import * as path from "node:path";
 import { DEFAULT_PACKAGE_PATH, FUNCTION_RUNTIME } from "../../components/handlers/functionApp";
 import {
+    armSiteApi,
     backoffDelay,
     stepDiff,
     FUNCTION_PUBLISH_TYPE,
@@ -12,7 +13,9 @@ import {
     RetryPolicy,
     SiteApi,
     waitForFunction,
+    WEB_API,
 } from "../../components/handlers/functionDeploy";
+import { installedApiVersion } from "../../contract/apiVersions";
 import { Graph, GraphResource, ofType } from "../../harness/graph";
 import { PROJECT_ROOT, runStack } from "../../harness/runStack";
 import { stackGraph } from "../support/sharedGraphs";
@@ -347,5 +350,58 @@ describe("deterministic program", () => {
 describe("function package path", () => {
     it("defaults to this package's functions/dist/package.zip whatever the working directory", () => {
         assert.strictEqual(DEFAULT_PACKAGE_PATH, path.join(PROJECT_ROOT, "functions", "dist", "package.zip"));
+    });
+});
+
+describe("function code deployment: the ARM calls (armSiteApi)", () => {
+    /** Replace global fetch for one call sequence; records each request and answers with `reply`. */
+    async function withFetch<T>(reply: (url: string) => unknown, run: () => Promise<T>) {
+        const calls: { method: string; url: string; body?: string }[] = [];
+        const real = globalThis.fetch;
+        globalThis.fetch = (async (url: string, init: RequestInit) => {
+            calls.push({ method: String(init.method), url, body: init.body as string | undefined });
+            return new Response(JSON.stringify(reply(url)), { status: 200 });
+        }) as typeof fetch;
+        try {
+            return { calls, result: await run() };
+        } finally {
+            globalThis.fetch = real;
+        }
+    }
+
+    it("calls Microsoft.Web at the API version the installed azure-native creates the site with", () => {
+        assert.strictEqual(WEB_API, installedApiVersion("azure-native:web:WebApp"));
+    });
+
+    it("publishes with one deploy and lists functions at that version", async () => {
+        const api = armSiteApi("token", async () => {});
+        const { calls, result } = await withFetch(
+            (url) =>
+                url.includes("/functions?")
+                    ? {
+                          value: [
+                              {
+                                  name: "func-x/smsEvents",
+                                  properties: { config: { bindings: [{ type: "eventGridTrigger" }] } },
+                              },
+                          ],
+                      }
+                    : {},
+            async () => {
+                await api.publishPackage(APP_ID, "https://st.blob.core.windows.net/pkg/app.zip");
+                return api.listFunctions(APP_ID);
+            },
+        );
+        assert.deepStrictEqual(
+            calls.map((c) => `${c.method} ${c.url}`),
+            [
+                `PUT https://management.azure.com${APP_ID}/extensions/onedeploy?api-version=${WEB_API}`,
+                `GET https://management.azure.com${APP_ID}/functions?api-version=${WEB_API}`,
+            ],
+        );
+        assert.deepStrictEqual(JSON.parse(calls[0].body!), {
+            properties: { packageUri: "https://st.blob.core.windows.net/pkg/app.zip", remoteBuild: false },
+        });
+        assert.deepStrictEqual(result, [eventGrid("smsEvents")]);
     });
 });

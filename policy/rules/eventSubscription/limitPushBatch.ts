@@ -1,5 +1,6 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { LIMITS } from "../../../validation/limits";
 import { deliveryOf } from "../../lib/subscription";
 
 export interface PushBatchConfig {
@@ -24,7 +25,14 @@ export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: {
-        properties: { maxEventsPerBatch: { type: "integer", minimum: 1, maximum: 5000, default: DEFAULT_CEILING } },
+        properties: {
+            maxEventsPerBatch: {
+                type: "integer",
+                minimum: LIMITS.maxEventsPerBatch.min,
+                maximum: LIMITS.maxEventsPerBatch.max,
+                default: DEFAULT_CEILING,
+            },
+        },
     },
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, args, report) => {
         const e = deliveryOf(s);
@@ -36,8 +44,8 @@ export const eventSubscriptionLimitPushBatch: ResourceValidationPolicy = {
             report(
                 `${e.path}.maxEventsPerBatch: expected at most ${ceiling} events per batch for a push ` +
                     `handler (Event Grid waits 30 s for the whole batch), got ${batch}. Fix: lower ` +
-                    "batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise this " +
-                    "policy's maxEventsPerBatch after measuring it",
+                    "delivery.batching.maxEventsPerBatch to what the handler answers in well under 30 s, or raise " +
+                    "this policy's maxEventsPerBatch after measuring it",
             );
         }
     }),

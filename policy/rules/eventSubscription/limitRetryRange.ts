@@ -3,12 +3,16 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { LIMITS } from "../../../validation/limits";
 import { expected } from "../../lib/values";
 
+/** "min–max" of a LIMITS range, for prose that states it. */
+export const range = (key: "maxDeliveryAttempts" | "eventTimeToLiveInMinutes"): string =>
+    `${LIMITS[key].min}–${LIMITS[key].max}`;
+
 /** Unset passes: the service defaults are 30 and 1440, inside the ranges (the SDK fills them only with retryPolicy). */
 export const eventSubscriptionLimitRetryRange: ResourceValidationPolicy = {
     name: "event-subscription-limit-retry-range",
     description:
-        "retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts 1–30, " +
-        "eventTimeToLiveInMinutes 1–1440); ARM rejects anything else at deploy time.",
+        `retryPolicy must stay within Event Grid's ranges (maxDeliveryAttempts ${range("maxDeliveryAttempts")}, ` +
+        `eventTimeToLiveInMinutes ${range("eventTimeToLiveInMinutes")}); ARM rejects anything else at deploy time.`,
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourceOfType(eventgrid.SystemTopicEventSubscription, (s, _args, report) => {
