@@ -8,7 +8,7 @@ import { at, destinationProperties, durationInRange, items, numberInRange, root,
 import { isUnknown } from "./jsonPath";
 import { isPlainObject } from "./objectView";
 import type { Finding } from "./validate";
-import { LIMITS } from "../validation/limits";
+import { hasReservedHeaderPrefix, LIMITS } from "../validation/limits";
 
 export interface ServiceLimit {
     readonly id: string;
@@ -185,7 +185,7 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
             destinationProperties(b)
                 .flatMap((d) => items(at(d, "deliveryAttributeMappings")))
                 .map((m) => at(m, "name"))
-                .filter((n) => typeof n.value === "string" && n.value.toLowerCase().startsWith("aeg-"))
+                .filter((n) => typeof n.value === "string" && hasReservedHeaderPrefix(n.value))
                 .map((n) => ({
                     path: n.path,
                     message: `delivery attribute names must not start with 'aeg-' (reserved; got '${n.value}')`,

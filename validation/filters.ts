@@ -272,18 +272,20 @@ export function checkRetry(
     path: Path,
 ): Issue[] {
     if (!retry) return [];
-    const out: Issue[] = [];
-    const range = (key: "maxDeliveryAttempts" | "eventTimeToLiveInMinutes") => {
-        const v = retry[key];
-        const { min, max } = LIMITS[key];
-        if (v === undefined) return;
-        if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-            out.push(issue([...path, key], v, `must be a whole number from ${min} to ${max} (Event Grid limit)`));
-        }
-    };
-    range("maxDeliveryAttempts");
-    range("eventTimeToLiveInMinutes");
-    return out;
+    return (["maxDeliveryAttempts", "eventTimeToLiveInMinutes"] as const).flatMap((key) =>
+        checkWholeNumber(retry[key], [...path, key], LIMITS[key]),
+    );
+}
+
+/** An optional whole number within one of LIMITS' ranges (retry, batching). */
+export function checkWholeNumber(
+    v: unknown,
+    path: Path,
+    range: { readonly min: number; readonly max: number },
+): Issue[] {
+    return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= range.min && v <= range.max)
+        ? []
+        : [issue(path, v, `must be a whole number from ${range.min} to ${range.max} (Event Grid limit)`)];
 }
 
 /**

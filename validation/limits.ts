@@ -1,4 +1,15 @@
 /**
+ * Event Grid's own delivery header prefix: "don't use the aeg- prefix as it's used by system properties"
+ * (https://learn.microsoft.com/azure/event-grid/delivery-properties). LIMITS.deliveryHeaderName refuses it too.
+ */
+export const RESERVED_HEADER_PREFIX = "aeg-";
+
+/** Whether a header name starts with Event Grid's reserved prefix, in any letter case. */
+export function hasReservedHeaderPrefix(name: string): boolean {
+    return name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX);
+}
+
+/**
  * Event Grid and ACS limits our validation enforces. Sources:
  * https://learn.microsoft.com/azure/event-grid/quotas-limits,
  * https://learn.microsoft.com/azure/event-grid/event-filtering,
@@ -21,11 +32,10 @@ export const LIMITS = {
      */
     deliveryHeaderValueBytes: 4096,
     /**
-     * A delivery header's name: not Event Grid's own prefix ("don't use the aeg- prefix as it's used by system
-     * properties", https://learn.microsoft.com/azure/event-grid/delivery-properties); letters, digits and hyphens,
-     * at most 128, is this project's conservative rule for an HTTP header name.
+     * A delivery header's name: not Event Grid's own prefix (RESERVED_HEADER_PREFIX above); letters, digits and
+     * hyphens, at most 128, is this project's conservative rule for an HTTP header name.
      */
-    deliveryHeaderName: /^(?!aeg-)[A-Za-z0-9-]{1,128}$/i,
+    deliveryHeaderName: new RegExp(`^(?!${RESERVED_HEADER_PREFIX})[A-Za-z0-9-]{1,128}$`, "i"),
     subscriptionName: /^[A-Za-z0-9-]{3,64}$/,
     systemTopicName: /^[A-Za-z0-9-]{3,128}$/,
     communicationServiceName: /^[-\w]{1,63}$/,

@@ -1,4 +1,11 @@
-import { checkAdvancedFilters, checkEventTypes, checkHeaderValue, checkRetry, checkSubjectFilter } from "./filters";
+import {
+    checkAdvancedFilters,
+    checkEventTypes,
+    checkHeaderValue,
+    checkRetry,
+    checkSubjectFilter,
+    checkWholeNumber,
+} from "./filters";
 import { Issue, issue } from "./issue";
 import { LIMITS } from "./limits";
 
@@ -112,13 +119,6 @@ function dateTimeIssues(v: unknown, at: Path): Issue[] {
         : [issue(at, typeof v === "string" ? v : kindOf(v), "an ISO 8601 date-time, e.g. 2027-01-01T00:00:00Z")];
 }
 
-/** A whole number within one of LIMITS' ranges. */
-function rangeIssues(v: unknown, at: Path, range: { readonly min: number; readonly max: number }): Issue[] {
-    return v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= range.min && v <= range.max)
-        ? []
-        : [issue(at, v, `must be a whole number from ${range.min} to ${range.max} (Event Grid limit)`)];
-}
-
 function movedKeyIssues(r: Raw, at: Path): Issue[] {
     return Object.keys(r)
         .filter((k) => Object.hasOwn(MOVED_ROUTE_KEYS, k))
@@ -133,8 +133,7 @@ function movedKeyIssues(r: Raw, at: Path): Issue[] {
 
 /** A moved block may hold a header value or a URL: show its shape, not its content. */
 function shownShape(v: unknown): unknown {
-    if (Array.isArray(v)) return `a list of ${v.length}`;
-    return isObj(v) ? "an object" : v;
+    return v !== null && typeof v === "object" ? kindOf(v) : v;
 }
 
 /** What a value is, never what it says: delivery settings and headers may carry a secret header value. */
@@ -179,8 +178,12 @@ function deliveryIssues(d: unknown, at: Path, fit: RouteFit | undefined): Issue[
         ...unknownKeyIssues(d, at, DELIVERY_KEYS),
         ...headerIssues(d.headers, [...at, "headers"]),
         ...blockIssues(d.batching, [...at, "batching"], BATCHING_KEYS, (b) => [
-            ...rangeIssues(b.maxEventsPerBatch, [...at, "batching", "maxEventsPerBatch"], LIMITS.maxEventsPerBatch),
-            ...rangeIssues(
+            ...checkWholeNumber(
+                b.maxEventsPerBatch,
+                [...at, "batching", "maxEventsPerBatch"],
+                LIMITS.maxEventsPerBatch,
+            ),
+            ...checkWholeNumber(
                 b.preferredBatchSizeInKilobytes,
                 [...at, "batching", "preferredBatchSizeInKilobytes"],
                 LIMITS.preferredBatchSizeInKilobytes,

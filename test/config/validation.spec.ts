@@ -496,6 +496,26 @@ describe("stack config validation", () => {
         );
     });
 
+    it("reports prototype keys and a non-ASCII header name in a route by path, never as a crash", () => {
+        const lines = errorsFor((c) => {
+            c.subscriptions["p-keys"] = JSON.parse(
+                '{"handler":"chat-webhook","filter":{"eventTypes":["Microsoft.Communication.ChatMessageReceived"],' +
+                    '"__proto__":{"x":1}},"delivery":{"headers":[{"name":"x-\u00fcn\u00efcode","kind":"dynamic",' +
+                    '"sourceField":"data.to","constructor":1}]}}',
+            );
+        });
+        const at = "acs-event-handling:subscriptions.p-keys";
+        for (const expected of [
+            `${at}.filter.__proto__: unknown key; allowed: eventTypes, `,
+            `${at}.delivery.headers[0].name: a header name (1–128 letters, digits, hyphens) not starting with "aeg-"`,
+            `${at}.delivery.headers[0].constructor: unknown key; allowed: name, kind, value, sourceField, secret`,
+        ])
+            assert.ok(
+                lines.some((l) => l.startsWith(expected)),
+                `${expected}\n  ${lines.join("\n  ")}`,
+            );
+    });
+
     it("reports every problem at once", () => {
         const lines = errorsFor((c) => {
             sub(c).filter.eventTypes = ["Microsoft.Resources.SMSReceived"];

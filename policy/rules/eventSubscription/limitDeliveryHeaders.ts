@@ -1,6 +1,6 @@
 import * as eventgrid from "@pulumi/azure-native/eventgrid";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { LIMITS } from "../../../validation/limits";
+import { hasReservedHeaderPrefix, LIMITS } from "../../../validation/limits";
 import { deliveryOf } from "../../lib/subscription";
 import { list } from "../../lib/values";
 
@@ -28,7 +28,7 @@ export const eventSubscriptionLimitDeliveryHeaders: ResourceValidationPolicy = {
             );
         }
         mappings.forEach((m, i) => {
-            if (typeof m?.name === "string" && /^aeg-/i.test(m.name)) {
+            if (typeof m?.name === "string" && hasReservedHeaderPrefix(m.name)) {
                 report(
                     `${path}[${i}].name: expected a name without the reserved "aeg-" prefix, got ` +
                         `"${m.name}". Fix: rename the header (Event Grid sets aeg-* itself)`,
