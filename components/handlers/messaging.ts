@@ -45,12 +45,20 @@ export interface EventHubTargetArgs {
 const rgOf = (id: pulumi.Output<string>) => id.apply((i) => i.split("/")[4]);
 const nameOf = (id: pulumi.Output<string>) => id.apply((i) => i.split("/").pop()!);
 
-/** Namespaces are locked down: Entra ID only (no SAS keys), TLS 1.2, system identity. */
+/**
+ * The Service Bus namespace's ID: the existing one, or a new one locked down: Entra ID only (no SAS keys), TLS 1.2,
+ * system identity.
+ */
 function serviceBusNamespace(
     ctx: TargetContext,
-    name: pulumi.Input<string> | undefined,
-    sku: pulumi.Input<string> | undefined,
+    args: {
+        existingNamespaceId?: pulumi.Input<string>;
+        namespaceName?: pulumi.Input<string>;
+        sku?: pulumi.Input<string>;
+    },
 ): pulumi.Output<string> {
+    if (args.existingNamespaceId !== undefined) return pulumi.output(args.existingNamespaceId);
+    const { namespaceName: name, sku } = args;
     if (name === undefined)
         throw new Error(`handler "${ctx.name}": namespaceName is required unless existingNamespaceId is set`);
     return new servicebus.Namespace(
@@ -76,10 +84,7 @@ function sender(ctx: TargetContext, scope: pulumi.Output<string>, role: string):
 }
 
 export function serviceBusQueueEndpoint(ctx: TargetContext, args: ServiceBusQueueTargetArgs): HandlerEndpoint {
-    const ns =
-        args.existingNamespaceId !== undefined
-            ? pulumi.output(args.existingNamespaceId)
-            : serviceBusNamespace(ctx, args.namespaceName, args.sku);
+    const ns = serviceBusNamespace(ctx, args);
     const queue = new servicebus.Queue(
         childName(ctx.name, "queue"),
         {
@@ -101,10 +106,7 @@ export function serviceBusQueueEndpoint(ctx: TargetContext, args: ServiceBusQueu
 }
 
 export function serviceBusTopicEndpoint(ctx: TargetContext, args: ServiceBusTopicTargetArgs): HandlerEndpoint {
-    const ns =
-        args.existingNamespaceId !== undefined
-            ? pulumi.output(args.existingNamespaceId)
-            : serviceBusNamespace(ctx, args.namespaceName, args.sku);
+    const ns = serviceBusNamespace(ctx, args);
     const topic = new servicebus.Topic(
         childName(ctx.name, "topic"),
         {
